@@ -1,0 +1,1 @@
+"""Renderers of an `Analysis`: JSON (the contract) and a terminal report."""

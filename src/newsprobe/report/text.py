@@ -1,0 +1,163 @@
+"""The terminal report: what the article is made of, each finding quoted in context.
+
+Sections follow how an editor reads a piece: the headline's signals, where the story comes
+from, who is quoted, what is speculation, what can be checked, then the people, places and
+numbers. Each finding shows its text highlighted inside its sentence and one plain note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newsprobe.findings import (
+    ClaimFinding,
+    EntityFinding,
+    FindingBase,
+    QuantityFinding,
+    QuoteFinding,
+    Span,
+)
+from newsprobe.model import Analysis, Article
+
+__all__ = ["render_text", "snippet"]
+
+# How many characters of context a snippet shows on either side of the highlighted span.
+_CONTEXT = 60
+# Sections in reading order: title, kinds shown in it.
+_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Headline", ("clickbait", "headline_body")),
+    ("Where the story comes from", ("sourcing", "attribution")),
+    ("Quotes", ("quote",)),
+    ("Speculation and hedging", ("hedge",)),
+    ("Checkable claims (most check-worthy first)", ("claim",)),
+    ("Events", ("event",)),
+    ("Wording and framing", ("sensational", "scare_quote", "engagement_bait", "signal")),
+    ("Numbers", ("quantity",)),
+    ("People, organizations and places", ("entity",)),
+)
+
+
+def snippet(article: Article, span: Span, *, context: int = _CONTEXT) -> Text:
+    """The span highlighted inside up to `context` characters on either side, on one line."""
+    text = article.text
+    start, end = max(0, span.start - context), min(len(text), span.end + context)
+    # Snap the context to word boundaries so snippets do not start mid-word.
+    if start > 0 and " " in text[start : span.start]:
+        start = text.index(" ", start, span.start) + 1
+    if end < len(text) and " " in text[span.end : end]:
+        end = text.rindex(" ", span.end, end)
+    out = Text("…" if start > 0 else "", style="dim")
+    out.append(text[start : span.start].replace("\n", " "))
+    out.append(text[span.start : span.end].replace("\n", " "), style="bold yellow")
+    out.append(text[span.end : end].replace("\n", " "))
+    if end < len(text):
+        out.append("…", style="dim")
+    return out
+
+
+def _entities(article: Article, found: Sequence[FindingBase]) -> RenderableType:
+    table = Table(show_edge=False, pad_edge=False, expand=False)
+    for column in ("name", "type", "mentions", "also called", "role"):
+        table.add_column(column)
+    entities = sorted(
+        (f for f in found if isinstance(f, EntityFinding)), key=lambda e: -len(e.mentions)
+    )
+    for e in entities:
+        table.add_row(
+            e.canonical, e.label, str(len(e.mentions)), ", ".join(e.aliases), e.role or ""
+        )
+    return table
+
+
+def _quantities(article: Article, found: Sequence[FindingBase]) -> RenderableType:
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("as written", "value", "unit", "measures", "about", "bounds"):
+        table.add_column(column)
+    for q in found:
+        if not isinstance(q, QuantityFinding):
+            continue
+        value = "" if q.value is None else f"{q.value:g}"
+        if q.approximate:
+            value = f"~{value}" if value else "approx."
+        bounds = " ".join(
+            part
+            for part in (
+                f">= {q.lower:g}" if q.lower is not None else "",
+                f"<= {q.upper:g}" if q.upper is not None else "",
+            )
+            if part
+        )
+        table.add_row(q.text, value, q.unit or "", q.dimension, q.about or "", bounds)
+    return table
+
+
+def _listing(article: Article, found: Sequence[FindingBase]) -> RenderableType:
+    rows: list[RenderableType] = []
+    for finding in found:
+        line = Text("• ")
+        if isinstance(finding, QuoteFinding):
+            line.append(finding.speaker or "unknown speaker", style="bold cyan")
+            line.append(f" ({finding.cue})" if finding.cue else "", style="dim")
+            line.append(": ")
+        elif isinstance(finding, ClaimFinding):
+            line.append(f"{finding.checkworthiness:.2f} ", style="bold magenta")
+        line.append(snippet(article, finding.span))
+        rows.append(line)
+        if finding.note:
+            rows.append(Text(f"  {finding.note}", style="italic"))
+    return Group(*rows)
+
+
+def _sort_key(kind: str) -> Callable[[FindingBase], tuple[float, int]]:
+    if kind == "claim":
+        return lambda f: (-getattr(f, "checkworthiness", 0.0), f.span.start)
+    return lambda f: (0.0, f.span.start)
+
+
+def _section(article: Article, title: str, found: list[FindingBase]) -> RenderableType:
+    kinds = {f.kind for f in found}
+    if kinds == {"entity"}:
+        body = _entities(article, found)
+    elif kinds == {"quantity"}:
+        body = _quantities(article, found)
+    else:
+        body = _listing(article, found)
+    return Panel(body, title=f"{title} ({len(found)})", title_align="left", expand=True)
+
+
+def render_text(analysis: Analysis, console: Console) -> None:
+    """Print the report of one analysis to `console`."""
+    article = analysis.article
+    console.print(Text(article.headline_text or "(no headline)", style="bold"))
+    facts = [
+        article.outlet,
+        article.published.isoformat() if article.published else None,
+        ", ".join(article.authors) or None,
+        article.language and f"language: {article.language}",
+        article.url,
+    ]
+    console.print(Text(" · ".join(f for f in facts if f), style="dim"))
+    by_kind: dict[str, list[FindingBase]] = {}
+    for finding in analysis.findings:
+        by_kind.setdefault(finding.kind, []).append(finding)
+    known = {kind for _, kinds in _SECTIONS for kind in kinds}
+    sections = [*_SECTIONS, *((k, (k,)) for k in sorted(by_kind) if k not in known)]
+    for title, kinds in sections:
+        for kind in kinds:
+            by_kind.get(kind, []).sort(key=_sort_key(kind))
+        found = [f for kind in kinds for f in by_kind.get(kind, [])]
+        if found:
+            console.print(_section(article, title, found))
+    if not analysis.findings:
+        console.print(Text("No findings.", style="dim"))
+    for notice in analysis.notices:
+        console.print(Text(f"note: {notice.analyzer}: {notice.message}", style="yellow"))
+    for error in analysis.errors:
+        console.print(
+            Text(f"error: {error.analyzer} failed ({error.error}: {error.message})", style="red")
+        )

@@ -1,0 +1,29 @@
+"""The public surface is what we meant it to be, and importing it stays light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import newsprobe
+
+
+def test_public_names_are_exported() -> None:
+    for name in newsprobe.__all__:
+        assert hasattr(newsprobe, name), name
+    assert {"analyze", "load", "read", "Analysis", "Article", "Span"} <= set(newsprobe.__all__)
+
+
+def test_cheap_commands_do_not_import_spacy() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from newsprobe.cli import app\n"
+        "r = CliRunner()\n"
+        "for args in (['--version'], ['schema'], ['analyzers']):\n"
+        "    assert r.invoke(app, args).exit_code == 0, args\n"
+        "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
+        "assert 'lingua' not in sys.modules, 'lingua was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
