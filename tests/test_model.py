@@ -50,10 +50,18 @@ def test_article_without_headline_starts_body_at_zero() -> None:
 
 
 def test_article_id_is_stable_and_prefers_canonical_url() -> None:
-    a = Article.create(headline="H", body="B", url="https://x.example/a?utm=1",
-                       meta={"canonical_url": "https://x.example/a"})
-    b = Article.create(headline="Other", body="Text", url="https://x.example/a?utm=2",
-                       meta={"canonical_url": "https://x.example/a"})
+    a = Article.create(
+        headline="H",
+        body="B",
+        url="https://x.example/a?utm=1",
+        meta={"canonical_url": "https://x.example/a"},
+    )
+    b = Article.create(
+        headline="Other",
+        body="Text",
+        url="https://x.example/a?utm=2",
+        meta={"canonical_url": "https://x.example/a"},
+    )
     c = Article.create(headline="H", body="B")
     assert a.id == b.id
     assert c.id == Article.create(headline="H", body="B").id != a.id
@@ -81,22 +89,60 @@ def _analysis() -> Analysis:
         return Span(start=start, end=start + len(s))
 
     findings = [
-        EntityFinding(id="entity-1", span=span("Ana Ruiz"), text="Ana Ruiz", canonical="Ana Ruiz",
-                      label="PERSON", mentions=[span("Ana Ruiz"), span("Ruiz said")],
-                      role="president", role_span=span("President"), analyzer="entities@1"),
-        QuantityFinding(id="quantity-1", span=span("45 minutes"), text="45 minutes", value=45.0,
-                        unit="min", dimension="duration", analyzer="quantities@1"),
-        QuoteFinding(id="quote-1", span=span('"It went well,"'), text='"It went well,"',
-                     parts=[span("It went well")], speaker="Ana Ruiz", cue="said"),
-        HedgeFinding(id="hedge-1", span=span("may"), text="may", hedge_type="modal",
-                     scope=span("It may rain.")),
-        AttributionFinding(id="attribution-1", span=span("Ruiz said"), text="Ruiz said",
-                           source="Ruiz", source_type="person"),
-        ClaimFinding(id="claim-1", span=span("President Ana Ruiz met Tomas Brenn."),
-                     text="President Ana Ruiz met Tomas Brenn.", checkworthiness=0.8,
-                     subjects=["entity-1"], predicate="meet", time="2025-03-09"),
-        GenericFinding(id="x-1", kind="plugin_kind", span=span("rain"), text="rain",
-                       score=3, labels=["a"]),  # type: ignore[call-arg]
+        EntityFinding(
+            id="entity-1",
+            span=span("Ana Ruiz"),
+            text="Ana Ruiz",
+            canonical="Ana Ruiz",
+            label="PERSON",
+            mentions=[span("Ana Ruiz"), span("Ruiz said")],
+            role="president",
+            role_span=span("President"),
+            analyzer="entities@1",
+        ),
+        QuantityFinding(
+            id="quantity-1",
+            span=span("45 minutes"),
+            text="45 minutes",
+            value=45.0,
+            unit="min",
+            dimension="duration",
+            analyzer="quantities@1",
+        ),
+        QuoteFinding(
+            id="quote-1",
+            span=span('"It went well,"'),
+            text='"It went well,"',
+            parts=[span("It went well")],
+            speaker="Ana Ruiz",
+            cue="said",
+        ),
+        HedgeFinding(
+            id="hedge-1",
+            span=span("may"),
+            text="may",
+            hedge_type="modal",
+            scope=span("It may rain."),
+        ),
+        AttributionFinding(
+            id="attribution-1",
+            span=span("Ruiz said"),
+            text="Ruiz said",
+            source="Ruiz",
+            source_type="person",
+        ),
+        ClaimFinding(
+            id="claim-1",
+            span=span("President Ana Ruiz met Tomas Brenn."),
+            text="President Ana Ruiz met Tomas Brenn.",
+            checkworthiness=0.8,
+            subjects=["entity-1"],
+            predicate="meet",
+            time="2025-03-09",
+        ),
+        GenericFinding(
+            id="x-1", kind="plugin_kind", span=span("rain"), text="rain", score=3, labels=["a"]
+        ),  # type: ignore[call-arg]
     ]
     return Analysis(models={"spacy": "en_core_web_sm-3.8.0"}, article=article, findings=findings)
 
@@ -113,10 +159,27 @@ def test_analysis_round_trips_through_json_exactly() -> None:
 
 def test_json_has_the_documented_shape() -> None:
     data = json.loads(_analysis().to_json())
-    assert {"schema_version", "newsprobe_version", "models", "article", "findings",
-            "errors", "notices"} <= data.keys()
-    assert {"id", "text", "headline", "body", "url", "outlet", "authors", "published",
-            "language", "meta"} <= data["article"].keys()
+    assert {
+        "schema_version",
+        "newsprobe_version",
+        "models",
+        "article",
+        "findings",
+        "errors",
+        "notices",
+    } <= data.keys()
+    assert {
+        "id",
+        "text",
+        "headline",
+        "body",
+        "url",
+        "outlet",
+        "authors",
+        "published",
+        "language",
+        "meta",
+    } <= data["article"].keys()
     finding = data["findings"][0]
     assert {"kind", "span", "text", "analyzer", "confidence", "note"} <= finding.keys()
     assert finding["span"] == {"start": finding["span"]["start"], "end": finding["span"]["end"]}
@@ -141,6 +204,12 @@ def test_analysis_rejects_spans_outside_the_text_and_wrong_text() -> None:
 
 def test_schema_describes_every_finding_kind() -> None:
     schema = json.dumps(Analysis.model_json_schema())
-    for kind in ("EntityFinding", "QuantityFinding", "QuoteFinding", "ClaimFinding",
-                 "HedgeFinding", "GenericFinding"):
+    for kind in (
+        "EntityFinding",
+        "QuantityFinding",
+        "QuoteFinding",
+        "ClaimFinding",
+        "HedgeFinding",
+        "GenericFinding",
+    ):
         assert kind in schema

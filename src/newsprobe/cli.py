@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
@@ -39,7 +39,7 @@ app = typer.Typer(
 _state = {"debug": False}
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -78,9 +78,7 @@ def _field_map(fields: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _articles(
-    sources: list[str], options: IngestOptions, failures: list[str]
-) -> Iterator[Article]:
+def _articles(sources: list[str], options: IngestOptions, failures: list[str]) -> Iterator[Article]:
     """Every article of every source; bad inputs are reported, counted and skipped."""
     from newsprobe.ingest import read
 

@@ -15,11 +15,35 @@ if TYPE_CHECKING:
 
 __all__ = ["detect_language"]
 
-_LANGUAGES = (
-    "ARABIC CHINESE CZECH DANISH DUTCH ENGLISH FINNISH FRENCH GERMAN GREEK HEBREW HINDI "
-    "HUNGARIAN INDONESIAN ITALIAN JAPANESE KOREAN BOKMAL PERSIAN POLISH PORTUGUESE "
-    "ROMANIAN RUSSIAN SPANISH SWEDISH TURKISH UKRAINIAN"
-).split()
+_LANGUAGES = [
+    "ARABIC",
+    "CHINESE",
+    "CZECH",
+    "DANISH",
+    "DUTCH",
+    "ENGLISH",
+    "FINNISH",
+    "FRENCH",
+    "GERMAN",
+    "GREEK",
+    "HEBREW",
+    "HINDI",
+    "HUNGARIAN",
+    "INDONESIAN",
+    "ITALIAN",
+    "JAPANESE",
+    "KOREAN",
+    "BOKMAL",
+    "PERSIAN",
+    "POLISH",
+    "PORTUGUESE",
+    "ROMANIAN",
+    "RUSSIAN",
+    "SPANISH",
+    "SWEDISH",
+    "TURKISH",
+    "UKRAINIAN",
+]
 # The detector reads at most this much: more text does not change the answer on articles.
 _SAMPLE_CHARS = 2000
 # Below this confidence the text is too short or too mixed to name a language.
@@ -47,8 +71,8 @@ def _get_detector() -> LanguageDetector:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when it cannot be told.
 
-        >>> detect_language("Die Regierung hat am Montag neue Zahlen vorgelegt.")
-        'de'
+    >>> detect_language("Die Regierung hat am Montag neue Zahlen vorgelegt.")
+    'de'
     """
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < 3:

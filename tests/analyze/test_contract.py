@@ -19,7 +19,7 @@ from tests.conftest import make_article
 
 _PARAGRAPH = (
     "President Ana Ruiz of Valemont met Chancellor Tomas Brenn in Port Alder on Sunday for "
-    "roughly three quarters of an hour, officials said. \"We made progress,\" Ruiz said. "
+    'roughly three quarters of an hour, officials said. "We made progress," Ruiz said. '
     "The attack left 87 dead and more than 200 wounded, police told the Harbour Courier. "
     "It may have been a chance encounter. What do you think? SHOCKING scenes followed!\n\n"
 )
@@ -30,7 +30,7 @@ HOSTILE: dict[str, Article] = {
     "one_word": make_article("Hello"),
     "only_numbers": make_article("1 2 3 4.5 1,000,000 -7 3/4 10% $5 2024 0 00 007 1e9"),
     "emoji_astral": make_article(
-        "🚀🔥 Leaders 👩‍👩‍👧 met for 45 minutes 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \U0001f600 \"quote 🎉\" said 🧑🏽‍🚀.",
+        '🚀🔥 Leaders 👩‍👩‍👧 met for 45 minutes 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \U0001f600 "quote 🎉" said 🧑🏽‍🚀.',
         headline="💥 BREAKING 💥",
     ),
     "right_to_left": make_article(

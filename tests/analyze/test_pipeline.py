@@ -23,8 +23,11 @@ class Shouting(Analyzer):
 
     def analyze(self, ctx: Context) -> Iterable[FindingBase]:
         for m in re.finditer(r"\b[A-Z]{4,}\b", ctx.text):
-            yield SensationalFinding(span=Span(start=m.start(), end=m.end()),
-                                     category="all_caps", note="Shouted in capitals.")
+            yield SensationalFinding(
+                span=Span(start=m.start(), end=m.end()),
+                category="all_caps",
+                note="Shouted in capitals.",
+            )
 
 
 class CountsShouting(Analyzer):
@@ -38,8 +41,11 @@ class CountsShouting(Analyzer):
     def analyze(self, ctx: Context) -> Iterable[FindingBase]:
         found = ctx.of_kind("sensational")
         if found:
-            yield GenericFinding(kind="shout_count", span=found[0].span,
-                                 note=f"{len(found)} shouted words; first is {found[0].id}.")
+            yield GenericFinding(
+                kind="shout_count",
+                span=found[0].span,
+                note=f"{len(found)} shouted words; first is {found[0].id}.",
+            )
 
 
 class Broken(Analyzer):
@@ -82,8 +88,9 @@ class NeedsParse(Analyzer):
         assert ctx.doc is not None and ctx.doc.text == ctx.text
         for sent in ctx.doc.sents:
             if sent.text.strip():
-                yield GenericFinding(kind="sentence",
-                                     span=Span(start=sent.start_char, end=sent.end_char))
+                yield GenericFinding(
+                    kind="sentence", span=Span(start=sent.start_char, end=sent.end_char)
+                )
 
 
 ARTICLE = make_article("The minister was FURIOUS. Then she LEFT the room.", headline="Row")
@@ -107,7 +114,7 @@ def test_missing_requirement_is_a_config_error_naming_it() -> None:
 
 
 def test_unknown_analyzer_lists_the_known_ones() -> None:
-    with pytest.raises(ConfigError, match="available analyzers: .*entities"):
+    with pytest.raises(ConfigError, match=r"available analyzers: .*entities"):
         Pipeline(["no_such_analyzer"])
 
 
@@ -148,8 +155,9 @@ def test_no_parse_happens_when_no_analyzer_needs_one() -> None:
 
 
 def test_batches_keep_input_order_and_share_one_parse_per_article() -> None:
-    articles = [make_article(f"Sentence {i}. Another one here.", headline=f"H{i}")
-                for i in range(7)]
+    articles = [
+        make_article(f"Sentence {i}. Another one here.", headline=f"H{i}") for i in range(7)
+    ]
     pipeline = Pipeline([NeedsParse()], batch_size=3)
     analyses = list(pipeline.analyze_many(articles))
     assert [a.article.id for a in analyses] == [a.id for a in articles]

