@@ -1,56 +1,47 @@
 """Turn any source into `Article`s: text, Markdown, HTML, URLs, JSONL/CSV, WARC, feeds, stdin.
 
-    >>> article = newsprobe.load("examples/harbour-talks.txt")
-    >>> for item in read("dump.jsonl"):        # streams; never reads the file whole
+    >>> article = newsprobe.load("examples/harbour-summit.html")
+    >>> for item in read("dump.jsonl.gz"):     # streams; never reads the file whole
     ...     if isinstance(item, IngestError):  # a bad record: report it and go on
     ...         print(item)
 
-`read` yields articles and, for a bad record inside a multi-record source, the
-`IngestError` describing it, so that callers report it and continue. An error about the
-source as a whole (missing file, refused URL, binary data) is raised.
+`read` yields articles and, for a bad record inside a multi-record source (a JSONL line,
+a WARC record, a feed entry), the `IngestError` describing it, so that callers report it
+and continue. An error about the source as a whole (missing file, refused URL, binary
+data, an empty page) is raised.
+
+The format is sniffed from the name and the first bytes (`sniff.sniff_format`) unless
+`IngestOptions.format` forces one. Modules: `text`, `html` (trafilatura), `web` (guarded
+fetch), `records` (JSONL/CSV), `warc`, `feeds`; `decode`, `fields` and `sniff` help them.
 """
 
 from __future__ import annotations
 
+import io
 import sys
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import IO
 
-from newsprobe.errors import IngestError, UnsupportedInputError
+import httpx
+
+from newsprobe.errors import ExtractionError, IngestError, UnsupportedInputError
 from newsprobe.ingest.decode import decode_bytes
+from newsprobe.ingest.html import article_from_html, declared_charset
+from newsprobe.ingest.options import FORMATS, MAX_DOCUMENT_BYTES, IngestOptions
+from newsprobe.ingest.sniff import (
+    SNIFF_BYTES,
+    gzip_error,
+    open_peekable,
+    peek_head,
+    sniff_format,
+)
 from newsprobe.ingest.text import article_from_text
+from newsprobe.ingest.web import Fetcher, Page, Resolver
 from newsprobe.language import detect_language
 from newsprobe.model import Article
 
-__all__ = ["FORMATS", "IngestOptions", "load", "read"]
-
-#: Formats `read` understands; `IngestOptions.format` forces one instead of sniffing.
-FORMATS = ("text", "html", "jsonl", "csv", "warc", "feed", "url")
-
-#: Largest text or HTML file read whole (bytes). Record, WARC and feed files stream.
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class IngestOptions:
-    """How to read sources.
-
-    Attributes:
-        headline: use this headline (plain text and stdin only).
-        format: force a format from `FORMATS` instead of guessing from name and content.
-        allow_private: allow fetching URLs on private, loopback or link-local addresses.
-        field_map: record field names, e.g. ``{"text": "content", "headline": "title"}``.
-        max_bytes: largest download or single document accepted.
-        timeout: seconds for connecting and for each read when fetching.
-    """
-
-    headline: str | None = None
-    format: str | None = None
-    allow_private: bool = False
-    field_map: Mapping[str, str] = field(default_factory=dict)
-    max_bytes: int = MAX_DOCUMENT_BYTES
-    timeout: float = 15.0
+__all__ = ["FORMATS", "MAX_DOCUMENT_BYTES", "IngestOptions", "load", "read"]
 
 
 def _with_language(article: Article) -> Article:
@@ -59,8 +50,25 @@ def _with_language(article: Article) -> Article:
     return article.model_copy(update={"language": detect_language(article.body_text)})
 
 
-def read(source: str | Path, options: IngestOptions | None = None) -> Iterator[Article | IngestError]:
-    """Every article in `source` ("-" is stdin), streaming; see the module docstring."""
+def read(
+    source: str | Path,
+    options: IngestOptions | None = None,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    resolve: Resolver | None = None,
+) -> Generator[Article | IngestError, None, None]:
+    """Every article in `source`, streaming; see the module docstring.
+
+    Args:
+        source: a file path, an http(s) URL, or "-" for stdin.
+        options: how to read it (`IngestOptions`).
+        transport: httpx transport for fetching (tests pass ``httpx.MockTransport``).
+        resolve: host-name resolver for the private-address guard (tests pass a stub).
+
+    Raises:
+        IngestError: the source as a whole cannot be read (and its subclasses:
+            `FetchError`, `ExtractionError`, `UnsupportedInputError`).
+    """
     opts = options or IngestOptions()
     if opts.format is not None and opts.format not in FORMATS:
         raise UnsupportedInputError(
@@ -68,46 +76,152 @@ def read(source: str | Path, options: IngestOptions | None = None) -> Iterator[A
             source=str(source),
         )
     name = str(source)
-    if name == "-":
-        data = sys.stdin.buffer.read(opts.max_bytes + 1)
-        yield from _read_document(data, name=name, opts=opts)
+    fetcher = Fetcher(
+        allow_private=opts.allow_private,
+        timeout=opts.timeout,
+        max_bytes=opts.max_bytes,
+        transport=transport,
+        resolve=resolve,
+    )
+    with fetcher:
+        if opts.format == "url" or (
+            opts.format is None and name.lower().startswith(("http://", "https://"))
+        ):
+            yield from _read_url(name, opts, fetcher)
+            return
+        if name == "-":
+            yield from _read_stream(sys.stdin.buffer, name=name, opts=opts, fetcher=fetcher)
+            return
+        path = Path(source)
+        if not path.exists():
+            raise IngestError("no such file (or a URL without http:// or https://)", source=name)
+        if path.is_dir():
+            raise UnsupportedInputError("this is a folder; give files inside it", source=name)
+        with path.open("rb", buffering=SNIFF_BYTES) as handle:
+            yield from _read_stream(handle, name=name, opts=opts, fetcher=fetcher)
+
+
+def _read_stream(
+    raw: IO[bytes], *, name: str, opts: IngestOptions, fetcher: Fetcher
+) -> Iterator[Article | IngestError]:
+    stream = open_peekable(raw)
+    head = peek_head(stream)
+    fmt = opts.format or sniff_format(name, head)
+    if fmt not in ("warc", "jsonl", "csv"):
+        data = _read_capped(stream, name=name, limit=opts.max_bytes)
+        yield from _read_document(data, fmt=fmt, name=name, opts=opts, fetcher=fetcher)
         return
-    path = Path(source)
-    if not path.exists():
-        raise IngestError("no such file (or a URL without http:// or https://)", source=name)
-    if path.is_dir():
-        raise UnsupportedInputError("this is a folder; give files inside it", source=name)
-    with path.open("rb") as handle:
-        data = handle.read(opts.max_bytes + 1)
-    yield from _read_document(data, name=name, opts=opts)
+    if fmt == "warc":
+        from newsprobe.ingest.warc import read_warc
 
+        items = read_warc(stream, name=name, options=opts)
+    else:
+        from newsprobe.ingest.records import read_records
 
-def _read_document(data: bytes, *, name: str, opts: IngestOptions) -> Iterator[Article]:
-    if len(data) > opts.max_bytes:
-        raise UnsupportedInputError(
-            f"larger than {opts.max_bytes // 1_000_000} MB; raise the limit to read it",
+        items = read_records(stream, name=name, fmt=fmt, options=opts)
+    count = 0
+    for item in items:
+        count += 1
+        yield _language_of(item)
+    error = gzip_error(stream)
+    if error is not None:
+        yield IngestError(
+            f"the gzip data is truncated or corrupt after {count} record(s) ({error}); "
+            "the records before the damage were read",
             source=name,
         )
-    text = decode_bytes(data, source=name)
-    yield _with_language(article_from_text(text, headline=opts.headline, source=name))
 
 
-def load(source: str | Path, options: IngestOptions | None = None) -> Article:
-    """The one article in `source`.
+def _language_of(item: Article | IngestError) -> Article | IngestError:
+    return _with_language(item) if isinstance(item, Article) else item
+
+
+def _read_capped(stream: io.BufferedReader, *, name: str, limit: int) -> bytes:
+    data = stream.read(limit + 1)
+    error = gzip_error(stream)
+    if error is not None:
+        raise UnsupportedInputError(f"corrupt or truncated gzip data ({error})", source=name)
+    if len(data) > limit:
+        raise UnsupportedInputError(
+            f"larger than {limit / 1_000_000:g} MB; raise the limit (max_bytes) to read it",
+            source=name,
+        )
+    return data
+
+
+def _read_document(
+    data: bytes, *, fmt: str, name: str, opts: IngestOptions, fetcher: Fetcher
+) -> Iterator[Article | IngestError]:
+    if fmt == "feed":
+        from newsprobe.ingest.feeds import read_feed
+
+        yield from map(_language_of, read_feed(data, name=name, options=opts, fetch=fetcher))
+    elif fmt == "html":
+        yield _with_language(article_from_html(data, source=name))
+    elif fmt == "url":
+        urls = decode_bytes(data, source=name).split()
+        if len(urls) != 1:
+            raise UnsupportedInputError("expected one URL", source=name)
+        yield from _read_url(urls[0], opts, fetcher)
+    else:
+        text = decode_bytes(data, source=name)
+        yield _with_language(article_from_text(text, headline=opts.headline, source=name))
+
+
+def _read_url(url: str, opts: IngestOptions, fetcher: Fetcher) -> Iterator[Article | IngestError]:
+    page = fetcher(url)
+    yield from _read_page(page, opts=opts, fetcher=fetcher)
+
+
+def _read_page(
+    page: Page, *, opts: IngestOptions, fetcher: Fetcher
+) -> Iterator[Article | IngestError]:
+    """A fetched page: HTML or a feed (told by content type, then content), or text."""
+    if not page.content.strip():
+        raise ExtractionError("the page is empty", source=page.url)
+    fmt = sniff_format("", page.content[:SNIFF_BYTES])
+    if fmt == "text" and page.content_type in ("text/html", "application/xhtml+xml"):
+        fmt = "html"
+    if fmt == "feed":
+        from newsprobe.ingest.feeds import read_feed
+
+        items = read_feed(page.content, name=page.url, options=opts, fetch=fetcher)
+        yield from map(_language_of, items)
+        return
+    declared = page.charset or declared_charset(page.content)
+    text = decode_bytes(page.content, source=page.url, declared=declared)
+    if fmt == "html":
+        yield _with_language(article_from_html(text, url=page.url))
+    else:
+        article = article_from_text(text, headline=opts.headline, source=page.url, url=page.url)
+        yield _with_language(article)
+
+
+def load(
+    source: str | Path,
+    options: IngestOptions | None = None,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    resolve: Resolver | None = None,
+) -> Article:
+    """The one article in `source` (arguments as for `read`).
 
     Raises:
         IngestError: the source cannot be read, holds no article, or holds several
             (use `read` for those).
     """
-    items = read(source, options)
-    first = next(items, None)
-    if first is None:
-        raise IngestError("no article found", source=str(source))
-    if isinstance(first, IngestError):
-        raise first
-    if next(items, None) is not None:
-        raise UnsupportedInputError(
-            "holds several articles; use newsprobe.ingest.read() to stream them",
-            source=str(source),
-        )
-    return first
+    items = read(source, options, transport=transport, resolve=resolve)
+    try:
+        first = next(items, None)
+        if first is None:
+            raise IngestError("no article found", source=str(source))
+        if isinstance(first, IngestError):
+            raise first
+        if next(items, None) is not None:
+            raise UnsupportedInputError(
+                "holds several articles; use newsprobe.ingest.read() to stream them",
+                source=str(source),
+            )
+        return first
+    finally:
+        items.close()

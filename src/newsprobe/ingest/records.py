@@ -1,0 +1,314 @@
+"""JSONL and CSV files of articles, streamed record by record.
+
+Field names differ between dumps, so each of our fields is looked up under its common
+names (case-insensitive); `IngestOptions.field_map` names others (``{"text": "content"}``).
+A record may hold ``html`` instead of text; the page is then extracted. A bad record
+(invalid JSON, no text) is yielded as an `IngestError` naming ``file:line``, and reading
+goes on; a truncated ``.gz`` yields one error after the records that could be read.
+
+    >>> for item in read_records(stream, name="dump.jsonl", fmt="jsonl", options=opts):
+    ...     ...
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import zlib
+from collections.abc import Iterator, Mapping
+from typing import IO, Any
+
+from newsprobe.errors import ConfigError, ExtractionError, IngestError
+from newsprobe.ingest.fields import language_code, split_authors, with_published
+from newsprobe.ingest.html import article_from_html
+from newsprobe.ingest.options import IngestOptions
+from newsprobe.ingest.text import article_from_text
+from newsprobe.model import Article
+from newsprobe.normalize import normalize_line
+
+__all__ = ["RECORD_FIELDS", "check_field_map", "read_records", "record_to_article"]
+
+#: Our field -> the names it is found under, in order of preference.
+RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "headline": ("headline", "title"),
+    "text": ("text", "body", "content", "article", "articlebody", "maintext", "full_text"),
+    "html": ("html", "raw_html", "content_html"),
+    "url": ("url", "link", "canonical_url"),
+    "published": (
+        "date", "published", "pubdate", "published_at", "publishedat", "datepublished",
+        "date_publish", "publish_date", "timestamp",
+    ),
+    "outlet": ("outlet", "source", "site", "publisher", "site_name", "source_name"),
+    "authors": ("authors", "author", "byline"),
+    "language": ("language", "lang"),
+    "description": ("description", "summary", "abstract"),
+    "tags": ("tags", "keywords", "categories"),
+    "section": ("section", "category"),
+    "id": ("id", "_id", "uuid"),
+}  # fmt: skip
+_RECORD_ERRORS = (EOFError, zlib.error, OSError, UnicodeDecodeError)
+_DELIMITERS = ",;\t|"
+
+
+def check_field_map(field_map: Mapping[str, str]) -> None:
+    """Refuse a field map naming a field we do not have.
+
+    Raises:
+        ConfigError: the message lists the valid names.
+    """
+    unknown = sorted(set(field_map) - set(RECORD_FIELDS))
+    if unknown:
+        raise ConfigError(
+            f"unknown record field(s) {', '.join(unknown)}; valid: {', '.join(RECORD_FIELDS)}"
+        )
+
+
+def _lookup(record: Mapping[str, Any], field_map: Mapping[str, str]) -> dict[str, Any]:
+    lowered = {str(k).lower(): v for k, v in record.items() if k is not None}
+    found: dict[str, Any] = {}
+    for ours, names in RECORD_FIELDS.items():
+        wanted = (field_map[ours],) if ours in field_map else names
+        for name in wanted:
+            value = lowered.get(name.lower())
+            if value not in (None, "", [], {}):
+                found[ours] = value
+                break
+    return found
+
+
+def _string(value: Any) -> str | None:
+    if isinstance(value, dict):  # {"name": "Harbour Wire", "id": "hw"} (news API style)
+        value = value.get("name") or value.get("title")
+    return normalize_line(value) or None if isinstance(value, str) else None
+
+
+def record_to_article(record: Mapping[str, Any], *, where: str, options: IngestOptions) -> Article:
+    """One record (a JSON object or CSV row) as an article.
+
+    Raises:
+        ExtractionError: the record holds neither text nor HTML.
+    """
+    values = _lookup(record, options.field_map)
+    fields: dict[str, Any] = {"meta": {}}
+    meta = fields["meta"]
+    with_published(fields, values.get("published"))
+    outlet, url = _string(values.get("outlet")), _string(values.get("url"))
+    authors = split_authors(values.get("authors"))
+    language = language_code(values.get("language"))
+    for key in ("description", "section", "id"):
+        text = _string(values.get(key)) if key != "id" else values.get(key)
+        if text is not None and not isinstance(text, dict | list):
+            meta["record_id" if key == "id" else key] = text
+    tags = values.get("tags")
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",") if t.strip()]
+    if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
+        meta["tags"] = tags
+    headline = _string(values.get("headline"))
+    text = values.get("text")
+    if isinstance(text, str) and text.strip():
+        return article_from_text(
+            text,
+            headline=headline,
+            source=where,
+            url=url,
+            outlet=outlet,
+            authors=authors,
+            language=language,
+            **fields,
+        )
+    html = values.get("html")
+    if isinstance(html, str) and html.strip():
+        page = article_from_html(html, url=url, source=where)
+        merged = {**page.meta, **meta}
+        if "published" not in fields:
+            fields["published"] = page.published
+            merged.pop("published_tz_assumed", None)
+            if page.meta.get("published_tz_assumed"):
+                merged["published_tz_assumed"] = True
+        fields["meta"] = merged
+        return Article.create(
+            headline=headline or page.headline_text,
+            body=page.body_text,
+            url=url or page.url,
+            outlet=outlet or page.outlet,
+            authors=authors or page.authors,
+            language=language or page.language,
+            **fields,
+        )
+    looked = [options.field_map.get(k) or "/".join(RECORD_FIELDS[k]) for k in ("text", "html")]
+    raise ExtractionError(
+        f"the record has no text (looked for {', '.join(looked)}; "
+        "name the field with field_map, e.g. text=content)",
+        source=where,
+    )
+
+
+def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) pairs; a line longer than `limit` comes as None and is skipped."""
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # drain the rest of the oversized line without keeping it
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield number, None
+            continue
+        yield number, line
+
+
+def _truncated(name: str, last_line: int, exc: BaseException) -> IngestError:
+    return IngestError(
+        f"the file is truncated or corrupt after line {last_line} ({exc}); "
+        "the records before it were read",
+        source=name,
+    )
+
+
+def _read_jsonl(
+    stream: IO[bytes], *, name: str, options: IngestOptions
+) -> Iterator[Article | IngestError]:
+    last = 0
+    try:
+        for number, line in _lines(stream, options.max_bytes):
+            last = number
+            where = f"{name}:{number}"
+            if line is None:
+                yield IngestError(f"record larger than {options.max_bytes:,} bytes", source=where)
+                continue
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                yield IngestError(f"invalid JSON: {exc}", source=where)
+                continue
+            yield from _one(record, where=where, options=options)
+    except _RECORD_ERRORS as exc:
+        yield _truncated(name, last, exc)
+
+
+def _one(record: Any, *, where: str, options: IngestOptions) -> Iterator[Article | IngestError]:
+    if not isinstance(record, dict):
+        yield IngestError(f"expected a JSON object, got {type(record).__name__}", source=where)
+        return
+    try:
+        yield record_to_article(record, where=where, options=options)
+    except IngestError as exc:
+        yield exc
+
+
+def _csv_encoding(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    return best.encoding if best is not None else "cp1252"
+
+
+def _read_csv(
+    stream: io.BufferedReader, *, name: str, options: IngestOptions
+) -> Iterator[Article | IngestError]:
+    head = stream.peek(65_536)[:65_536]
+    text = io.TextIOWrapper(stream, encoding=_csv_encoding(head), errors="replace", newline="")
+    header_line = head.split(b"\n", 1)[0].decode("latin-1")
+    if name.lower().removesuffix(".gz").endswith(".tsv"):
+        delimiter = "\t"
+    else:
+        delimiter = max(_DELIMITERS, key=header_line.count)
+    # The csv module's field limit is process-wide; it is only ever raised here, to the
+    # document cap, since a whole article body sits in one field.
+    csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
+    reader = csv.DictReader(text, delimiter=delimiter)
+    last = 1
+    try:
+        while True:
+            start = last + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                last = reader.line_num
+                yield IngestError(f"bad CSV row: {exc}", source=f"{name}:{start}")
+                continue
+            last = reader.line_num
+            yield from _one(row, where=f"{name}:{start}", options=options)
+    except _RECORD_ERRORS as exc:
+        yield _truncated(name, last, exc)
+
+
+def read_records(
+    stream: io.BufferedReader, *, name: str, fmt: str, options: IngestOptions
+) -> Iterator[Article | IngestError]:
+    """Articles in a JSONL or CSV stream (already decompressed), one record at a time.
+
+    A ``.json`` file holding one object or an array of objects (not one per line) is read
+    whole, up to `options.max_bytes`.
+
+    Args:
+        stream: the binary stream, positioned at the start.
+        name: file name for messages (``name:line``).
+        fmt: ``"jsonl"`` or ``"csv"``.
+        options: field map and size cap.
+    """
+    check_field_map(options.field_map)
+    if fmt == "csv":
+        yield from _read_csv(stream, name=name, options=options)
+        return
+    first = stream.peek(1)[:1]
+    if first == b"[" or (
+        name.lower().removesuffix(".gz").endswith(".json") and not _first_line_parses(stream)
+    ):
+        yield from _read_json_document(stream, name=name, options=options)
+        return
+    yield from _read_jsonl(stream, name=name, options=options)
+
+
+def _first_line_parses(stream: io.BufferedReader) -> bool:
+    line = stream.peek(65_536).split(b"\n", 1)[0]
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_json_document(
+    stream: IO[bytes], *, name: str, options: IngestOptions
+) -> Iterator[Article | IngestError]:
+    try:
+        data = stream.read(options.max_bytes + 1)
+    except _RECORD_ERRORS as exc:
+        yield _truncated(name, 0, exc)
+        return
+    if len(data) > options.max_bytes:
+        yield IngestError(
+            f"a JSON document (not JSON lines) larger than {options.max_bytes:,} bytes "
+            "cannot be streamed; write one object per line (JSONL)",
+            source=name,
+        )
+        return
+    try:
+        document = json.loads(data)
+    except ValueError as exc:
+        yield IngestError(f"invalid JSON: {exc}", source=name)
+        return
+    items = document if isinstance(document, list) else [document]
+    for number, record in enumerate(items, 1):
+        yield from _one(record, where=f"{name}: item {number}", options=options)
