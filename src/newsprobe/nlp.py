@@ -37,6 +37,9 @@ PIPES_FOR: dict[str, frozenset[str]] = {
     "doc:lemmas": frozenset({"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}),
 }
 
+#: Our own component, always enabled: sentence starts at paragraph breaks.
+PARAGRAPHS_PIPE = "newsprobe_paragraphs"
+
 _lock = threading.Lock()
 _nlp: Language | None = None
 
@@ -54,13 +57,31 @@ def load_english() -> Language:
         return _nlp
 
 
+def _paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every blank line (the headline/body break, paragraphs).
+
+    spaCy's small parser often runs a headline into the first sentence of the body, or one
+    paragraph into the next. Set before the parser, these boundaries are kept by it.
+    A single newline (hard-wrapped text) is not a boundary.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def _load() -> Language:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS_PIPE):
+        Language.component(PARAGRAPHS_PIPE, func=_paragraph_starts)
     for module_name in _MODEL_MODULES:
         try:
             module = importlib.import_module(module_name)
         except ImportError:
             continue
         nlp: Language = module.load()
+        nlp.add_pipe(PARAGRAPHS_PIPE, first=True)
         return nlp
     raise ModelNotFoundError(
         f"the spaCy model {MODEL_NAME!r} is not installed; install it with "
@@ -87,5 +108,5 @@ def parse_many(
 ) -> Iterator[Doc]:
     """Parse texts in batches with only `pipes` enabled (one parse per text, in order)."""
     nlp = load_english()
-    disable = [name for name in nlp.pipe_names if name not in pipes]
+    disable = [name for name in nlp.pipe_names if name not in pipes | {PARAGRAPHS_PIPE}]
     yield from nlp.pipe(texts, batch_size=batch_size, disable=disable)
