@@ -4,32 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tests.ingest.ingest_pages import LocalServer, Route
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@dataclass
-class Route:
-    body: bytes
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
-
-
-@dataclass
-class LocalServer:
-    """Serves `routes` (path -> Route) on 127.0.0.1 and records the requests it saw."""
-
-    base: str
-    routes: dict[str, Route]
-    seen: list[tuple[str, dict[str, str]]]
-
-    def url(self, path: str) -> str:
-        return self.base + path
 
 
 @pytest.fixture

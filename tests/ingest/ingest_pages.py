@@ -2,6 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Route:
+    body: bytes
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
+
+
+@dataclass
+class LocalServer:
+    """Serves `routes` (path -> Route) on 127.0.0.1 and records the requests it saw."""
+
+    base: str
+    routes: dict[str, Route]
+    seen: list[tuple[str, dict[str, str]]]
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
 
 def article_page(headline: str, paragraphs: list[str], *, lang: str = "en") -> str:
     """A small but complete news page, with navigation and a footer around the story."""

@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from ingest_pages import PARAGRAPHS, article_page
 
 from newsprobe.errors import ExtractionError
 from newsprobe.ingest import load
 from newsprobe.ingest.html import article_from_html, html_to_text
+from tests.ingest.ingest_pages import PARAGRAPHS, article_page
 
 
 def test_example_page_metadata(summit_html: bytes) -> None:
@@ -125,3 +125,10 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts() -> None:
         "<figure><img src=x><figcaption>A caption</figcaption></figure><p>Second <b>one</b>.</p>"
     )
     assert html_to_text(fragment) == "First paragraph wraps here.\n\nSecond one."
+
+
+def test_same_page_twice_gives_the_same_article(summit_html: bytes) -> None:
+    # Guards against extraction state shared across calls (trafilatura's dedup cache).
+    first = article_from_html(summit_html)
+    second = article_from_html(summit_html)
+    assert first == second

@@ -8,12 +8,11 @@ from collections.abc import Callable, Iterable, Iterator
 
 import httpx
 import pytest
-from conftest import LocalServer, Route
-from ingest_pages import PARAGRAPHS, article_page
 
 from newsprobe.errors import FetchError
 from newsprobe.ingest import IngestOptions, load
 from newsprobe.ingest.web import MAX_REDIRECTS, USER_AGENT, check_address, fetch
+from tests.ingest.ingest_pages import PARAGRAPHS, LocalServer, Route, article_page
 
 PAGE = article_page("Ferry operator adds two daily sailings", PARAGRAPHS).encode()
 PUBLIC_IP = "93.184.216.34"
@@ -57,7 +56,7 @@ def test_local_server_allowed_when_private_is_allowed(local_server: LocalServer)
     assert article.url == local_server.url("/news/ferry")
     assert "Vantongeren" in article.body_text
     assert "Home" not in article.body_text
-    path, headers = local_server.seen[0]
+    _, headers = local_server.seen[0]
     assert headers["User-Agent"] == USER_AGENT
     assert USER_AGENT.startswith("newsprobe/")
 
@@ -257,7 +256,7 @@ def test_unresolvable_host() -> None:
     def resolve(host: str, port: int) -> Iterable[str]:
         raise OSError("Name or service not known")
 
-    with pytest.raises(FetchError, match="cannot resolve host 'nowhere.example'"):
+    with pytest.raises(FetchError, match=r"cannot resolve host 'nowhere\.example'"):
         fetch(
             "https://nowhere.example/", transport=mock(lambda r: html_response()), resolve=resolve
         )

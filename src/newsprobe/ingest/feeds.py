@@ -26,21 +26,27 @@ from newsprobe.ingest.web import Page
 from newsprobe.model import Article
 from newsprobe.normalize import normalize_line
 
-__all__ = ["FULL_CONTENT_CHARS", "read_feed"]
+__all__ = ["FULL_CONTENT_BLOCK_CHARS", "FULL_CONTENT_CHARS", "read_feed"]
 
-# Entry content of at least this many characters of text is taken as the full article.
-# Teasers in RSS descriptions run to ~150-400 characters (one or two sentences); the
-# shortest full news items (briefs) are ~600. 500 sits between the two.
+# Entry text of at least this many characters is taken as the full article. Teasers in
+# RSS descriptions run to ~150-400 characters (one or two sentences), so a description
+# must pass 500; a content block (content:encoded, Atom content) is meant to be the
+# article and passes at 300, the length of a three-sentence brief.
 FULL_CONTENT_CHARS = 500
+FULL_CONTENT_BLOCK_CHARS = 300
 
 Fetch = Callable[[str], Page]
 
 
-def _entry_html(entry: Any) -> str:
-    """The longest HTML/text the entry carries: content blocks, else the summary."""
-    candidates = [c.get("value", "") for c in entry.get("content", []) or []]
-    candidates.append(entry.get("summary", "") or "")
-    return str(max(candidates, key=len))
+def _entry_body(entry: Any) -> tuple[str, bool]:
+    """The entry's longest text, and whether it is the full article (see the constants)."""
+    blocks = [html_to_text(str(c.get("value", ""))) for c in entry.get("content", []) or []]
+    block = max(blocks, key=len, default="")
+    summary = html_to_text(str(entry.get("summary", "") or ""))
+    if len(block) >= FULL_CONTENT_BLOCK_CHARS and len(block) >= len(summary):
+        return block, True
+    best = max(block, summary, key=len)
+    return best, len(best) >= FULL_CONTENT_CHARS
 
 
 def _entry_published(entry: Any, fields: dict[str, Any]) -> None:
@@ -108,9 +114,9 @@ def _entry_article(entry: Any, feed: Any, *, where: str, fetch: Fetch) -> Articl
     title = normalize_line(entry.get("title", "") or "") or None
     link = entry.get("link")
     fields = _entry_fields(entry, feed)
-    body = html_to_text(_entry_html(entry))
-    if len(body) >= FULL_CONTENT_CHARS or (body and not link):
-        if len(body) < FULL_CONTENT_CHARS:
+    body, full = _entry_body(entry)
+    if full or (body and not link):
+        if not full:
             fields["meta"]["summary_only"] = True
         return Article.create(headline=title, body=body, url=link, **fields)
     if not link:

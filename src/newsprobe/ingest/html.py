@@ -264,7 +264,12 @@ def article_from_html(
         include_comments=False,
         include_images=False,
         include_links=False,
-        deduplicate=True,
+        # Never True: trafilatura dedupes against a process-wide cache, so the second
+        # copy of a page (another mirror, a re-run) would come back empty.
+        deduplicate=False,
+        # htmldate's extensive search guesses dates from body text ("the winter of 2024"
+        # became 2024-01-01 on a test page); without it only markup and URLs count.
+        date_extraction_params={"extensive_search": False, "original_date": True},
         config=_trafilatura_config(),
     )
     headline = getattr(extracted, "title", None) or _first(metas, "og:title")

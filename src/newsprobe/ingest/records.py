@@ -235,6 +235,16 @@ def _read_csv(
     # document cap, since a whole article body sits in one field.
     csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
     reader = csv.DictReader(text, delimiter=delimiter)
+    try:
+        yield from _csv_rows(reader, name=name, options=options)
+    finally:
+        # The wrapper must not close the caller's stream when it is garbage-collected.
+        text.detach()
+
+
+def _csv_rows(
+    reader: csv.DictReader[str], *, name: str, options: IngestOptions
+) -> Iterator[Article | IngestError]:
     last = 1
     try:
         while True:

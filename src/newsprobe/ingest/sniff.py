@@ -125,10 +125,14 @@ class GzipStream(io.RawIOBase):
         if self.error is not None:
             return 0
         try:
-            return self._gzip.readinto(buffer)
+            # read1, not readinto: one decompression step per call, so that what was
+            # decompressed before the damage is returned rather than lost with the error.
+            data = self._gzip.read1(len(buffer))
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             self.error = exc
             return 0
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def open_peekable(stream: IO[bytes]) -> io.BufferedReader:
