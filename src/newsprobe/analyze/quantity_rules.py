@@ -161,7 +161,7 @@ def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -
         if spacy_tok is None:
             return None
         pos = spacy_tok.pos_
-        if pos in ("NOUN", "PROPN") and tok.low not in _STOP_NOUNS:
+        if pos in ("NOUN", "PROPN") and tok.text.isalpha() and tok.low not in _STOP_NOUNS:
             j = k + step
             if _low(tokens, j + 1) == "-" and _glued(tokens, j + 1) and _glued(tokens, j + 2):
                 return tok.low + "-" + _low(tokens, j + 2)  # "pre-orders"
