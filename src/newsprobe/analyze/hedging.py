@@ -97,26 +97,9 @@ _FRAMINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 _ADVERBS = frozenset(
-    [
-        "reportedly",
-        "allegedly",
-        "apparently",
-        "possibly",
-        "probably",
-        "perhaps",
-        "maybe",
-        "likely",
-        "unlikely",
-        "presumably",
-        "supposedly",
-        "seemingly",
-        "purportedly",
-        "arguably",
-        "conceivably",
-        "potentially",
-        "ostensibly",
-        "reputedly",
-    ]
+    "reportedly allegedly apparently possibly probably perhaps maybe likely unlikely "
+    "presumably supposedly seemingly purportedly arguably conceivably potentially "
+    "ostensibly reputedly".split()
 )
 _QUALIFIERS = frozenset(
     ["alleged", "suspected", "purported", "unconfirmed", "apparent", "rumoured", "rumored"]
@@ -140,67 +123,15 @@ _EPISTEMIC = frozenset(
 )
 # "the study suggests" is evidence hedging; "she suggested a plan" is a proposal.
 _EVIDENCE_NOUNS = frozenset(
-    [
-        "data",
-        "datum",
-        "study",
-        "research",
-        "evidence",
-        "report",
-        "figure",
-        "result",
-        "poll",
-        "survey",
-        "finding",
-        "sign",
-        "analysis",
-        "record",
-        "document",
-        "footage",
-        "image",
-        "photo",
-        "photograph",
-        "source",
-        "statistic",
-        "trial",
-        "test",
-        "modelling",
-        "modeling",
-        "estimate",
-        "review",
-        "paper",
-        "experiment",
-        "investigation",
-        "inquiry",
-    ]
+    "data datum study research evidence report figure result poll survey finding sign "
+    "analysis record document footage image photo photograph source statistic trial test "
+    "modelling modeling estimate review paper experiment investigation inquiry".split()
 )
 # "Either country may suspend the cuts": with an agent as subject and an object, "may" gives
 # permission, not possibility. Agents: people, organizations, places acting as states.
 _AGENT_NOUNS = frozenset(
-    [
-        "country",
-        "city",
-        "state",
-        "government",
-        "council",
-        "company",
-        "court",
-        "police",
-        "party",
-        "side",
-        "authority",
-        "member",
-        "user",
-        "player",
-        "resident",
-        "citizen",
-        "employer",
-        "worker",
-        "official",
-        "board",
-        "union",
-        "team",
-    ]
+    "country city state government council company court police party side authority "
+    "member user player resident citizen employer worker official board union team".split()
 )
 _AGENT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 # After "could": past ability or routine reporting phrases, not speculation.

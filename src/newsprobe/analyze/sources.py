@@ -1,0 +1,151 @@
+"""What kind of source a phrase names: an outlet, a person, an official body, a document.
+
+Shared by the attribution and sourcing analyzers. Classification reads the source phrase's
+tokens from the shared parse: named entities first (a PERSON is a person; an ORG whose name
+looks like a news outlet is an outlet), then the phrase's head noun ("sources", "officials
+familiar with the talks" are anonymous; "figures", "a study" are documents).
+
+The word lists are our own, written from how English-language news copy names its sources
+(agency style guides' attribution sections list the same families: named, official,
+anonymous, documentary, other media).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprobe.findings import SourceType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["OUTLET_ANAPHORS", "SELF_REFERENCES", "classify_source", "looks_like_outlet"]
+
+# Words that make an organisation's name a news outlet's ("The Valemont Times", "Coastline
+# Wire", "Northgate Daily"), plus agencies and broadcasters known by short names.
+# The outlet word ends the name ("The Harbour Courier"), except Daily/Weekly, which may
+# lead it ("The Daily Blaze"). Words common in other names (agency, leader, review, record,
+# standard) are left out: "the civil protection agency" is not a newspaper.
+_OUTLET_WORDS = frozenset(
+    "times post daily courier herald wire news gazette journal telegraph tribune guardian "
+    "chronicle press mail express mirror observer independent examiner inquirer dispatch "
+    "bulletin blaze sentinel monitor magazine radio television tv broadcaster "
+    "broadcasting weekly echo argus globe newsweek newswire tabloid".split()
+)
+_OUTLET_LEADS = frozenset({"daily", "weekly"})
+_KNOWN_OUTLETS = frozenset(
+    "reuters ap afp bloomberg bbc cnn dpa xinhua tass kyodo ansa efe upi nhk rte abc cbs "
+    "nbc fox npr pbs politico axios buzzfeed vice".split()
+)
+_OUTLET_PATTERN = re.compile(
+    r"\b(?:associated press|press association|pa media|al jazeera|sky news|the economist"
+    r"|financial times|wall street journal)\b",
+    re.IGNORECASE,
+)
+#: "the paper reported": refers back to the outlet last named.
+OUTLET_ANAPHORS = frozenset(
+    ["paper", "newspaper", "tabloid", "broadsheet", "broadcaster", "outlet", "website", "magazine"]
+)
+#: The publishing outlet speaking of itself: reporting of its own, not a retelling.
+SELF_REFERENCES = re.compile(
+    r"\b(?:this|our) (?:newspaper|paper|website|publication|site|reporter|correspondent)\b"
+    r"|\b(?:told|to) us\b",
+    re.IGNORECASE,
+)
+_ANONYMOUS_HEADS = frozenset(
+    "source official insider person people diplomat aide analyst critic observer onlooker "
+    "witness resident expert insiders sources officials someone one another figure member "
+    "colleague friend relative neighbour neighbor bystander passer-by staffer employee "
+    "executive investor reviewer tester report reports rumour rumor".split()
+)
+_DOCUMENT_HEADS = frozenset(
+    "study report survey poll figure figures data statistic statistics document documents "
+    "record records account accounts filing letter memo email schedule result results "
+    "paper research analysis estimate estimates census minutes transcript text statement "
+    "release judgment ruling reading readings footage image images photograph photographs "
+    "investigation inquiry audit review forecast".split()
+)
+_OFFICIAL_WORDS = frozenset(
+    "police ministry minister government council court presidency president office "
+    "department agency authority commission service services spokesperson spokesman "
+    "spokeswoman parliament prosecutor prosecutors army military embassy mayor governor "
+    "cabinet regulator inspectorate coastguard firefighters brigade senate congress "
+    "assembly administration state municipality".split()
+)
+
+
+_TITLES = frozenset(
+    "mayor minister president chancellor senator governor councillor councilor judge "
+    "justice dr doctor professor prof mr mrs ms miss sir dame lord lady general colonel "
+    "captain inspector detective sergeant chief chairman chairwoman chair director "
+    "secretary ambassador commissioner rev reverend pastor bishop coach manager".split()
+)
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+_INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several", "two", "three", "many"])
+
+
+def looks_like_outlet(name: str) -> bool:
+    """True for names like "The Valemont Times", "Coastline Wire", "Reuters", "the BBC"."""
+    words = [w.strip(".,").removesuffix("'s").removesuffix("’s").lower() for w in name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if any(w in _KNOWN_OUTLETS for w in words) or _OUTLET_PATTERN.search(name):
+        return True
+    capitalised = sum(1 for w in name.split() if w[:1].isupper())
+    if capitalised < 2:
+        return False
+    return words[-1] in _OUTLET_WORDS or any(w in _OUTLET_LEADS for w in words[:-1])
+
+
+def classify_source(phrase: SpacySpan) -> tuple[SourceType, str | None]:
+    """(source type, role) of a source phrase such as "Station commander Olga Petrenko".
+
+    The role is the lowercased words before a person's name ("station commander"), if any.
+    """
+    text = phrase.text
+    ents = [e for e in phrase.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}]
+    head = phrase.root
+    head_word = head.lemma_.lower()
+    lowered = {t.lower_ for t in phrase}
+    # Outlet names end in their outlet word, which no person's name does, so this test
+    # goes first: the small model often tags "Coastline Wire" as a PERSON.
+    if looks_like_outlet(text) or (head_word in OUTLET_ANAPHORS and "the" in lowered):
+        return "outlet", None
+    person = next((e for e in ents if e.label_ == "PERSON"), None)
+    if person is not None and head.i >= person.start and head.i < person.end:
+        role = phrase.doc[phrase.start : person.start].text.strip(" ,").lower() or None
+        return "person", role
+    # "Mayor Sabine Holt" where the small model missed the PERSON: title words, then names.
+    if head.pos_ == "PROPN" and head.ent_type_ not in {"GPE", "NORP", "FAC", "LOC"}:
+        titles = [t for t in phrase if t.i < head.i and t.lower_ in _TITLES]
+        if titles:
+            role = phrase.doc[phrase.start : titles[-1].i + 1].text.lower()
+            return "person", role.removeprefix("the ").strip() or None
+    if head.pos_ == "PRON" and head.lower_ in {"he", "she", "i", "we"}:
+        return "person", None
+    if head_word in _SPOKES:
+        # "a spokesperson for the operator" speaks for the operator: classify that.
+        prep = next(
+            (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}), None
+        )
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if body is not None:
+            kind, _ = classify_source(body.doc[body.left_edge.i : body.right_edge.i + 1])
+            return ("official" if kind in {"anonymous", "document"} else kind), None
+        return "official", None
+    if head_word in _DOCUMENT_HEADS and not (head_word == "statement" and ents):
+        return "document", None
+    # "officials familiar with the talks", "people close to the union": the head is an
+    # unnamed person or group even when a named body qualifies it.
+    head_in_entity = any(e.start <= head.i < e.end for e in ents)
+    if (head_word in _ANONYMOUS_HEADS or head.lower_ in _ANONYMOUS_HEADS) and not head_in_entity:
+        return "anonymous", None
+    if lowered & _OFFICIAL_WORDS or any(e.label_ == "GPE" for e in ents):
+        return "official", None
+    if ents or head.pos_ == "PROPN":
+        return "institution", None
+    if phrase[0].lower_ in _INDEFINITE:
+        return "anonymous", None  # "a security guard", "one resident": unnamed people
+    return ("anonymous" if head.pos_ == "PRON" else "institution"), None
