@@ -165,3 +165,19 @@ def test_empty_feed(tmp_path: Path) -> None:
         assert "no entries" in str(exc)
     else:
         raise AssertionError("an empty feed must raise")
+
+
+def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-TOKEN")
+    body = "The assembly met again on Wednesday and agreed the budget for the new wall. " * 8
+    feed = f"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<rss version="2.0"><channel><title>Wire</title>
+<item><title>Budget agreed &xxe;</title><description>{body} &xxe;</description></item>
+</channel></rss>"""
+    path = tmp_path / "xxe.rss"
+    path.write_text(feed)
+    (article,) = list(read(path))
+    assert isinstance(article, Article)
+    assert "TOP-SECRET" not in article.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -132,3 +133,37 @@ def test_same_page_twice_gives_the_same_article(summit_html: bytes) -> None:
     first = article_from_html(summit_html)
     second = article_from_html(summit_html)
     assert first == second
+
+
+def test_gzipped_html_file(summit_html: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(summit_html))
+    assert load(path).outlet == "The Coastal Ledger"
+
+
+def test_table_inside_figure_stays_in_the_body() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    table = (
+        "<figure class='wp-block-table'><table><tr><td>Route</td><td>Sailings</td></tr>"
+        "<tr><td>Marrow Bay to Eastholm</td><td>Six a day</td></tr></table>"
+        "<figcaption>Winter timetable</figcaption></figure>"
+    )
+    page = f"""<html lang="en"><head><title>Ferry adds sailings</title></head><body>
+    <article><h1>Ferry adds sailings</h1>{paragraphs}{table}</article></body></html>"""
+    article = article_from_html(page)
+    assert "Marrow Bay to Eastholm" in article.body_text
+    assert article.meta["photo_captions"] == ["Winter timetable"]
+
+
+def test_nested_captions_are_kept_once() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    figure = (
+        '<div class="image-caption-wrap"><img src="f.jpg">'
+        '<p class="caption-body">Passengers board at <em class="caption-place">Marrow Bay</em>.'
+        '</p><small class="image-credit">Photo: Rui Tavares</small></div>'
+    )
+    page = f"""<html lang="en"><head><title>Ferry adds sailings</title></head><body>
+    <article><h1>Ferry adds sailings</h1>{figure}{paragraphs}</article></body></html>"""
+    meta = article_from_html(page).meta
+    assert meta["photo_captions"] == ["Passengers board at Marrow Bay."]
+    assert meta["photo_credits"] == ["Photo: Rui Tavares"]

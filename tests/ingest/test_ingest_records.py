@@ -204,3 +204,12 @@ def test_csv_with_huge_field(tmp_path: Path) -> None:
     path.write_text(f'title,text\nMarathon meeting,"{long_text}"\n')
     (article,) = list(read(path))
     assert isinstance(article, Article) and len(article.body_text) > 400_000
+
+
+def test_lone_surrogates_in_json_escapes(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(b'{"title": "Talks \\ud800 end", "text": "They ended \\udc00 today."}\n')
+    (article,) = list(read(path))
+    assert isinstance(article, Article)
+    assert article.headline_text == "Talks \ufffd end"
+    article.model_dump_json()  # encodable

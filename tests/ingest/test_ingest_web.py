@@ -304,3 +304,12 @@ def test_check_address(address: str, allowed: bool) -> None:
     else:
         with pytest.raises(FetchError, match="refused"):
             check_address(address, url="u")
+
+
+def test_forced_format_applies_to_the_fetched_page() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return html_response()
+
+    opts = IngestOptions(format="text")
+    article = load("https://news.example/p", opts, transport=mock(handler), resolve=public_resolver)
+    assert "<p>" in article.text  # taken as plain text, markup and all

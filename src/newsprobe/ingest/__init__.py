@@ -84,9 +84,7 @@ def read(
         resolve=resolve,
     )
     with fetcher:
-        if opts.format == "url" or (
-            opts.format is None and name.lower().startswith(("http://", "https://"))
-        ):
+        if name.lower().startswith(("http://", "https://")):
             yield from _read_url(name, opts, fetcher)
             return
         if name == "-":
@@ -176,12 +174,22 @@ def _read_url(url: str, opts: IngestOptions, fetcher: Fetcher) -> Iterator[Artic
 def _read_page(
     page: Page, *, opts: IngestOptions, fetcher: Fetcher
 ) -> Iterator[Article | IngestError]:
-    """A fetched page: HTML or a feed (told by content type, then content), or text."""
+    """A fetched page: HTML or a feed (told by content, then content type), or text.
+
+    A format forced in the options (other than "url") applies to the page's content.
+    """
     if not page.content.strip():
         raise ExtractionError("the page is empty", source=page.url)
-    fmt = sniff_format("", page.content[:SNIFF_BYTES])
-    if fmt == "text" and page.content_type in ("text/html", "application/xhtml+xml"):
-        fmt = "html"
+    fmt = opts.format if opts.format not in (None, "url") else None
+    if fmt is None:
+        fmt = sniff_format("", page.content[:SNIFF_BYTES])
+        if fmt != "feed" and page.content_type in ("text/html", "application/xhtml+xml"):
+            fmt = "html"
+    if fmt in ("jsonl", "csv", "warc"):
+        raise UnsupportedInputError(
+            f"reading {fmt} from a URL is not supported; download the file and read it",
+            source=page.url,
+        )
     if fmt == "feed":
         from newsprobe.ingest.feeds import read_feed
 

@@ -33,6 +33,8 @@ _CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE | re.DOTALL
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
 _CAPTIONISH = re.compile(r"caption|credit", re.IGNORECASE)
 _CREDITISH = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
 # A caption or credit is short; an element marked "caption" holding more text than this
@@ -78,10 +80,19 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
+def _clean_markup(html: str) -> str:
+    """Drop the XML declaration and the control characters lxml refuses to hold.
+
+    The normalizer would drop those characters from the text anyway; left in, lxml raises
+    on the first tree edit that touches them.
+    """
+    return _XML_UNSAFE.sub("", _XML_DECLARATION.sub("", html, count=1))
+
+
 def _parse(html: str | bytes, source: str | None) -> lxml.html.HtmlElement:
     if isinstance(html, bytes):
         html = decode_bytes(html, source=source, declared=declared_charset(html))
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = _clean_markup(html)
     if not html.strip():
         raise ExtractionError("the page is empty", source=source)
     try:
@@ -92,7 +103,9 @@ def _parse(html: str | bytes, source: str | None) -> lxml.html.HtmlElement:
 
 
 def _text(element: etree._Element) -> str:
-    return normalize_line(" ".join(element.itertext()))
+    # Pieces are joined with spaces so that sibling blocks do not run together; the space
+    # this leaves before punctuation after an inline element ("<em>Bay</em>.") is removed.
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", normalize_line(" ".join(element.itertext())))
 
 
 def _lift_captions(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
@@ -111,11 +124,18 @@ def _lift_captions(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
         and el.tag not in ("html", "body")
         and _CAPTIONISH.search(f"{el.get('class', '')} {el.get('id', '')}")
     ]
+    root = tree.getroottree().getroot()
+
+    def attached(el: etree._Element) -> bool:
+        # An element inside a subtree dropped earlier still has a parent; it is gone only
+        # when the document root is no longer among its ancestors.
+        return any(a is root for a in el.iterancestors())
+
     for el in marked:
-        if el.getparent() is None or len(_text(el)) > _MAX_CAPTION_CHARS:
+        if not attached(el) or len(_text(el)) > _MAX_CAPTION_CHARS:
             continue
         # Credits nested inside a caption are taken first, then the caption without them.
-        for inner in el.iterdescendants("*"):
+        for inner in list(el.iterdescendants("*")):
             if _CREDITISH.search(f"{inner.get('class', '')} {inner.get('id', '')}"):
                 keep(credits, _text(inner))
                 inner.drop_tree()
@@ -123,8 +143,10 @@ def _lift_captions(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
         keep(credits if _CREDITISH.search(attrs) else captions, _text(el))
         el.drop_tree()
     for el in list(tree.iter("figcaption", "figure")):
-        if el.getparent() is None or len(_text(el)) > _MAX_CAPTION_CHARS:
+        if not attached(el) or len(_text(el)) > _MAX_CAPTION_CHARS:
             continue
+        if el.tag == "figure" and next(el.iter("table"), None) is not None:
+            continue  # a data table wrapped in <figure> (WordPress blocks) is content
         keep(captions, _text(el))
         el.drop_tree()
     return captions, credits
@@ -320,9 +342,13 @@ def html_to_text(fragment: str) -> str:
     if not fragment.strip():
         return ""
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        # A document parse accepts both fragments and whole pages (feeds carry either);
+        # fragment_fromstring asserts on a fragment that holds an <html> element.
+        document = lxml.html.document_fromstring(_clean_markup(fragment))
     except (etree.ParserError, ValueError):
         return normalize_body(re.sub(r"<[^>]+>", " ", fragment))
+    body = document.find("body")
+    root = body if body is not None else document
     for el in list(root.iter(*_SKIP)):
         if el.getparent() is not None:
             el.drop_tree()

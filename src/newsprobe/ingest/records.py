@@ -16,6 +16,7 @@ import codecs
 import csv
 import io
 import json
+import re
 import zlib
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
@@ -50,6 +51,7 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _RECORD_ERRORS = (EOFError, zlib.error, OSError, UnicodeDecodeError)
 _DELIMITERS = ",;\t|"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_field_map(field_map: Mapping[str, str]) -> None:
@@ -84,6 +86,23 @@ def _string(value: Any) -> str | None:
     return normalize_line(value) or None if isinstance(value, str) else None
 
 
+def _record_meta(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Description, section, tags and the record's own id, for `Article.meta`."""
+    meta: dict[str, Any] = {}
+    for key in ("description", "section"):
+        text = _string(values.get(key))
+        if text:
+            meta[key] = text
+    if isinstance(values.get("id"), str | int) and not isinstance(values.get("id"), bool):
+        meta["record_id"] = values["id"]
+    tags = values.get("tags")
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",") if t.strip()]
+    if isinstance(tags, list) and tags and all(isinstance(t, str) for t in tags):
+        meta["tags"] = tags
+    return meta
+
+
 def record_to_article(record: Mapping[str, Any], *, where: str, options: IngestOptions) -> Article:
     """One record (a JSON object or CSV row) as an article.
 
@@ -91,21 +110,12 @@ def record_to_article(record: Mapping[str, Any], *, where: str, options: IngestO
         ExtractionError: the record holds neither text nor HTML.
     """
     values = _lookup(record, options.field_map)
-    fields: dict[str, Any] = {"meta": {}}
+    fields: dict[str, Any] = {"meta": _record_meta(values)}
     meta = fields["meta"]
     with_published(fields, values.get("published"))
     outlet, url = _string(values.get("outlet")), _string(values.get("url"))
     authors = split_authors(values.get("authors"))
     language = language_code(values.get("language"))
-    for key in ("description", "section", "id"):
-        text = _string(values.get(key)) if key != "id" else values.get(key)
-        if text is not None and not isinstance(text, dict | list):
-            meta["record_id" if key == "id" else key] = text
-    tags = values.get("tags")
-    if isinstance(tags, str):
-        tags = [t.strip() for t in tags.split(",") if t.strip()]
-    if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
-        meta["tags"] = tags
     headline = _string(values.get("headline"))
     text = values.get("text")
     if isinstance(text, str) and text.strip():
@@ -190,9 +200,22 @@ def _read_jsonl(
             except ValueError as exc:
                 yield IngestError(f"invalid JSON: {exc}", source=where)
                 continue
+            if b"\\ud" in line.lower():
+                record = _scrub(record)
             yield from _one(record, where=where, options=options)
     except _RECORD_ERRORS as exc:
         yield _truncated(name, last, exc)
+
+
+def _scrub(value: Any) -> Any:
+    """Replace lone surrogates (legal in JSON escapes, not in UTF-8) with U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    return value
 
 
 def _one(record: Any, *, where: str, options: IngestOptions) -> Iterator[Article | IngestError]:
@@ -319,6 +342,6 @@ def _read_json_document(
     except ValueError as exc:
         yield IngestError(f"invalid JSON: {exc}", source=name)
         return
-    items = document if isinstance(document, list) else [document]
+    items = _scrub(document if isinstance(document, list) else [document])
     for number, record in enumerate(items, 1):
         yield from _one(record, where=f"{name}: item {number}", options=options)
