@@ -19,6 +19,8 @@ __all__ = ["BUILTIN_ANALYZERS", "analyzer_class", "available_analyzers", "create
 BUILTIN_ANALYZERS: dict[str, str] = {
     "entities": "newsprobe.analyze.entities:EntitiesAnalyzer",
     "quantities": "newsprobe.analyze.quantities:QuantitiesAnalyzer",
+    "sensational": "newsprobe.analyze.sensational:SensationalAnalyzer",
+    "engagement_bait": "newsprobe.analyze.engagement:EngagementBaitAnalyzer",
 }
 
 ENTRY_POINT_GROUP = "newsprobe.analyzers"
