@@ -1,0 +1,448 @@
+"""Who said a quote: speech cues, their subjects, and pronouns resolved to people.
+
+Used by the quotes analyzer. A speech cue is a verb of saying ("said", "told", "added",
+"wrote", "insisted", "described ... as", "called") or "according to". Its speaker is the
+cue's grammatical subject in spaCy's parse ("Ruiz said", "said Ruiz, the minister",
+"he said"), the object of "quoted X as saying", or the object of "according to".
+
+A subject is named through, in order: the entities analyzer's finding covering it (its
+canonical name and id); a spaCy PERSON/ORG name, extended to the fullest earlier name that
+ends with it ("Ruiz" -> "Ana Ruiz"); a name in apposition ("Reyes's mother, Maria Reyes");
+otherwise the description itself ("One palace insider", "A spokesperson for the operator").
+
+Pronouns: "he"/"she" go to the nearest compatible person, looking first at earlier
+subjects of the same sentence, then at up to four earlier sentences, subjects first (the
+one closest to the root), then other person mentions. Text inside quotation marks is
+ignored, so the "He" in "He has never once asked," he said refers to nobody. Gender comes
+from votes: a courtesy title (Mr, Ms), a short first-name list, and the first gendered
+pronoun after a mention and before the next person; unknown gender fits either pronoun.
+"it"/"they" go to the nearest organization or non-person subject.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsprobe.findings import EntityFinding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["CUE_FORMS", "Attribution", "Referent", "SpeakerResolver"]
+
+
+def _inflect(base: str) -> set[str]:
+    stem = base[:-1] if base.endswith("e") else base
+    third = base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s"
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    return {base, third, stem + "ed", stem + "ing"}
+
+
+_REGULAR = (
+    "add insist warn ask explain tweet post claim continue recall note state argue declare "
+    "announce admit acknowledge reply answer comment caution concede remark urge suggest "
+    "predict promise vow pledge boast complain joke quip shout scream whisper describe call "
+    "brand dub label term agree counter retort conclude confirm deny report recount observe "
+    "stress emphasise emphasize maintain repeat add assert allege contend demand testify "
+    "plead cry mutter murmur exclaim question wonder reason reflect respond explain"
+).split()
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "put": ("put", "puts", "putting"),
+    "quote": ("quote", "quotes", "quoted", "quoting"),
+}
+#: Surface form -> base verb of every speech cue. Hand-compiled from the attribution verbs
+#: of wire style guides; inflected by rule so no lemmatizer is needed.
+CUE_FORMS: dict[str, str] = {form: base for base in _REGULAR for form in _inflect(base)}
+CUE_FORMS.update({form: base for base, forms in _IRREGULAR.items() for form in forms})
+CUE_FORMS["according"] = "according to"
+CUE_FORMS.pop("putting", None)
+
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr", "amod"})
+_NOUNISH = frozenset(
+    "promise claim report call comment answer question note state post tweet quote label "
+    "brand term demand plea cry reply respond remark pledge vow warn joke".split()
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MALE_TITLES = frozenset("mr sir lord monsieur herr señor father".split())
+_FEMALE_TITLES = frozenset("mrs ms miss dame lady madam mme mlle frau señora sister".split())
+_HONORIFICS = _MALE_TITLES | _FEMALE_TITLES | frozenset("dr prof mx".split())
+#: A small list of common given names (English and European) used only when the article
+#: itself gives no pronoun or title for a person.
+_MALE_NAMES = frozenset(
+    "john james david michael peter paul mark thomas tomas anton pavel erik lars jonas daniel "
+    "luka piet omar viktor samuel benedict tobias henrik simon karl lukas rasmus jan jens "
+    "hans carlos luis jose juan ahmed mohammed ali ivan igor sergei pierre jean marco".split()
+)
+_FEMALE_NAMES = frozenset(
+    "mary anna ana maria elena mirela ilinca helena margit ingrid ruth karin lena freya sofia "
+    "alma ilse amira amalia dalia hanna annika olga ylva agnes priya ewa marta sabine elin "
+    "nadia petra greta lidia thea mona karolina sarah emma laura julia sophie claire".split()
+)
+#: Heads of descriptions that can speak ("one official", "a spokesperson for ...").
+_HUMAN_NOUNS = frozenset(
+    "official officials spokesperson spokesman spokeswoman insider source sources reviewer "
+    "witness resident residents analyst expert lawyer mother father son daughter wife "
+    "husband leader minister director manager chairman chairwoman captain coach player "
+    "officer detective councillor mp mayor president executive donor reader passenger "
+    "neighbour friend colleague diplomat critic critics campaigner campaigners one another "
+    "police".split()
+)
+_FEMALE_NOUNS = frozenset("mother daughter wife spokeswoman chairwoman".split())
+_MALE_NOUNS = frozenset("father son husband spokesman chairman".split())
+_RELATIVE = frozenset({"who", "which", "that"})
+_PERSON_LABELS = frozenset({"PERSON"})
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """Someone who can speak: a named entity, or a description the text gives."""
+
+    name: str
+    entity: str | None
+    kind: str  # "person", "org" or "desc"
+    gender: str | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A cue and its speaker (either may be missing), with how sure the link is."""
+
+    speaker: Referent | None
+    speaker_span: tuple[int, int] | None
+    cue: str | None
+    cue_span: tuple[int, int] | None
+    confidence: float
+    how: str  # named, pronoun, description, colon, continued, none
+
+
+class SpeakerResolver:
+    """Speakers for cues in one parsed article; build once per article.
+
+    Args:
+        doc: The shared spaCy parse of `text`.
+        text: The article text.
+        entities: Entity findings from the entities analyzer (may be empty).
+        quoted: Sorted, non-overlapping (start, end) ranges inside quotation marks.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        entities: Sequence[EntityFinding],
+        quoted: Sequence[tuple[int, int]],
+    ) -> None:
+        self.doc, self.text = doc, text
+        self._quoted = list(quoted)
+        self._quote_starts = [q[0] for q in self._quoted]
+        self._token_starts = [t.idx for t in doc]
+        self._names: list[tuple[int, int, Referent]] = self._index_names(entities)
+        self._name_starts = [n[0] for n in self._names]
+        self._gender = self._genders()
+        self._resolved: dict[int, Referent | None] = {}
+        self._sentences: list[list[tuple[Token, Referent, bool]]] = []
+        self._sent_of: dict[int, int] = {}
+        self._build_sentences()
+
+    # --- lookups --------------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether character `pos` lies inside quotation marks."""
+        k = bisect_right(self._quote_starts, pos) - 1
+        return k >= 0 and pos < self._quoted[k][1]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """Tokens starting in [start, end) that are outside quotation marks."""
+        lo = bisect_right(self._token_starts, start - 1)
+        hi = bisect_right(self._token_starts, end - 1)
+        return [t for t in self.doc[lo:hi] if not self.in_quote(t.idx)]
+
+    def token_at(self, pos: int) -> Token | None:
+        k = bisect_right(self._token_starts, pos) - 1
+        return self.doc[k] if 0 <= k < len(self.doc) else None
+
+    def name_at(self, token: Token) -> Referent | None:
+        """The named entity covering `token`, if any."""
+        k = bisect_right(self._name_starts, token.idx) - 1
+        for j in range(k, max(k - 4, -1), -1):  # mentions barely overlap; look a few back
+            start, end, ref = self._names[j]
+            if start <= token.idx < end:
+                return self._with_gender(ref)
+        return None
+
+    @staticmethod
+    def is_cue(token: Token) -> bool:
+        """A speech verb used as a verb (not "the claim", not "a call")."""
+        low = token.lower_
+        if low == "according":
+            return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+        if low not in CUE_FORMS or token.dep_ in _NOUN_DEPS:
+            return False
+        # "promises", "claims", "calls" are nouns as often as verbs: want a subject then.
+        return (
+            CUE_FORMS[low] not in _NOUNISH
+            or low.endswith(("ed", "ing"))
+            or any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+        )
+
+    # --- names and genders ----------------------------------------------------------------
+
+    def _index_names(self, entities: Sequence[EntityFinding]) -> list[tuple[int, int, Referent]]:
+        names: list[tuple[int, int, Referent]] = []
+        if entities:
+            for ent in entities:
+                kind = "person" if ent.label in _PERSON_LABELS else "org"
+                if ent.label not in _PERSON_LABELS | _ORG_LABELS:
+                    continue
+                for m in ent.mentions or [ent.span]:
+                    ref = Referent(ent.canonical, ent.id or None, kind, None, (m.start, m.end))
+                    names.append((m.start, m.end, ref))
+        else:
+            fullest: list[list[str]] = []
+            for span in self.doc.ents:
+                if span.label_ not in _PERSON_LABELS | _ORG_LABELS:
+                    continue
+                words = [w.text for w in span if w.lower_.rstrip(".") not in _HONORIFICS]
+                words = [w for w in words if w not in ("'s", "’s")] or [span.text]
+                kind = "person" if span.label_ in _PERSON_LABELS else "org"
+                if kind == "person":
+                    longer = [f for f in fullest if len(f) > len(words) and f[-1] == words[-1]]
+                    words = max(longer, key=len) if longer else words
+                    fullest.append(words)
+                ref = Referent(" ".join(words), None, kind, None, (span.start_char, span.end_char))
+                names.append((span.start_char, span.end_char, ref))
+        names.sort(key=lambda n: (n[0], -n[1]))
+        return names
+
+    def _genders(self) -> dict[str, str]:
+        votes: dict[str, Counter[str]] = {}
+        persons = self._names  # organizations too: spaCy often calls a person an ORG
+        for k, (start, end, ref) in enumerate(persons):
+            vote = votes.setdefault(ref.name, Counter())
+            first = ref.name.split()[0].lower() if ref.name.split() else ""
+            vote["m" if first in _MALE_NAMES else "f" if first in _FEMALE_NAMES else "?"] += 1
+            before = self.token_at(start - 1) if start > 0 else None
+            if before is not None and before.lower_.rstrip(".") in _MALE_TITLES:
+                vote["m"] += 3
+            elif before is not None and before.lower_.rstrip(".") in _FEMALE_TITLES:
+                vote["f"] += 3
+            limit = persons[k + 1][0] if k + 1 < len(persons) else len(self.text)
+            tok = self.token_at(end)
+            for _ in range(40):
+                if tok is None or tok.idx >= limit or tok.i + 1 >= len(self.doc):
+                    break
+                tok = self.doc[tok.i + 1]
+                if self.in_quote(tok.idx):
+                    continue
+                if tok.lower_ in ("he", "him", "his"):
+                    vote["m"] += 2
+                    break
+                if tok.lower_ in ("she", "her", "hers"):
+                    vote["f"] += 2
+                    break
+        out: dict[str, str] = {}
+        for name, vote in votes.items():
+            m, f = vote["m"], vote["f"]
+            if m != f:
+                out[name] = "m" if m > f else "f"
+        return out
+
+    def _with_gender(self, ref: Referent) -> Referent:
+        gender = self._gender.get(ref.name)
+        if gender is None and ref.kind == "desc":
+            head = ref.name.split()[-1].lower() if ref.name.split() else ""
+            gender = "f" if head in _FEMALE_NOUNS else "m" if head in _MALE_NOUNS else None
+        return Referent(ref.name, ref.entity, ref.kind, gender, ref.span)
+
+    # --- sentences and pronouns -----------------------------------------------------------
+
+    def _build_sentences(self) -> None:
+        """Record each sentence's speakers-to-be in order, resolving pronouns as we go."""
+        for index, sent in enumerate(self.doc.sents):
+            record: list[tuple[Token, Referent, bool]] = []
+            self._sentences.append(record)
+            seen: set[tuple[int, int]] = set()
+            for tok in sent:
+                self._sent_of[tok.i] = index
+                if self.in_quote(tok.idx):
+                    continue
+                if tok.dep_ in _SUBJECT_DEPS:
+                    ref = self.referent(tok)
+                    if ref is not None:
+                        record.append((tok, ref, True))
+                        seen.add(ref.span)
+                    continue
+                named = self.name_at(tok)
+                if named is not None and named.span not in seen:
+                    seen.add(named.span)
+                    record.append((tok, named, False))
+
+    def referent(self, subject: Token) -> Referent | None:
+        """Who a subject token stands for: a name, a resolved pronoun or a description."""
+        low = subject.lower_
+        if low in ("he", "she", "it", "they"):
+            if subject.i not in self._resolved:
+                self._resolved[subject.i] = self._antecedent(subject)
+            return self._resolved[subject.i]
+        if low in _RELATIVE and subject.head.dep_ == "relcl":
+            return self.referent(subject.head.head) if subject.head.head != subject else None
+        if low in ("i", "we", "you", "me", "us", "this", "there", "what", "which", "who"):
+            return None
+        named = self.name_at(subject)
+        if named is not None:
+            return named
+        for child in subject.children:
+            if child.dep_ == "appos":
+                named = self.name_at(child)
+                if named is not None:
+                    return named
+        return self._description(subject)
+
+    def _description(self, head: Token) -> Referent | None:
+        start = head.left_edge.i
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with", "in"):
+                end = child.right_edge.i + 1
+                break
+            if child.dep_ in ("compound", "flat"):
+                end = child.i + 1
+        words = self.doc[start:end]
+        if any(self.in_quote(t.idx) for t in words) or not any(t.is_alpha for t in words):
+            return None
+        kind = "desc" if head.lower_ in _HUMAN_NOUNS else "thing"
+        span = (words.start_char, words.end_char)
+        return self._with_gender(Referent(words.text, None, kind, None, span))
+
+    def _antecedent(self, pronoun: Token) -> Referent | None:
+        low = pronoun.lower_
+        wanted = {"he": "m", "she": "f"}.get(low)
+        index = self._sent_of.get(pronoun.i, 0)
+        same = (
+            [r for t, r, _ in self._sentences[index] if t.i < pronoun.i]
+            if index < len(self._sentences)
+            else []
+        )
+        groups: list[list[Referent]] = [list(reversed(same))]
+        for back in range(index - 1, max(index - 5, -1), -1):
+            entries = self._sentences[back]
+            subjects = sorted((e for e in entries if e[2]), key=lambda e: _depth(e[0]))
+            others = [e for e in reversed(entries) if not e[2]]
+            groups.append([r for _, r, _ in subjects] + [r for _, r, _ in others])
+        for group in groups:
+            for ref in group:
+                if wanted is not None:
+                    if ref.kind in ("person", "desc") and ref.gender in (None, wanted):
+                        return ref
+                    if ref.kind == "org" and ref.gender == wanted:
+                        return ref
+                elif ref.kind in ("org", "thing"):
+                    return ref
+        return None
+
+    # --- cues -----------------------------------------------------------------------------
+
+    def attribute(self, cue: Token) -> Attribution:
+        """The speaker of a speech cue, via its subject (or "according to"'s object)."""
+        cue_span = (cue.idx, cue.idx + len(cue.text))
+        if cue.lower_ == "according":
+            to = cue.doc[cue.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            subject = objs[0] if objs else None
+            cue_text, cue_span = "according to", (cue.idx, to.idx + len(to.text))
+        else:
+            subject, cue_text = _subject_of(cue), cue.text
+            if subject is None:
+                adjacent = self._adjacent_name(cue)
+                if adjacent is not None:
+                    conf = 0.75 if adjacent.kind == "person" else 0.6
+                    return Attribution(adjacent, adjacent.span, cue_text, cue_span, conf, "named")
+        if subject is None:
+            return Attribution(None, None, cue_text, cue_span, 0.5, "none")
+        ref = self.referent(subject)
+        if ref is None or (ref.kind == "thing" and subject.lower_ not in ("it", "they")):
+            if ref is not None and ref.kind == "thing":
+                return Attribution(ref, ref.span, cue_text, cue_span, 0.55, "description")
+            return Attribution(None, None, cue_text, cue_span, 0.5, "none")
+        span = (subject.idx, subject.idx + len(subject.text))
+        if subject.lower_ in ("he", "she", "it", "they"):
+            return Attribution(ref, span, cue_text, cue_span, 0.75, "pronoun")
+        how = "named" if ref.entity or ref.kind in ("person", "org") else "description"
+        return Attribution(ref, ref.span, cue_text, cue_span, 0.9 if how == "named" else 0.8, how)
+
+    def _adjacent_name(self, cue: Token) -> Referent | None:
+        """A name (or he/she) right after or right before a cue the parser left subjectless."""
+        doc = cue.doc
+        for step in (1, -1):
+            run: list[Token] = []
+            i = cue.i + step
+            while 0 <= i < len(doc) and len(run) < 5 and not self.in_quote(doc[i].idx):
+                tok = doc[i]
+                if step == -1 and not run and tok.lower_ in ("he", "she"):
+                    return self.referent(tok)
+                if not (tok.is_title and tok.is_alpha):
+                    break
+                run.append(tok)
+                i += step
+            run.sort(key=lambda t: t.i)
+            while run and run[0].lower_.rstrip(".") in _HONORIFICS:
+                run.pop(0)
+            if not run:
+                continue
+            named = self.name_at(run[-1])
+            if named is not None:
+                return named
+            last = run[-1].text
+            fuller = [r for _, _, r in self._names if r.kind == "person" and r.name.endswith(last)]
+            name = max((r.name for r in fuller), key=len, default=" ".join(t.text for t in run))
+            span = (run[0].idx, run[-1].idx + len(last))
+            return self._with_gender(Referent(name, None, "person", None, span))
+        return None
+
+    def person_between(self, start: int, end: int, *, last: bool = True) -> Referent | None:
+        """The last (or first) named person in [start, end), outside quotes."""
+        found = [r for t in self.tokens_between(start, end) if (r := self.name_at(t)) is not None]
+        people = [r for r in found if r.kind == "person"] or found
+        if not people:
+            return None
+        return people[-1] if last else people[0]
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head != token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _subject_of(cue: Token) -> Token | None:
+    """The cue's subject; for "and said" its coordinated verb's; for "quoted X as saying" X."""
+    current = cue
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        head = current.head
+        if current.dep_ in ("conj", "xcomp") and head != current:
+            current = head
+            continue
+        if current.dep_ in ("pcomp", "advcl") and head.lower_ == "as" and head.head != head:
+            verb = head.head
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
+        if current.dep_ == "pcomp" and head.lower_ == "as":
+            current = head.head
+            continue
+        break
+    return None
