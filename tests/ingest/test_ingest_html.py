@@ -167,3 +167,36 @@ def test_nested_captions_are_kept_once() -> None:
     meta = article_from_html(page).meta
     assert meta["photo_captions"] == ["Passengers board at Marrow Bay."]
     assert meta["photo_credits"] == ["Photo: Rui Tavares"]
+
+
+def test_german_page_with_json_ld_newsletter_and_teaser() -> None:
+    page = (Path(__file__).parent / "pages" / "hafenstreit.html").read_bytes()
+    article = article_from_html(page)
+    assert article.language == "de"
+    assert article.outlet == "Nordkurier Online"
+    assert article.authors == ["Jana Vogt"]
+    assert article.published == datetime(2026, 11, 24, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+    body = article.body_text
+    assert body.startswith("Nach neun Jahren Streit")
+    assert body.endswith("die Regierung habe zu viel preisgegeben.")
+    assert "„ein Rahmen, kein fertiges Haus“" in body
+    for debris in (
+        "Newsletter",
+        "Anmelden",
+        "Lesen Sie auch",
+        "Teilen",
+        "Korrespondentin",
+        "Impressum",
+    ):
+        assert debris not in body, debris
+
+
+def test_sentence_ending_in_a_colon_is_kept() -> None:
+    paragraphs = [
+        *PARAGRAPHS[:2],
+        "The operator published the new timetable, which lists every extra crossing:",
+    ]
+    page = article_page("Ferry adds sailings", paragraphs).replace(
+        "crossing:</p>", 'crossing: <a href="/t">timetable</a></p>'
+    )
+    assert "lists every extra crossing: timetable" in article_from_html(page).body_text

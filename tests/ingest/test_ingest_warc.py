@@ -141,3 +141,23 @@ def test_truncated_archive_keeps_the_records_before_the_cut(tmp_path: Path) -> N
     assert [a.headline_text for a in articles] == ["Ferry operator adds two daily sailings"]
     assert isinstance(items[-1], IngestError)
     assert "truncated or corrupt" in str(items[-1])
+
+
+def test_arc_file(tmp_path: Path) -> None:
+    page = article_page("Ferry operator adds two daily sailings", PARAGRAPHS).encode()
+    http = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    version = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    header = b"filedesc://old.arc 0.0.0.0 20261124120000 text/plain %d\n%s\n" % (
+        len(version),
+        version,
+    )
+    record = b"http://tidewater.example/ferry 93.184.216.34 20261124120000 text/html %d\n%s\n" % (
+        len(http),
+        http,
+    )
+    path = tmp_path / "old.arc"
+    path.write_bytes(header + record)
+    (article,) = list(read(path))
+    assert isinstance(article, Article)
+    assert article.url == "http://tidewater.example/ferry"
+    assert article.headline_text == "Ferry operator adds two daily sailings"

@@ -313,3 +313,13 @@ def test_forced_format_applies_to_the_fetched_page() -> None:
     opts = IngestOptions(format="text")
     article = load("https://news.example/p", opts, transport=mock(handler), resolve=public_resolver)
     assert "<p>" in article.text  # taken as plain text, markup and all
+
+
+def test_connection_refused_is_a_fetch_error() -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(FetchError, match="could not fetch"):
+        fetch(f"http://127.0.0.1:{port}/", allow_private=True, timeout=5)

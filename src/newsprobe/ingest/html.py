@@ -44,6 +44,11 @@ _MAX_CAPTION_CHARS = 800
 # Trafilatura gives up on trees larger than this many elements (pathological pages can
 # hold millions of empty divs); 200k is an order above the largest news pages we saw.
 _MAX_TREE_SIZE = 200_000
+# "Read more:", "Lesen Sie auch:", "Also on our site:": labels of in-article link teasers
+# in the pages we composed and saw run to four words; a body sentence ending in a colon
+# and followed only by a link is rarer than that and the price is one lost paragraph.
+_MAX_TEASER_LABEL_WORDS = 4
+_MAX_TEASER_CHILDREN = 4
 # Four words is the shortest sentence we expect to carry news ("Talks end without deal");
 # menus and buttons are mostly one to three words, and longer link texts are excluded
 # by name (`_control_texts`).
@@ -150,6 +155,27 @@ def _lift_captions(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
         keep(captions, _text(el))
         el.drop_tree()
     return captions, credits
+
+
+def _drop_link_teasers(tree: lxml.html.HtmlElement) -> None:
+    """Remove in-article "Read more: <link>" paragraphs, which extraction keeps as text.
+
+    A teaser is a short block whose own words are a label ending in a colon
+    (`_MAX_TEASER_LABEL_WORDS` words at most, "Lesen Sie auch:", "RELATED:") and whose
+    remaining text is all link text.
+    """
+    for el in list(tree.iter("p", "li", "div", "aside")):
+        links = list(el.iter("a"))
+        if not links or len(el) > _MAX_TEASER_CHILDREN:
+            continue
+        link_text = " ".join(_text(a) for a in links)
+        label = _text(el)
+        for a in links:
+            label = label.replace(_text(a), "", 1)
+        label = label.strip()
+        words = label.split()
+        if link_text and label.endswith(":") and 0 < len(words) <= _MAX_TEASER_LABEL_WORDS:
+            el.drop_tree()
 
 
 def _meta_values(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
@@ -278,6 +304,7 @@ def article_from_html(
     canonical = _canonical(tree, metas)
     published_raw = _published_raw(tree, metas)
     captions, credits = _lift_captions(tree)
+    _drop_link_teasers(tree)
     controls = _control_texts(tree)
     extracted = trafilatura.bare_extraction(
         tree,
