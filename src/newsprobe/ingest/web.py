@@ -233,7 +233,9 @@ def _read_body(response: httpx.Response, *, url: str, max_bytes: int, deadline: 
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(
-            f"refused: the page is larger than {max_bytes:,} bytes", url=url, status=200
+            f"refused: the page is larger than {max_bytes:,} bytes",
+            url=url,
+            status=response.status_code,
         )
     if response.is_stream_consumed:
         # A transport that hands over a body it already read (httpx decoded it); only the
