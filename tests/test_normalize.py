@@ -80,3 +80,11 @@ def test_article_spans_match_text(headline: str, body: str) -> None:
     # Building from the article's own parts changes nothing, not even the id.
     again = Article.create(headline=article.headline_text, body=article.body_text)
     assert again == article
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), max_size=5))
+def test_lone_surrogates_become_replacement_characters(junk: str) -> None:
+    text = normalize_body(f"a{junk}b")
+    text.encode("utf-8")  # would raise on a surrogate
+    assert Article.create(headline=junk, body=f"x{junk}").id

@@ -23,13 +23,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Every Unicode space separator (NBSP, thin space, ideographic space...) and the tab.
 _SPACES = re.compile(r"[^\S\n]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# Lone UTF-16 surrogates (from JSON escapes such as "\\ud800") are not text: they cannot
+# even be encoded as UTF-8. They become U+FFFD, as a decoder would have made them.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
     # Controls go before NFC: dropping one could otherwise leave a composable pair behind.
-    return unicodedata.normalize("NFC", _CONTROL.sub("", text.translate(_INVISIBLE)))
+    text = _SURROGATES.sub("\ufffd", _CONTROL.sub("", text.translate(_INVISIBLE)))
+    return unicodedata.normalize("NFC", text)
 
 
 def normalize_body(text: str) -> str:
