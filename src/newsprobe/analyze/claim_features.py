@@ -1,0 +1,305 @@
+"""What the check-worthiness model sees in a sentence, and the slots of a claim.
+
+Shared by training and run time; the claims analyzer (`claims.py`) uses the slot helpers
+at the end (main verb, subject, object, resolved date).
+
+The model (``models/checkworthiness``) is a logistic regression over three blocks: word
+1-2-gram TF-IDF, character 3-5-gram TF-IDF (inside word boundaries), and a small set of
+news-text features read from the spaCy parse (numbers, entities, dates, attribution cues,
+tense, person, hedges, modals, opinion words...). `train/checkworthiness.py` builds it with
+scikit-learn using the n-gram functions and `news_features` defined here, so the numpy
+scorer below sees exactly what the trainer saw.
+
+    >>> model = CheckworthinessModel.load()
+    >>> model.probability("Unemployment fell to 4.1% in March.", features)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsprobe.models import load_arrays, load_json
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = [
+    "FEATURE_NAMES",
+    "CheckworthinessModel",
+    "char_ngrams",
+    "main_verb",
+    "news_features",
+    "normalize_for_ngrams",
+    "object_text",
+    "resolve_date",
+    "subject_range",
+    "word_ngrams",
+]
+
+MODEL_NAME = "checkworthiness"
+
+_WORD = re.compile(r"\w\w+|\d")
+_DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+
+# Entity types that name something a fact-checker could look up.
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
+_NUMERIC = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_ATTRIBUTION_LEMMAS = frozenset(
+    {"say", "tell", "report", "announce", "state", "confirm", "add", "note", "estimate",
+     "disclose", "acknowledge", "testify", "publish", "show", "find"}
+)  # fmt: skip
+_HEDGE_WORDS = frozenset(
+    {"may", "might", "could", "perhaps", "possibly", "probably", "likely", "unlikely",
+     "apparently", "reportedly", "allegedly", "seemingly", "presumably", "supposedly",
+     "arguably", "appear", "seem", "suggest", "speculate", "rumor", "rumour", "maybe"}
+)  # fmt: skip
+_OPINION_WORDS = frozenset(
+    {"should", "ought", "best", "worst", "terrible", "horrible", "awful", "great",
+     "wonderful", "fantastic", "amazing", "incredible", "disgrace", "disgraceful",
+     "shameful", "outrageous", "ridiculous", "absurd", "stupid", "brilliant", "excellent",
+     "beautiful", "unfair", "wrong", "disaster", "disastrous", "pathetic", "tremendous",
+     "sad", "shame", "love", "hate", "deserve", "believe", "hope", "wish", "feel"}
+)  # fmt: skip
+_I_THINK = re.compile(
+    r"\b(?:i|we)\s+(?:do\s+)?(?:think|believe|feel|hope|guess|suppose)\b"
+    r"|\bin\s+my\s+(?:view|opinion)\b|\bit\s+seems\s+to\s+me\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = frozenset('"“”«»')
+
+#: Names of `news_features` columns, in order (the model JSON repeats them as a check).
+FEATURE_NAMES: tuple[str, ...] = (
+    "has_number", "has_money_percent", "named_entities", "has_person_org", "has_place",
+    "has_date", "attribution_cue", "according_to", "past_tense", "first_person_singular",
+    "first_person_plural", "second_person", "question", "hedge", "modal", "future_will",
+    "opinion_word", "i_think", "superlative", "comparative", "quote_mark", "imperative",
+    "length",
+)  # fmt: skip
+
+
+def normalize_for_ngrams(text: str) -> str:
+    """Lower-case, digits folded to 0 ("9 million" and "7 million" share n-grams)."""
+    return _DIGIT.sub("0", _SPACES.sub(" ", text.lower())).strip()
+
+
+def word_ngrams(text: str) -> list[str]:
+    """Word unigrams and bigrams of the normalized text (the TF-IDF word analyzer)."""
+    words = _WORD.findall(normalize_for_ngrams(text))
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Character 3-5-grams inside space-padded words (like scikit-learn's ``char_wb``)."""
+    grams: list[str] = []
+    for word in normalize_for_ngrams(text).split(" "):
+        if not word:
+            continue
+        padded = f" {word} "
+        for n in (3, 4, 5):
+            if len(padded) <= n:
+                grams.append(padded)
+                break
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+def news_features(sent: SpacySpan) -> list[float]:
+    """The `FEATURE_NAMES` values of one sentence, read from its spaCy tokens and entities.
+
+    Works on any parse layers present: with no tagger or NER the matching features are 0.
+    """
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return [0.0] * len(FEATURE_NAMES)
+    lower = [t.lower_ for t in tokens]
+    lemmas = [(t.lemma_ or t.lower_).lower() for t in tokens]
+    tags = [t.tag_ for t in tokens]
+    ent_labels = [e.label_ for e in sent.ents]
+    text = sent.text
+    words = set(lower) | set(lemmas)
+    has_number = any(t.like_num and any(c.isdigit() for c in t.text) for t in tokens) or any(
+        label in _NUMERIC for label in ent_labels
+    )
+    named = sum(1 for label in ent_labels if label in _NAMED)
+    first = tokens[0]
+    imperative = first.tag_ == "VB" and not any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens)
+    values = [
+        has_number,
+        any(label in ("MONEY", "PERCENT") for label in ent_labels),
+        min(named, 4) / 4.0,
+        any(label in ("PERSON", "ORG") for label in ent_labels),
+        any(label in ("GPE", "LOC") for label in ent_labels),
+        any(label in ("DATE", "TIME") for label in ent_labels),
+        bool(words & _ATTRIBUTION_LEMMAS) or "according to" in text.lower(),
+        "according to" in text.lower(),
+        any(tag in ("VBD", "VBN") for tag in tags),
+        bool({"i", "me", "my", "mine", "myself"} & set(lower)),
+        bool({"we", "us", "our", "ours", "ourselves"} & set(lower)),
+        bool({"you", "your", "yours", "yourself", "yourselves"} & set(lower)),
+        text.rstrip().endswith("?"),
+        bool(set(lower) & _HEDGE_WORDS or set(lemmas) & _HEDGE_WORDS),
+        any(tag == "MD" for tag in tags),
+        "will" in lower or "'ll" in lower,
+        bool(words & _OPINION_WORDS),
+        _I_THINK.search(text) is not None,
+        any(tag in ("JJS", "RBS") for tag in tags),
+        any(tag in ("JJR", "RBR") for tag in tags),
+        any(ch in _QUOTE_MARKS for ch in text),
+        imperative,
+        min(math.log1p(len(tokens)) / math.log(64.0), 1.5),
+    ]
+    return [float(v) for v in values]
+
+
+def _tfidf(grams: Sequence[str], index: dict[str, int], idf: np.ndarray) -> dict[int, float]:
+    """Sublinear, L2-normalized TF-IDF of one text, as {column: value} (scikit-learn's)."""
+    counts = Counter(g for g in grams if g in index)
+    if not counts:
+        return {}
+    weights = {index[g]: (1.0 + math.log(c)) * float(idf[index[g]]) for g, c in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {k: w / norm for k, w in weights.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckworthinessModel:
+    """The shipped check-worthiness logistic regression, scored with numpy only.
+
+    `probability` is calibrated so that 0.5 is the decision threshold chosen by
+    cross-validation in training (the model JSON's ``threshold`` is folded into the bias).
+    """
+
+    version: str
+    word_index: dict[str, int]
+    char_index: dict[str, int]
+    word_idf: np.ndarray
+    char_idf: np.ndarray
+    word_coef: np.ndarray
+    char_coef: np.ndarray
+    feature_coef: np.ndarray
+    bias: float
+
+    @classmethod
+    def load(cls) -> CheckworthinessModel:
+        """The shipped model (files read once per process)."""
+        meta = load_json(MODEL_NAME)
+        arrays = load_arrays(MODEL_NAME)
+        if tuple(meta["features"]) != FEATURE_NAMES:
+            raise ValueError("checkworthiness model features do not match this code; retrain")
+        threshold = float(meta["threshold"])
+        return cls(
+            version=str(meta["version"]),
+            word_index={w: i for i, w in enumerate(meta["word_vocabulary"])},
+            char_index={w: i for i, w in enumerate(meta["char_vocabulary"])},
+            word_idf=arrays["word_idf"],
+            char_idf=arrays["char_idf"],
+            word_coef=arrays["word_coef"],
+            char_coef=arrays["char_coef"],
+            feature_coef=arrays["feature_coef"],
+            bias=float(meta["intercept"]) - math.log(threshold / (1.0 - threshold)),
+        )
+
+    def logit(self, text: str, features: Sequence[float]) -> float:
+        """Log-odds of check-worthiness, shifted so that 0 is the decision threshold."""
+        score = self.bias + float(np.dot(self.feature_coef, np.asarray(features, dtype=float)))
+        for column, value in _tfidf(word_ngrams(text), self.word_index, self.word_idf).items():
+            score += float(self.word_coef[column]) * value
+        for column, value in _tfidf(char_ngrams(text), self.char_index, self.char_idf).items():
+            score += float(self.char_coef[column]) * value
+        return score
+
+    def probability(self, text: str, features: Sequence[float]) -> float:
+        """Check-worthiness in [0, 1]; 0.5 is the calibrated decision threshold."""
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.logit(text, features)))))
+
+
+# --- slots: what a claim says, for lining it up across outlets -------------------------
+
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "note",
+     "insist", "warn", "argue", "write", "explain", "estimate", "believe", "think"}
+)  # fmt: skip
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp", "xcomp", "dative")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight)\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.IGNORECASE,
+)
+_MONTH_ONLY = re.compile(rf"\b{_MONTH}(?=\s|,|$)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?!s)|\b(?:last|this) year\b", re.IGNORECASE)
+
+
+def main_verb(sent: SpacySpan) -> Token:
+    """The root, or the reported clause when the root is a speech verb ("X said Y did Z")."""
+    root = sent.root
+    if root.lemma_.lower() in _SPEECH_VERBS:
+        for child in root.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+                return child
+    return root
+
+
+def subject_range(main: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    for head in (main, sent.root):
+        for child in head.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                tokens = list(child.subtree)
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return None
+
+
+def object_text(main: Token) -> str | None:
+    """What the main verb acts on: its object or attribute, else its first prepositional
+    phrase ("rose to 4.1%"), trimmed to 120 characters."""
+    children = list(main.children)
+    for dep in (*_OBJECT_DEPS, "prep", "agent"):
+        for child in children:
+            if child.dep_ == dep:
+                tokens = list(child.subtree)
+                text = tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+                return text.strip()[:120] or None
+    return None
+
+
+def resolve_date(text: str, published: datetime | None) -> str | None:
+    """ISO 8601 at the precision the text gives: day, month ("2024-03") or year.
+
+    Relative expressions ("on Tuesday", "last year") need the publication date; without
+    one only dates with a written year resolve. Durations ("three years") never do.
+    """
+    if _DAY_DATE.search(text):
+        precision = 10
+    elif _MONTH_ONLY.search(text):
+        precision = 7
+    elif _YEAR.search(text):
+        precision = 4
+    else:
+        return None
+    if published is None and not re.search(r"\b(?:1[89]|20)\d\d\b", text):
+        return None
+    from dateparser.search import search_dates
+
+    base = (published or datetime(2000, 1, 1)).replace(tzinfo=None)
+    found = search_dates(
+        text,
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
+    )
+    if not found:
+        return None
+    moment: datetime = found[0][1]
+    return moment.date().isoformat()[:precision]
