@@ -22,6 +22,7 @@ BUILTIN_ANALYZERS: dict[str, str] = {
     "quotes": "newsprobe.analyze.quotes:QuotesAnalyzer",
     "sensational": "newsprobe.analyze.sensational:SensationalAnalyzer",
     "engagement_bait": "newsprobe.analyze.engagement:EngagementBaitAnalyzer",
+    "claims": "newsprobe.analyze.claims:ClaimsAnalyzer",
 }
 
 ENTRY_POINT_GROUP = "newsprobe.analyzers"
