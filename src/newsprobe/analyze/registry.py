@@ -19,16 +19,11 @@ __all__ = ["BUILTIN_ANALYZERS", "analyzer_class", "available_analyzers", "create
 BUILTIN_ANALYZERS: dict[str, str] = {
     "entities": "newsprobe.analyze.entities:EntitiesAnalyzer",
     "quantities": "newsprobe.analyze.quantities:QuantitiesAnalyzer",
-    "events": "newsprobe.analyze.events:EventsAnalyzer",
     "quotes": "newsprobe.analyze.quotes:QuotesAnalyzer",
-    "hedging": "newsprobe.analyze.hedging:HedgingAnalyzer",
-    "attribution": "newsprobe.analyze.attribution:AttributionAnalyzer",
-    "sourcing": "newsprobe.analyze.sourcing:SourcingAnalyzer",
     "sensational": "newsprobe.analyze.sensational:SensationalAnalyzer",
     "engagement_bait": "newsprobe.analyze.engagement:EngagementBaitAnalyzer",
     "claims": "newsprobe.analyze.claims:ClaimsAnalyzer",
     "clickbait": "newsprobe.analyze.clickbait:ClickbaitAnalyzer",
-    "headline_body": "newsprobe.analyze.headline_body:HeadlineBodyAnalyzer",
 }
 
 ENTRY_POINT_GROUP = "newsprobe.analyzers"
