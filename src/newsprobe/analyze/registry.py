@@ -24,6 +24,7 @@ BUILTIN_ANALYZERS: dict[str, str] = {
     "engagement_bait": "newsprobe.analyze.engagement:EngagementBaitAnalyzer",
     "claims": "newsprobe.analyze.claims:ClaimsAnalyzer",
     "clickbait": "newsprobe.analyze.clickbait:ClickbaitAnalyzer",
+    "headline_body": "newsprobe.analyze.headline_body:HeadlineBodyAnalyzer",
 }
 
 ENTRY_POINT_GROUP = "newsprobe.analyzers"
