@@ -248,3 +248,16 @@ def test_survives_a_300_kb_article() -> None:
     found = claims(run(article, helpers=False))
     assert found and all(c.text.startswith("The Harwick") for c in found)
     assert [c.span.start for c in found] == sorted(c.span.start for c in found)
+
+
+def test_dateline_is_not_the_subject_and_place_is_where_it_happened() -> None:
+    article = make_article(
+        "BERGEN, Norway (Coastline Wire) - The Norwegian government opened a 40 million kroner "
+        "bridge in Leeds on Friday.",
+        published=PUBLISHED,
+    )
+    claim = claims(run(article, helpers=False))[0]
+    assert not {"BERGEN", "Norway", "Coastline Wire"} & set(claim.subjects)
+    assert claim.place == "Leeds"
+    assert claim.predicate == "open"
+    assert claim.time == "2025-06-06"

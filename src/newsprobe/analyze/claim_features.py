@@ -37,10 +37,11 @@ __all__ = [
     "FEATURE_NAMES",
     "CheckworthinessModel",
     "char_ngrams",
+    "dateline_end",
     "main_verb",
     "news_features",
     "normalize_for_ngrams",
-    "object_text",
+    "object_range",
     "resolve_date",
     "subject_range",
     "word_ngrams",
@@ -240,6 +241,7 @@ _DAY_DATE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ONLY = re.compile(rf"\b{_MONTH}(?=\s|,|$)", re.IGNORECASE)
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^-–—()]{1,40})?(?:\s*\([^)]{1,60}\))?\s+[-–—]+\s+")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?!s)|\b(?:last|this) year\b", re.IGNORECASE)
 
 
@@ -262,17 +264,22 @@ def subject_range(main: Token, sent: SpacySpan) -> tuple[int, int] | None:
     return None
 
 
-def object_text(main: Token) -> str | None:
-    """What the main verb acts on: its object or attribute, else its first prepositional
-    phrase ("rose to 4.1%"), trimmed to 120 characters."""
+def object_range(main: Token) -> tuple[int, int] | None:
+    """Character range of what the main verb acts on: its object or attribute, else its
+    first prepositional phrase ("rose to 4.1%")."""
     children = list(main.children)
     for dep in (*_OBJECT_DEPS, "prep", "agent"):
         for child in children:
             if child.dep_ == dep:
                 tokens = list(child.subtree)
-                text = tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-                return text.strip()[:120] or None
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
+
+
+def dateline_end(text: str) -> int:
+    """Length of a leading dateline ("VARN, Kestrava (Coastline Wire) - "), else 0."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
 
 
 def resolve_date(text: str, published: datetime | None) -> str | None:

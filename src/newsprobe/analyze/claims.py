@@ -21,9 +21,10 @@ from newsprobe.analyze.base import Analyzer, Context
 from newsprobe.analyze.claim_features import (
     FEATURE_NAMES,
     CheckworthinessModel,
+    dateline_end,
     main_verb,
     news_features,
-    object_text,
+    object_range,
     resolve_date,
     subject_range,
 )
@@ -62,6 +63,8 @@ _POSSIBILITY = frozenset({"may", "might", "could"})
 
 _MAX_SENTENCE = 1000  # longer "sentences" are run-on debris (tables, lists), not claims
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
+_MODIFIER_DEPS = frozenset({"amod", "nmod", "poss", "case"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "from"})
 _NAMED_SOURCES = frozenset({"person", "official", "institution", "document", "outlet"})
 _QUOTE_RE = re.compile(r"[\"“«]([^\"”»]{3,})[\"”»]")
 
@@ -268,7 +271,10 @@ def _claim(
     dates: dict[str, str | None],
 ) -> ClaimFinding:
     subject = subject_range(main, sent)
-    obj = object_text(main)
+    skip = span.start + dateline_end(ctx.text[span.start : span.end])
+    if subject is not None:  # a dateline is never the subject, whatever the parser says
+        subject = (max(subject[0], skip), subject[1]) if subject[1] > skip else None
+    obj = object_range(main)
     why = " and ".join([", ".join(reasons[:-1]), reasons[-1]] if len(reasons) > 1 else reasons)
     return ClaimFinding(
         span=span,
@@ -278,8 +284,8 @@ def _claim(
         + (f"{why}." if why else "a factual statement the model rates as checkable."),
         subjects=_subjects(ctx, span, subject),
         predicate=main.lemma_.lower() if main.pos_ in ("VERB", "AUX") else None,
-        object=obj,
-        value=_quantity_id(ctx, span),
+        object=ctx.text[obj[0] : obj[1]].strip()[:120] or None if obj else None,
+        value=_quantity_id(ctx, span, obj),
         time=_time(ctx, sent, dates),
         place=_place(ctx, span, sent),
     )
@@ -304,24 +310,43 @@ def _subjects(ctx: Context, span: Span, subject: tuple[int, int] | None) -> list
     return found
 
 
-def _quantity_id(ctx: Context, span: Span) -> str | None:
-    for quantity in ctx.of_kind("quantity", QuantityFinding):
-        if _inside(span, quantity.span):
+def _quantity_id(ctx: Context, span: Span, obj: tuple[int, int] | None) -> str | None:
+    """The quantity in the object ("rose to 57"), else the first one in the sentence."""
+    inside = [q for q in ctx.of_kind("quantity", QuantityFinding) if _inside(span, q.span)]
+    for quantity in inside:
+        if obj is not None and obj[0] <= quantity.span.start < obj[1]:
             return quantity.id
-    return None
+    return inside[0].id if inside else None
 
 
 def _place(ctx: Context, span: Span, sent: SpacySpan) -> str | None:
+    """The place where it happened: a GPE/LOC after "in", "at"..., else the first one that
+    is not a modifier ("the Kestravan presidency" says nothing about where)."""
+    candidates: list[tuple[int, int, str]] = []  # (start, end, entity id or text)
     entities = ctx.of_kind("entity", EntityFinding)
     if entities:
         for entity in entities:
-            if entity.label in ("GPE", "LOC") and any(_inside(span, m) for m in entity.mentions):
-                return entity.id
-        return None
-    for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC"):
-            return str(ent.text)
-    return None
+            if entity.label in ("GPE", "LOC"):
+                candidates += [
+                    (m.start, m.end, entity.id) for m in entity.mentions if _inside(span, m)
+                ]
+    elif ctx.doc is not None:
+        candidates = [
+            (e.start_char, e.end_char, e.text) for e in sent.ents if e.label_ in ("GPE", "LOC")
+        ]
+    ranked = []
+    for start, end, key in candidates:
+        mention = ctx.char_span(Span(start=start, end=end))
+        token = mention.root if mention is not None and len(mention) else None
+        if token is None or token.dep_ in _MODIFIER_DEPS or token.pos_ == "ADJ":
+            continue
+        # "in Varn" first; then a bare name; last a name used as a noun modifier
+        # ("the Kestravan presidency", "Tessel Bay lifeboat station").
+        rank = 2 if token.dep_ == "compound" else 1
+        if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+            rank = 0
+        ranked.append((rank, start, key))
+    return min(ranked)[2] if ranked else None
 
 
 def _time(ctx: Context, sent: SpacySpan, cache: dict[str, str | None]) -> str | None:
