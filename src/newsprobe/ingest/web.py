@@ -6,6 +6,8 @@ gigabyte of zeros compressed to a megabyte, or a redirect chain into any of thos
 
 - only ``http``/``https``; every host is resolved and *every* address it resolves to must
   be public, checked again on each redirect (followed by hand, at most `MAX_REDIRECTS`);
+  ``allow_private`` opens private and loopback addresses, never link-local ones (the
+  cloud metadata service at 169.254.169.254 hands out credentials);
 - connect and read timeouts, and an overall deadline so a trickling server cannot hold on;
 - the body is decompressed here, incrementally and with a cap on the *decompressed* size;
 - only HTML, XHTML, plain text and RSS/Atom/XML bodies are accepted.
@@ -65,6 +67,10 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # with the default 15 s that is one minute, beyond any real news page on a slow link.
 _DEADLINE_FACTOR = 4
 _CHUNK = 65_536
+# Cloud instance-metadata endpoints outside the link-local range (AWS over IPv6, Alibaba).
+_METADATA_ADDRESSES = frozenset(
+    {ipaddress.ip_address("fd00:ec2::254"), ipaddress.ip_address("100.100.100.200")}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +138,22 @@ def check_address(address: str, *, url: str) -> None:
         raise FetchError(f"refused: {shown} is {reason}; pass --allow-private to allow it", url=url)
 
 
+def _never_fetched(address: str) -> bool:
+    """Link-local addresses and known cloud metadata endpoints: refused even when allowed.
+
+    `--allow-private` exists to read a page from a local or intranet server; no article
+    lives at 169.254.169.254 (the instance metadata service of most clouds, which hands out
+    credentials), so a page that redirects there is refused whatever the options say.
+    """
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address):
+        ip = ip.ipv4_mapped or ip.sixtofour or ip
+    return ip.is_link_local or ip in _METADATA_ADDRESSES
+
+
 def _check_url(url: httpx.URL, *, allow_private: bool, resolve: Resolver) -> None:
     shown = str(url)
     if url.scheme not in ("http", "https"):
@@ -143,8 +165,6 @@ def _check_url(url: httpx.URL, *, allow_private: bool, resolve: Resolver) -> Non
     host = url.host
     if not host:
         raise FetchError("the URL has no host", url=shown)
-    if allow_private:
-        return
     port = url.port or (443 if url.scheme == "https" else 80)
     try:
         ipaddress.ip_address(host)
@@ -153,7 +173,18 @@ def _check_url(url: httpx.URL, *, allow_private: bool, resolve: Resolver) -> Non
         try:
             addresses = list(resolve(host, port))
         except (OSError, UnicodeError) as exc:
+            if allow_private:
+                return  # the connection attempt will report it
             raise FetchError(f"cannot resolve host {host!r}: {exc}", url=shown) from exc
+    if allow_private:
+        for address in addresses:
+            if _never_fetched(address):
+                raise FetchError(
+                    f"refused: {address} is a link-local address (where cloud metadata "
+                    "services live); it is never fetched, even with --allow-private",
+                    url=shown,
+                )
+        return
     if not addresses:
         raise FetchError(f"host {host!r} resolves to no address", url=shown)
     for address in addresses:
@@ -267,7 +298,8 @@ def fetch(
 
     Args:
         url: an http:// or https:// URL.
-        allow_private: fetch private, loopback and link-local addresses too.
+        allow_private: fetch private and loopback addresses too (link-local and cloud
+            metadata addresses stay refused).
         timeout: seconds for connecting and for each read.
         max_bytes: largest body accepted, counted after decompression.
         client: an httpx client to use (its redirect setting is overridden; redirects are
