@@ -18,6 +18,7 @@ fetch), `records` (JSONL/CSV), `warc`, `feeds`; `decode`, `fields` and `sniff` h
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Generator, Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ from newsprobe.errors import ExtractionError, IngestError, UnsupportedInputError
 from newsprobe.ingest.decode import decode_bytes
 from newsprobe.ingest.html import article_from_html, declared_charset
 from newsprobe.ingest.options import FORMATS, MAX_DOCUMENT_BYTES, IngestOptions
+from newsprobe.ingest.records import check_field_map
 from newsprobe.ingest.sniff import (
     SNIFF_BYTES,
     gzip_error,
@@ -42,6 +44,11 @@ from newsprobe.language import detect_language
 from newsprobe.model import Article
 
 __all__ = ["FORMATS", "MAX_DOCUMENT_BYTES", "IngestOptions", "load", "read"]
+
+# "file:", "ftp:", "s3:"... : a URL newsprobe does not fetch, not a file name.
+_OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+# First bytes of a WARC record, or of an ARC file's version block.
+_ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
 
 
 def _with_language(article: Article) -> Article:
@@ -75,6 +82,9 @@ def read(
             f"unknown format {opts.format!r}; choose one of {', '.join(FORMATS)}",
             source=str(source),
         )
+    # A misspelt field name is a usage error (ConfigError), told before any input is read;
+    # on a text or HTML file it would otherwise be silently ignored.
+    check_field_map(opts.field_map)
     name = str(source)
     fetcher = Fetcher(
         allow_private=opts.allow_private,
@@ -91,6 +101,11 @@ def read(
             yield from _read_stream(sys.stdin.buffer, name=name, opts=opts, fetcher=fetcher)
             return
         path = Path(source)
+        if not path.exists() and _OTHER_SCHEME.match(name):
+            raise UnsupportedInputError(
+                "only http:// and https:// URLs are fetched; give a local file as a path",
+                source=name,
+            )
         if not path.exists():
             raise IngestError("no such file (or a URL without http:// or https://)", source=name)
         if path.is_dir():
@@ -112,6 +127,11 @@ def _read_stream(
     if fmt == "warc":
         from newsprobe.ingest.warc import read_warc
 
+        if not head.startswith(_ARCHIVE_STARTS):
+            raise UnsupportedInputError(
+                "not a WARC or ARC archive (it does not start with a WARC/ARC header)",
+                source=name,
+            )
         items = read_warc(stream, name=name, options=opts)
     else:
         from newsprobe.ingest.records import read_records
@@ -128,6 +148,11 @@ def _read_stream(
             "the records before the damage were read",
             source=name,
         )
+    elif count == 0:
+        # An empty dump, a CSV with only its header, an archive without one HTML page:
+        # nothing was analysed, and a silent success would hide that.
+        what = "no archived HTML pages" if fmt == "warc" else "no records"
+        raise ExtractionError(f"{what} found in this {fmt.upper()} input", source=name)
 
 
 def _language_of(item: Article | IngestError) -> Article | IngestError:

@@ -25,6 +25,7 @@ from newsprobe.errors import ConfigError, ExtractionError, IngestError
 from newsprobe.ingest.fields import language_code, split_authors, with_published
 from newsprobe.ingest.html import article_from_html
 from newsprobe.ingest.options import IngestOptions
+from newsprobe.ingest.sniff import GzipStream
 from newsprobe.ingest.text import article_from_text
 from newsprobe.model import Article
 from newsprobe.normalize import normalize_line
@@ -52,6 +53,9 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
 _RECORD_ERRORS = (EOFError, zlib.error, OSError, UnicodeDecodeError)
 _DELIMITERS = ",;\t|"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A file forced or named as JSONL whose first lines all fail to parse is not JSONL (a text
+# file, a pretty-printed JSON document); ten lines tell it without one error per line.
+_GIVE_UP_AFTER = 10
 
 
 def check_field_map(field_map: Mapping[str, str]) -> None:
@@ -186,6 +190,7 @@ def _read_jsonl(
     stream: IO[bytes], *, name: str, options: IngestOptions
 ) -> Iterator[Article | IngestError]:
     last = 0
+    parsed = bad = 0
     try:
         for number, line in _lines(stream, options.max_bytes):
             last = number
@@ -198,13 +203,30 @@ def _read_jsonl(
             try:
                 record = json.loads(line)
             except ValueError as exc:
+                if not line.endswith(b"\n") and _damaged(stream):
+                    continue  # the half line cut by truncation; the damage is reported once
+                bad += 1
                 yield IngestError(f"invalid JSON: {exc}", source=where)
+                if not parsed and bad >= _GIVE_UP_AFTER:
+                    yield IngestError(
+                        f"stopped reading: the first {bad} lines are not JSON; "
+                        "is this really JSON Lines (one object per line)?",
+                        source=name,
+                    )
+                    return
                 continue
+            parsed += 1
             if b"\\ud" in line.lower():
                 record = _scrub(record)
             yield from _one(record, where=where, options=options)
     except _RECORD_ERRORS as exc:
         yield _truncated(name, last, exc)
+
+
+def _damaged(stream: IO[bytes]) -> bool:
+    """Whether the gzip stream under `stream` ended early (see `sniff.GzipStream`)."""
+    raw = getattr(stream, "raw", None)
+    return isinstance(raw, GzipStream) and raw.error is not None
 
 
 def _scrub(value: Any) -> Any:

@@ -13,6 +13,7 @@ one error after the records before the damage.
 
 from __future__ import annotations
 
+import logging
 import zlib
 from collections.abc import Iterator
 from typing import IO, Any
@@ -26,6 +27,10 @@ from newsprobe.model import Article
 __all__ = ["read_warc"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# warcio logs a warning per odd header (spaces in a target URI are common in real crawls);
+# without a handler Python prints each to stderr. A NullHandler keeps them out of the
+# terminal while an application that configures logging still receives them.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 
 def _charset(content_type: str) -> str | None:
