@@ -274,13 +274,15 @@ def test_gold_gate(scores: Scores) -> None:
     assert scores.role_acc >= FLOORS["role_acc"], scores.misses
 
 
+# Measured 2026-11-25 over all 52 passages: clusters P 0.984 R 0.959 F1 0.972, mentions
+# P 0.990 R 0.966, role accuracy 0.936. Floors sit a little below.
 FLOORS = {
-    "cluster_p": 0.0,
-    "cluster_r": 0.0,
-    "cluster_f1": 0.0,
-    "mention_p": 0.0,
-    "mention_r": 0.0,
-    "role_acc": 0.0,
+    "cluster_p": 0.95,
+    "cluster_r": 0.93,
+    "cluster_f1": 0.94,
+    "mention_p": 0.96,
+    "mention_r": 0.94,
+    "role_acc": 0.88,
 }
 
 

@@ -1,7 +1,10 @@
-"""Word lists the entities analyzer matches names against: titles, roles, aliases.
+"""Which names are the same entity: word lists, name comparison, and the merge itself.
 
-Kept apart from `entities.py` so the lists can be read (and argued with) on their own.
-Every list is hand-written and deliberately small; each says where it comes from.
+The helper module of `entities.py` (the analyzer): it holds the hand-written lists the
+analyzer matches names against (titles, roles, a small alias table, each saying where it
+comes from), the `Mention` record, `cluster` (mentions -> entities: same name, alias, surname
+or first name of one full name, acronym of one longer name) and `repeat_names` (later
+occurrences of a known name that spaCy did not tag).
 
     >>> alias_key("U.S.")
     'united states'
@@ -79,7 +82,10 @@ ROLE_HEADS = _words("""
     columnist actor actress singer rapper artist producer candidate nominee
     dean rector provost principal chief superintendent auditor regulator negotiator
     footballer player winger cyclist boxer sprinter athlete swimmer golfer star host
-    presenter anchor councillor councilman councilwoman
+    presenter anchor councillor councilman councilwoman rocker musician singer-songwriter
+    comedian chef designer dancer model photographer architect engineer teacher pilot
+    businessman businesswoman tycoon billionaire entrepreneur activist campaigner blogger
+    influencer
 """)
 
 #: Titles that make a name a person even inside a span spaCy labelled ORG or GPE; narrower
@@ -108,7 +114,8 @@ ORG_WORDS = CORPORATE_SUFFIXES | _words(
     "agency authority commission committee association union league club court police "
     "army navy airlines airways press news post journal street avenue road river lake "
     "mount island city county province state republic kingdom foundation gazette courier "
-    "tribune chronicle times herald observer rovers united wanderers athletic fc"
+    "tribune chronicle times herald observer rovers united wanderers athletic fc "
+    "administration government"
 )
 
 #: Words skipped when initials are taken to test an acronym ("Bank of England" -> BoE).
@@ -202,7 +209,7 @@ class Mention:
     start: int  # first token
     end: int  # one past the last token
     label: str
-    source: str  # "ner", "recovered", "acronym" or "repeated"
+    source: str  # "ner", "recovered", "acronym", "repeated"; "absorbed" into a longer one
     weak: bool = False  # in a Title Case headline: kept only if it joins a body entity
     titled: bool = False  # a courtesy or office title stands before it
 
@@ -257,7 +264,7 @@ def _key(doc: Doc, m: Mention) -> str:
 def cluster(
     doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]]
 ) -> tuple[list[list[Mention]], dict[int, list[str]]]:
-    keys = [_key(doc, m) for m in mentions]
+    keys = [_key(doc, m) if m.source != "absorbed" else "" for m in mentions]
     present = set(keys)
     for index, m in enumerate(mentions):  # "IS" only beside another name of Islamic State
         target = (

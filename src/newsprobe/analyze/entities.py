@@ -18,7 +18,11 @@ merges mentions that name the same thing:
 
 A bare surname shared by two people in the article ("Ruiz" with "Ana Ruiz" and "Luis Ruiz")
 is not merged with either: attributing words to the wrong person is worse than leaving a
-mention unresolved. It becomes its own entity whose note names both candidates.
+mention unresolved. It becomes its own entity whose note names both candidates. Pronouns
+and descriptions ("the chancellor") are not resolved here.
+
+Headlines in Title Case or capitals make spaCy tag most words as names, so a name found
+only there is kept only when it joins an entity of the body.
 
     >>> Pipeline(["entities"]).analyze(article).of_kind("entity")
 """
@@ -31,6 +35,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from newsprobe.analyze.aliases import (
+    FUNCTION_WORDS,
     HONORIFICS,
     MISLABELLED_PERSON,
     ORG_WORDS,
@@ -41,6 +46,7 @@ from newsprobe.analyze.aliases import (
     bare_name_token,
     cluster,
     fold,
+    initials,
     is_acronym,
     mention_text,
     preferred_name,
@@ -67,6 +73,7 @@ _READABLE = {
     "NORP": "Group", "FAC": "Facility", "EVENT": "Event", "LAW": "Law",
     "PRODUCT": "Product", "WORK_OF_ART": "Work",
 }  # fmt: skip
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "at"})
 _STRIP_TAIL = frozenset({"'s", "’s", "'", "’", "s"})
 
 
@@ -107,10 +114,22 @@ def _from_ner(doc: Doc, headline_end: int) -> tuple[list[Mention], list[tuple[in
     mentions: list[Mention] = []
     pairs: list[tuple[int, int]] = []  # (name index, acronym index) from "Name (ACR)"
     person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    full_names = {
+        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+    }
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS or _inside_title(doc, ent.start, ent.end):
             continue
         label, end = ent.label_, ent.end
+        if (
+            end - ent.start == 1
+            and end < len(doc)
+            and label in ("PERSON", "GPE", "NORP")
+            and bare_name_token(doc[end])
+            and fold(doc[end].text) not in ORG_WORDS
+            and (label == "PERSON" or doc[ent.start].head.i == end)
+        ):
+            end += 1  # "Jelena" + "Petrović": spaCy stops at letters it rarely saw
         if label == "NORP":  # "Islamic" + "State": an adjective opening an organization name
             while end < len(doc) and bare_name_token(doc[end]):
                 end += 1
@@ -127,10 +146,23 @@ def _from_ner(doc: Doc, headline_end: int) -> tuple[list[Mention], list[tuple[in
         label = "PERSON" if people else label
         for index, (start, stop) in enumerate(_pieces(doc, ent.start, end, people)):
             for mention in _clean(doc, start, stop, label, headline_end):
+                if _place_not_person(doc, mention, full_names):
+                    mention.label = "GPE"
                 if index > 0 and len(mentions) > before and is_acronym(mention_text(doc, mention)):
                     pairs.append((len(mentions) - 1, len(mentions)))
                 mentions.append(mention)
     return mentions, pairs
+
+
+def _place_not_person(doc: Doc, m: Mention, full_names: set[str]) -> bool:
+    """'in Valencia' tagged PERSON: one word after a preposition of place, no namesake."""
+    return (
+        m.label == "PERSON"
+        and m.end - m.start == 1
+        and m.start > 0
+        and doc[m.start - 1].lower_ in _LOCATIVE
+        and doc[m.start].text not in full_names
+    )
 
 
 def _inside_title(doc: Doc, start: int, end: int) -> bool:
@@ -275,40 +307,61 @@ def _parenthesized_acronyms(
 ) -> list[tuple[int, int]]:
     """'Name (ACR)': the acronym names the same thing, whatever its letters.
 
-    When spaCy tagged neither ("Doctors Without Borders (MSF)"), the capitalized words
-    before the bracket become an organization.
+    The name is the shortest capitalized run before the bracket whose initials spell the
+    acronym, even across pieces spaCy tagged apart ("Transport" + "Maritime Union (TMU)");
+    failing that, the entity right before the bracket, or the capitalized words there
+    when spaCy tagged nothing ("Doctors Without Borders (MSF)").
     """
     pairs = []
     by_start = {m.start: index for index, m in enumerate(mentions)}
     by_end = {m.end: index for index, m in enumerate(mentions)}
     for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")":
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
             continue
         name_end = i - 1 if doc[i - 1].lower_ in _STRIP_TAIL else i
         index = by_end.get(name_end)
-        if index is None:
+        start = _spelled_start(doc, name_end, doc[i + 1].text)
+        if start is None and index is None:
             start = name_end
             while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in ("of", "and")):
                 start -= 1
-            while start < name_end and not doc[start].is_title:
+            while start < name_end and (not doc[start].is_title or doc[start].is_stop):
                 start += 1
-            if name_end - start < 2 or any(taken[doc[start].idx : doc[name_end - 1].idx + 1]):
+            start = start if name_end - start >= 2 else None
+        if start is not None and (index is None or mentions[index].start != start):
+            inside = [m for m in mentions if m.start < name_end and m.end > start]
+            if any(m.start < start for m in inside):
                 continue
-            if doc[start].is_sent_start and doc[start].is_stop:
-                start += 1  # "The"
-            mentions.append(Mention(start, name_end, "ORG", "acronym"))
+            for m in inside:
+                m.source = "absorbed"  # replaced by the longer name
+            label = max(inside, key=lambda m: m.end - m.start).label if inside else "ORG"
+            mentions.append(Mention(start, name_end, label, "acronym"))
             take(doc, mentions[-1], taken)
             index = len(mentions) - 1
-        if mentions[index].end - mentions[index].start < 2:
+        if index is None or mentions[index].end - mentions[index].start < 2:
             continue
         if i + 1 in by_start:
             pairs.append((index, by_start[i + 1]))
-        elif is_acronym(doc[i + 1].text) and not taken[doc[i + 1].idx]:
+        elif not taken[doc[i + 1].idx]:
             mentions.append(Mention(i + 1, i + 2, mentions[index].label, "acronym"))
             mentions[-1].weak = mentions[index].weak
             take(doc, mentions[-1], taken)
             pairs.append((index, len(mentions) - 1))
     return pairs
+
+
+def _spelled_start(doc: Doc, end: int, acronym: str) -> int | None:
+    """The nearest start of a capitalized run ending at `end` whose initials spell `acronym`."""
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    start = end
+    while start > 0 and end - start < 12:
+        start -= 1
+        token = doc[start]
+        if not (token.is_title or token.is_upper or token.lower_ in FUNCTION_WORDS):
+            return None
+        if token.is_title and letters in initials(text_range(doc, start, end)):
+            return start
+    return None
 
 
 # --- 5. roles ----------------------------------------------------------------------------------
@@ -380,6 +433,7 @@ def _modifiers_start(doc: Doc, head: int) -> int:
             and token.pos_ in ("NOUN", "ADJ", "PROPN")
             and token.dep_ != "poss"
             and not _in_name(token)
+            and not token.is_upper  # "WHO epidemiologist", "TMU general secretary"
             and (token.dep_ in _MODIFIER_DEPS or token.head.i >= first)
             and fold(token.text) not in HONORIFICS
         ):
