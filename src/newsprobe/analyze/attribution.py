@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from newsprobe.analyze.base import Analyzer, Context
 from newsprobe.analyze.sources import OUTLET_ANAPHORS, SELF_REFERENCES, classify_source
+from newsprobe.analyze.spans import SpanIndex
 from newsprobe.findings import (
     AttributionFinding,
     EntityFinding,
@@ -121,6 +122,7 @@ class AttributionAnalyzer(Analyzer):
         entities = ctx.of_kind("entity", EntityFinding)
         quotes = ctx.of_kind("quote", QuoteFinding)
         state = _State(doc, entities, quotes, outlet=ctx.article.outlet)
+        quote_index = state.quotes
         previous: SpacySpan | None = None
         for sentence in doc.sents:
             span = _sentence_span(sentence)
@@ -133,7 +135,7 @@ class AttributionAnalyzer(Analyzer):
             previous = sentence
             found = list(self._cues(sentence, span, state))
             if not found:
-                found = list(self._from_quote(ctx, sentence, span, quotes))
+                found = list(self._from_quote(ctx, sentence, span, quote_index))
             yield from found
 
     def _cues(self, sentence: SpacySpan, span: Span, state: _State) -> Iterator[AttributionFinding]:
@@ -221,9 +223,9 @@ class AttributionAnalyzer(Analyzer):
 
     @staticmethod
     def _from_quote(
-        ctx: Context, sentence: SpacySpan, span: Span, quotes: list[QuoteFinding]
+        ctx: Context, sentence: SpacySpan, span: Span, quotes: SpanIndex[QuoteFinding]
     ) -> Iterator[AttributionFinding]:
-        quote = next((q for q in quotes if q.span.overlaps(span) and q.speaker), None)
+        quote = next((q for q in quotes.overlapping(span) if q.speaker), None)
         if quote is None:
             return
         source_type = "person"
@@ -256,39 +258,45 @@ class _State:
         outlet: str | None,
     ) -> None:
         self.doc = doc
-        self.quotes = quotes
-        self.quoted_regions = [p for q in quotes for p in q.parts] or [
+        self.quotes = SpanIndex((q.span, q) for q in quotes)
+        regions = [p for q in quotes for p in q.parts] or [
             Span(start=m.start(), end=m.end()) for m in _QUOTED.finditer(doc.text)
         ]
+        self.quoted_regions = SpanIndex((r, r) for r in regions)
         # Bare surnames the small model misses as PERSON: "Weiss said" after "Karolina Weiss".
         self.surnames = {
             e[-1].text: e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
         }
         self.own_outlet = (outlet or "").strip().lower()
-        self.people: list[tuple[int, str, str | None]] = []  # (offset, name, entity id)
-        for entity in entities:
-            if entity.label == "PERSON":
-                self.people += [(m.start, entity.canonical, entity.id) for m in entity.mentions]
+        people: list[tuple[Span, tuple[str, str | None]]] = [
+            (m, (entity.canonical, entity.id))
+            for entity in entities
+            if entity.label == "PERSON"
+            for m in entity.mentions
+        ]
         if not entities:
-            self.people = [(e.start_char, e.text, None) for e in doc.ents if e.label_ == "PERSON"]
-        self.people.sort()
-        self.entities = entities
+            people = [
+                (Span(start=e.start_char, end=e.end_char), (e.text, None))
+                for e in doc.ents
+                if e.label_ == "PERSON"
+            ]
+        self.people: SpanIndex[tuple[str, str | None]] = SpanIndex(people)
+        self.mentions = SpanIndex((m, entity) for entity in entities for m in entity.mentions)
         self.last_org: tuple[str, str] | None = None  # (name, source type)
         self.last_person: tuple[str, str | None, int] | None = None  # name, id, sentence
 
     def quoted(self, offset: int) -> bool:
-        return any(r.start <= offset < r.end for r in self.quoted_regions)
+        return bool(self.quoted_regions.at(offset))
 
     def _person_before(self, offset: int) -> tuple[str, str | None] | None:
-        before = [(name, eid) for start, name, eid in self.people if start < offset]
-        return before[-1] if before else None
+        return self.people.last_before(offset)
 
     def _resolve_pronoun(self, pronoun: Token) -> tuple[str, str | None] | None:
         """he/she: the quotation's speaker, else the person who was the subject of the
         sentence before, else the last person named."""
         sentence = Span(start=pronoun.sent.start_char, end=pronoun.sent.end_char)
-        for quote in self.quotes:
-            if quote.speaker and quote.span.overlaps(sentence):
+        for quote in self.quotes.overlapping(sentence):
+            if quote.speaker:
                 return quote.speaker, quote.speaker_entity
         start = pronoun.sent.start
         if self.last_person is not None and start > 0:
@@ -305,10 +313,8 @@ class _State:
         return self._person_before(pronoun.idx)
 
     def _entity_at(self, span: Span) -> EntityFinding | None:
-        for entity in self.entities:
-            if any(m.overlaps(span) for m in entity.mentions):
-                return entity
-        return None
+        found = self.mentions.overlapping(span)
+        return found[0] if found else None
 
     def finding(
         self,

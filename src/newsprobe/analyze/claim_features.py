@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsprobe.analyze.spans import entities_in
 from newsprobe.models import load_arrays, load_json
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def news_features(sent: SpacySpan) -> list[float]:
     lower = [t.lower_ for t in tokens]
     lemmas = [(t.lemma_ or t.lower_).lower() for t in tokens]
     tags = [t.tag_ for t in tokens]
-    ent_labels = [e.label_ for e in sent.ents]
+    ent_labels = [e.label_ for e in entities_in(sent)]
     text = sent.text
     words = set(lower) | set(lemmas)
     has_number = any(t.like_num and any(c.isdigit() for c in t.text) for t in tokens) or any(

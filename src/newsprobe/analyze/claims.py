@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from newsprobe.analyze.base import Analyzer, Context
@@ -28,6 +29,7 @@ from newsprobe.analyze.claim_features import (
     resolve_date,
     subject_range,
 )
+from newsprobe.analyze.spans import SpanIndex, entities_in
 from newsprobe.findings import (
     AttributionFinding,
     ClaimFinding,
@@ -109,13 +111,14 @@ class ClaimsAnalyzer(Analyzer):
             return []
         claims: list[ClaimFinding] = []
         dates: dict[str, str | None] = {}
+        layers = _Layers.build(ctx)
         for span, in_headline in _segments(ctx):
             sent = ctx.char_span(span)
             if sent is None or not _asserts(sent, in_headline):
                 continue
             # A sentence that is mostly a direct quote asserts what the quote says: score
             # the quoted words, not the "..., said the minister of X" frame around them.
-            quoted = _quoted_part(ctx, span)
+            quoted = _quoted_part(ctx, layers, span)
             target = ctx.char_span(quoted) if quoted is not None else sent
             if target is None:
                 continue
@@ -125,11 +128,43 @@ class ClaimsAnalyzer(Analyzer):
                 features = _headline_tense(target, features)
             logit = self._model.logit(target.text, features)
             main = main_verb(sent)
-            score, reasons = _blend(ctx, span, main, features, logit, quoted=quoted is not None)
+            score, reasons = _blend(
+                ctx, layers, span, main, features, logit, quoted=quoted is not None
+            )
             if score < self.threshold:
                 continue
-            claims.append(_claim(ctx, span, sent, main, round(score, 4), reasons, dates))
+            claims.append(_claim(ctx, layers, span, sent, main, round(score, 4), reasons, dates))
         return claims
+
+
+@dataclass(frozen=True, slots=True)
+class _Layers:
+    """Earlier findings indexed by position, built once per article: looking them up per
+    sentence by scanning every finding made long articles quadratic."""
+
+    quantities: SpanIndex[QuantityFinding]
+    attributions: SpanIndex[AttributionFinding]
+    hedges: SpanIndex[HedgeFinding]
+    quote_parts: SpanIndex[Span]
+    has_quotes: bool
+    mentions: SpanIndex[EntityFinding]
+    has_entities: bool
+
+    @classmethod
+    def build(cls, ctx: Context) -> _Layers:
+        quotes = ctx.of_kind("quote", QuoteFinding)
+        entities = ctx.of_kind("entity", EntityFinding)
+        return cls(
+            quantities=SpanIndex((q.span, q) for q in ctx.of_kind("quantity", QuantityFinding)),
+            attributions=SpanIndex(
+                (a.span, a) for a in ctx.of_kind("attribution", AttributionFinding)
+            ),
+            hedges=SpanIndex((h.span, h) for h in ctx.of_kind("hedge", HedgeFinding)),
+            quote_parts=SpanIndex((p, p) for q in quotes if q.direct for p in q.parts),
+            has_quotes=bool(quotes),
+            mentions=SpanIndex((m, e) for e in entities for m in e.mentions),
+            has_entities=bool(entities),
+        )
 
 
 def _segments(ctx: Context) -> Iterator[tuple[Span, bool]]:
@@ -192,23 +227,26 @@ def _headline_tense(sent: SpacySpan, features: list[float]) -> list[float]:
 
 
 def _blend(
-    ctx: Context, span: Span, main: Token, features: list[float], logit: float, *, quoted: bool
+    ctx: Context,
+    layers: _Layers,
+    span: Span,
+    main: Token,
+    features: list[float],
+    logit: float,
+    *,
+    quoted: bool,
 ) -> tuple[float, list[str]]:
     """The blended score and the plain reasons that back it (for the note)."""
     value = dict(zip(FEATURE_NAMES, features, strict=True))
     reasons: list[str] = []
-    has_quantity = any(_inside(span, q.span) for q in ctx.of_kind("quantity", QuantityFinding))
+    has_quantity = any(_inside(span, q.span) for q in layers.quantities.overlapping(span))
     if has_quantity:
         logit += _QUANTITY
     if has_quantity or value["has_number"]:
         reasons.append("a number")
     if value["has_date"]:
         reasons.append("a date")
-    named = [
-        a
-        for a in ctx.of_kind("attribution", AttributionFinding)
-        if a.source_type in _NAMED_SOURCES and span.overlaps(a.span)
-    ]
+    named = [a for a in layers.attributions.overlapping(span) if a.source_type in _NAMED_SOURCES]
     if named and not quoted:
         logit += _NAMED_SOURCE
     if named or (value["attribution_cue"] and value["has_person_org"]):
@@ -216,7 +254,7 @@ def _blend(
     elif value["named_entities"]:
         reasons.append("named people, places or organisations")
     hedged_main = any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in main.children)
-    for hedge in ctx.of_kind("hedge", HedgeFinding):
+    for hedge in layers.hedges.overlapping(span):
         if not _inside(span, hedge.span):
             continue
         cue = ctx.char_span(hedge.span)
@@ -235,17 +273,14 @@ def _blend(
     return score, reasons
 
 
-def _quoted_part(ctx: Context, span: Span) -> Span | None:
+def _quoted_part(ctx: Context, layers: _Layers, span: Span) -> Span | None:
     """The quoted stretch of a sentence that is mostly direct quotation, else None.
 
     Quote findings are used when the quotes analyzer ran; otherwise quotation marks.
     """
     parts: list[Span] = []
-    quotes = ctx.of_kind("quote", QuoteFinding)
-    if quotes:
-        for quote in quotes:
-            if quote.direct:
-                parts.extend(p for p in quote.parts if span.overlaps(p))
+    if layers.has_quotes:
+        parts = layers.quote_parts.overlapping(span)
     else:
         text = ctx.text[span.start : span.end]
         parts = [
@@ -263,6 +298,7 @@ def _quoted_part(ctx: Context, span: Span) -> Span | None:
 
 def _claim(
     ctx: Context,
+    layers: _Layers,
     span: Span,
     sent: SpacySpan,
     main: Token,
@@ -282,57 +318,60 @@ def _claim(
         checkworthiness=score,
         note=f"Checkable claim ({score:.2f}): "
         + (f"{why}." if why else "a factual statement the model rates as checkable."),
-        subjects=_subjects(ctx, span, subject),
+        subjects=_subjects(ctx, layers, subject),
         predicate=main.lemma_.lower() if main.pos_ in ("VERB", "AUX") else None,
         object=ctx.text[obj[0] : obj[1]].strip()[:120] or None if obj else None,
-        value=_quantity_id(ctx, span, obj),
+        value=_quantity_id(layers, span, obj),
         time=_time(ctx, sent, dates),
-        place=_place(ctx, span, sent),
+        place=_place(ctx, layers, span, sent),
     )
 
 
-def _subjects(ctx: Context, span: Span, subject: tuple[int, int] | None) -> list[str]:
+def _subjects(ctx: Context, layers: _Layers, subject: tuple[int, int] | None) -> list[str]:
     """Entity ids mentioned in the subject; entity text from spaCy without an entity layer."""
     if subject is None:
         return []
     found: list[str] = []
-    entities = ctx.of_kind("entity", EntityFinding)
-    if entities:
-        for entity in entities:
-            if any(subject[0] < m.end and m.start < subject[1] for m in entity.mentions):
+    where = Span(start=subject[0], end=subject[1])
+    if layers.has_entities:
+        for entity in layers.mentions.overlapping(where):
+            if entity.id not in found:
                 found.append(entity.id)
         return found
-    assert ctx.doc is not None
-    for ent in ctx.doc.ents:
+    phrase = ctx.char_span(where)
+    for ent in entities_in(phrase) if phrase is not None else []:
         inside = subject[0] <= ent.start_char and ent.end_char <= subject[1]
         if inside and ent.label_ in _NAME_LABELS and ent.text not in found:
             found.append(ent.text)
     return found
 
 
-def _quantity_id(ctx: Context, span: Span, obj: tuple[int, int] | None) -> str | None:
+def _quantity_id(layers: _Layers, span: Span, obj: tuple[int, int] | None) -> str | None:
     """The quantity in the object ("rose to 57"), else the first one in the sentence."""
-    inside = [q for q in ctx.of_kind("quantity", QuantityFinding) if _inside(span, q.span)]
+    inside = [q for q in layers.quantities.overlapping(span) if _inside(span, q.span)]
     for quantity in inside:
         if obj is not None and obj[0] <= quantity.span.start < obj[1]:
             return quantity.id
     return inside[0].id if inside else None
 
 
-def _place(ctx: Context, span: Span, sent: SpacySpan) -> str | None:
+def _place(ctx: Context, layers: _Layers, span: Span, sent: SpacySpan) -> str | None:
     """The place where it happened: a GPE/LOC after "in", "at"..., else the first one that
     is not a modifier ("the Kestravan presidency" says nothing about where)."""
     candidates: list[tuple[int, int, str]] = []  # (start, end, entity id or text)
-    entities = ctx.of_kind("entity", EntityFinding)
-    if entities:
-        for entity in entities:
+    if layers.has_entities:
+        for entity in layers.mentions.overlapping(span):
             if entity.label in ("GPE", "LOC"):
                 candidates += [
-                    (m.start, m.end, entity.id) for m in entity.mentions if _inside(span, m)
+                    (m.start, m.end, entity.id)
+                    for m in entity.mentions
+                    if _inside(span, m) and (m.start, m.end, entity.id) not in candidates
                 ]
     elif ctx.doc is not None:
         candidates = [
-            (e.start_char, e.end_char, e.text) for e in sent.ents if e.label_ in ("GPE", "LOC")
+            (e.start_char, e.end_char, e.text)
+            for e in entities_in(sent)
+            if e.label_ in ("GPE", "LOC")
         ]
     ranked = []
     for start, end, key in candidates:
@@ -351,7 +390,7 @@ def _place(ctx: Context, span: Span, sent: SpacySpan) -> str | None:
 
 def _time(ctx: Context, sent: SpacySpan, cache: dict[str, str | None]) -> str | None:
     """ISO date of the first DATE entity that resolves against the publication date."""
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ == "DATE":
             if ent.text not in cache:
                 cache[ent.text] = resolve_date(ent.text, ctx.article.published)

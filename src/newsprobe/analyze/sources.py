@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprobe.analyze.spans import entities_in
 from newsprobe.findings import SourceType
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def classify_source(phrase: SpacySpan) -> tuple[SourceType, str | None]:
     The role is the lowercased words before a person's name ("station commander"), if any.
     """
     text = phrase.text
-    ents = [e for e in phrase.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}]
+    ents = [e for e in entities_in(phrase) if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}]
     head = phrase.root
     head_word = head.lemma_.lower()
     lowered = {t.lower_ for t in phrase}

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsprobe.analyze.base import Analyzer, Context
+from newsprobe.analyze.spans import SpanIndex
 from newsprobe.findings import AttributionFinding, FindingBase, SourcingFinding, Span
 
 __all__ = ["SourcingAnalyzer"]
@@ -53,11 +54,13 @@ class SourcingAnalyzer(Analyzer):
             and not s.text.rstrip().endswith("?")
             and sum(t.is_alpha for t in s) >= _MIN_WORDS
         ]
-        attributions = ctx.of_kind("attribution", AttributionFinding)
+        attributions = SpanIndex(
+            (a.span, a) for a in ctx.of_kind("attribution", AttributionFinding)
+        )
         kinds: list[str | None] = []
         outlets: dict[str, str] = {}
         for sentence in sentences:
-            found = [a for a in attributions if a.span.overlaps(sentence)]
+            found = attributions.overlapping(sentence)
             for a in found:
                 if a.source_type == "outlet" and a.source:
                     outlets.setdefault(_name_key(a.source), a.source)
