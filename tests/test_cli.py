@@ -86,3 +86,16 @@ def test_stdin_with_headline_option() -> None:
     analysis = Analysis.from_json(result.stdout)
     assert analysis.article.headline_text == "Port reopens"
     assert analysis.article.body_text == "The port reopened after 36 hours."
+
+
+def test_report_written_to_a_file_marks_highlights_and_sections(tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    result = runner.invoke(
+        app, ["analyze", str(EXAMPLE), "--out", str(out), "-a", "quotes", "-a", "attribution",
+              "-a", "sourcing", "-a", "hedging"]
+    )
+    assert result.exit_code == 0, result.output
+    report = out.read_text(encoding="utf-8")
+    assert "Where the story comes from" in report and "Quotes" in report
+    assert "«said» «Hana Brodsky»" in report  # source and cue marked without a terminal
+    assert "original" in report

@@ -235,3 +235,23 @@ def test_gold_gate(analyzer: SensationalAnalyzer) -> None:
     assert scores["strict_precision"] >= 0.94
     assert scores["strict_recall"] >= 0.82
     assert scores["sober_false_per_100_words"] <= 0.25
+
+
+def test_scare_quotes_count_toward_the_framing_rate() -> None:
+    """Issue: scare quotes frame in the outlet's own voice, so the rate counts them."""
+    from newsprobe.analyze.pipeline import Pipeline
+    from newsprobe.findings import SignalFinding
+    from tests.conftest import make_article
+
+    body = (
+        'The two ministers held what aides called a "frosty standoff" in the capital. '
+        "They agreed to meet again next month to discuss the border crossings."
+    )
+    article = make_article(body, headline="Ministers meet again")
+    with_quotes = Pipeline(["quotes", "sensational"]).analyze(article)
+    without = Pipeline(["sensational"]).analyze(article)
+    (rate,) = [f for f in with_quotes.findings if isinstance(f, SignalFinding)]
+    (bare,) = [f for f in without.findings if isinstance(f, SignalFinding)]
+    assert rate.details.get("scare_quote") == 1.0
+    assert rate.value > bare.value
+    assert "scare-quoted" in rate.note

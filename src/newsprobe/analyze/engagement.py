@@ -118,8 +118,14 @@ class EngagementBaitAnalyzer(Analyzer):
         for index, (start, end) in enumerate(sentences):
             for m in _CALL.finditer(text, start, end):
                 form = m.lastgroup or "other"
-                if not quotes.covers(m.start(), m.end()):
-                    calls.setdefault(index, []).append((form, m.start(), m.end()))
+                if quotes.covers(m.start(), m.end()):
+                    continue
+                found = calls.setdefault(index, [])
+                # "Tell us what you think | in the comments below" is one call, not two.
+                if found and found[-1][0] == form and m.start() - found[-1][2] <= 2:
+                    found[-1] = (form, found[-1][1], m.end())
+                else:
+                    found.append((form, m.start(), m.end()))
         for index, (start, end) in enumerate(sentences):
             closing, opening = _position(start, paragraphs)
             for form, a, b in calls.get(index, []):

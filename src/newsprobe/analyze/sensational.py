@@ -21,7 +21,8 @@ their sentence has a physical-event word (``literal_context.txt``).
 Words inside a quotation belong to the speaker, not the outlet: they are still reported
 (readers see what the article chose to quote) but at half confidence, with a note saying
 so, and they are left out of the article-level ``sensational_rate`` signal (sensational
-findings in the outlet's own voice per 100 words; `details` has the count per category).
+findings in the outlet's own voice per 100 words, scare quotes included when the quotes
+analyzer ran; `details` has the count per category).
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ class SensationalAnalyzer(Analyzer):
     name = "sensational"
     version = "1"
     provides = frozenset({"sensational", "signal"})
-    uses = frozenset({"quote"})
+    uses = frozenset({"quote", "scare_quote"})
 
     def __init__(self) -> None:
         self._matcher: PhraseMatcher | None = None
@@ -213,15 +214,20 @@ class SensationalAnalyzer(Analyzer):
                 category=hit.category,
                 lexicon=hit.lexicon,
             )
+        # Scare quotes (from the quotes analyzer) frame in the outlet's own voice too.
+        scare = len(ctx.of_kind("scare_quote"))
+        if scare:
+            counts["scare_quote"] += scare
         n_words = sum(1 for _ in _WORD.finditer(text))
         if n_words:
             own = sum(n for key, n in counts.items() if key not in ("quoted", "not_reported"))
             rate = round(100.0 * own / n_words, 3)
             scope = ctx.article.body if len(ctx.article.body) else ctx.article.headline
+            framing = f", {scare} of them scare-quoted phrases" if scare else ""
             yield SignalFinding(
                 span=scope,
                 confidence=1.0,
-                note=f"{own} sensational words or marks in the outlet's own voice, "
+                note=f"{own} sensational words or marks in the outlet's own voice{framing}, "
                 f"{rate:g} per 100 words.",
                 name="sensational_rate",
                 value=rate,

@@ -8,6 +8,7 @@ numbers. Each finding shows its text highlighted inside its sentence and one pla
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -15,19 +16,33 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprobe.findings import (
+    AttributionFinding,
     ClaimFinding,
     EntityFinding,
     FindingBase,
+    HedgeFinding,
     QuantityFinding,
     QuoteFinding,
+    SignalFinding,
+    SourcingFinding,
     Span,
 )
 from newsprobe.model import Analysis, Article
 
-__all__ = ["render_text", "snippet"]
+__all__ = ["marked", "render_text", "snippet"]
 
 # How many characters of context a snippet shows on either side of the highlighted span.
 _CONTEXT = 60
+# Without a terminal (a file, a pipe) styles vanish, so highlights are marked «like this».
+_PLAIN: ContextVar[bool] = ContextVar("plain", default=False)
+
+
+def _emphasis(out: Text, text: str, style: str) -> None:
+    out.append(f"«{text}»" if _PLAIN.get() else text, style=style)
+
+
+# Spans longer than this (sentences, paragraphs) are shown shortened, without context.
+_LONG = 160
 # Sections in reading order: title, kinds shown in it.
 _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Headline", ("clickbait", "headline_body")),
@@ -46,6 +61,10 @@ def snippet(article: Article, span: Span, *, context: int = _CONTEXT) -> Text:
     """The span highlighted inside up to `context` characters on either side, on one line."""
     text = article.text
     start, end = max(0, span.start - context), min(len(text), span.end + context)
+    # Context stays inside the span's paragraph (the headline is a paragraph of its own).
+    start = max(start, text.rfind("\n", 0, span.start) + 1)
+    newline = text.find("\n", span.end)
+    end = min(end, newline if newline != -1 else len(text))
     # Snap the context to word boundaries so snippets do not start mid-word.
     if start > 0 and " " in text[start : span.start]:
         start = text.index(" ", start, span.start) + 1
@@ -53,7 +72,7 @@ def snippet(article: Article, span: Span, *, context: int = _CONTEXT) -> Text:
         end = text.rindex(" ", span.end, end)
     out = Text("…" if start > 0 else "", style="dim")
     out.append(text[start : span.start].replace("\n", " "))
-    out.append(text[span.start : span.end].replace("\n", " "), style="bold yellow")
+    _emphasis(out, text[span.start : span.end].replace("\n", " "), "bold yellow")
     out.append(text[span.end : end].replace("\n", " "))
     if end < len(text):
         out.append("…", style="dim")
@@ -96,18 +115,67 @@ def _quantities(article: Article, found: Sequence[FindingBase]) -> RenderableTyp
     return table
 
 
+def marked(
+    article: Article, span: Span, marks: Sequence[tuple[Span | None, str]], *, limit: int = _LONG
+) -> Text:
+    """The text of `span` on one line, `marks` styled inside it, shortened around the
+    first mark when it is longer than `limit` characters."""
+    text = article.text
+    start, end = span.start, span.end
+    inside = [(m, style) for m, style in marks if m is not None and span.contains(m)]
+    if end - start > limit:
+        focus = inside[0][0].start if inside else start
+        start = max(start, min(focus - limit // 3, end - limit))
+        end = min(end, start + limit)
+    out = Text("…" if start > span.start else "", style="dim")
+    cursor = start
+    for mark, style in sorted(inside, key=lambda item: item[0].start):
+        if mark.start < cursor or mark.end > end:
+            continue
+        out.append(text[cursor : mark.start].replace("\n", " "))
+        _emphasis(out, text[mark.start : mark.end].replace("\n", " "), style)
+        cursor = mark.end
+    out.append(text[cursor:end].replace("\n", " "))
+    if end < span.end:
+        out.append("…", style="dim")
+    return out
+
+
+def _line(article: Article, finding: FindingBase) -> Text:
+    """One finding as a line: what it is, then its evidence."""
+    line = Text("• ")
+    if isinstance(finding, SourcingFinding):
+        line.append(finding.verdict.replace("_", " "), style="bold magenta")
+        if finding.outlets:
+            line.append(": " + ", ".join(finding.outlets))
+        return line
+    if isinstance(finding, SignalFinding):
+        line.append(finding.name.replace("_", " "), style="bold magenta")
+        return line.append(f": {finding.value:g}")
+    if isinstance(finding, AttributionFinding):
+        line.append(f"[{finding.source_type}] ", style="magenta")
+        line.append(finding.source or "unnamed", style="bold cyan")
+        line.append(f" ({finding.cue})  " if finding.cue else "  ", style="dim")
+        marks = [(finding.source_span, "cyan"), (finding.cue_span, "bold")]
+        return line.append(marked(article, finding.span, marks))
+    if isinstance(finding, QuoteFinding):
+        line.append(finding.speaker or "unknown speaker", style="bold cyan")
+        line.append(f" ({finding.cue})" if finding.cue else "", style="dim")
+        return line.append(": ").append(marked(article, finding.span, [(finding.span, "yellow")]))
+    if isinstance(finding, ClaimFinding):
+        line.append(f"{finding.checkworthiness:.2f} ", style="bold magenta")
+        return line.append(marked(article, finding.span, []))
+    if isinstance(finding, HedgeFinding) and finding.scope is not None:
+        return line.append(marked(article, finding.scope, [(finding.span, "bold yellow")]))
+    if len(finding.span) > _LONG:
+        return line.append(marked(article, finding.span, []))
+    return line.append(snippet(article, finding.span))
+
+
 def _listing(article: Article, found: Sequence[FindingBase]) -> RenderableType:
     rows: list[RenderableType] = []
     for finding in found:
-        line = Text("• ")
-        if isinstance(finding, QuoteFinding):
-            line.append(finding.speaker or "unknown speaker", style="bold cyan")
-            line.append(f" ({finding.cue})" if finding.cue else "", style="dim")
-            line.append(": ")
-        elif isinstance(finding, ClaimFinding):
-            line.append(f"{finding.checkworthiness:.2f} ", style="bold magenta")
-        line.append(snippet(article, finding.span))
-        rows.append(line)
+        rows.append(_line(article, finding))
         if finding.note:
             rows.append(Text(f"  {finding.note}", style="italic"))
     return Group(*rows)
@@ -132,6 +200,14 @@ def _section(article: Article, title: str, found: list[FindingBase]) -> Renderab
 
 def render_text(analysis: Analysis, console: Console) -> None:
     """Print the report of one analysis to `console`."""
+    token = _PLAIN.set(not console.is_terminal)
+    try:
+        _render(analysis, console)
+    finally:
+        _PLAIN.reset(token)
+
+
+def _render(analysis: Analysis, console: Console) -> None:
     article = analysis.article
     console.print(Text(article.headline_text or "(no headline)", style="bold"))
     facts = [
