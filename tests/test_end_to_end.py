@@ -32,6 +32,7 @@ from typer.testing import CliRunner, Result
 from newsprobe.analyze.base import Analyzer, Context
 from newsprobe.analyze.registry import BUILTIN_ANALYZERS, available_analyzers
 from newsprobe.cli import app
+from newsprobe.errors import ModelNotFoundError
 from newsprobe.findings import FindingBase
 from newsprobe.model import Analysis
 
@@ -121,12 +122,8 @@ def test_ferry_text_report_is_readable() -> None:
     assert "error:" not in report and "Traceback" not in result.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report/text.py prints article-wide spans (sourcing, sensational signal, "
-    "headline_body) whole: the report repeats the full article several times",
-)
 def test_text_report_does_not_repeat_the_whole_article() -> None:
+    # Article-wide findings (sourcing, the sensational rate) once printed the whole text.
     result = invoke("analyze", FERRY)
     body_sentence = "The Port Alder Chamber of Commerce estimated the cost"
     assert result.stdout.count(body_sentence) <= 2, result.stdout.count(body_sentence)
@@ -623,6 +620,17 @@ def test_non_english_articles_skip_english_analyzers_visibly(
     assert len(notes) == 2 and all(f"in {name}" in line for line in notes), notes
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="quantities reads 'a pay rise over two years' (spread across two years) as "
+    "'more than two years' (lower bound)",
+)
+def test_over_as_during_is_not_a_lower_bound(ferry_json: Result) -> None:
+    [analysis] = analyses(ferry_json.stdout)
+    [over] = [q for q in analysis.of_kind("quantity") if q.text.endswith("two years")]
+    assert getattr(over, "lower", None) is None, over
+
+
 # --- a huge input ------------------------------------------------------------------------
 
 
@@ -691,6 +699,39 @@ def test_analyzer_failure_is_status_3_and_listed_in_the_report(boom: None) -> No
     text = invoke("analyze", FERRY, "-a", "quantities", "-a", "boom")
     assert text.exit_code == 3
     assert "error: boom@1 failed (RuntimeError: boom went the analyzer)" in text.stdout
+
+
+class ColdAnalyzer(Analyzer):
+    """Cannot load its model (stands in for a missing shipped model file)."""
+
+    name = "cold"
+    languages = None
+
+    def warm_up(self) -> None:
+        raise ModelNotFoundError("the shipped model file 'cold.json' is missing")
+
+    def analyze(self, ctx: Context) -> list[FindingBase]:
+        return []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Pipeline.warm_up is not isolated: one analyzer whose model cannot load ends the "
+    "whole run (exit 3, no report at all) instead of being recorded in each analysis",
+)
+def test_analyzer_that_cannot_warm_up_does_not_sink_the_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(BUILTIN_ANALYZERS, "cold", f"{__name__}:ColdAnalyzer")
+    available_analyzers.cache_clear()
+    try:
+        result = invoke("analyze", FERRY, "-a", "quantities", "-a", "cold", "-f", "json")
+    finally:
+        available_analyzers.cache_clear()
+    assert result.exit_code == 3, result.output
+    [analysis] = analyses(result.stdout)
+    assert analysis.of_kind("quantity")
+    assert [e.analyzer for e in analysis.errors] == ["cold@1"]
 
 
 def test_debug_raises_the_analyzer_failure(boom: None) -> None:
