@@ -19,6 +19,7 @@ __all__ = ["BUILTIN_ANALYZERS", "analyzer_class", "available_analyzers", "create
 BUILTIN_ANALYZERS: dict[str, str] = {
     "entities": "newsprobe.analyze.entities:EntitiesAnalyzer",
     "quantities": "newsprobe.analyze.quantities:QuantitiesAnalyzer",
+    "events": "newsprobe.analyze.events:EventsAnalyzer",
     "quotes": "newsprobe.analyze.quotes:QuotesAnalyzer",
     "sensational": "newsprobe.analyze.sensational:SensationalAnalyzer",
     "engagement_bait": "newsprobe.analyze.engagement:EngagementBaitAnalyzer",
