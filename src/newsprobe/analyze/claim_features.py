@@ -164,14 +164,19 @@ def news_features(sent: SpacySpan) -> list[float]:
     return [float(v) for v in values]
 
 
-def _tfidf(grams: Sequence[str], index: dict[str, int], idf: np.ndarray) -> dict[int, float]:
-    """Sublinear, L2-normalized TF-IDF of one text, as {column: value} (scikit-learn's)."""
-    counts = Counter(g for g in grams if g in index)
+def _tfidf_score(grams: Sequence[str], weights: dict[str, tuple[float, float]]) -> float:
+    """Dot product of the sublinear, L2-normalized TF-IDF of one text with the model's
+    coefficients (scikit-learn's TF-IDF); `weights` maps a gram to (idf, coefficient)."""
+    counts = Counter(g for g in grams if g in weights)
     if not counts:
-        return {}
-    weights = {index[g]: (1.0 + math.log(c)) * float(idf[index[g]]) for g, c in counts.items()}
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    return {k: w / norm for k, w in weights.items()}
+        return 0.0
+    score = norm = 0.0
+    for gram, count in counts.items():
+        idf, coef = weights[gram]
+        value = (1.0 + math.log(count)) * idf
+        norm += value * value
+        score += value * coef
+    return score / math.sqrt(norm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +188,10 @@ class CheckworthinessModel:
     """
 
     version: str
-    word_index: dict[str, int]
-    char_index: dict[str, int]
-    word_idf: np.ndarray
-    char_idf: np.ndarray
-    word_coef: np.ndarray
-    char_coef: np.ndarray
+    # gram -> (idf, coefficient), as plain floats: scoring runs once per sentence, and
+    # indexing numpy arrays one element at a time was most of its cost.
+    word_weights: dict[str, tuple[float, float]]
+    char_weights: dict[str, tuple[float, float]]
     feature_coef: np.ndarray
     bias: float
 
@@ -200,14 +203,15 @@ class CheckworthinessModel:
         if tuple(meta["features"]) != FEATURE_NAMES:
             raise ValueError("checkworthiness model features do not match this code; retrain")
         threshold = float(meta["threshold"])
+
+        def weights(vocabulary: list[str], kind: str) -> dict[str, tuple[float, float]]:
+            idf, coef = arrays[f"{kind}_idf"].tolist(), arrays[f"{kind}_coef"].tolist()
+            return {gram: (idf[i], coef[i]) for i, gram in enumerate(vocabulary)}
+
         return cls(
             version=str(meta["version"]),
-            word_index={w: i for i, w in enumerate(meta["word_vocabulary"])},
-            char_index={w: i for i, w in enumerate(meta["char_vocabulary"])},
-            word_idf=arrays["word_idf"],
-            char_idf=arrays["char_idf"],
-            word_coef=arrays["word_coef"],
-            char_coef=arrays["char_coef"],
+            word_weights=weights(meta["word_vocabulary"], "word"),
+            char_weights=weights(meta["char_vocabulary"], "char"),
             feature_coef=arrays["feature_coef"],
             bias=float(meta["intercept"]) - math.log(threshold / (1.0 - threshold)),
         )
@@ -215,11 +219,8 @@ class CheckworthinessModel:
     def logit(self, text: str, features: Sequence[float]) -> float:
         """Log-odds of check-worthiness, shifted so that 0 is the decision threshold."""
         score = self.bias + float(np.dot(self.feature_coef, np.asarray(features, dtype=float)))
-        for column, value in _tfidf(word_ngrams(text), self.word_index, self.word_idf).items():
-            score += float(self.word_coef[column]) * value
-        for column, value in _tfidf(char_ngrams(text), self.char_index, self.char_idf).items():
-            score += float(self.char_coef[column]) * value
-        return score
+        score += _tfidf_score(word_ngrams(text), self.word_weights)
+        return score + _tfidf_score(char_ngrams(text), self.char_weights)
 
     def probability(self, text: str, features: Sequence[float]) -> float:
         """Check-worthiness in [0, 1]; 0.5 is the calibrated decision threshold."""

@@ -78,9 +78,19 @@ _MODIFIERS: dict[tuple[str, ...], str] = {
     ),
     ("between",): "between",
 }  # fmt: skip
-_MODIFIER_PHRASES = sorted(_MODIFIERS, key=len, reverse=True)
-_PHRASES = unit_phrases()
-_CURRENCY_PHRASES = sorted(CURRENCY_WORDS, key=len, reverse=True)
+def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases grouped by first word, order kept: `read_measure` runs at every token, and
+    scanning every phrase there was most of the analyzer's time."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+_MODIFIER_PHRASES = _by_first_word(sorted(_MODIFIERS, key=len, reverse=True))
+_PHRASES = _by_first_word(unit_phrases())
+_CURRENCY_PHRASES = _by_first_word(sorted(CURRENCY_WORDS, key=len, reverse=True))
 #: Words before "a"/"an" + unit that make it a duration or distance ("for an hour").
 _ONE_TRIGGERS = frozenset(
     [
@@ -109,8 +119,10 @@ def _glued(tokens: list[Token], i: int) -> bool:
     return 0 < i < len(tokens) and tokens[i - 1].end == tokens[i].start
 
 
-def _match(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> tuple[str, ...]:
-    for phrase in phrases:
+def _match(
+    tokens: list[Token], i: int, phrases: dict[str, list[tuple[str, ...]]]
+) -> tuple[str, ...]:
+    for phrase in phrases.get(_low(tokens, i), ()):
         if all(_low(tokens, i + k) == w for k, w in enumerate(phrase)):
             return phrase
     return ()

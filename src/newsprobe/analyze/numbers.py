@@ -206,6 +206,14 @@ def _scale_after(tokens: list[Token], j: int) -> tuple[float, int]:
     return 1.0, j
 
 
+def _vague_index() -> dict[str, list[tuple[tuple[str, ...], tuple[float, float]]]]:
+    """_VAGUE grouped by first word, order kept (this runs at every token)."""
+    index: dict[str, list[tuple[tuple[str, ...], tuple[float, float]]]] = {}
+    for phrase, bounds in _VAGUE.items():
+        index.setdefault(phrase[0], []).append((phrase, bounds))
+    return index
+
+
 def _vague(tokens: list[Token], i: int) -> NumberRead | None:
     w = _at(tokens, i)
     if w in _PLURAL_SCALES and not (_glued(tokens, i) and tokens[i - 1].text.isalnum()):
@@ -222,7 +230,7 @@ def _vague(tokens: list[Token], i: int) -> NumberRead | None:
         if w == "tens" and end == i + 1:
             return None  # "tens" alone is rare and mostly not a number
         return NumberRead(i, end, None, 2 * unit, 10 * unit - 1, True, True, True)
-    for phrase, (low, high) in _VAGUE.items():
+    for phrase, (low, high) in _VAGUE_BY_FIRST.get(w, ()):
         n = len(phrase)
         if tuple(_at(tokens, i + k) for k in range(n)) == phrase:
             scale_word = _at(tokens, i + n)
@@ -233,6 +241,9 @@ def _vague(tokens: list[Token], i: int) -> NumberRead | None:
                 return NumberRead(i, i + n, low, None, None, True, True, False)
             return NumberRead(i, i + n, None, low, high, True, True, True)
     return None
+
+
+_VAGUE_BY_FIRST = _vague_index()
 
 
 def _fraction(tokens: list[Token], i: int) -> NumberRead | None:
