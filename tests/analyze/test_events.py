@@ -188,6 +188,21 @@ def test_death_toll_and_disaster(pipeline: Pipeline) -> None:
     assert types["disaster"].time == "2015-03-07"
 
 
+def test_the_person_in_a_role_phrase_is_the_party_not_the_town(pipeline: Pipeline) -> None:
+    article = make_article(
+        "The mayor of Port Selby, Agnes Holm, resigned on Wednesday after an audit. "
+        "Holm, who was elected in 2009, denied wrongdoing.",
+        published=MONDAY,
+    )
+    analysis = pipeline.analyze(article)
+    names = _names(analysis)
+    found = {e.event_type: e for e in _events(analysis)}
+    assert [names.get(p, p) for p in found["resignation"].participants] == ["Agnes Holm"]
+    assert found["resignation"].time == "2015-03-04"
+    assert [names.get(p, p) for p in found["election"].participants] == ["Agnes Holm"]
+    assert found["election"].time == "2009"
+
+
 def test_works_without_entities_or_quantities() -> None:
     article = make_article(
         "President Anton Veles met Mirela Sandor on Sunday in Varn.", published=MONDAY

@@ -95,6 +95,7 @@ class Names:
     by_token: dict[int, tuple[str, str, Span]]  # token index -> (key, label, mention span)
     canonical_of: dict[str, str]
     people: tuple[str, ...]  # person keys, most mentioned first
+    label_of: dict[str, str]
 
     @classmethod
     def build(
@@ -130,7 +131,8 @@ class Names:
             for token in tokens or ():
                 by_token.setdefault(token.i, (key, label, span))
         people = tuple(key for key, _ in counts.most_common())  # stable: first seen wins ties
-        return cls(by_token=by_token, canonical_of=canonical, people=people)
+        labels = {key: label for key, label, _, _ in found}
+        return cls(by_token=by_token, canonical_of=canonical, people=people, label_of=labels)
 
     def canonical(self, key: str) -> str:
         return self.canonical_of.get(key, key)
@@ -343,12 +345,13 @@ def _starts(token: Token, names: Names) -> list[Token]:
         ):
             starts.extend(c for c in child.children if c.dep_ == "pobj")
     if verb is not None:
-        if not any(c.dep_.startswith("nsubj") for c in token.children):
+        # "Holm, who was elected in 2022": the relative pronoun stands for the noun.
+        starts = [s for s in starts if s.tag_ not in ("WP", "WDT")]
+        if not any(s.dep_.startswith("nsubj") for s in starts):
             if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
                 starts.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
             elif token.dep_ in ("relcl", "acl"):
                 starts.append(token.head)
-        starts = [s for s in starts if s.tag_ not in ("WP", "WDT")]
         if token.dep_ in ("advcl", "conj") and any(s.lower_ == "they" for s in starts):
             # "Veles and Sandor barely looked at each other when they sat down"
             starts += [c for c in token.head.children if c.dep_ == "nsubj"]
@@ -411,7 +414,12 @@ def _np_names(token: Token, names: Names, depth: int, *, modifying: bool = False
         token.dep_ in ("amod", "nmod", "compound") and token.head.pos_ == "NOUN"
     )
     if named is not None and named[1] in _PARTY_LABELS:
-        if not modifier:
+        # "The mayor of Port Selby, Agnes Holm": the parser hangs the person on the town.
+        person_appos = named[1] != "PERSON" and any(
+            c.dep_ == "appos" and names.by_token.get(c.i, ("", ""))[1] == "PERSON"
+            for c in token.children
+        )
+        if not modifier and not person_appos:
             out.append((named[0], named[2]))
         follow: tuple[str, ...] = ("conj", "appos")
         if named[1] == "PERSON":
@@ -425,6 +433,13 @@ def _np_names(token: Token, names: Names, depth: int, *, modifying: bool = False
                             out += _np_names(conj, names, depth + 1)
     else:
         follow = ("conj", "appos", "compound", "poss", "prep", "pobj", "nmod")
+        # "The mayor of Port Selby, Agnes Holm": the person acts, the town describes.
+        if any(
+            names.label_of.get(names.by_token.get(c.i, ("",))[0]) == "PERSON"
+            for c in token.children
+            if c.dep_ == "appos"
+        ):
+            follow = ("conj", "appos", "compound", "poss", "nmod")
     for child in token.children:
         # "the opening of its plant in Marrowdale": where is not who.
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:

@@ -104,9 +104,9 @@ class _Mention:
         return {key for key, _ in self.participants}
 
     def absorb(self, other: _Mention) -> None:
-        """Fill empty slots from another mention of the same event; keep the fuller span."""
-        better = other.filled() > self.filled() and not other.in_headline
-        if better or (self.in_headline and not other.in_headline):
+        """Fill empty slots from another mention of the same event; keep the first body span."""
+        # The first body mention states the event (the lead); a headline gives way to it.
+        if self.in_headline and not other.in_headline:
             self.trigger, self.sentence, self.in_headline = (
                 other.trigger,
                 other.sentence,
