@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from newsprobe.analyze.claim_features import CheckworthinessModel, news_features, resolve_date
+from newsprobe.analyze.claim_features import CheckworthinessModel, news_features
 from newsprobe.analyze.claims import CLAIM_THRESHOLD, ClaimsAnalyzer
 from newsprobe.analyze.pipeline import Pipeline
 from newsprobe.analyze.registry import available_analyzers
+from newsprobe.analyze.timex import resolve
 from newsprobe.findings import ClaimFinding
 from newsprobe.model import Analysis, Article
 from tests.conftest import make_article
@@ -129,7 +130,7 @@ def test_subjects_fall_back_to_spacy_entities_without_an_entity_layer() -> None:
 def test_dates_resolve_at_the_precision_the_text_gives(
     text: str, published: datetime | None, expected: str | None
 ) -> None:
-    assert resolve_date(text, published) == expected
+    assert resolve(text, published) == expected
 
 
 # --- the model ----------------------------------------------------------------------------

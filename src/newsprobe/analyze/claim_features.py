@@ -21,7 +21,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -43,7 +42,6 @@ __all__ = [
     "news_features",
     "normalize_for_ngrams",
     "object_range",
-    "resolve_date",
     "subject_range",
     "word_ngrams",
 ]
@@ -235,16 +233,7 @@ _SPEECH_VERBS = frozenset(
 )  # fmt: skip
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp", "xcomp", "dative")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight)\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-    re.IGNORECASE,
-)
-_MONTH_ONLY = re.compile(rf"\b{_MONTH}(?=\s|,|$)", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^-–—()]{1,40})?(?:\s*\([^)]{1,60}\))?\s+[-–—]+\s+")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b(?!s)|\b(?:last|this) year\b", re.IGNORECASE)
 
 
 def main_verb(sent: SpacySpan) -> Token:
@@ -284,31 +273,3 @@ def dateline_end(text: str) -> int:
     return found.end() if found else 0
 
 
-def resolve_date(text: str, published: datetime | None) -> str | None:
-    """ISO 8601 at the precision the text gives: day, month ("2024-03") or year.
-
-    Relative expressions ("on Tuesday", "last year") need the publication date; without
-    one only dates with a written year resolve. Durations ("three years") never do.
-    """
-    if _DAY_DATE.search(text):
-        precision = 10
-    elif _MONTH_ONLY.search(text):
-        precision = 7
-    elif _YEAR.search(text):
-        precision = 4
-    else:
-        return None
-    if published is None and not re.search(r"\b(?:1[89]|20)\d\d\b", text):
-        return None
-    from dateparser.search import search_dates
-
-    base = (published or datetime(2000, 1, 1)).replace(tzinfo=None)
-    found = search_dates(
-        text,
-        languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
-    )
-    if not found:
-        return None
-    moment: datetime = found[0][1]
-    return moment.date().isoformat()[:precision]

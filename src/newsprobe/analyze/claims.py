@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from newsprobe.analyze import timex
 from newsprobe.analyze.base import Analyzer, Context
 from newsprobe.analyze.claim_features import (
     FEATURE_NAMES,
@@ -26,7 +27,6 @@ from newsprobe.analyze.claim_features import (
     main_verb,
     news_features,
     object_range,
-    resolve_date,
     subject_range,
 )
 from newsprobe.analyze.spans import SpanIndex, entities_in
@@ -393,7 +393,7 @@ def _time(ctx: Context, sent: SpacySpan, cache: dict[str, str | None]) -> str | 
     for ent in entities_in(sent):
         if ent.label_ == "DATE":
             if ent.text not in cache:
-                cache[ent.text] = resolve_date(ent.text, ctx.article.published)
+                cache[ent.text] = timex.resolve(ent.text, ctx.article.published)
             if cache[ent.text]:
                 return cache[ent.text]
     return None
