@@ -64,7 +64,7 @@ def test_bad_inputs_are_named_skipped_and_exit_1(tmp_path: Path) -> None:
         (["analyze", "no/such/file.txt"], 1, "no such file"),
         (["analyze", str(EXAMPLE), "-a", "nope"], 2, "unknown analyzer 'nope'"),
         (["analyze", str(EXAMPLE), "--field", "oops"], 2, "OURS=THEIRS"),
-        (["analyze", str(EXAMPLE), "--input-format", "pdf"], 1, "unknown format 'pdf'"),
+        (["analyze", str(EXAMPLE), "--input-format", "pdf"], 2, "'pdf' is not one of"),
     ],
 )
 def test_errors_are_one_line_with_the_documented_status(
@@ -99,3 +99,10 @@ def test_report_written_to_a_file_marks_highlights_and_sections(tmp_path: Path) 
     assert "Where the story comes from" in report and "Quotes" in report
     assert "«said» «Hana Brodsky»" in report  # source and cue marked without a terminal
     assert "original" in report
+
+
+def test_input_formats_match_what_ingest_reads() -> None:
+    from newsprobe.cli import InputFormat
+    from newsprobe.ingest import FORMATS
+
+    assert tuple(f.value for f in InputFormat) == FORMATS

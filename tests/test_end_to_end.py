@@ -649,11 +649,6 @@ def _huge_text(path: Path, size: int) -> None:
     path.write_text("\n\n".join(parts), encoding="utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="nlp.parse_many hands spaCy texts over nlp.max_length (1,000,000 chars): a 2 MB "
-    "article ends in 'internal error: ValueError: [E088]' and exit status 3",
-)
 def test_two_megabyte_article_completes_with_a_valid_analysis(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     _huge_text(path, 2_000_000)
@@ -714,11 +709,6 @@ class ColdAnalyzer(Analyzer):
         return []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Pipeline.warm_up is not isolated: one analyzer whose model cannot load ends the "
-    "whole run (exit 3, no report at all) instead of being recorded in each analysis",
-)
 def test_analyzer_that_cannot_warm_up_does_not_sink_the_others(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -802,11 +792,6 @@ def test_exit_statuses(args: list[str | Path], code: int, message: str) -> None:
     assert "Traceback" not in result.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py passes --input-format through as a str; ingest reports an unknown format "
-    "as an input error per source (exit 1) instead of a usage error (exit 2)",
-)
 def test_unknown_input_format_is_a_usage_error() -> None:
     result = invoke("analyze", FERRY, "--input-format", "pdf")
     assert result.exit_code == 2, result.output

@@ -1,7 +1,7 @@
 """newsprobe: read the news critically.
 
     >>> import newsprobe
-    >>> analysis = newsprobe.analyze("examples/harbour-talks.txt")
+    >>> analysis = newsprobe.analyze("examples/ferry-strike.txt")
     >>> [f.text for f in analysis.of_kind("quantity")]
 
 `load` turns a source (file, URL, "-" for stdin) into an `Article`; `analyze` runs the

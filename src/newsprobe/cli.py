@@ -44,6 +44,18 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class InputFormat(StrEnum):
+    """Mirrors `newsprobe.ingest.FORMATS` (a test keeps the two in step)."""
+
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+    csv = "csv"
+    warc = "warc"
+    feed = "feed"
+    url = "url"
+
+
 def _fail(message: str, code: int) -> typer.Exit:
     typer.echo(f"newsprobe: error: {message}", err=True)
     return typer.Exit(code)
@@ -141,7 +153,7 @@ def analyze(
         str | None, typer.Option(help="Use this headline (plain text and stdin).")
     ] = None,
     input_format: Annotated[
-        str | None, typer.Option(help="Read inputs as this format instead of guessing.")
+        InputFormat | None, typer.Option(help="Read inputs as this format instead of guessing.")
     ] = None,
     field: Annotated[
         list[str] | None,
@@ -159,7 +171,7 @@ def analyze(
 
         options = IngestOptions(
             headline=headline,
-            format=input_format,
+            format=input_format.value if input_format is not None else None,
             allow_private=allow_private,
             field_map=_field_map(field or []),
         )

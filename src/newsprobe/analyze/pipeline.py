@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from newsprobe.analyze.base import Analyzer, Context
-from newsprobe.analyze.registry import BUILTIN_ANALYZERS, create_analyzer
+from newsprobe.analyze.registry import BUILTIN_ANALYZERS, analyzer_class, create_analyzer
 from newsprobe.errors import AnalyzerError, ConfigError
 from newsprobe.findings import FindingBase, Span
 from newsprobe.model import Analysis, AnalyzerFailure, Article, Notice
@@ -42,6 +42,29 @@ _LANGUAGE_NAMES = {
     "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "tr": "Turkish",
     "uk": "Ukrainian", "zh": "Chinese",
 }  # fmt: skip
+
+
+def _with_providers(analyzers: list[Analyzer]) -> list[Analyzer]:
+    """Add the built-in analyzers that provide what the chosen ones require.
+
+    Asking for ``sourcing`` means asking for the ``attribution`` findings it reads; a
+    requirement no built-in provides is left for `_order` to report.
+    """
+    chosen = list(analyzers)
+    pending = True
+    while pending:
+        pending = False
+        provided = {kind for a in chosen for kind in a.provides}
+        names = {a.name for a in chosen}
+        for need in sorted({n for a in chosen for n in a.requires} - provided - set(PIPES_FOR)):
+            for name in BUILTIN_ANALYZERS:
+                if name not in names and need in analyzer_class(name).provides:
+                    chosen.insert(0, create_analyzer(name))
+                    pending = True
+                    break
+            if pending:
+                break
+    return chosen
 
 
 def _order(analyzers: Sequence[Analyzer]) -> list[Analyzer]:
@@ -103,7 +126,9 @@ class Pipeline:
         if on_error not in ("raise", "record"):
             raise ConfigError(f"on_error must be 'raise' or 'record', not {on_error!r}")
         chosen = list(BUILTIN_ANALYZERS) if analyzers is None else list(analyzers)
-        instances = [a if isinstance(a, Analyzer) else create_analyzer(a) for a in chosen]
+        instances = _with_providers(
+            [a if isinstance(a, Analyzer) else create_analyzer(a) for a in chosen]
+        )
         names = [a.name for a in instances]
         if len(set(names)) != len(names):
             raise ConfigError(f"an analyzer is listed twice: {', '.join(names)}")
@@ -111,13 +136,30 @@ class Pipeline:
         self.on_error: OnError = on_error
         self.batch_size = batch_size
         self._warm = False
+        self._broken: dict[str, AnalyzerFailure] = {}
 
     def warm_up(self) -> None:
-        """Load every analyzer's lexicons and models (done on first use otherwise)."""
-        if not self._warm:
-            for analyzer in self.analyzers:
+        """Load every analyzer's lexicons and models (done on first use otherwise).
+
+        With ``on_error="record"`` an analyzer that cannot load (a missing model file) is
+        left out, and every analysis says so in its errors; the others run as usual.
+        """
+        if self._warm:
+            return
+        for analyzer in self.analyzers:
+            try:
                 analyzer.warm_up()
-            self._warm = True
+            except Exception as exc:
+                if self.on_error == "raise":
+                    raise AnalyzerError(
+                        f"could not load: {type(exc).__name__}: {exc}", analyzer=analyzer.name
+                    ) from exc
+                self._broken[analyzer.name] = AnalyzerFailure(
+                    analyzer=analyzer.qualified_name,
+                    error=type(exc).__name__,
+                    message=f"could not load: {exc}",
+                )
+        self._warm = True
 
     def _runs_on(self, analyzer: Analyzer, article: Article) -> bool:
         return (
@@ -169,9 +211,14 @@ class Pipeline:
 
             models["spacy"] = model_version()
         for analyzer in self.analyzers:
+            if analyzer.name in self._broken:
+                errors.append(self._broken[analyzer.name])
+                continue
             if not self._runs_on(analyzer, article):
                 language = _LANGUAGE_NAMES.get(article.language or "", article.language)
-                readable = ", ".join(sorted(analyzer.languages or ()))
+                readable = " and ".join(
+                    _LANGUAGE_NAMES.get(code, code) for code in sorted(analyzer.languages or ())
+                )
                 notices.append(
                     Notice(
                         analyzer=analyzer.qualified_name,

@@ -231,8 +231,12 @@ def _render(analysis: Analysis, console: Console) -> None:
             console.print(_section(article, title, found))
     if not analysis.findings:
         console.print(Text("No findings.", style="dim"))
+    # One line per message: "skipped: the article is in German..." names all it skipped.
+    grouped: dict[str, list[str]] = {}
     for notice in analysis.notices:
-        console.print(Text(f"note: {notice.analyzer}: {notice.message}", style="yellow"))
+        grouped.setdefault(notice.message, []).append(notice.analyzer.partition("@")[0])
+    for message, names in grouped.items():
+        console.print(Text(f"note: {message}: {', '.join(names)}", style="yellow"))
     for error in analysis.errors:
         console.print(
             Text(f"error: {error.analyzer} failed ({error.error}: {error.message})", style="red")
