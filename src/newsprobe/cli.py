@@ -205,16 +205,20 @@ def analyzers() -> None:
 
     from newsprobe.analyze.registry import analyzer_class, available_analyzers
 
-    table = Table("name", "version", "finds", "languages", "description", show_edge=False)
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("analyzer", no_wrap=True)
+    table.add_column("finds", no_wrap=True)
+    table.add_column("reads", no_wrap=True)
+    table.add_column("description", ratio=1)
     for name in available_analyzers():
         try:
             cls = analyzer_class(name)
         except (NewsprobeError, ImportError) as exc:
-            table.add_row(name, "?", "", "", f"cannot be loaded: {exc}")
+            table.add_row(name, "", "", f"cannot be loaded: {exc}")
             continue
         languages = "any" if cls.languages is None else ", ".join(sorted(cls.languages))
         table.add_row(
-            name, cls.version, ", ".join(sorted(cls.provides)), languages, cls.description()
+            f"{name}@{cls.version}", ", ".join(sorted(cls.provides)), languages, cls.description()
         )
     Console().print(table)
 
