@@ -71,6 +71,15 @@ def test_attribution_gold_gate(analyses: dict[str, Analysis]) -> None:
     assert result["recall"] >= 0.85, result
 
 
+def test_attribution_gold_gate_with_every_analyzer() -> None:
+    """What `newsprobe analyze` runs: quotes and entities feed speakers and labels."""
+    pipeline = Pipeline()
+    result = score({slug: pipeline.analyze(article_of(gold_article(slug))) for slug in GOLD})
+    # Measured 2026-11-25 at P 0.97, R 0.94.
+    assert result["precision"] >= 0.93, result
+    assert result["recall"] >= 0.90, result
+
+
 @pytest.mark.parametrize("slug", sorted(GOLD))
 def test_sourcing_verdicts(analyses: dict[str, Analysis], slug: str) -> None:
     (sourcing,) = [f for f in analyses[slug].findings if isinstance(f, SourcingFinding)]

@@ -228,8 +228,12 @@ class AttributionAnalyzer(Analyzer):
         quote = next((q for q in quotes.overlapping(span) if q.speaker), None)
         if quote is None:
             return
-        source_type = "person"
-        if quote.speaker_span is not None:
+        source_type: SourceType = "person"
+        entity = ctx.by_id(quote.speaker_entity) if quote.speaker_entity else None
+        if isinstance(entity, EntityFinding):
+            if entity.label != "PERSON":
+                source_type = "official" if entity.label in {"GPE", "NORP"} else "institution"
+        elif quote.speaker_span is not None:
             phrase = ctx.char_span(quote.speaker_span)
             if phrase is not None and len(phrase):
                 source_type, _ = classify_source(phrase)
@@ -358,7 +362,18 @@ class _State:
             entity = self._entity_at(source_span)
             if entity is not None:
                 entity_id = entity.id
-                if entity.label == "PERSON" and source_type in {"person", "institution"}:
+                root = phrase.root
+                # The entity's label speaks for the phrase only when it names the phrase's
+                # head ("the *city* of Serevo" is the city), and spaCy does not call that
+                # head an organisation ("the Meridian Red *Cross*").
+                covers_head = any(
+                    m.start <= root.idx < m.end for m in entity.mentions
+                ) and root.ent_type_ not in {"ORG", "GPE", "FAC", "NORP"}
+                if (
+                    entity.label == "PERSON"
+                    and source_type in {"person", "institution"}
+                    and (source_type == "person" or covers_head)
+                ):
                     source_type, name, role = "person", entity.canonical, role or entity.role
             elif phrase.text in self.surnames:
                 source_type, name = "person", self.surnames[phrase.text]
