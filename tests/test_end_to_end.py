@@ -617,7 +617,9 @@ def test_non_english_articles_skip_english_analyzers_visibly(
     assert as_text.exit_code == 0, as_text.output
     assert f"language: {code}" in as_text.stdout
     notes = [line for line in as_text.stdout.splitlines() if line.startswith("note:")]
-    assert len(notes) == 2 and all(f"in {name}" in line for line in notes), notes
+    # One line names every analyzer skipped for the same reason.
+    assert len(notes) == 1 and f"in {name}" in notes[0], notes
+    assert "quantities" in notes[0] and "quotes" in notes[0], notes
 
 
 @pytest.mark.xfail(
@@ -649,15 +651,18 @@ def _huge_text(path: Path, size: int) -> None:
     path.write_text("\n\n".join(parts), encoding="utf-8")
 
 
-def test_two_megabyte_article_completes_with_a_valid_analysis(tmp_path: Path) -> None:
+def test_article_over_a_million_characters_completes_with_a_valid_analysis(
+    tmp_path: Path,
+) -> None:
+    # Past spaCy's 1,000,000-character limit, which is what this guards; larger costs time.
     path = tmp_path / "huge.txt"
-    _huge_text(path, 2_000_000)
+    _huge_text(path, 1_100_000)
     out = tmp_path / "huge.json"
     result = invoke("analyze", path, "-f", "json", "--out", out, "-a", "quantities")
     assert result.exit_code == 0, result.output
     [analysis] = analyses(out.read_text(encoding="utf-8"))
-    assert len(analysis.article.text) > 1_900_000
-    assert len(analysis.of_kind("quantity")) > 1000
+    assert len(analysis.article.text) > 1_050_000
+    assert len(analysis.of_kind("quantity")) > 500
 
 
 # --- debug, tracebacks, failing analyzers -----------------------------------------------
@@ -779,7 +784,7 @@ def test_analyzers_lists_every_registered_one() -> None:
         (["analyze", FERRY, "--format", "xml"], 2, "'xml' is not one of"),
         (["analyze"], 2, "Missing argument"),
         (["frobnicate"], 2, "No such command"),
-        (["analyze", FERRY, "-a", "sourcing"], 2, "requires attribution"),
+        (["analyze", FERRY, "-a", "sourcing"], 0, ""),  # brings the attribution it reads
         (["analyze", FERRY, "--field", "text"], 2, "OURS=THEIRS"),
         (["analyze", "no/such/story.txt"], 1, "no such file"),
         (["analyze", FERRY, "-a", "quantities"], 0, ""),
