@@ -769,10 +769,14 @@ def test_analyzers_lists_every_registered_one() -> None:
     result = invoke("analyzers")
     assert result.exit_code == 0, result.output
     assert "cannot be loaded" not in result.stdout
-    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
+    rows = {
+        line.split()[0].partition("@")[0]: line
+        for line in result.stdout.splitlines()
+        if line.strip()
+    }
     for name in available_analyzers():
         assert name in rows, name
-        # name, version, kinds, languages, then a description of several words.
+        # name@version, kinds, languages, then a description of several words.
         assert len(rows[name].split("│")[-1].split()) >= 3, rows[name]
 
 
