@@ -25,7 +25,12 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from newsprobe.analyze.base import Analyzer, Context
-from newsprobe.analyze.sources import OUTLET_ANAPHORS, SELF_REFERENCES, classify_source
+from newsprobe.analyze.sources import (
+    OUTLET_ANAPHORS,
+    SELF_REFERENCES,
+    classify_source,
+    is_plausible_source,
+)
 from newsprobe.analyze.spans import SpanIndex
 from newsprobe.findings import (
     AttributionFinding,
@@ -73,6 +78,9 @@ def _phrase(token: Token) -> SpacySpan:
     for child in token.rights:
         if child.dep_ in {"relcl", "appos", "acl", "punct", "advcl"} or child.text in {",", "("}:
             end = min(end, child.left_edge.i)
+    # "A spokesperson for Northline Freight, which runs...": a comma after the head ends
+    # the name, however deep the clause hangs in the parse.
+    end = next((i for i in range(token.i + 1, end) if doc[i].text in {",", "(", "—"}), end)
     start = token.left_edge.i
     while start < end - 1 and doc[start].is_punct:
         start += 1
@@ -171,7 +179,11 @@ class AttributionAnalyzer(Analyzer):
             if obj is None:  # the parser hung the phrase elsewhere: take the next noun chunk
                 chunk = next((c for c in doc.noun_chunks if c.start == to.i + 1), None)
                 obj = chunk.root if chunk is not None else None
-            return (_phrase(obj), doc[token.i : to.i + 1]) if obj is not None else None
+            if obj is None:
+                return None
+            phrase = _phrase(obj)
+            # "according to the tonnage" means "in proportion to": only a source counts.
+            return (phrase, doc[token.i : to.i + 1]) if is_plausible_source(phrase) else None
         if token.pos_ not in {"VERB", "AUX"} or (
             lemma not in REPORTING_VERBS and lemma not in _EVIDENCE_VERBS
         ):
@@ -366,9 +378,14 @@ class _State:
                 # The entity's label speaks for the phrase only when it names the phrase's
                 # head ("the *city* of Serevo" is the city), and spaCy does not call that
                 # head an organisation ("the Meridian Red *Cross*").
-                covers_head = any(
-                    m.start <= root.idx < m.end for m in entity.mentions
-                ) and root.ent_type_ not in {"ORG", "GPE", "FAC", "NORP"}
+                # A bare surname of a person the article named in full is that person,
+                # whatever the small model calls the single word ("Velko told reporters").
+                surname = len(entity.canonical.split()) > 1 and (
+                    phrase.text == entity.canonical.split()[-1]
+                )
+                covers_head = any(m.start <= root.idx < m.end for m in entity.mentions) and (
+                    surname or root.ent_type_ not in {"ORG", "GPE", "FAC", "NORP"}
+                )
                 if (
                     entity.label == "PERSON"
                     and source_type in {"person", "institution"}

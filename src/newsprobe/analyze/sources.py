@@ -21,7 +21,13 @@ from newsprobe.findings import SourceType
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["OUTLET_ANAPHORS", "SELF_REFERENCES", "classify_source", "looks_like_outlet"]
+__all__ = [
+    "OUTLET_ANAPHORS",
+    "SELF_REFERENCES",
+    "classify_source",
+    "is_plausible_source",
+    "looks_like_outlet",
+]
 
 # Words that make an organisation's name a news outlet's ("The Valemont Times", "Coastline
 # Wire", "Northgate Daily"), plus agencies and broadcasters known by short names.
@@ -86,6 +92,29 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative
 _INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several", "two", "three", "many"])
 
 
+# Common nouns that name an organisation speaking ("according to the company").
+_INSTITUTION_HEADS = frozenset(
+    "company firm group union operator club university institute organisation organization "
+    "charity bank party campaign association society foundation council board committee "
+    "team league federation agency developer owner landlord hospital school airline "
+    "manufacturer retailer insurer producer publisher network coalition alliance".split()
+)
+
+
+def is_plausible_source(phrase: SpacySpan) -> bool:
+    """Whether a phrase can be a source at all: a person, organisation, outlet, document,
+    or an unnamed person or group; "according to the tonnage" is a proportion."""
+    kind, _ = classify_source(phrase)
+    if kind != "institution":
+        return True
+    head = phrase.root
+    return (
+        head.pos_ == "PROPN"
+        or head.lemma_.lower() in _INSTITUTION_HEADS
+        or bool(entities_in(phrase))
+    )
+
+
 def looks_like_outlet(name: str) -> bool:
     """True for names like "The Valemont Times", "Coastline Wire", "Reuters", "the BBC"."""
     words = [w.strip(".,").removesuffix("'s").removesuffix("’s").lower() for w in name.split()]
@@ -134,7 +163,9 @@ def classify_source(phrase: SpacySpan) -> tuple[SourceType, str | None]:
         body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if body is not None:
             kind, _ = classify_source(body.doc[body.left_edge.i : body.right_edge.i + 1])
-            return ("official" if kind in {"anonymous", "document"} else kind), None
+            # A spokesperson speaks for a body: for a person ("for Eklund") that is their
+            # office; for an organisation, the organisation.
+            return ("institution" if kind in {"institution", "outlet"} else "official"), None
         return "official", None
     if head_word in _DOCUMENT_HEADS and not (head_word == "statement" and ents):
         return "document", None
