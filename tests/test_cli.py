@@ -106,3 +106,13 @@ def test_input_formats_match_what_ingest_reads() -> None:
     from newsprobe.ingest import FORMATS
 
     assert tuple(f.value for f in InputFormat) == FORMATS
+
+
+def test_numbers_table_shows_durations_and_money_as_a_reader_would(tmp_path: Path) -> None:
+    out = tmp_path / "numbers.txt"
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "-a", "quantities", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    cells = [line.split("│") for line in out.read_text("utf-8").splitlines()]
+    rows = {c[1].strip(): "│".join(c) for c in cells if len(c) > 2}
+    assert "9" in rows["nine years"] and "years" in rows["nine years"]
+    assert "2.5 bn" in rows["$2.5bn"] and "USD" in rows["$2.5bn"]

@@ -18,6 +18,7 @@ __all__ = [
     "CASUALTY_WORDS",
     "CURRENCY_PREFIXES",
     "CURRENCY_WORDS",
+    "MINUTES_PER_YEAR",
     "MONEY_SCALES",
     "UNITS",
     "UNIT_ABBREVIATIONS",
@@ -45,6 +46,8 @@ def _expand(dimension: str, base: str, table: dict[str, float]) -> dict[tuple[st
 
 
 _MINUTES_PER_DAY = 1440.0
+#: The Gregorian mean year, which durations in years are normalized with.
+MINUTES_PER_YEAR = 365.2425 * _MINUTES_PER_DAY
 UNITS: dict[tuple[str, ...], Unit] = {
     **_expand(
         "duration",
@@ -58,7 +61,7 @@ UNITS: dict[tuple[str, ...], Unit] = {
             "fortnight|fortnights": 14 * _MINUTES_PER_DAY,
             # Calendar months and years vary; the Gregorian means are the honest average.
             "month|months": 30.436875 * _MINUTES_PER_DAY,
-            "year|years": 365.2425 * _MINUTES_PER_DAY,
+            "year|years": MINUTES_PER_YEAR,
             "decade|decades": 3652.425 * _MINUTES_PER_DAY,
             "century|centuries": 36524.25 * _MINUTES_PER_DAY,
         },

@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from newsprobe.analyze.units import MINUTES_PER_YEAR
 from newsprobe.findings import (
     AttributionFinding,
     ClaimFinding,
@@ -93,25 +94,50 @@ def _entities(article: Article, found: Sequence[FindingBase]) -> RenderableType:
     return table
 
 
+# Durations are normalized to minutes; the report shows them in the unit a reader would.
+_MINUTES = ((MINUTES_PER_YEAR, "years"), (1_440.0, "days"), (60.0, "hours"))
+
+
+def _amount(value: float) -> str:
+    """A number a reader takes in at a glance: 2.5 bn, 12 m, 9,000, 0.75."""
+    for size, word in ((1e9, "bn"), (1e6, "m")):
+        if abs(value) >= size:
+            return f"{value / size:,.3g} {word}"
+    return f"{value:,.4g}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def _readable(q: QuantityFinding) -> tuple[str, str, str]:
+    """(value, unit, bounds) in the unit a reader would use: durations are normalized to
+    minutes in the data, but nine years reads as 9 years, not 4.7 million minutes."""
+    unit, scale = q.unit or "", 1.0
+    if q.unit == "min":
+        known = [v for v in (q.value, q.lower, q.upper) if v is not None]
+        biggest = max(known, default=0.0)
+        unit, scale = next(
+            ((word, size) for size, word in _MINUTES if biggest >= size), ("min", 1.0)
+        )
+    value = "" if q.value is None else _amount(q.value / scale)
+    if q.approximate:
+        value = f"~{value}" if value else "approx."
+    bounds = " ".join(
+        part
+        for part in (
+            f">= {_amount(q.lower / scale)}" if q.lower is not None else "",
+            f"<= {_amount(q.upper / scale)}" if q.upper is not None else "",
+        )
+        if part
+    )
+    return value, unit, bounds
+
+
 def _quantities(article: Article, found: Sequence[FindingBase]) -> RenderableType:
     table = Table(show_edge=False, pad_edge=False)
     for column in ("as written", "value", "unit", "measures", "about", "bounds"):
         table.add_column(column)
     for q in found:
-        if not isinstance(q, QuantityFinding):
-            continue
-        value = "" if q.value is None else f"{q.value:g}"
-        if q.approximate:
-            value = f"~{value}" if value else "approx."
-        bounds = " ".join(
-            part
-            for part in (
-                f">= {q.lower:g}" if q.lower is not None else "",
-                f"<= {q.upper:g}" if q.upper is not None else "",
-            )
-            if part
-        )
-        table.add_row(q.text, value, q.unit or "", q.dimension, q.about or "", bounds)
+        if isinstance(q, QuantityFinding):
+            value, unit, bounds = _readable(q)
+            table.add_row(q.text, value, unit, q.dimension, q.about or "", bounds)
     return table
 
 
