@@ -622,11 +622,6 @@ def test_non_english_articles_skip_english_analyzers_visibly(
     assert "quantities" in notes[0] and "quotes" in notes[0], notes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quantities reads 'a pay rise over two years' (spread across two years) as "
-    "'more than two years' (lower bound)",
-)
 def test_over_as_during_is_not_a_lower_bound(ferry_json: Result) -> None:
     [analysis] = analyses(ferry_json.stdout)
     [over] = [q for q in analysis.of_kind("quantity") if q.text.endswith("two years")]

@@ -272,3 +272,37 @@ def test_gold_gate(pipeline: Pipeline) -> None:
     assert scores["precision"] >= PRECISION_FLOOR
     assert scores["recall"] >= RECALL_FLOOR
     assert scores["f1"] >= F1_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value_minutes", "lower_minutes"),
+    [
+        # After a noun or a verb that does not measure time, "over" means "during".
+        ("The company offered a 4.5% pay rise over two years.", "two years", 1051898.4, None),
+        ("Prices rose over two years.", "two years", 1051898.4, None),
+        ("The plan will cost £4m over five years.", "five years", 2629746.0, None),
+        # After "lasted", "waited", "for", or opening a sentence, it is "more than".
+        ("The talks lasted over 30 minutes.", "over 30 minutes", None, 30.0),
+        ("He waited over two hours for the ferry.", "over two hours", None, 120.0),
+        ("The strike ran for over three days.", "over three days", None, 4320.0),
+        ("Over 30 minutes the crowd grew.", "Over 30 minutes", None, 30.0),
+    ],
+)
+def test_over_is_a_bound_or_a_period_by_what_comes_before(
+    sentence: str, surface: str, value_minutes: float | None, lower_minutes: float | None
+) -> None:
+    from newsprobe.analyze.pipeline import Pipeline
+    from newsprobe.findings import QuantityFinding
+    from tests.conftest import make_article
+
+    analysis = Pipeline(["quantities"]).analyze(make_article(sentence))
+    (duration,) = [
+        f for f in analysis.findings if isinstance(f, QuantityFinding) and f.dimension == "duration"
+    ]
+    assert duration.text == surface
+    assert (
+        duration.value == pytest.approx(value_minutes) if value_minutes else duration.value is None
+    )
+    assert (
+        duration.lower == pytest.approx(lower_minutes) if lower_minutes else duration.lower is None
+    )

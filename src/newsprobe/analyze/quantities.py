@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from newsprobe.analyze.base import Analyzer, Context
@@ -74,7 +75,7 @@ class QuantitiesAnalyzer(Analyzer):
 
     name = "quantities"
     version = "1"
-    requires = frozenset({"doc", "doc:ents", "doc:tags"})
+    requires = frozenset({"doc", "doc:ents", "doc:tags", "doc:lemmas"})
     provides = frozenset({"quantity"})
     languages = frozenset({"en"})
 
@@ -90,6 +91,7 @@ class QuantitiesAnalyzer(Analyzer):
             if m is None:
                 i += 1
                 continue
+            m = _during(tokens, m, hints)
             in_phone = any(a <= tokens[m.start].start < b for a, b in phones)
             if not in_phone:
                 in_headline = tokens[m.start].start < headline_end
@@ -148,6 +150,40 @@ class QuantitiesAnalyzer(Analyzer):
         if number.vague or number.scaled:
             return "count", None, None, "bare"
         return None, None, None, "bare"
+
+
+# Verbs whose "over" measures the time itself ("lasted over an hour", "waited over two
+# hours"): there "over" is "more than". After a noun or another verb ("a pay rise over two
+# years", "prices rose over the decade") it means "during", and the duration is exact.
+_DURATION_VERBS = frozenset(
+    "last take spend wait run continue stay remain serve live work sit stand stretch drag "
+    "go be hold keep delay".split()
+)
+
+
+def _during(tokens: list[Token], m: Measure, hints: _Hints) -> Measure:
+    """The measure without its bound when "over" means "during" (see `_DURATION_VERBS`)."""
+    if m.qualifier != "over" or m.dimension != "duration" or m.start == 0:
+        return m
+    before = hints.tokens.get(tokens[m.start - 1].start)
+    if before is None:
+        return m
+    is_noun = before.pos_ in {"NOUN", "PROPN"}
+    other_verb = before.pos_ == "VERB" and before.lemma_.lower() not in _DURATION_VERBS
+    if not (is_noun or other_verb):
+        return m
+    value = m.value if m.value is not None else m.lower
+    if m.number.value is None or value is None:
+        return m  # a vague amount ("over several years") keeps its range
+    return replace(
+        m,
+        start=m.number.start,
+        value=value,
+        lower=None,
+        upper=None,
+        approximate=m.number.approximate,
+        qualifier=None,
+    )
 
 
 def _appositive_age(tokens: list[Token], m: Measure) -> bool:
