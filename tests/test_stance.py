@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
+import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -67,6 +69,34 @@ def test_probabilities_cover_the_four_stances_and_sum_to_one() -> None:
 
 def test_same_input_same_output() -> None:
     assert stance(CLAIM, DENYING) == stance(CLAIM, DENYING)
+
+
+def test_features_do_not_depend_on_the_hash_seed() -> None:
+    """Set iteration order changes with PYTHONHASHSEED; the features must not.
+
+    The idf share was once summed over sets in their iteration order, so a claim whose
+    words all appear in the body scored 1 - 1e-16 under some seeds (2 and 12 among them)
+    instead of 1.0, and that crossed a tree threshold: "agree" moved from 0.93 to 0.90.
+    """
+    claim = (
+        "Harbour authority closes Port Elwin terminal after tanker oil spill reaches "
+        "inner basin fishing moorings"
+    )
+    body = f"Officials said: {claim}, with boats told to stay at sea for now."
+    code = (
+        "import sys; from newsprobe import stance as s; "
+        "f = s._features(s._loaded().vocab, sys.argv[1], sys.argv[2]); "
+        "print(repr(f[s.FEATURES.index('overlap_idf')]))"
+    )
+    for seed in (2, 12):
+        out = subprocess.run(
+            [sys.executable, "-c", code, claim, body],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert out.strip() == "1.0", f"PYTHONHASHSEED={seed}"
 
 
 def test_empty_or_wordless_texts_are_unrelated() -> None:

@@ -221,8 +221,10 @@ def _features(vocab: _Vocabulary, claim: str, body: str) -> list[float]:
     ranked = sorted(range(len(s_cos)), key=lambda i: -s_cos[i])
     related = [t for i in ranked[:3] if s_cos[i] >= _RELATED_COS for t in s_toks[i]]
     h_set, b_set, lead_set = set(h_con), set(b_con), set(_content(lead_tok))
-    idf_total = sum(vocab.idf.get(t, vocab.unseen_idf) for t in h_set)
-    idf_shared = sum(vocab.idf.get(t, vocab.unseen_idf) for t in h_set & b_set)
+    # fsum: a plain sum over a set depends on the hash seed's iteration order, and a
+    # share of 1 - 1e-16 instead of 1.0 can cross a tree threshold.
+    idf_total = math.fsum(vocab.idf.get(t, vocab.unseen_idf) for t in h_set)
+    idf_shared = math.fsum(vocab.idf.get(t, vocab.unseen_idf) for t in h_set & b_set)
     rare = {t for t in h_set if vocab.idf.get(t, vocab.unseen_idf) >= 4.0}
     h_bi, h_tri = _ngrams(h_con, 2), _ngrams(h_con, 3)
     h_char = _chargrams(claim)
