@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from newsprobe.analyze.numbers import ONES, SCALES, NumberRead, Token, read_number
+from newsprobe.analyze.numbers import FIRST_WORDS, ONES, SCALES, NumberRead, Token, read_number
 from newsprobe.analyze.units import (
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
@@ -78,6 +78,8 @@ _MODIFIERS: dict[tuple[str, ...], str] = {
     ),
     ("between",): "between",
 }  # fmt: skip
+
+
 def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
     """Phrases grouped by first word, order kept: `read_measure` runs at every token, and
     scanning every phrase there was most of the analyzer's time."""
@@ -91,6 +93,7 @@ def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, 
 _MODIFIER_PHRASES = _by_first_word(sorted(_MODIFIERS, key=len, reverse=True))
 _PHRASES = _by_first_word(unit_phrases())
 _CURRENCY_PHRASES = _by_first_word(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_CURRENCY_FIRST = frozenset(prefix[0] for prefix in CURRENCY_PREFIXES)
 #: Words before "a"/"an" + unit that make it a duration or distance ("for an hour").
 _ONE_TRIGGERS = frozenset(
     [
@@ -109,6 +112,9 @@ _FOLD = {f"{w}fold": float(v) for w, v in ONES.items() if v > 1} | {"hundredfold
 _DECADE_WORDS = {w: TENS for w, TENS in zip(
     ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
     range(20, 100, 10), strict=True)}  # fmt: skip
+#: Every word a quantity expression can start with, besides digits and currency signs:
+#: `read_measure` runs at every token, and this turns most of them away at once.
+_LEADS = frozenset({*FIRST_WORDS, *_TIMES, *_FOLD, *_MODIFIER_PHRASES, "in", "aged", "a", "an"})
 
 
 def _low(tokens: list[Token], i: int) -> str:
@@ -253,6 +259,15 @@ def _age_decade(tokens: list[Token], i: int) -> Measure | None:
 
 def read_measure(tokens: list[Token], i: int) -> Measure | None:
     """The longest quantity expression starting at token `i`, or None."""
+    if i >= len(tokens):
+        return None
+    lead = tokens[i]
+    if (
+        lead.low not in _LEADS
+        and not lead.low[:1].isdigit()
+        and lead.text[:1] not in _CURRENCY_FIRST
+    ):
+        return None
     if (found := _comparison(tokens, i)) is not None:
         return found
     if (found := _age_decade(tokens, i)) is not None:
@@ -285,6 +300,8 @@ def read_measure(tokens: list[Token], i: int) -> Measure | None:
 
 
 def _currency_prefix(tokens: list[Token], k: int) -> tuple[str | None, int]:
+    if k >= len(tokens) or tokens[k].text[:1] not in _CURRENCY_FIRST:
+        return None, k
     for n in (2, 1):
         if k + n > len(tokens) or (n == 2 and not _glued(tokens, k + 1)):
             continue

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["NumberRead", "Token", "parse_number", "read_number", "tokenize"]
+__all__ = ["FIRST_WORDS", "NumberRead", "Token", "parse_number", "read_number", "tokenize"]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?|\S")
 _DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -244,6 +244,9 @@ def _vague(tokens: list[Token], i: int) -> NumberRead | None:
 
 
 _VAGUE_BY_FIRST = _vague_index()
+#: Every word a number can start with (besides digits): `read_number` runs at every token
+#: of an article, and most tokens are not one of these.
+FIRST_WORDS = frozenset({*ONES, *TENS, *_PLURAL_SCALES, *_VAGUE_BY_FIRST, "a", "half"})
 
 
 def _fraction(tokens: list[Token], i: int) -> NumberRead | None:
@@ -272,6 +275,9 @@ def read_number(tokens: list[Token], i: int) -> NumberRead | None:
     "bn" are left to the caller, which knows whether the context is money.
     """
     if not 0 <= i < len(tokens):
+        return None
+    first = tokens[i].low
+    if first not in FIRST_WORDS and not first[:1].isdigit():
         return None
     if (found := _vague(tokens, i)) is not None:
         return found
