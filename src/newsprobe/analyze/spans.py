@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from newsprobe.analyze.tokens import columns
 from newsprobe.findings import Span
 
 if TYPE_CHECKING:
@@ -43,18 +44,21 @@ class SpanIndex(Generic[T]):
 
     def overlapping(self, span: Span) -> list[T]:
         """Items whose span overlaps `span` (or contains its position, if it is empty)."""
-        end = span.end if span.end > span.start else span.start + 1
-        hi = bisect_left(self._starts, end)
-        lo = bisect_left(self._starts, span.start - self._reach)
-        return [
-            self._items[i]
-            for i in range(lo, hi)
-            if self._spans[i].end > span.start and self._spans[i].start < end
-        ]
+        return self._between(span.start, span.end if span.end > span.start else span.start + 1)
 
     def at(self, offset: int) -> list[T]:
         """Items whose span contains the character at `offset`."""
-        return self.overlapping(Span(start=offset, end=offset + 1))
+        return self._between(offset, offset + 1)
+
+    def _between(self, start: int, end: int) -> list[T]:
+        # Asked once per token by some analyzers: no Span is built for the question.
+        hi = bisect_left(self._starts, end)
+        lo = bisect_left(self._starts, start - self._reach)
+        return [
+            self._items[i]
+            for i in range(lo, hi)
+            if self._spans[i].end > start and self._spans[i].start < end
+        ]
 
     def last_before(self, offset: int) -> T | None:
         """The item whose span starts last before `offset`."""
@@ -72,14 +76,16 @@ def entities_in(span: SpacySpan) -> list[SpacySpan]:
     from spacy.tokens import Span as SpacySpanType
 
     doc = span.doc
+    cols = columns(doc)
+    iob, label = cols.ent_iob, cols.ent_type
     found: list[SpacySpan] = []
     start: int | None = None
-    for token in span:
-        if start is not None and token.ent_iob_ != "I":
-            found.append(SpacySpanType(doc, start, token.i, label=doc[start].ent_type_))
+    for i in range(span.start, span.end):
+        if start is not None and iob[i] != "I":
+            found.append(SpacySpanType(doc, start, i, label=label[start]))
             start = None
-        if token.ent_iob_ == "B" or (token.ent_iob_ == "I" and start is None):
-            start = token.i
+        if iob[i] == "B" or (iob[i] == "I" and start is None):
+            start = i
     if start is not None:
-        found.append(SpacySpanType(doc, start, span.end, label=doc[start].ent_type_))
+        found.append(SpacySpanType(doc, start, span.end, label=label[start]))
     return found
