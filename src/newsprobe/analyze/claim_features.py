@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsprobe.analyze.spans import entities_in
+from newsprobe.analyze.tokens import columns
 from newsprobe.models import load_arrays, load_json
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 MODEL_NAME = "checkworthiness"
+_WORD_CACHE_SIZE = 200_000  # distinct words kept; a few tens of MB at most
 
 _WORD = re.compile(r"\w\w+|\d")
 _DIGIT = re.compile(r"\d")
@@ -103,14 +104,19 @@ def char_ngrams(text: str) -> list[str]:
     """Character 3-5-grams inside space-padded words (like scikit-learn's ``char_wb``)."""
     grams: list[str] = []
     for word in normalize_for_ngrams(text).split(" "):
-        if not word:
-            continue
-        padded = f" {word} "
-        for n in (3, 4, 5):
-            if len(padded) <= n:
-                grams.append(padded)
-                break
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+        if word:
+            grams.extend(_word_char_ngrams(word))
+    return grams
+
+
+def _word_char_ngrams(word: str) -> list[str]:
+    padded = f" {word} "
+    grams: list[str] = []
+    for n in (3, 4, 5):
+        if len(padded) <= n:
+            grams.append(padded)
+            break
+        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
     return grams
 
 
@@ -119,21 +125,25 @@ def news_features(sent: SpacySpan) -> list[float]:
 
     Works on any parse layers present: with no tagger or NER the matching features are 0.
     """
-    tokens = [t for t in sent if not t.is_space]
-    if not tokens:
+    cols = columns(sent.doc)
+    positions = [i for i in range(sent.start, sent.end) if not cols.is_space[i]]
+    if not positions:
         return [0.0] * len(FEATURE_NAMES)
-    lower = [t.lower_ for t in tokens]
-    lemmas = [(t.lemma_ or t.lower_).lower() for t in tokens]
-    tags = [t.tag_ for t in tokens]
+    lower = [cols.lower[i] for i in positions]
+    lemmas = [(cols.lemma[i] or cols.lower[i]).lower() for i in positions]
+    tags = {cols.tag[i] for i in positions}
+    lower_set = set(lower)
     ent_labels = [e.label_ for e in entities_in(sent)]
-    text = sent.text
-    words = set(lower) | set(lemmas)
-    has_number = any(t.like_num and any(c.isdigit() for c in t.text) for t in tokens) or any(
-        label in _NUMERIC for label in ent_labels
-    )
+    text = cols.span_text(sent)
+    words = lower_set | set(lemmas)
+    has_number = (
+        _DIGIT.search(text) is not None
+        and any(_DIGIT.search(cols.text[i]) and cols.tokens[i].like_num for i in positions)
+    ) or any(label in _NUMERIC for label in ent_labels)
     named = sum(1 for label in ent_labels if label in _NAMED)
-    first = tokens[0]
-    imperative = first.tag_ == "VB" and not any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens)
+    imperative = cols.tag[positions[0]] == "VB" and not any(
+        cols.dep[i] in ("nsubj", "nsubjpass") for i in positions
+    )
     values = [
         has_number,
         any(label in ("MONEY", "PERCENT") for label in ent_labels),
@@ -143,38 +153,51 @@ def news_features(sent: SpacySpan) -> list[float]:
         any(label in ("DATE", "TIME") for label in ent_labels),
         bool(words & _ATTRIBUTION_LEMMAS) or "according to" in text.lower(),
         "according to" in text.lower(),
-        any(tag in ("VBD", "VBN") for tag in tags),
-        bool({"i", "me", "my", "mine", "myself"} & set(lower)),
-        bool({"we", "us", "our", "ours", "ourselves"} & set(lower)),
-        bool({"you", "your", "yours", "yourself", "yourselves"} & set(lower)),
+        bool(tags & {"VBD", "VBN"}),
+        bool({"i", "me", "my", "mine", "myself"} & lower_set),
+        bool({"we", "us", "our", "ours", "ourselves"} & lower_set),
+        bool({"you", "your", "yours", "yourself", "yourselves"} & lower_set),
         text.rstrip().endswith("?"),
-        bool(set(lower) & _HEDGE_WORDS or set(lemmas) & _HEDGE_WORDS),
-        any(tag == "MD" for tag in tags),
-        "will" in lower or "'ll" in lower,
+        bool(lower_set & _HEDGE_WORDS or set(lemmas) & _HEDGE_WORDS),
+        "MD" in tags,
+        "will" in lower_set or "'ll" in lower_set,
         bool(words & _OPINION_WORDS),
         _I_THINK.search(text) is not None,
-        any(tag in ("JJS", "RBS") for tag in tags),
-        any(tag in ("JJR", "RBR") for tag in tags),
-        any(ch in _QUOTE_MARKS for ch in text),
+        bool(tags & {"JJS", "RBS"}),
+        bool(tags & {"JJR", "RBR"}),
+        not _QUOTE_MARKS.isdisjoint(text),
         imperative,
-        min(math.log1p(len(tokens)) / math.log(64.0), 1.5),
+        min(math.log1p(len(positions)) / math.log(64.0), 1.5),
     ]
     return [float(v) for v in values]
 
 
-def _tfidf_score(grams: Sequence[str], weights: dict[str, tuple[float, float]]) -> float:
-    """Dot product of the sublinear, L2-normalized TF-IDF of one text with the model's
-    coefficients (scikit-learn's TF-IDF); `weights` maps a gram to (idf, coefficient)."""
-    counts = Counter(g for g in grams if g in weights)
-    if not counts:
-        return 0.0
-    score = norm = 0.0
-    for gram, count in counts.items():
-        idf, coef = weights[gram]
-        value = (1.0 + math.log(count)) * idf
-        norm += value * value
-        score += value * coef
-    return score / math.sqrt(norm)
+@dataclass(frozen=True, slots=True)
+class _TfidfBlock:
+    """One TF-IDF block of the model: gram -> column, and each column's idf and weight."""
+
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray
+
+    def scores(self, rows: Sequence[np.ndarray]) -> np.ndarray:
+        """Dot product of each row's sublinear, L2-normalized TF-IDF with the weights.
+
+        `rows` holds the known gram columns of each text, repeats included. All texts are
+        scored at once, so an article costs a few numpy calls instead of a Python loop over
+        every gram of every sentence (the loop was most of the claims analyzer's time).
+        """
+        n = len(rows)
+        if n == 0:
+            return np.zeros(0)
+        size = len(self.vocabulary) or 1
+        texts = np.repeat(np.arange(n, dtype=np.int64), [len(r) for r in rows])
+        keys, counts = np.unique(texts * size + np.concatenate(rows), return_counts=True)
+        which, column = np.divmod(keys, size)
+        value = (1.0 + np.log(counts)) * self.idf[column]
+        score = np.bincount(which, weights=value * self.coef[column], minlength=n)
+        norm = np.sqrt(np.bincount(which, weights=value * value, minlength=n))
+        return np.divide(score, norm, out=np.zeros(n), where=norm > 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +209,12 @@ class CheckworthinessModel:
     """
 
     version: str
-    # gram -> (idf, coefficient), as plain floats: scoring runs once per sentence, and
-    # indexing numpy arrays one element at a time was most of its cost.
-    word_weights: dict[str, tuple[float, float]]
-    char_weights: dict[str, tuple[float, float]]
+    words: _TfidfBlock
+    chars: _TfidfBlock
     feature_coef: np.ndarray
     bias: float
+    # word -> columns of its known character n-grams (see `_char_columns`)
+    _word_cache: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> CheckworthinessModel:
@@ -202,27 +225,67 @@ class CheckworthinessModel:
             raise ValueError("checkworthiness model features do not match this code; retrain")
         threshold = float(meta["threshold"])
 
-        def weights(vocabulary: list[str], kind: str) -> dict[str, tuple[float, float]]:
-            idf, coef = arrays[f"{kind}_idf"].tolist(), arrays[f"{kind}_coef"].tolist()
-            return {gram: (idf[i], coef[i]) for i, gram in enumerate(vocabulary)}
+        def block(kind: str) -> _TfidfBlock:
+            vocabulary = {gram: i for i, gram in enumerate(meta[f"{kind}_vocabulary"])}
+            idf = np.asarray(arrays[f"{kind}_idf"], dtype=np.float64)
+            coef = np.asarray(arrays[f"{kind}_coef"], dtype=np.float64)
+            return _TfidfBlock(vocabulary, idf, coef)
 
         return cls(
             version=str(meta["version"]),
-            word_weights=weights(meta["word_vocabulary"], "word"),
-            char_weights=weights(meta["char_vocabulary"], "char"),
-            feature_coef=arrays["feature_coef"],
+            words=block("word"),
+            chars=block("char"),
+            feature_coef=np.asarray(arrays["feature_coef"], dtype=np.float64),
             bias=float(meta["intercept"]) - math.log(threshold / (1.0 - threshold)),
         )
 
+    def logits(self, texts: Sequence[str], features: Sequence[Sequence[float]]) -> np.ndarray:
+        """Log-odds of check-worthiness of each text, shifted so that 0 is the threshold.
+
+        Args:
+            texts: The sentences (or quoted parts) to score.
+            features: Their `news_features`, one row per text.
+        """
+        if not texts:
+            return np.zeros(0)
+        x = np.asarray(features, dtype=np.float64).reshape(len(texts), len(FEATURE_NAMES))
+        vocabulary = self.words.vocabulary
+        word_rows = [
+            np.fromiter((vocabulary[g] for g in word_ngrams(t) if g in vocabulary), np.int64)
+            for t in texts
+        ]
+        char_rows = [self._char_columns(t) for t in texts]
+        tfidf = self.words.scores(word_rows) + self.chars.scores(char_rows)
+        logits: np.ndarray = x @ self.feature_coef + self.bias + tfidf
+        return logits
+
     def logit(self, text: str, features: Sequence[float]) -> float:
-        """Log-odds of check-worthiness, shifted so that 0 is the decision threshold."""
-        score = self.bias + float(np.dot(self.feature_coef, np.asarray(features, dtype=float)))
-        score += _tfidf_score(word_ngrams(text), self.word_weights)
-        return score + _tfidf_score(char_ngrams(text), self.char_weights)
+        """`logits` of one text."""
+        return float(self.logits([text], [features])[0])
 
     def probability(self, text: str, features: Sequence[float]) -> float:
         """Check-worthiness in [0, 1]; 0.5 is the calibrated decision threshold."""
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.logit(text, features)))))
+
+    def _char_columns(self, text: str) -> np.ndarray:
+        """Columns of the `char_ngrams` of `text` the model knows, read per word from a cache.
+
+        Character n-grams never cross a word, so a sentence's grams are its words' grams;
+        news repeats words, and building every word's 3-5-grams afresh was most of the cost.
+        """
+        cache, vocabulary = self._word_cache, self.chars.vocabulary
+        parts: list[np.ndarray] = []
+        for word in normalize_for_ngrams(text).split(" "):
+            if not word:
+                continue
+            known = cache.get(word)
+            if known is None:
+                grams = _word_char_ngrams(word)
+                known = np.fromiter((vocabulary[g] for g in grams if g in vocabulary), np.int64)
+                if len(cache) < _WORD_CACHE_SIZE:
+                    cache[word] = known
+            parts.append(known)
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 # --- slots: what a claim says, for lining it up across outlets -------------------------
@@ -271,5 +334,3 @@ def dateline_end(text: str) -> int:
     """Length of a leading dateline ("VARN, Kestrava (Coastline Wire) - "), else 0."""
     found = _DATELINE.match(text)
     return found.end() if found else 0
-
-

@@ -30,6 +30,7 @@ from newsprobe.analyze.claim_features import (
     subject_range,
 )
 from newsprobe.analyze.spans import SpanIndex, entities_in
+from newsprobe.analyze.tokens import columns
 from newsprobe.findings import (
     AttributionFinding,
     ClaimFinding,
@@ -109,9 +110,8 @@ class ClaimsAnalyzer(Analyzer):
         assert self._model is not None
         if ctx.doc is None or not ctx.text.strip():
             return []
-        claims: list[ClaimFinding] = []
-        dates: dict[str, str | None] = {}
         layers = _Layers.build(ctx)
+        candidates: list[_Candidate] = []
         for span, in_headline in _segments(ctx):
             sent = ctx.char_span(span)
             if sent is None or not _asserts(sent, in_headline):
@@ -126,15 +126,35 @@ class ClaimsAnalyzer(Analyzer):
             features = _news_voice(target, features, quoted=quoted is not None)
             if in_headline:
                 features = _headline_tense(target, features)
-            logit = self._model.logit(target.text, features)
+            text = columns(target.doc).span_text(target)
+            candidates.append(_Candidate(span, sent, text, features, quoted is not None))
+        # The model scores the whole article in one batch; the blend is per sentence.
+        logits = self._model.logits(
+            [c.target for c in candidates], [c.features for c in candidates]
+        )
+        claims: list[ClaimFinding] = []
+        dates: dict[str, str | None] = {}
+        for candidate, logit in zip(candidates, logits.tolist(), strict=True):
+            span, sent = candidate.span, candidate.sent
             main = main_verb(sent)
             score, reasons = _blend(
-                ctx, layers, span, main, features, logit, quoted=quoted is not None
+                ctx, layers, span, main, candidate.features, logit, quoted=candidate.quoted
             )
             if score < self.threshold:
                 continue
             claims.append(_claim(ctx, layers, span, sent, main, round(score, 4), reasons, dates))
         return claims
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A sentence that asserts something, with what the model scores it on."""
+
+    span: Span
+    sent: SpacySpan
+    target: str  # the text scored: the sentence, or its quoted part
+    features: list[float]
+    quoted: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,10 +207,11 @@ def _segments(ctx: Context) -> Iterator[tuple[Span, bool]]:
 
 def _asserts(sent: SpacySpan, in_headline: bool) -> bool:
     """Enough words to say something, and a verb (headlines may drop the verb)."""
-    words = sum(1 for t in sent if t.is_alpha)
-    if words < 3:
+    cols = columns(sent.doc)
+    positions = range(sent.start, sent.end)
+    if sum(1 for i in positions if cols.is_alpha[i]) < 3:
         return False
-    return in_headline or any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return in_headline or any(cols.pos[i] in ("VERB", "AUX") for i in positions)
 
 
 def _inside(span: Span, finding_span: Span) -> bool:
@@ -207,7 +228,8 @@ def _news_voice(sent: SpacySpan, features: list[float], *, quoted: bool) -> list
     are handled as hedges in `_blend`.
     """
     value = dict(zip(FEATURE_NAMES, features, strict=True))
-    modals = {t.lower_ for t in sent if t.tag_ == "MD"}
+    cols = columns(sent.doc)
+    modals = {cols.lower[i] for i in range(sent.start, sent.end) if cols.tag[i] == "MD"}
     if quoted or value["first_person_singular"] or value["first_person_plural"]:
         return features
     if not modals <= {"will", "would", "'ll", "wo", "shall"}:
@@ -220,7 +242,9 @@ def _news_voice(sent: SpacySpan, features: list[float], *, quoted: bool) -> list
 
 def _headline_tense(sent: SpacySpan, features: list[float]) -> list[float]:
     """Headlines tell past events in the present ("Council approves..."): count as past."""
-    if any(t.tag_ in ("VBZ", "VBP") for t in sent) and not sent.text.rstrip().endswith("?"):
+    tags = columns(sent.doc).tag[sent.start : sent.end]
+    question = columns(sent.doc).span_text(sent).rstrip().endswith("?")
+    if ("VBZ" in tags or "VBP" in tags) and not question:
         features = list(features)
         features[FEATURE_NAMES.index("past_tense")] = 1.0
     return features
@@ -392,8 +416,9 @@ def _time(ctx: Context, sent: SpacySpan, cache: dict[str, str | None]) -> str | 
     """ISO date of the first DATE entity that resolves against the publication date."""
     for ent in entities_in(sent):
         if ent.label_ == "DATE":
-            if ent.text not in cache:
-                cache[ent.text] = timex.resolve(ent.text, ctx.article.published)
-            if cache[ent.text]:
-                return cache[ent.text]
+            text = ctx.text[ent.start_char : ent.end_char]
+            if text not in cache:
+                cache[text] = timex.resolve(text, ctx.article.published)
+            if cache[text]:
+                return cache[text]
     return None

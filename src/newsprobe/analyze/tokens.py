@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Columns", "columns"]
 
@@ -32,6 +33,7 @@ _KEY = "newsprobe.columns"
 class Columns:
     """Per-token attributes of one document; index ``i`` is the token ``doc[i]``."""
 
+    doc_text: str  # ``doc.text`` joins every token on each call
     tokens: list[Token]
     text: list[str]
     lower: list[str]
@@ -50,6 +52,10 @@ class Columns:
         """Character offset just after token `i`."""
         return self.idx[i] + len(self.text[i])
 
+    def span_text(self, span: SpacySpan) -> str:
+        """``span.text`` without walking its tokens."""
+        return self.doc_text[span.start_char : span.end_char]
+
 
 def columns(doc: Doc) -> Columns:
     """The shared columns of `doc`, built on first use and cached in ``doc.user_data``."""
@@ -58,6 +64,7 @@ def columns(doc: Doc) -> Columns:
         return cached
     tokens = list(doc)
     built = Columns(
+        doc_text=doc.text,
         tokens=tokens,
         text=[t.text for t in tokens],
         lower=[t.lower_ for t in tokens],
