@@ -17,11 +17,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsprobe.analyze.tokens import Columns, columns
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 __all__ = [
     "ALIAS_GROUPS",
@@ -35,9 +39,11 @@ __all__ = [
     "ROLE_HEADS",
     "SPEECH_VERBS",
     "STRONG_TITLES",
+    "TITLE_WORDS",
     "Mention",
+    "Parsed",
     "alias_key",
-    "bare_name_token",
+    "bare_name",
     "cluster",
     "fold",
     "initials",
@@ -154,10 +160,15 @@ CONDITIONAL_ALIASES: dict[str, str] = {"is": "islamic state"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 MISLABELLED_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
+#: Unions used per token, built once (``a | b`` makes a new set on every call).
+TITLE_WORDS = HONORIFICS | ROLE_HEADS
+NOT_NAME_WORDS = ORG_WORDS | TITLE_WORDS
+
 _ALIAS_OF = {alias: key for key, aliases in ALIAS_GROUPS.items() for alias in (key, *aliases)}
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)  # a pure function of a word, asked for the same words again and again
 def fold(text: str) -> str:
     """Casefolded, accent-free, dot-free form of a name, used only to compare names."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -178,6 +189,7 @@ def alias_key(text: str) -> str | None:
 _ACRONYM = re.compile(r"[A-Z](?:[A-Z&]|\.(?=[A-Z]))*\.?")
 
 
+@lru_cache(maxsize=4096)  # pure, and asked again for every surface of every entity
 def is_acronym(text: str) -> bool:
     """'ECB', 'U.S.', 'AT&T': two to eight capitals, nothing else."""
     letters = sum(c.isalpha() for c in text)
@@ -214,43 +226,74 @@ class Mention:
     titled: bool = False  # a courtesy or office title stands before it
 
 
-def bare_name_token(token: Token) -> bool:
-    """A capitalized proper noun outside any entity, and not a title."""
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One article's parse as the entity passes read it, built once per article.
+
+    ``doc[i]`` makes a new Token object and ``Doc.text`` joins every token again on each
+    call, so the passes index the shared token columns and keep one copy of the text.
+    """
+
+    doc: Doc
+    cols: Columns
+    text: str
+
+    @classmethod
+    def of(cls, doc: Doc, text: str) -> Parsed:
+        """The parse `doc` of `text` (the article text the pipeline parsed)."""
+        cols = columns(doc)
+        if not cols.text or len(text) != cols.idx[-1] + len(cols.tokens[-1].text_with_ws):
+            text = doc.text  # not the parse of `text` after all: trust the parse
+        return cls(doc, cols, text)
+
+    def __len__(self) -> int:
+        return len(self.cols.text)
+
+    def end_char(self, i: int) -> int:
+        """Character offset just after token `i`."""
+        return self.cols.idx[i] + len(self.cols.text[i])
+
+
+def bare_name(p: Parsed, i: int) -> bool:
+    """Token `i` is a capitalized proper noun outside any entity, and not a title."""
+    cols = p.cols
     return (
-        token.ent_iob_ == "O"
-        and token.tag_ == "NNP"
-        and token.is_title
-        and fold(token.text) not in HONORIFICS | ROLE_HEADS
+        cols.ent_iob[i] == "O"
+        and cols.tag[i] == "NNP"
+        and cols.text[i].istitle()  # what Token.is_title computes
+        and fold(cols.text[i]) not in TITLE_WORDS
     )
 
 
-def text_range(doc: Doc, start: int, end: int) -> str:
-    # Span.text reads only these tokens; Doc.text rebuilds the whole text on every call.
-    return doc[start:end].text
+def text_range(p: Parsed, start: int, end: int) -> str:
+    """The text of tokens `[start, end)`, as ``doc[start:end].text`` gives it."""
+    if start >= end:
+        return ""
+    return p.text[p.cols.idx[start] : p.end_char(end - 1)]
 
 
-def mention_text(doc: Doc, mention: Mention) -> str:
-    return text_range(doc, mention.start, mention.end)
+def mention_text(p: Parsed, mention: Mention) -> str:
+    return text_range(p, mention.start, mention.end)
 
 
-def taken_by(doc: Doc, mentions: list[Mention]) -> bytearray:
+def taken_by(p: Parsed, mentions: list[Mention]) -> bytearray:
     """Which characters already belong to a mention (so later passes never overlap)."""
-    taken = bytearray(len(doc.text) + 1)
+    taken = bytearray(len(p.text) + 1)
     for m in mentions:
-        take(doc, m, taken)
+        take(p, m, taken)
     return taken
 
 
-def take(doc: Doc, m: Mention, taken: bytearray) -> None:
-    start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+def take(p: Parsed, m: Mention, taken: bytearray) -> None:
+    start, end = p.cols.idx[m.start], p.end_char(m.end - 1)
     taken[start:end] = b"\x01" * (end - start)
 
 
 # --- merging mentions into entities ---------------------------------------------------------
 
 
-def _key(doc: Doc, m: Mention) -> str:
-    text = mention_text(doc, m)
+def _key(p: Parsed, m: Mention) -> str:
+    text = mention_text(p, m)
     aliased = alias_key(text) if m.label != "PERSON" else None
     if aliased:
         return "=" + aliased
@@ -262,14 +305,14 @@ def _key(doc: Doc, m: Mention) -> str:
 
 
 def cluster(
-    doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]]
+    p: Parsed, mentions: list[Mention], pairs: list[tuple[int, int]]
 ) -> tuple[list[list[Mention]], dict[int, list[str]]]:
-    keys = [_key(doc, m) if m.source != "absorbed" else "" for m in mentions]
+    keys = [_key(p, m) if m.source != "absorbed" else "" for m in mentions]
     present = set(keys)
     for index, m in enumerate(mentions):  # "IS" only beside another name of Islamic State
         target = (
-            CONDITIONAL_ALIASES.get(fold(mention_text(doc, m)))
-            if mention_text(doc, m).isupper()
+            CONDITIONAL_ALIASES.get(fold(mention_text(p, m)))
+            if mention_text(p, m).isupper()
             else None
         )
         if target is not None:
@@ -295,7 +338,7 @@ def cluster(
     for key, m in zip(keys, mentions, strict=True):
         if key:
             labels.setdefault(key, Counter())[m.label] += 2 if m.titled else 1
-            surfaces.setdefault(key, set()).add(mention_text(doc, m))
+            surfaces.setdefault(key, set()).add(mention_text(p, m))
     for key in labels:  # "Elena Sorin" (ORG) ... "Sorin": later called by the last name only
         words = key.split()
         if (
@@ -362,19 +405,19 @@ def _spells(acronym: str, surfaces: set[str]) -> bool:
 
 
 def repeat_names(
-    doc: Doc, clusters: list[list[Mention]], taken: bytearray, ambiguous: dict[int, list[str]]
+    p: Parsed, clusters: list[list[Mention]], taken: bytearray, ambiguous: dict[int, list[str]]
 ) -> None:
     forms: dict[str, int] = {}
     clashes: set[str] = set()
     surnames = Counter(
         name.split()[-1]
         for c in clusters
-        for name in {mention_text(doc, m) for m in c}
+        for name in {mention_text(p, m) for m in c}
         if " " in name
     )
     shared: dict[str, set[str]] = {}  # surname -> the full names of people who share it
     for index, members in enumerate(clusters):
-        names = {mention_text(doc, m) for m in members}
+        names = {mention_text(p, m) for m in members}
         label = Counter(m.label for m in members).most_common(1)[0][0]
         if label == "PERSON":
             names |= {name.split()[-1] for name in names if " " in name}
@@ -399,48 +442,92 @@ def repeat_names(
     usable = sorted((f for f in forms if f not in clashes), key=len, reverse=True)
     if not usable:
         return
-    alternatives = "|".join(map(re.escape, usable))
-    pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])")
-    text = doc.text
-    lowered = {w.lower() for w in re.findall(r"\w+", text) if w.islower()}
-    for match in pattern.finditer(text):
-        span = doc.char_span(match.start(), match.end())
-        if span is None or any(taken[match.start() : match.end()]):
+    text, cols = p.text, p.cols
+    lowered: set[str] | None = None  # words seen in lowercase, built only when asked for
+    for begin, form in _occurrences(text, usable):
+        finish = begin + len(form)
+        if any(taken[begin:finish]):  # most occurrences: spaCy tagged them already
             continue
-        first, form = span[0], match.group()
+        span = p.doc.char_span(begin, finish)
+        if span is None:
+            continue
+        first = span.start
         if form.isupper():  # an acronym: "WHO" opens sentences as a pronoun would not
-            if _shouted(doc, span.start, span.end) or (
-                fold(form) in CONDITIONAL_ALIASES and not _name_not_verb(doc, span.start)
+            if _shouted(p, span.start, span.end) or (
+                fold(form) in CONDITIONAL_ALIASES and not _name_not_verb(p, span.start)
             ):
                 continue
-        elif first.is_sent_start and first.tag_ != "NNP" and _common_word(first, lowered):
-            continue
-        if span.start > 0 and bare_name_token(doc[span.start - 1]):
+        elif cols.tokens[first].is_sent_start and cols.tag[first] != "NNP":
+            if lowered is None:
+                lowered = {w.lower() for w in re.findall(r"\w+", text) if w.islower()}
+            if _common_word(p, first, lowered):
+                continue
+        if span.start > 0 and bare_name(p, span.start - 1):
             continue  # "Ruiz" in an untagged "Ana Ruiz" is not Luis Ruiz
         members = clusters[forms[form]]
         if not members:
             members.append(Mention(span.start, span.end, "PERSON", "repeated"))
             ambiguous[id(members[-1])] = candidates[forms[form]]
-            take(doc, members[-1], taken)
+            take(p, members[-1], taken)
             continue
         label = Counter(m.label for m in members).most_common(1)[0][0]
         members.append(Mention(span.start, span.end, label, "repeated"))
-        take(doc, members[-1], taken)
+        take(p, members[-1], taken)
 
 
-def _common_word(token: Token, lowered: set[str]) -> bool:
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def _occurrences(text: str, forms: list[str]) -> Iterator[tuple[int, str]]:
+    """Where `forms` stand as whole names: the matches ``re.finditer`` would give for
+    ``(?<![\\w'’-])(?:form1|form2|...)(?![\\w-])`` with `forms` in that order.
+
+    Compiling that alternation anew for every article cost more than the rest of the
+    pass; ``str.find`` per form needs no compiling and keeps the regex's choices: at each
+    position the first form (in order) that is followed by a word boundary wins, and the
+    scan resumes after it.
+    """
+    at: dict[int, list[str]] = {}
+    for form in forms:  # in order, so each position's list is in alternation order
+        pos = text.find(form)
+        while pos >= 0:
+            at.setdefault(pos, []).append(form)
+            pos = text.find(form, pos + 1)
+    resume = 0
+    for pos in sorted(at):
+        if pos < resume:
+            continue
+        before = text[pos - 1] if pos > 0 else ""
+        if before and (_is_word_char(before) or before in "'’-"):
+            continue
+        for form in at[pos]:
+            end = pos + len(form)
+            after = text[end] if end < len(text) else ""
+            if not after or not (_is_word_char(after) or after == "-"):
+                yield pos, form
+                resume = end
+                break
+
+
+def _common_word(p: Parsed, i: int, lowered: set[str]) -> bool:
     """A capitalized sentence opener that is a stop word or also appears in lowercase."""
-    return token.is_stop or token.lower_ in lowered
+    return p.cols.tokens[i].is_stop or p.cols.lower[i] in lowered
 
 
-def _name_not_verb(doc: Doc, i: int) -> bool:
+def _name_not_verb(p: Parsed, i: int) -> bool:
     """'IS' is the group, not an emphasized verb: no subject before it ("It IS true")."""
-    if doc[i].tag_ == "NNP" or doc[i].is_sent_start:
+    cols = p.cols
+    if cols.tag[i] == "NNP" or cols.tokens[i].is_sent_start:
         return True
-    return doc[i - 1].pos_ in ("ADP", "VERB", "DET", "CCONJ", "SCONJ") or doc[i - 1].is_punct
+    return (
+        cols.pos[i - 1] in ("ADP", "VERB", "DET", "CCONJ", "SCONJ") or cols.tokens[i - 1].is_punct
+    )
 
 
-def _shouted(doc: Doc, start: int, end: int) -> bool:
+def _shouted(p: Parsed, start: int, end: int) -> bool:
     """An all-caps word among all-caps words is shouting, not an acronym."""
-    near = [t for t in doc[max(0, start - 2) : min(len(doc), end + 2)] if t.is_alpha]
-    return sum(t.is_upper for t in near) > end - start
+    words = p.cols.text
+    near = [words[k] for k in range(max(0, start - 2), min(len(p), end + 2)) if words[k].isalpha()]
+    return sum(w.isupper() for w in near) > end - start
