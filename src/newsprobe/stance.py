@@ -281,14 +281,22 @@ class _Forest:
         self.baseline = np.asarray(baseline, dtype=np.float64)
 
     def raw(self, x: np.ndarray) -> np.ndarray:
-        node = np.broadcast_to(self.roots, (x.shape[0], self.roots.size)).copy()
-        rows = np.arange(x.shape[0])[:, None]
+        rows, trees = x.shape[0], self.roots.size
+        node = np.tile(self.roots, rows)  # one cursor per (row, tree), row-major
+        row = np.repeat(np.arange(rows), trees)
+        # Only cursors that have not reached a leaf move: most trees end within a few
+        # levels, and the deepest one would otherwise set the cost of every step.
+        active = np.flatnonzero(~self.leaf[node])
         for _ in range(self.depth):
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            step = np.where(go_left, self.left[node], self.right[node])
-            node = np.where(self.leaf[node], node, step)
-        out = np.tile(self.baseline, (x.shape[0], 1))
-        np.add.at(out.T, self.tree_class, self.value[node].T)
+            if not active.size:
+                break
+            here = node[active]
+            go_left = x[row[active], self.feature[here]] <= self.threshold[here]
+            there = np.where(go_left, self.left[here], self.right[here])
+            node[active] = there
+            active = active[~self.leaf[there]]
+        out = np.tile(self.baseline, (rows, 1))
+        np.add.at(out.T, self.tree_class, self.value[node.reshape(rows, trees)].T)
         return out
 
 
