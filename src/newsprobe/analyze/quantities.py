@@ -31,6 +31,7 @@ from newsprobe.analyze.quantity_rules import (
     is_vetoed,
     note_for,
 )
+from newsprobe.analyze.tokens import columns
 from newsprobe.findings import QuantityFinding, Span
 
 if TYPE_CHECKING:
@@ -63,11 +64,11 @@ class _Hints:
         self.labels: dict[int, str] = {}
         if doc is None:
             return
-        for tok in doc:
-            self.tokens[tok.idx] = tok
-        for ent in doc.ents:
-            for tok in ent:
-                self.labels[tok.idx] = ent.label_
+        cols = columns(doc)
+        self.tokens = dict(zip(cols.idx, cols.tokens, strict=True))
+        self.labels = {
+            offset: label for offset, label in zip(cols.idx, cols.ent_type, strict=True) if label
+        }
 
 
 class QuantitiesAnalyzer(Analyzer):
