@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import newsprobe
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def test_public_names_are_exported() -> None:
@@ -26,4 +29,17 @@ def test_cheap_commands_do_not_import_spacy() -> None:
         "assert 'lingua' not in sys.modules, 'lingua was imported'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_reading_a_local_file_does_not_import_the_http_client() -> None:
+    """httpx costs about a tenth of a second to import; only fetching a URL needs it."""
+    code = (
+        "import sys\n"
+        "import newsprobe\n"
+        "article = newsprobe.load('examples/ferry-strike.txt')\n"
+        "assert article.body_text, 'no body'\n"
+        "assert 'httpx' not in sys.modules, 'httpx was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr

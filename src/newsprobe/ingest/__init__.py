@@ -22,9 +22,7 @@ import re
 import sys
 from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import IO
-
-import httpx
+from typing import IO, TYPE_CHECKING
 
 from newsprobe.errors import ExtractionError, IngestError, UnsupportedInputError
 from newsprobe.ingest.decode import decode_bytes
@@ -42,6 +40,9 @@ from newsprobe.ingest.text import article_from_text
 from newsprobe.ingest.web import Fetcher, Page, Resolver
 from newsprobe.language import detect_language
 from newsprobe.model import Article
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["FORMATS", "MAX_DOCUMENT_BYTES", "IngestOptions", "load", "read"]
 

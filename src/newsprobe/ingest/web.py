@@ -31,11 +31,15 @@ import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING
 
 from newsprobe._version import __version__
 from newsprobe.errors import FetchError
+
+if TYPE_CHECKING:
+    # Imported where a page is fetched: httpx costs a tenth of a second to import, and
+    # most runs read local files.
+    import httpx
 
 __all__ = [
     "MAX_REDIRECTS",
@@ -311,6 +315,8 @@ def fetch(
         FetchError: refused, unreachable, timed out, an HTTP error status, too many
             redirects, too large, or a content type that is not a page.
     """
+    import httpx
+
     resolver = resolve or _default_resolve
     deadline = time.monotonic() + _DEADLINE_FACTOR * timeout
     owned = client is None
@@ -388,6 +394,8 @@ class Fetcher:
         self._client: httpx.Client | None = None
 
     def __call__(self, url: str) -> Page:
+        import httpx
+
         if self._client is None:
             self._client = httpx.Client(
                 transport=self._transport,
