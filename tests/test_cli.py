@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,14 @@ def test_version_and_schema() -> None:
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert "findings" in schema["properties"]
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsprobe", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("newsprobe ")
 
 
 def test_analyze_json_is_one_valid_analysis(tmp_path: Path) -> None:
