@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsprobe.analyze import timex
 from newsprobe.analyze.spans import entities_in
+from newsprobe.analyze.tokens import Columns, columns
 from newsprobe.findings import EntityFinding, QuantityFinding, Span
 from newsprobe.model import Article
 
@@ -24,10 +25,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Names", "Slot"]
+__all__ = ["Names", "Sentence", "Slot"]
 
 #: (key, span): an entity id (or a name without the entities analyzer) and where it is.
 Slot = tuple[str, Span]
+#: A sentence of the parse and its text, sliced from the article's text: `Span.text`
+#: rebuilds the text token by token on every access.
+Sentence = tuple["SpacySpan", str]
 
 _VERBS: dict[str, str] = {
     "meet": "meeting", "negotiate": "meeting", "announce": "statement",
@@ -83,9 +87,12 @@ _PAIR = re.compile(
     re.I,
 )
 _DATELINE = re.compile(r"^([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*)(?=,| \(| [-–—])")
+_QUOTE_OR_BREAK = re.compile('["“”\n]')
 _EARLIER_FIGURE = re.compile(r"\bfrom (?:about |around )?[\d,.]+(?: \w+)?\s*$")
 _LASTING = frozenset("last take run continue stretch drag go".split())
 _FUTURE_HEADS = frozenset("due expect schedule set plan intend go hope".split())
+#: Every lemma `trigger_type` can return a type for ("shot dead" is read off the word).
+_TRIGGER_LEMMAS = frozenset(_VERBS) | frozenset(_NOUNS) | {"dead"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +150,9 @@ def quoted_mask(text: str) -> bytearray:
     of a paragraph (a quote running on into the next) covers the rest of the paragraph."""
     mask = bytearray(len(text))
     inside, start = False, 0
-    for i, char in enumerate(text):
+    # Only quotation marks and line breaks change anything: visit those, not every character.
+    for match in _QUOTE_OR_BREAK.finditer(text):
+        i, char = match.start(), match.group()
         if char in '"“”':
             opening = char == "“" or (char == '"' and not inside)
             if opening and not inside:
@@ -157,6 +166,22 @@ def quoted_mask(text: str) -> bytearray:
     if inside:
         mask[start:] = b"\x01" * (len(text) - start)
     return mask
+
+
+def candidate_triggers(cols: Columns, quoted: bytearray) -> list[int]:
+    """Indices of the tokens `trigger_type` may accept, in order; it rejects all others.
+
+    Read off the shared columns in one pass, so that the ~95% of tokens that trigger
+    nothing never become spaCy Tokens.
+    """
+    idx, dep, lower = cols.idx, cols.dep, cols.lower
+    return [
+        i
+        for i, lemma in enumerate(cols.lemma)
+        if (lemma.lower() in _TRIGGER_LEMMAS or lower[i] == "shot")
+        and not quoted[idx[i]]
+        and dep[i] != "attr"
+    ]
 
 
 def trigger_type(token: Token, quoted: bytearray) -> str | None:
@@ -187,7 +212,6 @@ def _verb_fits(token: Token, lemma: str) -> bool:
     deps = {c.dep_: c for c in children}
     particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
     obj = deps.get("dobj") or deps.get("nsubjpass")
-    sentence = {t.lemma_.lower() for t in token.sent}
     if lemma == "meet":
         return not (obj is not None and obj.lemma_.lower() in _MET_TARGETS)
     if lemma == "sit":
@@ -195,6 +219,7 @@ def _verb_fits(token: Token, lemma: str) -> bool:
             c.dep_ == "prep" and c.lower_ in ("with", "at") for c in children
         )
     if lemma == "lean":
+        sentence = _sentence_lemmas(token)
         return "conversation" in sentence or "talk" in sentence
     if lemma == "step":
         return particle == "down"
@@ -206,7 +231,7 @@ def _verb_fits(token: Token, lemma: str) -> bool:
     if lemma == "charge":
         return "auxpass" in deps or any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
     if lemma == "win":
-        return bool(sentence & _ELECTION_CONTEXT)
+        return bool(_sentence_lemmas(token) & _ELECTION_CONTEXT)
     if lemma == "attack":
         return obj is not None and (
             obj.ent_type_ in _PARTY_LABELS | _PLACE_LABELS or obj.lemma_ in _FACILITIES
@@ -219,6 +244,13 @@ def _verb_fits(token: Token, lemma: str) -> bool:
     if lemma == "shoot":
         return particle is None
     return True
+
+
+def _sentence_lemmas(token: Token) -> set[str]:
+    """The lower-cased lemmas of the token's sentence, read off the shared columns."""
+    sentence = token.sent
+    lemmas = columns(token.doc).lemma
+    return {lemmas[i].lower() for i in range(sentence.start, sentence.end)}
 
 
 def _noun_fits(token: Token, lemma: str) -> bool:
@@ -244,7 +276,7 @@ def _noun_fits(token: Token, lemma: str) -> bool:
             token.dep_ == "dobj" and head.lemma_ in ("issue", "release", "publish")
         )
     if lemma == "attack":
-        return bool(mods & _VIOLENT) or bool({t.lemma_.lower() for t in token.sent} & _HARM)
+        return bool(mods & _VIOLENT) or bool(_sentence_lemmas(token) & _HARM)
     if lemma == "strike":
         return any(c.dep_ == "prep" and c.lower_ == "on" for c in children) and bool(
             mods & _VIOLENT | {"air"} & mods
@@ -318,10 +350,6 @@ def trigger_span(token: Token) -> Span:
     if token.dep_ == "compound" and token.head.pos_ == "PROPN":  # "Storm Aurel"
         end = max(end, token.head.idx + len(token.head.text))
     return Span(start=start, end=end)
-
-
-def sentence_end(sentence: SpacySpan) -> int:
-    return sentence.start_char + len(sentence.text.rstrip())
 
 
 def _np_text(token: Token) -> str:
@@ -605,22 +633,23 @@ def _attached(root: Token, trigger: Token) -> bool:
     ) or (trigger.dep_ == "xcomp" and governor.i == trigger.head.i)
 
 
-def time(token: Token, published: datetime | None, *, headline: bool = False) -> Slot | None:
+def time(
+    token: Token, where: Sentence, published: datetime | None, *, headline: bool = False
+) -> Slot | None:
     """The resolved date of the first time expression attached to the trigger."""
-    sentence = token.sent
+    sentence, text = where
     doc = token.doc
     spans: list[tuple[int, int]] = [
         (e.start_char, e.end_char) for e in entities_in(sentence) if e.label_ in ("DATE", "TIME")
     ]
-    for match in timex.TIME_WORDS.finditer(sentence.text):
+    for match in timex.TIME_WORDS.finditer(text):
         start, end = sentence.start_char + match.start(), sentence.start_char + match.end()
         if not any(s < end and start < e for s, e in spans):
             spans.append((start, end))
     head = phrase_head(token)
     # A body verb in the present with a date is a schedule: "The council meets on October 14".
     future = is_future(head) or (head is token and token.tag_ in ("VBZ", "VBP") and not headline)
-    # Slice the sentence, never `doc.text`: spaCy rebuilds the whole text on every access.
-    text, offset = sentence.text, sentence.start_char
+    offset = sentence.start_char
     for start, end in sorted(spans, key=lambda se: abs(se[0] - token.idx)):
         region = doc.char_span(start, end, alignment_mode="expand")
         if region is None or not _attached(region.root, token):
@@ -633,10 +662,11 @@ def time(token: Token, published: datetime | None, *, headline: bool = False) ->
     return None
 
 
-def duration(token: Token, durations: Sequence[QuantityFinding]) -> tuple[str, float] | None:
+def duration(
+    token: Token, sentence: SpacySpan, durations: Sequence[QuantityFinding]
+) -> tuple[str, float] | None:
     """A duration quantity on the trigger: "met for an hour", "the talks lasted 45 minutes"."""
     doc = token.doc
-    sentence = token.sent
     for quantity in durations:
         if not (sentence.start_char <= quantity.span.start < sentence.end_char):
             continue

@@ -34,6 +34,7 @@ analyzer spaCy's names stand in for entity ids.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,7 @@ from typing import TYPE_CHECKING, ClassVar
 from newsprobe.analyze import event_frames as frames
 from newsprobe.analyze.base import Analyzer, Context
 from newsprobe.analyze.event_frames import Names, Slot
+from newsprobe.analyze.tokens import columns
 from newsprobe.findings import EntityFinding, EventFinding, QuantityFinding, Span
 
 if TYPE_CHECKING:
@@ -159,16 +161,24 @@ class EventsAnalyzer(Analyzer):
             q for q in ctx.of_kind("quantity", QuantityFinding) if q.dimension == "duration"
         ]
         quoted = frames.quoted_mask(ctx.text)
+        cols = columns(doc)
+        # Token indices that may trigger, found in one pass over the columns: the few
+        # percent of tokens worth building a spaCy Token for.
+        candidates = frames.candidate_triggers(cols, quoted)
         mentions: list[_Mention] = []
         for index, sentence in enumerate(doc.sents):
-            if len(sentence) > self.MAX_SENTENCE_TOKENS or sentence.text.rstrip().endswith("?"):
+            # Slice the text rather than read `sentence.text`: spaCy rebuilds it token by token.
+            text = ctx.text[sentence.start_char : sentence.end_char]
+            if len(sentence) > self.MAX_SENTENCE_TOKENS or text.rstrip().endswith("?"):
                 continue
             in_sentence: list[_Mention] = []
-            for token in sentence:
+            first = bisect_left(candidates, sentence.start)
+            for i in candidates[first : bisect_left(candidates, sentence.end, first)]:
+                token = cols.tokens[i]
                 event_type = frames.trigger_type(token, quoted)
                 if event_type is None:
                     continue
-                mention = self._read(ctx, token, event_type, names, durations)
+                mention = self._read(ctx, token, (sentence, text), event_type, names, durations)
                 mention.index = index
                 same = next((m for m in in_sentence if m.event_type == event_type), None)
                 if same is None:
@@ -194,22 +204,25 @@ class EventsAnalyzer(Analyzer):
         self,
         ctx: Context,
         token: Token,
+        sentence: frames.Sentence,
         event_type: str,
         names: Names,
         durations: list[QuantityFinding],
     ) -> _Mention:
-        sentence = token.sent
+        start = sentence[0].start_char
         mention = _Mention(
             event_type=event_type,
             trigger=frames.trigger_span(token),
-            sentence=Span(start=sentence.start_char, end=frames.sentence_end(sentence)),
-            in_headline=sentence.start_char < ctx.article.headline.end,
+            sentence=Span(start=start, end=start + len(sentence[1].rstrip())),
+            in_headline=start < ctx.article.headline.end,
         )
         mention.participants, pair = frames.participants(token, names)
         mention.inferred += pair
         mention.place, mention.place_detail = frames.place(token, names)
-        mention.time = frames.time(token, ctx.article.published, headline=mention.in_headline)
-        mention.duration = frames.duration(token, durations)
+        mention.time = frames.time(
+            token, sentence, ctx.article.published, headline=mention.in_headline
+        )
+        mention.duration = frames.duration(token, sentence[0], durations)
         mention.lemma = token.lemma_.lower()
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             mention.name = ctx.text[mention.trigger.start : mention.trigger.end]

@@ -23,10 +23,13 @@ when present, and the note says whose hedge it is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from newsprobe.analyze.base import Analyzer, Context
+from newsprobe.analyze.lexicon import fold_case
+from newsprobe.analyze.tokens import Columns, columns
 from newsprobe.findings import FindingBase, HedgeFinding, QuoteFinding, Span
 
 if TYPE_CHECKING:
@@ -42,57 +45,84 @@ _PASSIVE_BELIEF = (
 )
 # Multi-word framings, matched on the sentence text. Each was written from how news copy
 # hedges without naming a source; the tests show one composed sentence per pattern.
-_FRAMINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, _I), kind)
-    for p, kind in (
+# Each comes with its gates: lower-case strings one of which every match contains. A
+# sentence (case-folded as the regex compares) holding no gate cannot match, and the
+# substring test is far cheaper than running eleven case-insensitive patterns on it.
+_FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (re.compile(p, _I), kind, gates)
+    for p, kind, gates in (
         (
             r"\bit (?:is|was|has been|had been) (?:(?:widely|generally|now|not) )*"
             rf"{_PASSIVE_BELIEF}(?: that)?\b",
             "framing",
+            ("it ",),
         ),
         (
             r"\b(?:is|are|was|were) (?:(?:widely|generally|now|not|also) )*"
             rf"{_PASSIVE_BELIEF} to\b",
             "framing",
+            (" to",),
         ),
         (
             r"\bit (?:would )?(?:seems?|seemed|appears?|appeared)"
             r"(?: as (?:if|though)| like| that)?\b"
             r"|\bit (?:looks?|looked) (?:as (?:if|though)|like)\b",
             "framing",
+            ("it ",),
         ),
         (
             r"\bit (?:is|was|remains|remained) (?:still )?(?:unclear|not (?:yet )?clear|uncertain|"
             r"unknown|not (?:yet )?known) (?:whether|if|why|how|what|who|when|where)\b",
             "framing",
+            ("it ",),
         ),
-        (r"\bit remains to be seen\b", "framing"),
+        (r"\bit remains to be seen\b", "framing", ("it remains to be seen",)),
         (
             r"\bthere (?:is|are|was|were|has been|have been) (?:growing |widespread |some )?"
             r"(?:speculation|suggestions?|rumou?rs?|talk|signs?|indications?|fears?)"
             r"(?: that)?\b",
             "framing",
+            ("there ",),
         ),
         (
             r"\b(?:unconfirmed|unverified|uncorroborated) (?:reports?|claims?|accounts?)\b",
             "framing",
+            ("unconfirmed ", "unverified ", "uncorroborated "),
         ),
         (
             r"\b(?:in all likelihood|chances are|if true|one can only (?:guess|wonder|speculate))\b"
             r"|\bwho knows(?=\s*[?,.!—–-])",
             "framing",
+            ("in all likelihood", "chances are", "if true", "one can only", "who knows"),
         ),
         (
             r"^\W*(?:therefore|thus|hence|clearly|obviously|evidently|surely|inevitably|"
             r"of course|no wonder)\b,?",
             "inference",
+            (
+                "therefore",
+                "thus",
+                "hence",
+                "clearly",
+                "obviously",
+                "evidently",
+                "surely",
+                "inevitably",
+                "of course",
+                "no wonder",
+            ),
         ),
         (
             r"\b(?:this|that|which|it) (?:means|meant|shows|showed|proves|proved|implies|implied)"
             r" that\b|\bit follows that\b",
             "inference",
+            (" that",),
         ),
-        (r"\bit(?:'s|’s| is| was) no (?:coincidence|accident|surprise|wonder)\b", "inference"),
+        (
+            r"\bit(?:'s|’s| is| was) no (?:coincidence|accident|surprise|wonder)\b",
+            "inference",
+            ("it",),
+        ),
     )
 )
 
@@ -136,8 +166,25 @@ _AGENT_NOUNS = frozenset(
 _AGENT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 # After "could": past ability or routine reporting phrases, not speculation.
 _NOT_SPECULATIVE_AFTER_COULD = frozenset({"see", "hear", "feel", "smell", "reach", "comment"})
+_CUE_WORDS = _ADVERBS | _QUALIFIERS
 _MONTH_CONTEXT = re.compile(r"^May\b(?:\s+\d|\s*,|\s+(?:19|20)\d\d)")
 _QUOTED = re.compile(r"[\"“„«](.+?)[\"”»]|(?<!\w)[‘'](.+?)[’'](?!\w)", re.S)
+
+
+def _candidate_cues(cols: Columns) -> list[int]:
+    """Indices of the tokens `_token_cue` may accept, in order; it rejects all others.
+
+    Read off the shared columns in one pass, so that the tokens that cannot start a cue
+    (nearly all of them) never become spaCy Tokens.
+    """
+    tag, pos, lemma = cols.tag, cols.pos, cols.lemma
+    return [
+        i
+        for i, lower in enumerate(cols.lower)
+        if lower in _CUE_WORDS
+        or tag[i] == "MD"
+        or (pos[i] in ("VERB", "AUX") and lemma[i].lower() in _EPISTEMIC)
+    ]
 
 
 def _is_negated(token: Token) -> bool:
@@ -238,29 +285,40 @@ class HedgingAnalyzer(Analyzer):
         if doc is None:
             return
         quotes = ctx.of_kind("quote", QuoteFinding)
+        cols = columns(doc)
+        candidates = _candidate_cues(cols)
         for sentence in doc.sents:
-            yield from self._sentence(ctx, sentence, quotes)
+            first = bisect_left(candidates, sentence.start)
+            tokens = [
+                cols.tokens[i]
+                for i in candidates[first : bisect_left(candidates, sentence.end, first)]
+            ]
+            yield from self._sentence(ctx, sentence, tokens, quotes)
 
     def _sentence(
-        self, ctx: Context, sentence: SpacySpan, quotes: list[QuoteFinding]
+        self,
+        ctx: Context,
+        sentence: SpacySpan,
+        tokens: list[Token],
+        quotes: list[QuoteFinding],
     ) -> Iterator[HedgeFinding]:
-        text = sentence.text
+        """Hedges of one sentence; `tokens` are those of its tokens that may start a cue."""
+        # Slice the text rather than read `sentence.text`: spaCy rebuilds it token by token.
+        offset = sentence.start_char
+        text = ctx.text[offset : sentence.end_char]
         stripped = text.strip()
         if not stripped or not any(ch.isalpha() for ch in stripped):
             return
-        lead = len(text) - len(text.lstrip())
-        scope = Span(
-            start=sentence.start_char + lead, end=sentence.start_char + lead + len(stripped)
-        )
         cues: list[tuple[Span, str, bool]] = []
-        for pattern, kind in _FRAMINGS:
+        folded = fold_case(ctx.text)[offset : sentence.end_char]  # one fold per article
+        for pattern, kind, gates in _FRAMINGS:
+            if not any(map(folded.__contains__, gates)):
+                continue  # no match is possible
             for m in pattern.finditer(text):
                 if m.end() > m.start():
-                    span = Span(
-                        start=sentence.start_char + m.start(), end=sentence.start_char + m.end()
-                    )
+                    span = Span(start=offset + m.start(), end=offset + m.end())
                     cues.append((span, kind, " not " in f" {m.group(0).lower()} "))
-        for token in sentence:
+        for token in tokens:
             found = _token_cue(token)
             if found is None:
                 continue
@@ -269,7 +327,11 @@ class HedgingAnalyzer(Analyzer):
             if any(c[0].overlaps(span) for c in cues):
                 continue  # already inside a longer framing
             cues.append((span, kind, _is_negated(token if kind != "modal" else token.head)))
-        quoted = _quoted_regions(text, sentence.start_char)
+        if not cues:
+            return
+        lead = len(text) - len(text.lstrip())
+        scope = Span(start=offset + lead, end=offset + lead + len(stripped))
+        quoted = _quoted_regions(text, offset)
         for span, kind, negated in sorted(cues, key=lambda c: (c[0].start, c[0].end)):
             yield self._finding(ctx, span, kind, negated, scope, quotes, quoted)
 
