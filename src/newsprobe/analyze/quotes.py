@@ -57,6 +57,9 @@ _OPENERS_BEFORE = frozenset("([{<—–-/:;")
 _TERMINAL = frozenset(".!?")
 _SINGLE = frozenset("'‘’‚‹›")
 _DOUBLE = frozenset('"“”„«»')
+# The scans visit only the marks: a Python loop over every character of the text cost more.
+_DOUBLE_MARK = re.compile('["“”„«»]')
+_SINGLE_MARK = re.compile("['‘’‚‹›]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +132,8 @@ def _scan_double(text: str, lo: int, hi: int) -> tuple[list[Segment], int | None
     found: list[Segment] = []
     open_at: int | None = None
     open_char = ""
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in _DOUBLE:
-            continue
+    for mark in _DOUBLE_MARK.finditer(text, lo, hi):
+        i, ch = mark.start(), mark.group()
         if open_at is not None and _can_close(text, i, lo) and _closes(ch, open_char):
             found.append(Segment(open_at, i + 1, True, False))
             open_at = None
@@ -158,10 +159,11 @@ def _scan_single(text: str, lo: int, hi: int, skip: list[Segment]) -> list[Segme
     weak: list[int] = []
     blocked = iter(skip)
     block = next(blocked, None)
-    for i in range(lo, hi):
+    for mark in _SINGLE_MARK.finditer(text, lo, hi):
+        i = mark.start()
         while block is not None and block.end <= i:
             block = next(blocked, None)
-        if text[i] not in _SINGLE or (block is not None and block.open <= i < block.end):
+        if block is not None and block.open <= i < block.end:
             continue
         if _is_apostrophe(text, i, lo, hi):
             continue

@@ -21,12 +21,13 @@ pronoun after a mention and before the next person; unknown gender fits either p
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprobe.analyze.tokens import columns
 from newsprobe.findings import EntityFinding
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ _HUMAN_NOUNS = frozenset(
 )
 _FEMALE_NOUNS = frozenset("mother daughter wife spokeswoman chairwoman".split())
 _MALE_NOUNS = frozenset("father son husband spokesman chairman".split())
+_PRONOUN_GENDER = {w: "m" for w in ("he", "him", "his")} | {w: "f" for w in ("she", "her", "hers")}
 _RELATIVE = frozenset({"who", "which", "that"})
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"})
@@ -143,15 +145,32 @@ class SpeakerResolver:
         quoted: Sequence[tuple[int, int]],
     ) -> None:
         self.doc, self.text = doc, text
+        # Token attributes come from the shared columns: ``doc[i]`` and ``for t in sent``
+        # build a new Token each time, and every token of the article is visited.
+        self._cols = columns(doc)
         self._quoted = list(quoted)
         self._quote_starts = [q[0] for q in self._quoted]
-        self._token_starts = [t.idx for t in doc]
+        self._token_starts = self._cols.idx  # shared: never modified
+        self._token_quoted = self._quoted_tokens()
+        #: Token -> its "appos" children in order, as ``token.children`` would list them.
+        self._appositions: dict[int, list[int]] = {}
+        for i, dep in enumerate(self._cols.dep):
+            head = self._cols.head[i]
+            if dep == "appos" and head != i:
+                self._appositions.setdefault(head, []).append(i)
         self._names: list[tuple[int, int, Referent]] = self._index_names(entities)
         self._name_starts = [n[0] for n in self._names]
+        #: Characters inside any name: most tokens are in none, and skip `name_at` then.
+        self._named = bytearray(len(text) + 1)
+        for start, end, _ in self._names:
+            self._named[start:end] = b"\x01" * (end - start)
         self._gender = self._genders()
         self._resolved: dict[int, Referent | None] = {}
         self._sentences: list[list[tuple[Token, Referent, bool]]] = []
-        self._sent_of: dict[int, int] = {}
+        self._sentence_starts: list[int] = []
+        #: The last token `_build_sentences` has reached: a pronoun after it is read as in
+        #: sentence 0, as when sentences were numbered token by token.
+        self._built_through = -1
         self._build_sentences()
 
     # --- lookups --------------------------------------------------------------------------
@@ -161,22 +180,48 @@ class SpeakerResolver:
         k = bisect_right(self._quote_starts, pos) - 1
         return k >= 0 and pos < self._quoted[k][1]
 
+    def _quoted_tokens(self) -> list[bool]:
+        """Per token, `in_quote` of its offset, found range by range rather than per token.
+
+        `in_quote` asks the last range starting at or before a position, so range `k` owns
+        the tokens from its start up to the next range's start, and covers those before
+        its end.
+        """
+        starts, ranges = self._token_starts, self._quoted
+        flags = [False] * len(starts)
+        for k, (start, end) in enumerate(ranges):
+            stop = min(end, ranges[k + 1][0]) if k + 1 < len(ranges) else end
+            lo, hi = bisect_left(starts, start), bisect_left(starts, stop)
+            flags[lo:hi] = [True] * max(hi - lo, 0)
+        return flags
+
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Tokens starting in [start, end) that are outside quotation marks."""
         lo = bisect_right(self._token_starts, start - 1)
         hi = bisect_right(self._token_starts, end - 1)
-        return [t for t in self.doc[lo:hi] if not self.in_quote(t.idx)]
+        tokens, quoted = self._cols.tokens, self._token_quoted
+        return [tokens[i] for i in range(lo, hi) if not quoted[i]]
 
     def token_at(self, pos: int) -> Token | None:
+        k = self._index_at(pos)
+        return self._cols.tokens[k] if k is not None else None
+
+    def _index_at(self, pos: int) -> int | None:
+        """Index of the token covering character `pos`: the last one starting at or before it."""
         k = bisect_right(self._token_starts, pos) - 1
-        return self.doc[k] if 0 <= k < len(self.doc) else None
+        return k if 0 <= k < len(self._token_starts) else None
 
     def name_at(self, token: Token) -> Referent | None:
         """The named entity covering `token`, if any."""
-        k = bisect_right(self._name_starts, token.idx) - 1
+        return self._name_at(token.idx)
+
+    def _name_at(self, pos: int) -> Referent | None:
+        if pos >= len(self._named) or not self._named[pos]:
+            return None
+        k = bisect_right(self._name_starts, pos) - 1
         for j in range(k, max(k - 4, -1), -1):  # mentions barely overlap; look a few back
             start, end, ref = self._names[j]
-            if start <= token.idx < end:
+            if start <= pos < end:
                 return self._with_gender(ref)
         return None
 
@@ -226,30 +271,29 @@ class SpeakerResolver:
 
     def _genders(self) -> dict[str, str]:
         votes: dict[str, Counter[str]] = {}
+        lower, starts, quoted = self._cols.lower, self._token_starts, self._token_quoted
+        pronouns = [i for i, w in enumerate(lower) if w in _PRONOUN_GENDER and not quoted[i]]
         persons = self._names  # organizations too: spaCy often calls a person an ORG
         for k, (start, end, ref) in enumerate(persons):
             vote = votes.setdefault(ref.name, Counter())
             first = ref.name.split()[0].lower() if ref.name.split() else ""
             vote["m" if first in _MALE_NAMES else "f" if first in _FEMALE_NAMES else "?"] += 1
-            before = self.token_at(start - 1) if start > 0 else None
-            if before is not None and before.lower_.rstrip(".") in _MALE_TITLES:
+            before = self._index_at(start - 1) if start > 0 else None
+            if before is not None and lower[before].rstrip(".") in _MALE_TITLES:
                 vote["m"] += 3
-            elif before is not None and before.lower_.rstrip(".") in _FEMALE_TITLES:
+            elif before is not None and lower[before].rstrip(".") in _FEMALE_TITLES:
                 vote["f"] += 3
+            # The first gendered pronoun outside quotes within 40 tokens after the name,
+            # before the next name starts, votes.
             limit = persons[k + 1][0] if k + 1 < len(persons) else len(self.text)
-            tok = self.token_at(end)
-            for _ in range(40):
-                if tok is None or tok.idx >= limit or tok.i + 1 >= len(self.doc):
-                    break
-                tok = self.doc[tok.i + 1]
-                if self.in_quote(tok.idx):
-                    continue
-                if tok.lower_ in ("he", "him", "his"):
-                    vote["m"] += 2
-                    break
-                if tok.lower_ in ("she", "her", "hers"):
-                    vote["f"] += 2
-                    break
+            after = self._index_at(end)
+            if after is None:
+                continue
+            p = bisect_right(pronouns, after)
+            if p < len(pronouns):
+                j = pronouns[p]
+                if j <= after + 40 and starts[j - 1] < limit:
+                    vote[_PRONOUN_GENDER[lower[j]]] += 2
         out: dict[str, str] = {}
         for name, vote in votes.items():
             m, f = vote["m"], vote["f"]
@@ -268,44 +312,53 @@ class SpeakerResolver:
 
     def _build_sentences(self) -> None:
         """Record each sentence's speakers-to-be in order, resolving pronouns as we go."""
-        for index, sent in enumerate(self.doc.sents):
+        cols, named_chars, quoted = self._cols, self._named, self._token_quoted
+        # Only subjects and tokens inside a name can enter a record: find them in one pass.
+        candidates = [
+            i
+            for i, dep in enumerate(cols.dep)
+            if not quoted[i] and (dep in _SUBJECT_DEPS or named_chars[cols.idx[i]])
+        ]
+        for sent in self.doc.sents:
             record: list[tuple[Token, Referent, bool]] = []
             self._sentences.append(record)
+            self._sentence_starts.append(sent.start)
             seen: set[tuple[int, int]] = set()
-            for tok in sent:
-                self._sent_of[tok.i] = index
-                if self.in_quote(tok.idx):
-                    continue
-                if tok.dep_ in _SUBJECT_DEPS:
-                    ref = self.referent(tok)
+            lo, hi = bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)
+            for i in candidates[lo:hi]:
+                self._built_through = i
+                if cols.dep[i] in _SUBJECT_DEPS:
+                    ref = self.referent(cols.tokens[i])
                     if ref is not None:
-                        record.append((tok, ref, True))
+                        record.append((cols.tokens[i], ref, True))
                         seen.add(ref.span)
                     continue
-                named = self.name_at(tok)
+                named = self._name_at(cols.idx[i])
                 if named is not None and named.span not in seen:
                     seen.add(named.span)
-                    record.append((tok, named, False))
+                    record.append((cols.tokens[i], named, False))
+        self._built_through = len(cols.idx)
 
     def referent(self, subject: Token) -> Referent | None:
         """Who a subject token stands for: a name, a resolved pronoun or a description."""
-        low = subject.lower_
+        cols, i = self._cols, subject.i
+        low = cols.lower[i]
         if low in ("he", "she", "it", "they"):
-            if subject.i not in self._resolved:
-                self._resolved[subject.i] = self._antecedent(subject)
-            return self._resolved[subject.i]
-        if low in _RELATIVE and subject.head.dep_ == "relcl":
-            return self.referent(subject.head.head) if subject.head.head != subject else None
+            if i not in self._resolved:
+                self._resolved[i] = self._antecedent(subject)
+            return self._resolved[i]
+        if low in _RELATIVE and cols.dep[cols.head[i]] == "relcl":
+            noun = cols.head[cols.head[i]]  # the noun the relative clause describes
+            return self.referent(cols.tokens[noun]) if noun != i else None
         if low in ("i", "we", "you", "me", "us", "this", "there", "what", "which", "who"):
             return None
-        named = self.name_at(subject)
+        named = self._name_at(cols.idx[i])
         if named is not None:
             return named
-        for child in subject.children:
-            if child.dep_ == "appos":
-                named = self.name_at(child)
-                if named is not None:
-                    return named
+        for child in self._appositions.get(i, ()):
+            named = self._name_at(cols.idx[child])
+            if named is not None:
+                return named
         return self._description(subject)
 
     def _description(self, head: Token) -> Referent | None:
@@ -317,17 +370,19 @@ class SpeakerResolver:
                 break
             if child.dep_ in ("compound", "flat"):
                 end = child.i + 1
-        words = self.doc[start:end]
-        if any(self.in_quote(t.idx) for t in words) or not any(t.is_alpha for t in words):
+        cols = self._cols
+        if any(self._token_quoted[start:end]) or not any(cols.is_alpha[start:end]):
             return None
-        kind = "desc" if head.lower_ in _HUMAN_NOUNS else "thing"
-        span = (words.start_char, words.end_char)
-        return self._with_gender(Referent(words.text, None, kind, None, span))
+        kind = "desc" if cols.lower[head.i] in _HUMAN_NOUNS else "thing"
+        span = (cols.idx[start], cols.end_char(end - 1))
+        return self._with_gender(Referent(self.text[span[0] : span[1]], None, kind, None, span))
 
     def _antecedent(self, pronoun: Token) -> Referent | None:
         low = pronoun.lower_
         wanted = {"he": "m", "she": "f"}.get(low)
-        index = self._sent_of.get(pronoun.i, 0)
+        index = 0
+        if pronoun.i <= self._built_through:
+            index = max(bisect_right(self._sentence_starts, pronoun.i) - 1, 0)
         same = (
             [r for t, r, _ in self._sentences[index] if t.i < pronoun.i]
             if index < len(self._sentences)
@@ -336,7 +391,7 @@ class SpeakerResolver:
         groups: list[list[Referent]] = [list(reversed(same))]
         for back in range(index - 1, max(index - 5, -1), -1):
             entries = self._sentences[back]
-            subjects = sorted((e for e in entries if e[2]), key=lambda e: _depth(e[0]))
+            subjects = sorted((e for e in entries if e[2]), key=lambda e: self._depth(e[0].i))
             others = [e for e in reversed(entries) if not e[2]]
             groups.append([r for _, r, _ in subjects] + [r for _, r, _ in others])
         for group in groups:
@@ -349,6 +404,14 @@ class SpeakerResolver:
                 elif ref.kind in ("org", "thing"):
                     return ref
         return None
+
+    def _depth(self, i: int) -> int:
+        """How many arcs token `i` is below the root of its sentence (at most 50)."""
+        heads = self._cols.head
+        depth = 0
+        while heads[i] != i and depth < 50:
+            i, depth = heads[i], depth + 1
+        return depth
 
     # --- cues -----------------------------------------------------------------------------
 
@@ -416,13 +479,6 @@ class SpeakerResolver:
         if not people:
             return None
         return people[-1] if last else people[0]
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head != token and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
 
 
 def _subject_of(cue: Token) -> Token | None:
