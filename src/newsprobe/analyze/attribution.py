@@ -21,6 +21,7 @@ not findings here: the `sourcing` analyzer counts them as unattributed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from newsprobe.analyze.sources import (
     is_plausible_source,
 )
 from newsprobe.analyze.spans import SpanIndex
+from newsprobe.analyze.tokens import Columns, columns
 from newsprobe.findings import (
     AttributionFinding,
     EntityFinding,
@@ -61,6 +63,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", ":"})
 _QUOTED = re.compile(r"[\"“„«][^\"“”„«»]{1,3000}?[\"”»]")
 _ORG_PRONOUNS = frozenset({"it", "they"})
+_CUE_WORDS = REPORTING_VERBS | _EVIDENCE_VERBS
 _TYPE_WORDS = {
     "person": "a named person",
     "official": "an official body",
@@ -74,40 +77,43 @@ _TYPE_WORDS = {
 def _phrase(token: Token) -> SpacySpan:
     """The source phrase headed by `token`, without relative clauses or appositions."""
     doc = token.doc
+    cols = columns(doc)
     end = token.right_edge.i + 1
     for child in token.rights:
         if child.dep_ in {"relcl", "appos", "acl", "punct", "advcl"} or child.text in {",", "("}:
             end = min(end, child.left_edge.i)
     # "A spokesperson for Northline Freight, which runs...": a comma after the head ends
     # the name, however deep the clause hangs in the parse.
-    end = next((i for i in range(token.i + 1, end) if doc[i].text in {",", "(", "—"}), end)
+    end = next((i for i in range(token.i + 1, end) if cols.text[i] in {",", "(", "—"}), end)
     start = token.left_edge.i
-    while start < end - 1 and doc[start].is_punct:
+    while start < end - 1 and cols.tokens[start].is_punct:
         start += 1
-    while end - 1 > start and doc[end - 1].is_punct:
+    while end - 1 > start and cols.tokens[end - 1].is_punct:
         end -= 1
     return doc[start:end]
 
 
-def _is_bare_tail(sentence: SpacySpan, previous: SpacySpan) -> bool:
+def _is_bare_tail(cols: Columns, sentence: SpacySpan, previous_text: str) -> bool:
     """True for a short "Ruiz said." split off from the quotation just before it."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
-    ends_quoted = previous.text.rstrip().endswith(('"', "”", "’", "'"))
-    return (
-        ends_quoted
-        and 0 < len(words) <= 8
-        and any(t.lemma_.lower() in REPORTING_VERBS for t in words)
-    )
+    # The string test first: most sentences do not follow a closing quotation mark.
+    if not previous_text.rstrip().endswith(('"', "”", "’", "'")):
+        return False
+    words = [
+        i
+        for i in range(sentence.start, sentence.end)
+        if not cols.tokens[i].is_punct and not cols.is_space[i]
+    ]
+    return 0 < len(words) <= 8 and any(cols.lemma[i].lower() in REPORTING_VERBS for i in words)
 
 
-def _sentence_span(sentence: SpacySpan) -> Span | None:
-    text = sentence.text
-    stripped = text.strip()
+def _sentence_bounds(sentence_text: str, start: int) -> tuple[int, int] | None:
+    """Offsets of a sentence starting at `start` without its surrounding whitespace; None
+    if blank. Offsets rather than a `Span`: most sentences attribute nothing."""
+    stripped = sentence_text.strip()
     if not stripped:
         return None
-    lead = len(text) - len(text.lstrip())
-    start = sentence.start_char + lead
-    return Span(start=start, end=start + len(stripped))
+    lead = len(sentence_text) - len(sentence_text.lstrip())
+    return start + lead, start + lead + len(stripped)
 
 
 def _char_span(phrase: SpacySpan) -> Span:
@@ -129,34 +135,72 @@ class AttributionAnalyzer(Analyzer):
             return
         entities = ctx.of_kind("entity", EntityFinding)
         quotes = ctx.of_kind("quote", QuoteFinding)
-        state = _State(doc, entities, quotes, outlet=ctx.article.outlet)
+        cols = columns(doc)
+        # The parse of exactly this text (`nlp.parse_many` keeps it whole); `doc.text`
+        # would rebuild it from every token.
+        text = ctx.text
+        state = _State(doc, entities, quotes, outlet=ctx.article.outlet, text=text)
         quote_index = state.quotes
-        previous: SpacySpan | None = None
+        previous: tuple[int, str] | None = None  # the last sentence's start and text
+        # The tokens `_cue` can accept, found in one pass over the columns: most words are
+        # neither "according" nor a reporting verb and are never looked at again.
+        cue_words = [
+            i
+            for i, (lower, pos, lemma) in enumerate(
+                zip(cols.lower, cols.pos, cols.lemma, strict=True)
+            )
+            if lower == "according" or (pos in {"VERB", "AUX"} and lemma.lower() in _CUE_WORDS)
+        ]
         for sentence in doc.sents:
-            span = _sentence_span(sentence)
-            if span is None or not any(t.is_alpha for t in sentence):
+            start_char = sentence.start_char
+            sentence_text = text[start_char : sentence.end_char]  # what `sentence.text` builds
+            bounds = _sentence_bounds(sentence_text, start_char)
+            if bounds is None or not any(cols.is_alpha[sentence.start : sentence.end]):
                 continue
-            if previous is not None and _is_bare_tail(sentence, previous):
+            start, end = bounds
+            if previous is not None and _is_bare_tail(cols, sentence, previous[1]):
                 # '"We made progress," | Ruiz said.': the parser split the quote from its
                 # attribution; the attributed statement is the quoted sentence before.
-                span = Span(start=_sentence_span(previous).start, end=span.end)  # type: ignore[union-attr]
-            previous = sentence
-            found = list(self._cues(sentence, span, state))
+                start = previous[0]
+            previous = (bounds[0], sentence_text)
+            # Only words that can cue an attribution are looked at further; a sentence
+            # with none of them and no quotation in the article yields nothing.
+            candidates = cue_words[
+                bisect_left(cue_words, sentence.start) : bisect_left(cue_words, sentence.end)
+            ]
+            if not candidates and not len(quote_index):
+                continue
+            span = Span(start=start, end=end)
+            found = list(self._cues(cols, sentence, sentence_text, candidates, span, state))
             if not found:
                 found = list(self._from_quote(ctx, sentence, span, quote_index))
             yield from found
 
-    def _cues(self, sentence: SpacySpan, span: Span, state: _State) -> Iterator[AttributionFinding]:
+    def _cues(
+        self,
+        cols: Columns,
+        sentence: SpacySpan,
+        sentence_text: str,
+        candidates: list[int],
+        span: Span,
+        state: _State,
+    ) -> Iterator[AttributionFinding]:
         anchors: set[int] = set()  # one finding per source, however many cues name it
-        for token in sentence:
-            if state.quoted(token.idx):
+        # Quotation marks anywhere in the sentence let a reporting verb stand without a
+        # clause ('"We will appeal," she said'); read once per sentence, not per verb.
+        quoted = not _QUOTE_MARKS.isdisjoint(cols.text[sentence.start : sentence.end])
+        for i in candidates:
+            if state.quoted(cols.idx[i]):
                 continue  # a reporting verb inside a quotation is the speaker's, not ours
-            cue = self._cue(token)
+            token = cols.tokens[i]
+            cue = self._cue(cols, token, quoted)
             if cue is None:
                 continue
             source, cue_tokens = cue
             cue_span = Span(start=cue_tokens.start_char, end=cue_tokens.end_char)
-            finding = state.finding(span, source, cue_tokens.text, cue_span, token)
+            finding = state.finding(
+                span, source, cue_tokens.text, cue_span, token, sentence, sentence_text
+            )
             if finding is None:
                 continue
             anchor = (finding.source_span or cue_span).start
@@ -165,16 +209,18 @@ class AttributionAnalyzer(Analyzer):
                 yield finding
 
     @staticmethod
-    def _cue(token: Token) -> tuple[SpacySpan | None, SpacySpan] | None:
-        """(source phrase or None for anonymous passives, cue words) if `token` attributes."""
+    def _cue(
+        cols: Columns, token: Token, quoted: bool
+    ) -> tuple[SpacySpan | None, SpacySpan] | None:
+        """(source phrase or None for anonymous passives, cue words) if `token` attributes.
+
+        `quoted`: whether the token's sentence holds a quotation mark or colon.
+        """
         doc = token.doc
-        lemma = token.lemma_.lower()
-        if (
-            token.lower_ == "according"
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].lower_ == "to"
-        ):
-            to = doc[token.i + 1]
+        i = token.i
+        lemma = cols.lemma[i].lower()
+        if cols.lower[i] == "according" and i + 1 < len(doc) and cols.lower[i + 1] == "to":
+            to = cols.tokens[i + 1]
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is None:  # the parser hung the phrase elsewhere: take the next noun chunk
                 chunk = next((c for c in doc.noun_chunks if c.start == to.i + 1), None)
@@ -184,25 +230,23 @@ class AttributionAnalyzer(Analyzer):
             phrase = _phrase(obj)
             # "according to the tonnage" means "in proportion to": only a source counts.
             return (phrase, doc[token.i : to.i + 1]) if is_plausible_source(phrase) else None
-        if token.pos_ not in {"VERB", "AUX"} or (
-            lemma not in REPORTING_VERBS and lemma not in _EVIDENCE_VERBS
-        ):
+        if cols.pos[i] not in {"VERB", "AUX"} or lemma not in _CUE_WORDS:
             return None
         children = list(token.children)
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
-        if subject is None and token.dep_ == "conj":
+        dep = cols.dep[i]
+        if subject is None and dep == "conj":
             # "Weiss accepted the delay but insisted that...": the subject is shared.
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if any(c.dep_ == "neg" for c in children):
             return None  # "did not say", "has not commented": nothing is attributed
-        quoted = any(t.text in _QUOTE_MARKS for t in token.sent)
         clause = (
             any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in children)
-            or token.dep_ in {"parataxis", "ccomp"}
+            or dep in {"parataxis", "ccomp"}
             or quoted
         )
-        cue = doc[token.i : token.i + 1]
+        cue = doc[i : i + 1]
         if lemma in _EVIDENCE_VERBS:
             if subject is None or not any(c.dep_ in {"ccomp", "dobj"} for c in children):
                 return None
@@ -210,7 +254,7 @@ class AttributionAnalyzer(Analyzer):
             kind, _ = classify_source(phrase)
             return (phrase, cue) if kind == "document" else None
         if subject is not None and clause:
-            if subject.lower_ in {"which", "who", "that"} and token.dep_ == "relcl":
+            if subject.lower_ in {"which", "who", "that"} and dep == "relcl":
                 return _phrase(token.head), cue  # "a letter ..., which said": the letter
             named = next(
                 (
@@ -272,17 +316,18 @@ class _State:
         quotes: list[QuoteFinding],
         *,
         outlet: str | None,
+        text: str,
     ) -> None:
         self.doc = doc
+        self.cols = columns(doc)
         self.quotes = SpanIndex((q.span, q) for q in quotes)
         regions = [p for q in quotes for p in q.parts] or [
-            Span(start=m.start(), end=m.end()) for m in _QUOTED.finditer(doc.text)
+            Span(start=m.start(), end=m.end()) for m in _QUOTED.finditer(text)
         ]
         self.quoted_regions = SpanIndex((r, r) for r in regions)
+        named_people = [e for e in doc.ents if e.label_ == "PERSON"]  # built once: both uses
         # Bare surnames the small model misses as PERSON: "Weiss said" after "Karolina Weiss".
-        self.surnames = {
-            e[-1].text: e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-        }
+        self.surnames = {e[-1].text: e.text for e in named_people if len(e) > 1}
         self.own_outlet = (outlet or "").strip().lower()
         people: list[tuple[Span, tuple[str, str | None]]] = [
             (m, (entity.canonical, entity.id))
@@ -292,9 +337,7 @@ class _State:
         ]
         if not entities:
             people = [
-                (Span(start=e.start_char, end=e.end_char), (e.text, None))
-                for e in doc.ents
-                if e.label_ == "PERSON"
+                (Span(start=e.start_char, end=e.end_char), (e.text, None)) for e in named_people
             ]
         self.people: SpanIndex[tuple[str, str | None]] = SpanIndex(people)
         self.mentions = SpanIndex((m, entity) for entity in entities for m in entity.mentions)
@@ -310,22 +353,24 @@ class _State:
     def _resolve_pronoun(self, pronoun: Token) -> tuple[str, str | None] | None:
         """he/she: the quotation's speaker, else the person who was the subject of the
         sentence before, else the last person named."""
-        sentence = Span(start=pronoun.sent.start_char, end=pronoun.sent.end_char)
+        own = pronoun.sent  # spaCy finds a token's sentence by walking the doc: once
+        sentence = Span(start=own.start_char, end=own.end_char)
         for quote in self.quotes.overlapping(sentence):
             if quote.speaker:
                 return quote.speaker, quote.speaker_entity
-        start = pronoun.sent.start
-        if self.last_person is not None and start > 0:
-            name, entity_id, sentence_start = self.last_person
-            if sentence_start == self.doc[start - 1].sent.start:
-                return name, entity_id  # the speaker of the sentence before goes on
+        start = own.start
         if start > 0:
             previous = self.doc[start - 1].sent
-            for token in previous:
-                if token.dep_ == "nsubj" and (
-                    token.ent_type_ == "PERSON" or token.text in self.surnames
+            if self.last_person is not None:
+                name, entity_id, sentence_start = self.last_person
+                if sentence_start == previous.start:
+                    return name, entity_id  # the speaker of the sentence before goes on
+            cols = self.cols
+            for i in range(previous.start, previous.end):
+                if cols.dep[i] == "nsubj" and (
+                    cols.ent_type[i] == "PERSON" or cols.text[i] in self.surnames
                 ):
-                    return self._person_before(token.idx + len(token.text)) or (token.text, None)
+                    return self._person_before(cols.end_char(i)) or (cols.text[i], None)
         return self._person_before(pronoun.idx)
 
     def _entity_at(self, span: Span) -> EntityFinding | None:
@@ -339,7 +384,14 @@ class _State:
         cue: str,
         cue_span: Span,
         verb: Token,
+        verb_sentence: SpacySpan,
+        verb_sentence_text: str,
     ) -> AttributionFinding | None:
+        """The finding for one cue, or None when it names no usable source.
+
+        `verb_sentence` is the cue's spaCy sentence and `verb_sentence_text` its text,
+        read once by the caller (``verb.sent`` rebuilds the sentence on every call).
+        """
         if phrase is None or not len(phrase):
             return AttributionFinding(
                 span=sentence,
@@ -351,21 +403,23 @@ class _State:
                 note=f"Sourced to no one in particular ('{cue}'): an anonymous attribution.",
             )
         source_span = _char_span(phrase)
-        name, entity_id, role = phrase.text, None, None
-        head = phrase.root.lower_
+        phrase_text = phrase.text
+        name, entity_id, role = phrase_text, None, None
+        root = phrase.root  # spaCy finds a span's root by walking it: once
+        head = root.lower_
         if len(phrase) == 1 and head in _PERSON_PRONOUNS | {"i", "we"}:
-            person = self._resolve_pronoun(phrase.root)
+            person = self._resolve_pronoun(root)
             source_type = "person"
             if person is not None:
                 name, entity_id = person
         elif len(phrase) == 1 and head in _ORG_PRONOUNS:
-            previous = self._previous_subject(verb)
+            previous = self._previous_subject(verb_sentence)
             if previous is None and self.last_org is None:
                 return None
             name, source_type = previous or self.last_org  # type: ignore[misc]
         elif (
-            phrase.root.lemma_.lower() in OUTLET_ANAPHORS
-            and phrase[0].lower_ == "the"
+            root.lemma_.lower() in OUTLET_ANAPHORS
+            and self.cols.lower[phrase.start] == "the"
             and (self.last_org is not None and self.last_org[1] == "outlet")
         ):
             name, source_type = self.last_org
@@ -374,14 +428,13 @@ class _State:
             entity = self._entity_at(source_span)
             if entity is not None:
                 entity_id = entity.id
-                root = phrase.root
                 # The entity's label speaks for the phrase only when it names the phrase's
                 # head ("the *city* of Serevo" is the city), and spaCy does not call that
                 # head an organisation ("the Meridian Red *Cross*").
                 # A bare surname of a person the article named in full is that person,
                 # whatever the small model calls the single word ("Velko told reporters").
                 surname = len(entity.canonical.split()) > 1 and (
-                    phrase.text == entity.canonical.split()[-1]
+                    phrase_text == entity.canonical.split()[-1]
                 )
                 covers_head = any(m.start <= root.idx < m.end for m in entity.mentions) and (
                     surname or root.ent_type_ not in {"ORG", "GPE", "FAC", "NORP"}
@@ -392,8 +445,8 @@ class _State:
                     and (source_type == "person" or covers_head)
                 ):
                     source_type, name, role = "person", entity.canonical, role or entity.role
-            elif phrase.text in self.surnames:
-                source_type, name = "person", self.surnames[phrase.text]
+            elif phrase_text in self.surnames:
+                source_type, name = "person", self.surnames[phrase_text]
         if name.strip().lower().removeprefix("the ") == self.own_outlet.removeprefix("the "):
             return None  # the outlet naming itself
         recipient = self._recipient(verb)
@@ -401,12 +454,12 @@ class _State:
         if recipient is not None and source_type != "outlet":
             note_extra = f" as told to {recipient}, so the article retells another outlet"
             name, source_type = recipient, "outlet"
-        elif SELF_REFERENCES.search(verb.sent.text) and source_type != "outlet":
+        elif SELF_REFERENCES.search(verb_sentence_text) and source_type != "outlet":
             note_extra = ", speaking to this outlet (its own reporting)"
         if source_type in {"outlet", "official", "institution"}:
             self.last_org = (name, source_type)
         elif source_type == "person":
-            self.last_person = (name, entity_id, verb.sent.start)
+            self.last_person = (name, entity_id, verb_sentence.start)
         described = _TYPE_WORDS[source_type]
         note = f"Sourced to {described}, {name} ('{cue}'){note_extra}."
         if source_type == "outlet" and not note_extra:
@@ -426,9 +479,9 @@ class _State:
             note=note,
         )
 
-    def _previous_subject(self, verb: Token) -> tuple[str, SourceType] | None:
+    def _previous_subject(self, sentence: SpacySpan) -> tuple[str, SourceType] | None:
         """For "it"/"they": the organisation that was the subject of the sentence before."""
-        start = verb.sent.start
+        start = sentence.start
         if start == 0:
             return None
         previous = self.doc[start - 1].sent

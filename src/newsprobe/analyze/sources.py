@@ -13,9 +13,11 @@ anonymous, documentary, other media).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprobe.analyze.spans import entities_in
+from newsprobe.analyze.tokens import columns
 from newsprobe.findings import SourceType
 
 if TYPE_CHECKING:
@@ -115,6 +117,9 @@ def is_plausible_source(phrase: SpacySpan) -> bool:
     )
 
 
+# Cached: an article names the same few sources ("police", "Weiss", "the paper") again
+# and again, and attribution asks about each cue's subject and object.
+@lru_cache(maxsize=4096)
 def looks_like_outlet(name: str) -> bool:
     """True for names like "The Valemont Times", "Coastline Wire", "Reuters", "the BBC"."""
     words = [w.strip(".,").removesuffix("'s").removesuffix("’s").lower() for w in name.split()]
@@ -138,7 +143,9 @@ def classify_source(phrase: SpacySpan) -> tuple[SourceType, str | None]:
     ents = [e for e in entities_in(phrase) if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "FAC"}]
     head = phrase.root
     head_word = head.lemma_.lower()
-    lowered = {t.lower_ for t in phrase}
+    # The phrase's words off the shared columns: iterating the span builds a Token each.
+    lower = columns(phrase.doc).lower
+    lowered = set(lower[phrase.start : phrase.end])
     # Outlet names end in their outlet word, which no person's name does, so this test
     # goes first: the small model often tags "Coastline Wire" as a PERSON.
     if looks_like_outlet(text) or (head_word in OUTLET_ANAPHORS and "the" in lowered):
@@ -149,9 +156,9 @@ def classify_source(phrase: SpacySpan) -> tuple[SourceType, str | None]:
         return "person", role
     # "Mayor Sabine Holt" where the small model missed the PERSON: title words, then names.
     if head.pos_ == "PROPN" and head.ent_type_ not in {"GPE", "NORP", "FAC", "LOC"}:
-        titles = [t for t in phrase if t.i < head.i and t.lower_ in _TITLES]
+        titles = [i for i in range(phrase.start, head.i) if lower[i] in _TITLES]
         if titles:
-            role = phrase.doc[phrase.start : titles[-1].i + 1].text.lower()
+            role = phrase.doc[phrase.start : titles[-1] + 1].text.lower()
             return "person", role.removeprefix("the ").strip() or None
     if head.pos_ == "PRON" and head.lower_ in {"he", "she", "i", "we"}:
         return "person", None

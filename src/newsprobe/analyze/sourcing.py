@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from newsprobe.analyze.base import Analyzer, Context
 from newsprobe.analyze.spans import SpanIndex
+from newsprobe.analyze.tokens import columns
 from newsprobe.findings import AttributionFinding, FindingBase, SourcingFinding, Span
 
 __all__ = ["SourcingAnalyzer"]
@@ -46,13 +47,17 @@ class SourcingAnalyzer(Analyzer):
         body = ctx.article.body
         if ctx.doc is None or len(body) == 0:
             return
+        # Sentence texts are sliced from the article (the parse is of exactly this text)
+        # and words counted off the shared columns: no spaCy token is built per sentence.
+        text = ctx.text
+        is_alpha = columns(ctx.doc).is_alpha
         sentences = [
             Span(start=s.start_char, end=s.end_char)
             for s in ctx.doc.sents
             if s.start_char >= body.start
-            and s.text.strip()
-            and not s.text.rstrip().endswith("?")
-            and sum(t.is_alpha for t in s) >= _MIN_WORDS
+            and text[s.start_char : s.end_char].strip()
+            and not text[s.start_char : s.end_char].rstrip().endswith("?")
+            and sum(is_alpha[s.start : s.end]) >= _MIN_WORDS
         ]
         attributions = SpanIndex(
             (a.span, a) for a in ctx.of_kind("attribution", AttributionFinding)
