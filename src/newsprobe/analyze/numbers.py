@@ -229,7 +229,7 @@ def _vague(tokens: list[Token], i: int) -> NumberRead | None:
             end = i + 3
         if w == "tens" and end == i + 1:
             return None  # "tens" alone is rare and mostly not a number
-        return NumberRead(i, end, None, 2 * unit, 10 * unit - 1, True, True, True)
+        return NumberRead(i, end, None, 2.0 * unit, 10.0 * unit - 1, True, True, True)
     for phrase, (low, high) in _VAGUE_BY_FIRST.get(w, ()):
         n = len(phrase)
         if tuple(_at(tokens, i + k) for k in range(n)) == phrase:
@@ -237,9 +237,9 @@ def _vague(tokens: list[Token], i: int) -> NumberRead | None:
             if scale_word in ("hundred", "dozen", *SCALES):
                 mult = {"hundred": 100.0, "dozen": 12.0}.get(scale_word) or SCALES[scale_word]
                 return NumberRead(i, i + n + 1, None, low * mult, high * mult, True, True, True)
-            if low == high:
-                return NumberRead(i, i + n, low, None, None, True, True, False)
-            return NumberRead(i, i + n, None, low, high, True, True, True)
+            if low == high:  # "a couple": a number, if a loose one
+                return NumberRead(i, i + n, float(low), None, None, True, True, False)
+            return NumberRead(i, i + n, None, float(low), float(high), True, True, True)
     return None
 
 
