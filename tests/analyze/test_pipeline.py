@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,7 +13,11 @@ from newsprobe.analyze.base import Analyzer, Context
 from newsprobe.analyze.pipeline import Pipeline
 from newsprobe.errors import AnalyzerError, ConfigError
 from newsprobe.findings import FindingBase, GenericFinding, SensationalFinding, Span
+from newsprobe.model import Article
 from tests.conftest import make_article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class Shouting(Analyzer):
@@ -204,3 +210,42 @@ def test_batches_keep_input_order_and_share_one_parse_per_article() -> None:
     assert [a.article.id for a in analyses] == [a.id for a in articles]
     assert all(a.of_kind("sentence") for a in analyses)
     assert analyses[0].models["spacy"].startswith("en_core_web_sm")
+
+
+def test_parsing_ahead_in_a_worker_gives_what_one_at_a_time_gives() -> None:
+    articles = [
+        make_article(f"Ferry {i} was LATE. The crew said it waited {i} hours.", headline=f"H{i}")
+        for i in range(9)
+    ]
+    pipeline = Pipeline([NeedsParse(), Shouting()], batch_size=2)
+    streamed = [a.to_json() for a in pipeline.analyze_many(iter(articles))]
+    single = [pipeline.analyze(article).to_json() for article in articles]
+    assert streamed == single
+
+
+def test_a_parse_failure_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    pipeline = Pipeline([NeedsParse()], batch_size=2)
+    calls = 0
+    parse = pipeline._parse
+
+    def failing(batch: list[Article]) -> list[Doc | None]:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise MemoryError("parser ran out of memory")
+        return parse(batch)
+
+    monkeypatch.setattr(pipeline, "_parse", failing)
+    results = pipeline.analyze_many(make_article(f"Text {i}.") for i in range(6))
+    assert next(results).article.text.endswith("Text 0.")
+    with pytest.raises(MemoryError, match="out of memory"):
+        list(results)
+
+
+def test_stopping_early_leaves_no_worker_behind() -> None:
+    before = threading.active_count()
+    pipeline = Pipeline([NeedsParse()], batch_size=2)
+    results = pipeline.analyze_many(make_article(f"Text {i}.") for i in range(10))
+    next(results)
+    results.close()
+    assert threading.active_count() == before
