@@ -37,7 +37,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -62,6 +62,7 @@ STANCES: tuple[str, ...] = ("agree", "disagree", "discuss", "unrelated")
 #: Version of the shipped model file this module reads (checked when it loads).
 MODEL_VERSION = "1"
 
+_MEMO_SIZE = 4096  # sentence vectors kept; cleared when full
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 
@@ -107,9 +108,21 @@ def _stem(word: str) -> str:
     return word
 
 
-def _tokens(text: str) -> list[str]:
-    """Lower-cased stems of every word, stop words included (cues need them)."""
-    return [_stem(w) for w in _WORD.findall(text.lower().replace("’", "'"))]
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Lower-cased stems of every word, stop words included (cues need them).
+
+    Cached: the headline check reads each body sentence twice, once for the stance
+    features and once for the sentence similarities.
+    """
+    return tuple(_stem(w) for w in _WORD.findall(text.lower().replace("’", "'")))
+
+
+def _has_content(text: str) -> bool:
+    """Whether `_content(_tokens(text))` is not empty, stopping at the first content word
+    (a body can be long, and it is tokenized sentence by sentence later anyway)."""
+    words = _WORD.finditer(text.lower().replace("’", "'"))
+    return any((stem := _stem(m.group())) not in _STOPWORDS_S and len(stem) > 1 for m in words)
 
 
 def _content(tokens: Sequence[str]) -> list[str]:
@@ -149,13 +162,22 @@ class _Vocabulary:
 
     idf: dict[str, float]
     unseen_idf: float
+    # tokens -> vector: the headline check asks for each body sentence's vector twice
+    _memo: dict[tuple[str, ...], dict[str, float]] = field(default_factory=dict, repr=False)
 
     def vector(self, tokens: Sequence[str]) -> dict[str, float]:
-        """Sublinear tf times idf, L2-normalised, as a sparse dict."""
+        """Sublinear tf times idf, L2-normalised, as a sparse dict (do not modify it)."""
+        key = tuple(tokens)
+        if (known := self._memo.get(key)) is not None:
+            return known
         counts = Counter(_content(tokens))
         vec = {t: (1.0 + math.log(c)) * self.idf.get(t, self.unseen_idf) for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values()))
-        return {t: v / norm for t, v in vec.items()} if norm else {}
+        found = {t: v / norm for t, v in vec.items()} if norm else {}
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -372,7 +394,7 @@ def stance_many(pairs: Iterable[tuple[str, str]]) -> list[dict[str, float]]:
     scored = [
         i
         for i, (c, b) in enumerate(pairs)
-        if _content(_tokens(c or "")) and _content(_tokens(b or ""))
+        if _has_content(c or "") and _has_content(b or "")
     ]
     if scored:
         model = _loaded()
