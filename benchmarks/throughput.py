@@ -4,7 +4,8 @@
 
 Prints articles per second of (a) `nlp.pipe` with the full en_core_web_sm pipeline and
 (b) `Pipeline().analyze_many` (every built-in analyzer, article construction included)
-over the same composed articles, their ratio (target >= 0.8), the peak memory of each run,
+over the same articles (real FNC-1 bodies when ``../shared/data`` is present, else our
+composed ones), their ratio (target >= 0.8), the peak memory of each run,
 and the cold-start wall time of `newsprobe analyze` on one article beside that of
 ``python -c "import spacy; load the model"``. Machines here are shared and noisy, so
 each phase runs in its own fresh process and the best of `--repeat` runs is kept;
@@ -20,6 +21,7 @@ busy with other work).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import subprocess
 import sys
@@ -30,8 +32,19 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "ferry-strike.txt"
 
 
-def corpus(n: int) -> list[tuple[str, str]]:
-    """(headline, body) pairs: the composed gold and example articles, cycled to `n`."""
+FNC1 = REPO.parent / "shared" / "data" / "fnc1"
+
+
+def corpus(n: int, source: str = "auto") -> list[tuple[str, str]]:
+    """`n` distinct (headline, body) pairs.
+
+    ``fnc1`` (the default when ``../shared/data`` is there): real news bodies from the
+    FNC-1 training set, each with the first headline paired with it. ``composed``: our own
+    gold and example articles, cycled to `n`; copies repeat their sentences, which flatters
+    anything that caches per sentence, so prefer real bodies when they are at hand.
+    """
+    if source == "fnc1" or (source == "auto" and (FNC1 / "train_bodies.csv").exists()):
+        return _fnc1(n)
     pairs: list[tuple[str, str]] = []
     for path in sorted((REPO / "tests" / "gold" / "articles").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -39,18 +52,33 @@ def corpus(n: int) -> list[tuple[str, str]]:
     for path in sorted((REPO / "examples").glob("*.txt")):
         head, _, body = path.read_text(encoding="utf-8").partition("\n")
         pairs.append((head.strip(), body.strip()))
-    # Vary each copy a little so nothing downstream can cache identical texts.
     return [
         (h, f"{b}\n\nUpdate {i}: this copy is number {i}.")
         for i, (h, b) in zip(range(n), (pairs[i % len(pairs)] for i in range(n)), strict=True)
     ]
 
 
-def _phase(kind: str, n: int) -> dict[str, float]:
+def _fnc1(n: int) -> list[tuple[str, str]]:
+    headlines: dict[str, str] = {}
+    with (FNC1 / "train_stances.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            headlines.setdefault(row["Body ID"], row["Headline"])
+    pairs: list[tuple[str, str]] = []
+    with (FNC1 / "train_bodies.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            body = row["articleBody"].strip()
+            if body and row["Body ID"] in headlines:
+                pairs.append((headlines[row["Body ID"]], body))
+            if len(pairs) == n:
+                break
+    return pairs
+
+
+def _phase(kind: str, n: int, source: str) -> dict[str, float]:
     """Run one phase in this process and return its figures."""
     import resource
 
-    pairs = corpus(n)
+    pairs = corpus(n, source)
     if kind == "spacy":
         from newsprobe.nlp import BATCH_SIZE, load_english
         from newsprobe.normalize import normalize_body, normalize_line
@@ -82,9 +110,9 @@ def _phase(kind: str, n: int) -> dict[str, float]:
     }
 
 
-def _run_phase(kind: str, n: int) -> dict[str, float]:
+def _run_phase(kind: str, n: int, source: str) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--phase", kind, "--articles", str(n)],
+        [sys.executable, __file__, "--phase", kind, "--articles", str(n), "--corpus", source],
         check=True,
         capture_output=True,
         text=True,
@@ -102,19 +130,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument(
+        "--corpus",
+        choices=["auto", "fnc1", "composed"],
+        default="auto",
+        help="fnc1: real bodies from ../shared/data (auto picks them when present)",
+    )
     parser.add_argument("--phase", choices=["spacy", "newsprobe"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
-        print(json.dumps(_phase(args.phase, args.articles)))
+        print(json.dumps(_phase(args.phase, args.articles, args.corpus)))
         return
 
     n = args.articles
-    words = sum(len(b.split()) for _, b in corpus(n))
-    print(f"{n} composed articles, {words / n:.0f} words each on average")
+    texts = corpus(n, args.corpus)
+    n = len(texts)
+    words = sum(len(b.split()) for _, b in texts)
+    real = args.corpus == "fnc1" or (args.corpus == "auto" and (FNC1 / "train_bodies.csv").exists())
+    kind_of = "FNC-1 news bodies" if real else "composed articles (repeated)"
+    print(f"{n} {kind_of}, {words / n:.0f} words each on average")
     best: dict[str, dict[str, float]] = {}
     for _ in range(args.repeat):
         for kind in ("spacy", "newsprobe"):
-            result = _run_phase(kind, n)
+            result = _run_phase(kind, n, args.corpus)
             if kind not in best or result["seconds"] < best[kind]["seconds"]:
                 best[kind] = result
     for kind, label in (("spacy", "bare spaCy nlp.pipe"), ("newsprobe", "newsprobe analyze")):
