@@ -101,8 +101,21 @@ def test_stdin_with_headline_option() -> None:
 def test_report_written_to_a_file_marks_highlights_and_sections(tmp_path: Path) -> None:
     out = tmp_path / "report.txt"
     result = runner.invoke(
-        app, ["analyze", str(EXAMPLE), "--out", str(out), "-a", "quotes", "-a", "attribution",
-              "-a", "sourcing", "-a", "hedging"]
+        app,
+        [
+            "analyze",
+            str(EXAMPLE),
+            "--out",
+            str(out),
+            "-a",
+            "quotes",
+            "-a",
+            "attribution",
+            "-a",
+            "sourcing",
+            "-a",
+            "hedging",
+        ],
     )
     assert result.exit_code == 0, result.output
     report = out.read_text(encoding="utf-8")

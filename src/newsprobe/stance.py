@@ -392,9 +392,7 @@ def stance_many(pairs: Iterable[tuple[str, str]]) -> list[dict[str, float]]:
     pairs = list(pairs)
     results: list[dict[str, float]] = [_unrelated() for _ in pairs]
     scored = [
-        i
-        for i, (c, b) in enumerate(pairs)
-        if _has_content(c or "") and _has_content(b or "")
+        i for i, (c, b) in enumerate(pairs) if _has_content(c or "") and _has_content(b or "")
     ]
     if scored:
         model = _loaded()
