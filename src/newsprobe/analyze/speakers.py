@@ -1,118 +1,55 @@
-"""Who said a quote: speech cues, their subjects, and pronouns resolved to people.
+"""Who said a quote: the subject of a speech cue, and pronouns resolved to people.
 
-Used by the quotes analyzer. A speech cue is a verb of saying ("said", "told", "added",
-"wrote", "insisted", "described ... as", "called") or "according to". Its speaker is the
-cue's grammatical subject in spaCy's parse ("Ruiz said", "said Ruiz, the minister",
-"he said"), the object of "quoted X as saying", or the object of "according to".
+Used by the quotes analyzer. A speech cue (see `speech_verbs`) is a verb of saying
+("said", "told", "added", "wrote", "insisted", "described ... as", "called") or "according
+to". Its speaker is the cue's grammatical subject in spaCy's parse ("Ruiz said", "said
+Ruiz, the minister", "he said"), the object of "quoted X as saying", or the object of
+"according to".
 
 A subject is named through, in order: the entities analyzer's finding covering it (its
 canonical name and id); a spaCy PERSON/ORG name, extended to the fullest earlier name that
 ends with it ("Ruiz" -> "Ana Ruiz"); a name in apposition ("Reyes's mother, Maria Reyes");
 otherwise the description itself ("One palace insider", "A spokesperson for the operator").
+The names and their genders are read in `speaker_names`.
 
 Pronouns: "he"/"she" go to the nearest compatible person, looking first at earlier
 subjects of the same sentence, then at up to four earlier sentences, subjects first (the
 one closest to the root), then other person mentions. Text inside quotation marks is
-ignored, so the "He" in "He has never once asked," he said refers to nobody. Gender comes
-from votes: a courtesy title (Mr, Ms), a short first-name list, and the first gendered
-pronoun after a mention and before the next person; unknown gender fits either pronoun.
-"it"/"they" go to the nearest organization or non-person subject.
+ignored, so the "He" in "He has never once asked," he said refers to nobody. Unknown
+gender fits either pronoun. "it"/"they" go to the nearest organization or non-person
+subject.
+
+    >>> resolver = SpeakerResolver(doc, text, entities, QuotedRanges(ranges))
+    >>> resolver.attribute(cue_token).speaker
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprobe.analyze.quote_marks import QuotedRanges
+from newsprobe.analyze.speaker_names import (
+    HONORIFICS,
+    HUMAN_NOUNS,
+    Referent,
+    index_names,
+    token_index_at,
+    vote_genders,
+    with_gender,
+)
 from newsprobe.analyze.tokens import columns
 from newsprobe.findings import EntityFinding
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["CUE_FORMS", "Attribution", "Referent", "SpeakerResolver"]
+__all__ = ["Attribution", "Referent", "SpeakerResolver"]
 
-
-def _inflect(base: str) -> set[str]:
-    stem = base[:-1] if base.endswith("e") else base
-    third = base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s"
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    return {base, third, stem + "ed", stem + "ing"}
-
-
-_REGULAR = (
-    "add insist warn ask explain tweet post claim continue recall note state argue declare "
-    "announce admit acknowledge reply answer comment caution concede remark urge suggest "
-    "predict promise vow pledge boast complain joke quip shout scream whisper describe call "
-    "brand dub label term agree counter retort conclude confirm deny report recount observe "
-    "stress emphasise emphasize maintain repeat add assert allege contend demand testify "
-    "plead cry mutter murmur exclaim question wonder reason reflect respond explain"
-).split()
-_IRREGULAR = {
-    "say": ("say", "says", "said", "saying"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "write": ("write", "writes", "wrote", "written", "writing"),
-    "put": ("put", "puts", "putting"),
-    "quote": ("quote", "quotes", "quoted", "quoting"),
-}
-#: Surface form -> base verb of every speech cue. Hand-compiled from the attribution verbs
-#: of wire style guides; inflected by rule so no lemmatizer is needed.
-CUE_FORMS: dict[str, str] = {form: base for base in _REGULAR for form in _inflect(base)}
-CUE_FORMS.update({form: base for base, forms in _IRREGULAR.items() for form in forms})
-CUE_FORMS["according"] = "according to"
-CUE_FORMS.pop("putting", None)
-
-_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr", "amod"})
-_NOUNISH = frozenset(
-    "promise claim report call comment answer question note state post tweet quote label "
-    "brand term demand plea cry reply respond remark pledge vow warn joke".split()
-)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_MALE_TITLES = frozenset("mr sir lord monsieur herr señor father".split())
-_FEMALE_TITLES = frozenset("mrs ms miss dame lady madam mme mlle frau señora sister".split())
-_HONORIFICS = _MALE_TITLES | _FEMALE_TITLES | frozenset("dr prof mx".split())
-#: A small list of common given names (English and European) used only when the article
-#: itself gives no pronoun or title for a person.
-_MALE_NAMES = frozenset(
-    "john james david michael peter paul mark thomas tomas anton pavel erik lars jonas daniel "
-    "luka piet omar viktor samuel benedict tobias henrik simon karl lukas rasmus jan jens "
-    "hans carlos luis jose juan ahmed mohammed ali ivan igor sergei pierre jean marco".split()
-)
-_FEMALE_NAMES = frozenset(
-    "mary anna ana maria elena mirela ilinca helena margit ingrid ruth karin lena freya sofia "
-    "alma ilse amira amalia dalia hanna annika olga ylva agnes priya ewa marta sabine elin "
-    "nadia petra greta lidia thea mona karolina sarah emma laura julia sophie claire".split()
-)
-#: Heads of descriptions that can speak ("one official", "a spokesperson for ...").
-_HUMAN_NOUNS = frozenset(
-    "official officials spokesperson spokesman spokeswoman insider source sources reviewer "
-    "witness resident residents analyst expert lawyer mother father son daughter wife "
-    "husband leader minister director manager chairman chairwoman captain coach player "
-    "officer detective councillor mp mayor president executive donor reader passenger "
-    "neighbour friend colleague diplomat critic critics campaigner campaigners one another "
-    "police".split()
-)
-_FEMALE_NOUNS = frozenset("mother daughter wife spokeswoman chairwoman".split())
-_MALE_NOUNS = frozenset("father son husband spokesman chairman".split())
-_PRONOUN_GENDER = {w: "m" for w in ("he", "him", "his")} | {w: "f" for w in ("she", "her", "hers")}
 _RELATIVE = frozenset({"who", "which", "that"})
-_PERSON_LABELS = frozenset({"PERSON"})
-_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"})
-
-
-@dataclass(frozen=True, slots=True)
-class Referent:
-    """Someone who can speak: a named entity, or a description the text gives."""
-
-    name: str
-    entity: str | None
-    kind: str  # "person", "org" or "desc"
-    gender: str | None
-    span: tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +71,7 @@ class SpeakerResolver:
         doc: The shared spaCy parse of `text`.
         text: The article text.
         entities: Entity findings from the entities analyzer (may be empty).
-        quoted: Sorted, non-overlapping (start, end) ranges inside quotation marks.
+        quoted: The ranges inside quotation marks (non-overlapping).
     """
 
     def __init__(
@@ -142,14 +79,13 @@ class SpeakerResolver:
         doc: Doc,
         text: str,
         entities: Sequence[EntityFinding],
-        quoted: Sequence[tuple[int, int]],
+        quoted: QuotedRanges,
     ) -> None:
         self.doc, self.text = doc, text
         # Token attributes come from the shared columns: ``doc[i]`` and ``for t in sent``
         # build a new Token each time, and every token of the article is visited.
         self._cols = columns(doc)
-        self._quoted = list(quoted)
-        self._quote_starts = [q[0] for q in self._quoted]
+        self._quoted = quoted
         self._token_starts = self._cols.idx  # shared: never modified
         self._token_quoted = self._quoted_tokens()
         #: Token -> its "appos" children in order, as ``token.children`` would list them.
@@ -158,13 +94,13 @@ class SpeakerResolver:
             head = self._cols.head[i]
             if dep == "appos" and head != i:
                 self._appositions.setdefault(head, []).append(i)
-        self._names: list[tuple[int, int, Referent]] = self._index_names(entities)
+        self._names = index_names(doc, entities)
         self._name_starts = [n[0] for n in self._names]
         #: Characters inside any name: most tokens are in none, and skip `name_at` then.
         self._named = bytearray(len(text) + 1)
         for start, end, _ in self._names:
             self._named[start:end] = b"\x01" * (end - start)
-        self._gender = self._genders()
+        self._gender = vote_genders(self._names, self._cols, self._token_quoted, len(text))
         self._resolved: dict[int, Referent | None] = {}
         self._sentences: list[list[tuple[Token, Referent, bool]]] = []
         self._sentence_starts: list[int] = []
@@ -177,8 +113,7 @@ class SpeakerResolver:
 
     def in_quote(self, pos: int) -> bool:
         """Whether character `pos` lies inside quotation marks."""
-        k = bisect_right(self._quote_starts, pos) - 1
-        return k >= 0 and pos < self._quoted[k][1]
+        return self._quoted.covers(pos)
 
     def _quoted_tokens(self) -> list[bool]:
         """Per token, `in_quote` of its offset, found range by range rather than per token.
@@ -187,7 +122,7 @@ class SpeakerResolver:
         the tokens from its start up to the next range's start, and covers those before
         its end.
         """
-        starts, ranges = self._token_starts, self._quoted
+        starts, ranges = self._token_starts, self._quoted.ranges
         flags = [False] * len(starts)
         for k, (start, end) in enumerate(ranges):
             stop = min(end, ranges[k + 1][0]) if k + 1 < len(ranges) else end
@@ -203,13 +138,9 @@ class SpeakerResolver:
         return [tokens[i] for i in range(lo, hi) if not quoted[i]]
 
     def token_at(self, pos: int) -> Token | None:
-        k = self._index_at(pos)
+        """The token covering character `pos`, if any."""
+        k = token_index_at(self._token_starts, pos)
         return self._cols.tokens[k] if k is not None else None
-
-    def _index_at(self, pos: int) -> int | None:
-        """Index of the token covering character `pos`: the last one starting at or before it."""
-        k = bisect_right(self._token_starts, pos) - 1
-        return k if 0 <= k < len(self._token_starts) else None
 
     def name_at(self, token: Token) -> Referent | None:
         """The named entity covering `token`, if any."""
@@ -222,91 +153,8 @@ class SpeakerResolver:
         for j in range(k, max(k - 4, -1), -1):  # mentions barely overlap; look a few back
             start, end, ref = self._names[j]
             if start <= pos < end:
-                return self._with_gender(ref)
+                return with_gender(ref, self._gender)
         return None
-
-    @staticmethod
-    def is_cue(token: Token) -> bool:
-        """A speech verb used as a verb (not "the claim", not "a call")."""
-        low = token.lower_
-        if low == "according":
-            return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-        if low not in CUE_FORMS or token.dep_ in _NOUN_DEPS:
-            return False
-        # "promises", "claims", "calls" are nouns as often as verbs: want a subject then.
-        return (
-            CUE_FORMS[low] not in _NOUNISH
-            or low.endswith(("ed", "ing"))
-            or any(c.dep_ in _SUBJECT_DEPS for c in token.children)
-        )
-
-    # --- names and genders ----------------------------------------------------------------
-
-    def _index_names(self, entities: Sequence[EntityFinding]) -> list[tuple[int, int, Referent]]:
-        names: list[tuple[int, int, Referent]] = []
-        if entities:
-            for ent in entities:
-                kind = "person" if ent.label in _PERSON_LABELS else "org"
-                if ent.label not in _PERSON_LABELS | _ORG_LABELS:
-                    continue
-                for m in ent.mentions or [ent.span]:
-                    ref = Referent(ent.canonical, ent.id or None, kind, None, (m.start, m.end))
-                    names.append((m.start, m.end, ref))
-        else:
-            fullest: list[list[str]] = []
-            for span in self.doc.ents:
-                if span.label_ not in _PERSON_LABELS | _ORG_LABELS:
-                    continue
-                words = [w.text for w in span if w.lower_.rstrip(".") not in _HONORIFICS]
-                words = [w for w in words if w not in ("'s", "’s")] or [span.text]
-                kind = "person" if span.label_ in _PERSON_LABELS else "org"
-                if kind == "person":
-                    longer = [f for f in fullest if len(f) > len(words) and f[-1] == words[-1]]
-                    words = max(longer, key=len) if longer else words
-                    fullest.append(words)
-                ref = Referent(" ".join(words), None, kind, None, (span.start_char, span.end_char))
-                names.append((span.start_char, span.end_char, ref))
-        names.sort(key=lambda n: (n[0], -n[1]))
-        return names
-
-    def _genders(self) -> dict[str, str]:
-        votes: dict[str, Counter[str]] = {}
-        lower, starts, quoted = self._cols.lower, self._token_starts, self._token_quoted
-        pronouns = [i for i, w in enumerate(lower) if w in _PRONOUN_GENDER and not quoted[i]]
-        persons = self._names  # organizations too: spaCy often calls a person an ORG
-        for k, (start, end, ref) in enumerate(persons):
-            vote = votes.setdefault(ref.name, Counter())
-            first = ref.name.split()[0].lower() if ref.name.split() else ""
-            vote["m" if first in _MALE_NAMES else "f" if first in _FEMALE_NAMES else "?"] += 1
-            before = self._index_at(start - 1) if start > 0 else None
-            if before is not None and lower[before].rstrip(".") in _MALE_TITLES:
-                vote["m"] += 3
-            elif before is not None and lower[before].rstrip(".") in _FEMALE_TITLES:
-                vote["f"] += 3
-            # The first gendered pronoun outside quotes within 40 tokens after the name,
-            # before the next name starts, votes.
-            limit = persons[k + 1][0] if k + 1 < len(persons) else len(self.text)
-            after = self._index_at(end)
-            if after is None:
-                continue
-            p = bisect_right(pronouns, after)
-            if p < len(pronouns):
-                j = pronouns[p]
-                if j <= after + 40 and starts[j - 1] < limit:
-                    vote[_PRONOUN_GENDER[lower[j]]] += 2
-        out: dict[str, str] = {}
-        for name, vote in votes.items():
-            m, f = vote["m"], vote["f"]
-            if m != f:
-                out[name] = "m" if m > f else "f"
-        return out
-
-    def _with_gender(self, ref: Referent) -> Referent:
-        gender = self._gender.get(ref.name)
-        if gender is None and ref.kind == "desc":
-            head = ref.name.split()[-1].lower() if ref.name.split() else ""
-            gender = "f" if head in _FEMALE_NOUNS else "m" if head in _MALE_NOUNS else None
-        return Referent(ref.name, ref.entity, ref.kind, gender, ref.span)
 
     # --- sentences and pronouns -----------------------------------------------------------
 
@@ -373,9 +221,10 @@ class SpeakerResolver:
         cols = self._cols
         if any(self._token_quoted[start:end]) or not any(cols.is_alpha[start:end]):
             return None
-        kind = "desc" if cols.lower[head.i] in _HUMAN_NOUNS else "thing"
+        kind = "desc" if cols.lower[head.i] in HUMAN_NOUNS else "thing"
         span = (cols.idx[start], cols.end_char(end - 1))
-        return self._with_gender(Referent(self.text[span[0] : span[1]], None, kind, None, span))
+        ref = Referent(self.text[span[0] : span[1]], None, kind, None, span)
+        return with_gender(ref, self._gender)
 
     def _antecedent(self, pronoun: Token) -> Referent | None:
         low = pronoun.lower_
@@ -458,7 +307,7 @@ class SpeakerResolver:
                 run.append(tok)
                 i += step
             run.sort(key=lambda t: t.i)
-            while run and run[0].lower_.rstrip(".") in _HONORIFICS:
+            while run and run[0].lower_.rstrip(".") in HONORIFICS:
                 run.pop(0)
             if not run:
                 continue
@@ -469,16 +318,14 @@ class SpeakerResolver:
             fuller = [r for _, _, r in self._names if r.kind == "person" and r.name.endswith(last)]
             name = max((r.name for r in fuller), key=len, default=" ".join(t.text for t in run))
             span = (run[0].idx, run[-1].idx + len(last))
-            return self._with_gender(Referent(name, None, "person", None, span))
+            return with_gender(Referent(name, None, "person", None, span), self._gender)
         return None
 
-    def person_between(self, start: int, end: int, *, last: bool = True) -> Referent | None:
-        """The last (or first) named person in [start, end), outside quotes."""
+    def person_between(self, start: int, end: int) -> Referent | None:
+        """The last named person (else organization) in [start, end), outside quotes."""
         found = [r for t in self.tokens_between(start, end) if (r := self.name_at(t)) is not None]
         people = [r for r in found if r.kind == "person"] or found
-        if not people:
-            return None
-        return people[-1] if last else people[0]
+        return people[-1] if people else None
 
 
 def _subject_of(cue: Token) -> Token | None:
