@@ -1,9 +1,11 @@
 """What kind of source a phrase names: an outlet, a person, an official body, a document.
 
-Shared by the attribution and sourcing analyzers. Classification reads the source phrase's
-tokens from the shared parse: named entities first (a PERSON is a person; an ORG whose name
-looks like a news outlet is an outlet), then the phrase's head noun ("sources", "officials
-familiar with the talks" are anonymous; "figures", "a study" are documents).
+Shared by the attribution analyzer and its `source_resolution`, which also take from here
+where a source phrase ends (`source_phrase`) and how a note names each source type.
+Classification reads the source phrase's tokens from the shared parse: named entities
+first (a PERSON is a person; an ORG whose name looks like a news outlet is an outlet), then
+the phrase's head noun ("sources", "officials familiar with the talks" are anonymous;
+"figures", "a study" are documents).
 
 The word lists are our own, written from how English-language news copy names its sources
 (agency style guides' attribution sections list the same families: named, official,
@@ -22,13 +24,16 @@ from newsprobe.findings import SourceType
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 __all__ = [
     "OUTLET_ANAPHORS",
     "SELF_REFERENCES",
+    "SOURCE_TYPE_WORDS",
     "classify_source",
     "is_plausible_source",
     "looks_like_outlet",
+    "source_phrase",
 ]
 
 # Words that make an organisation's name a news outlet's ("The Valemont Times", "Coastline
@@ -92,6 +97,17 @@ _TITLES = frozenset(
 )
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _INDEFINITE = frozenset(["a", "an", "one", "another", "some", "several", "two", "three", "many"])
+
+
+#: How a note names each source type ("Sourced to an official body, ...").
+SOURCE_TYPE_WORDS: dict[str, str] = {
+    "person": "a named person",
+    "official": "an official body",
+    "institution": "an organisation",
+    "anonymous": "an unnamed source",
+    "outlet": "another news outlet",
+    "document": "a document or data",
+}
 
 
 # Common nouns that name an organisation speaking ("according to the company").
@@ -188,3 +204,22 @@ def classify_source(phrase: SpacySpan) -> tuple[SourceType, str | None]:
     if phrase[0].lower_ in _INDEFINITE:
         return "anonymous", None  # "a security guard", "one resident": unnamed people
     return ("anonymous" if head.pos_ == "PRON" else "institution"), None
+
+
+def source_phrase(token: Token) -> SpacySpan:
+    """The source phrase headed by `token`, without relative clauses or appositions."""
+    doc = token.doc
+    cols = columns(doc)
+    end = token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ in {"relcl", "appos", "acl", "punct", "advcl"} or child.text in {",", "("}:
+            end = min(end, child.left_edge.i)
+    # "A spokesperson for Northline Freight, which runs...": a comma after the head ends
+    # the name, however deep the clause hangs in the parse.
+    end = next((i for i in range(token.i + 1, end) if cols.text[i] in {",", "(", "—"}), end)
+    start = token.left_edge.i
+    while start < end - 1 and cols.tokens[start].is_punct:
+        start += 1
+    while end - 1 > start and cols.tokens[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
