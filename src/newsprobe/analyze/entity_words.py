@@ -1,0 +1,140 @@
+"""The hand-written word lists the entity passes match names against.
+
+Titles, role nouns, verbs of saying, organization words and a small alias table: each list
+says where it comes from, so that a reader can judge what it claims. Kept apart from the
+code that uses them (`entity_spans`, `entity_recovery`, `entity_roles`, `aliases`) because
+they are data, reviewed and extended on their own.
+
+    >>> "minister" in ROLE_HEADS
+    True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ALIAS_GROUPS",
+    "CONDITIONAL_ALIASES",
+    "CORPORATE_SUFFIXES",
+    "FUNCTION_WORDS",
+    "HONORIFICS",
+    "MISLABELLED_PERSON",
+    "NOT_NAME_WORDS",
+    "ORG_WORDS",
+    "PLACE_LABELS",
+    "POSSESSIVE_TAILS",
+    "ROLE_HEADS",
+    "SPEECH_VERBS",
+    "STRONG_TITLES",
+    "TITLE_WORDS",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Courtesy titles: stripped from names for matching, never reported as a role.
+HONORIFICS = _words(
+    "mr mrs ms miss mx messrs dr prof sir dame lord lady madam mme mlle monsieur herr frau "
+    "señor señora sr sra"
+)
+
+#: Nouns that head a role or office ("prime minister", "chief executive", "striker").
+#: Compiled by hand from the titles that introduce people in wire copy (politics, business,
+#: courts, military, religion, sport, science); a word here both marks a role phrase and,
+#: directly before a name, says the name is a person.
+ROLE_HEADS = _words("""
+    president vice-president president-elect premier chancellor minister secretary senator
+    sen representative rep congressman congresswoman lawmaker legislator mp mep governor gov
+    mayor deputy speaker leader chairman chairwoman chairperson chair ceo cfo coo cto founder
+    co-founder executive officer director manager head boss owner treasurer commissioner
+    ambassador envoy diplomat consul spokesman spokeswoman spokesperson adviser advisor aide
+    counsel attorney lawyer prosecutor judge justice magistrate sheriff marshal inspector
+    detective constable sergeant sgt general gen colonel col lieutenant lt major maj
+    captain capt admiral adm commander commodore corporal private king queen prince princess
+    emperor empress duke duchess pope cardinal bishop archbishop rabbi imam reverend rev
+    pastor father sheikh ayatollah coach striker midfielder defender goalkeeper forward
+    quarterback pitcher batsman bowler driver rider jockey champion referee umpire
+    trainer economist analyst professor researcher scientist physicist chemist biologist
+    epidemiologist doctor surgeon nurse author novelist writer editor correspondent reporter
+    columnist actor actress singer rapper artist producer candidate nominee
+    dean rector provost principal chief superintendent auditor regulator negotiator
+    footballer player winger cyclist boxer sprinter athlete swimmer golfer star host
+    presenter anchor councillor councilman councilwoman rocker musician singer-songwriter
+    comedian chef designer dancer model photographer architect engineer teacher pilot
+    businessman businesswoman tycoon billionaire entrepreneur activist campaigner blogger
+    influencer
+""")
+
+#: Titles that make a name a person even inside a span spaCy labelled ORG or GPE; narrower
+#: than ROLE_HEADS because "General Motors" and "Justice Department" are organizations.
+STRONG_TITLES = HONORIFICS | _words(
+    "president chancellor minister senator sen rep governor gov mayor secretary judge coach "
+    "ceo chairman chairwoman spokesman spokeswoman professor"
+)
+
+#: Verbs of saying: a capitalized name as their subject is very likely a person.
+SPEECH_VERBS = _words(
+    "say said says told tell tells added adds explained warned argued insisted claimed "
+    "stated wrote noted recalled admitted denied confirmed"
+)
+
+#: Trailing words that name the legal form of a company; ignored when matching names,
+#: so "Acme Holdings" and "Acme" are one organization.
+CORPORATE_SUFFIXES = _words(
+    "inc incorporated corp corporation co ltd limited plc llc llp lp ag sa nv gmbh bv spa "
+    "holdings group"
+)
+
+#: Words that make a capitalized run an organization or place, not a person's name.
+ORG_WORDS = CORPORATE_SUFFIXES | _words(
+    "bank university college school hospital institute party council ministry department "
+    "agency authority commission committee association union league club court police "
+    "army navy airlines airways press news post journal street avenue road river lake "
+    "mount island city county province state republic kingdom foundation gazette courier "
+    "tribune chronicle times herald observer rovers united wanderers athletic fc "
+    "administration government"
+)
+
+#: Words skipped when initials are taken to test an acronym ("Bank of England" -> BoE).
+FUNCTION_WORDS = _words("of the and for de du des la le el al on in at to &")
+
+#: Equivalent names of a few entities that news copy uses interchangeably and that no
+#: rule derives (initials, surnames) on its own. Compiled by hand from the short forms that
+#: the AP and Reuters style guides allow on later references; kept small on purpose: every
+#: entry is an identity claim, and an alias table that grows unchecked merges things that
+#: differ (the Kremlin is the Russian presidency, not Russia, so it is not listed).
+ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
+    "united states": ("us", "usa", "united states of america", "america"),
+    "united kingdom": ("uk", "britain", "great britain"),
+    "united nations": ("un",),
+    "european union": ("eu",),
+    "nato": ("north atlantic treaty organization", "north atlantic treaty organisation"),
+    "islamic state": (
+        "isis",
+        "isil",
+        "daesh",
+        "islamic state of iraq and syria",
+        "islamic state of iraq and the levant",
+        "islamic state group",
+    ),
+    "soviet union": ("ussr",),
+    "united arab emirates": ("uae",),
+    "democratic republic of the congo": ("drc", "dr congo"),
+    "russia": ("russian federation",),
+}
+
+#: Aliases that are also ordinary words: they merge only when the entity they stand for is
+#: named some other way in the same article ("IS" only beside "Islamic State" or "ISIS").
+CONDITIONAL_ALIASES: dict[str, str] = {"is": "islamic state"}
+
+#: spaCy labels of places and groups, and the labels it wrongly gives unfamiliar names.
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+MISLABELLED_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+#: Unions used per token, built once (``a | b`` makes a new set on every call).
+TITLE_WORDS = HONORIFICS | ROLE_HEADS
+NOT_NAME_WORDS = ORG_WORDS | TITLE_WORDS
+
+#: Tokens stripped from the end of a name: possessives, as spaCy splits them off.
+POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’", "s"})
