@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsprobe.analyze.dateline import dateline_end
 from newsprobe.analyze.spans import entities_in
 from newsprobe.analyze.tokens import columns
 from newsprobe.models import load_arrays, load_json
@@ -296,7 +297,6 @@ _SPEECH_VERBS = frozenset(
 )  # fmt: skip
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp", "xcomp", "dative")
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^-–—()]{1,40})?(?:\s*\([^)]{1,60}\))?\s+[-–—]+\s+")
 
 
 def main_verb(sent: SpacySpan) -> Token:
@@ -328,9 +328,3 @@ def object_range(main: Token) -> tuple[int, int] | None:
                 tokens = list(child.subtree)
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
-
-
-def dateline_end(text: str) -> int:
-    """Length of a leading dateline ("VARN, Kestrava (Coastline Wire) - "), else 0."""
-    found = _DATELINE.match(text)
-    return found.end() if found else 0

@@ -35,6 +35,7 @@ from functools import cache
 from importlib import resources
 
 from newsprobe.analyze.base import Analyzer, Context
+from newsprobe.analyze.dateline import dateline_openings
 from newsprobe.analyze.lexicon import (
     PhraseMatcher,
     SpanSet,
@@ -106,9 +107,6 @@ _CAPS = re.compile(r"(?<!\w)(?<!\w['’])[A-Z][A-Z'’]*[A-Z](?![\w'’])")
 _CAPS_START = re.compile(r"[A-Z](?=[A-Z'’])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-# A paragraph that opens with a place in capitals ("WASHINGTON —", "LONDON, May 3 (AP)")
-# or a byline ("By JANE DOE"): those capitals are house style, not shouting.
-_DATELINE = re.compile(r"(?m)^(?:By\s+)?[A-Z][A-Z.'’ -]*[A-Z.](?=\s*(?:,|\(|[—–-]|$))")
 _NOTES = {
     "loaded_verb": "{w} is a loaded verb that dramatizes what was said or done.",
     "loaded_term": "{w} is loaded wording that judges or dramatizes rather than describes.",
@@ -295,7 +293,9 @@ class SensationalAnalyzer(Analyzer):
             if styled_lines[line_start] or not self._shouted(m.group()):
                 continue
             if house_style is None:
-                house_style = SpanSet((d.start(), d.end()) for d in _DATELINE.finditer(text))
+                # A line opening with a place in capitals ("WASHINGTON —", "LONDON, May 3
+                # (AP)") or a byline ("By JANE DOE"): house style, not shouting.
+                house_style = SpanSet(dateline_openings(text))
             if not house_style.touches(m.start(), m.end()):
                 yield _Hit(m.start(), m.end(), "all_caps", "pattern", _CONFIDENCE["all_caps"])
 
