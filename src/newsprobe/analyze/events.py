@@ -40,9 +40,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from newsprobe.analyze import event_frames as frames
+from newsprobe.analyze import event_slots as slots
 from newsprobe.analyze.base import Analyzer, Context
-from newsprobe.analyze.event_frames import Names, Slot
+from newsprobe.analyze.event_names import Names, Slot
+from newsprobe.analyze.event_participants import participants
+from newsprobe.analyze.event_triggers import (
+    candidate_triggers,
+    counted,
+    quoted_mask,
+    trigger_span,
+    trigger_type,
+)
 from newsprobe.analyze.tokens import columns
 from newsprobe.findings import EntityFinding, EventFinding, QuantityFinding, Span
 
@@ -155,16 +163,16 @@ class EventsAnalyzer(Analyzer):
         if doc is None or not ctx.text.strip():
             return
         names = Names.build(
-            doc, ctx.of_kind("entity", EntityFinding), skip=frames.dateline_region(ctx.article)
+            doc, ctx.of_kind("entity", EntityFinding), skip=slots.dateline_region(ctx.article)
         )
         durations = [
             q for q in ctx.of_kind("quantity", QuantityFinding) if q.dimension == "duration"
         ]
-        quoted = frames.quoted_mask(ctx.text)
+        quoted = quoted_mask(ctx.text)
         cols = columns(doc)
         # Token indices that may trigger, found in one pass over the columns: the few
         # percent of tokens worth building a spaCy Token for.
-        candidates = frames.candidate_triggers(cols, quoted)
+        candidates = candidate_triggers(cols, quoted)
         mentions: list[_Mention] = []
         for index, sentence in enumerate(doc.sents):
             # Slice the text rather than read `sentence.text`: spaCy rebuilds it token by token.
@@ -175,7 +183,7 @@ class EventsAnalyzer(Analyzer):
             first = bisect_left(candidates, sentence.start)
             for i in candidates[first : bisect_left(candidates, sentence.end, first)]:
                 token = cols.tokens[i]
-                event_type = frames.trigger_type(token, quoted)
+                event_type = trigger_type(token, quoted)
                 if event_type is None:
                     continue
                 mention = self._read(ctx, token, (sentence, text), event_type, names, durations)
@@ -187,7 +195,7 @@ class EventsAnalyzer(Analyzer):
                     same.absorb(mention)
             mentions.extend(in_sentence)
         events = _merge(mentions)
-        dateline = frames.dateline(ctx.article, names)
+        dateline = slots.dateline(ctx.article, names)
         body_events = sorted(
             (e for e in events if not e.in_headline), key=lambda e: e.sentence.start
         )
@@ -204,7 +212,7 @@ class EventsAnalyzer(Analyzer):
         self,
         ctx: Context,
         token: Token,
-        sentence: frames.Sentence,
+        sentence: slots.Sentence,
         event_type: str,
         names: Names,
         durations: list[QuantityFinding],
@@ -212,24 +220,24 @@ class EventsAnalyzer(Analyzer):
         start = sentence[0].start_char
         mention = _Mention(
             event_type=event_type,
-            trigger=frames.trigger_span(token),
+            trigger=trigger_span(token),
             sentence=Span(start=start, end=start + len(sentence[1].rstrip())),
             in_headline=start < ctx.article.headline.end,
         )
-        mention.participants, pair = frames.participants(token, names)
+        mention.participants, pair = participants(token, names)
         mention.inferred += pair
-        mention.place, mention.place_detail = frames.place(token, names)
-        mention.time = frames.time(
+        mention.place, mention.place_detail = slots.place(token, names)
+        mention.time = slots.time(
             token, sentence, ctx.article.published, headline=mention.in_headline
         )
-        mention.duration = frames.duration(token, sentence[0], durations)
+        mention.duration = slots.duration(token, sentence[0], durations)
         mention.lemma = token.lemma_.lower()
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             mention.name = ctx.text[mention.trigger.start : mention.trigger.end]
         mention.anaphoric = token.pos_ == "NOUN" and any(
             c.lower_ in _ANAPHORIC_DETS for c in token.children
         )
-        if event_type == "death" and frames.counted(token):
+        if event_type == "death" and counted(token):
             mention.event_type = "death_toll"
         return mention
 
