@@ -151,3 +151,14 @@ def test_retelling_note_names_the_outlets() -> None:
     assert isinstance(sourcing, SourcingFinding)
     assert sourcing.verdict == "retelling"
     assert "The Valemont Times" in sourcing.note
+
+
+def test_the_writer_citing_themselves_is_not_a_source() -> None:
+    found = _attributions(
+        "Mayor Tomas Brennick opened the new ferry terminal in Varn on Monday. "
+        "I wrote last spring that the terminal would cost twice its budget."
+    )
+    assert all(a.source is None or "Brennick" not in a.source for a in found[1:]), [
+        (a.source, a.cue) for a in found
+    ]
+    assert not any(a.cue == "wrote" for a in found)

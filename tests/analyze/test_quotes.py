@@ -331,3 +331,15 @@ def test_gold_gate() -> None:
     for kind, floor in FLOORS.items():
         precision, recall, f1 = scores[kind]
         assert f1 >= floor, f"{kind}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f} < {floor}"
+
+
+def test_he_after_according_to_an_outlet_is_the_man_named_before() -> None:
+    # The outlet's name sits between the man and "he", and "he" follows it, so a vote on
+    # the names' genders once made the outlet the "he".
+    text = (
+        "President Arvid Kessel of Ostmark unveiled a war memorial in Halvik on Friday. "
+        "The ceremony was broadcast live. "
+        'According to KTV, he called the memorial "a warning that this peace is fragile."'
+    )
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker is not None and "Kessel" in quote.speaker

@@ -151,6 +151,8 @@ class SourceResolver:
         name, entity_id, role = phrase_text, None, None
         root = phrase.root  # spaCy finds a span's root by walking it: once
         head = root.lower_
+        if len(phrase) == 1 and head in {"i", "we"} and not self.quoted(root.idx):
+            return None  # "As I wrote last year": the writer's own voice, not a source
         if len(phrase) == 1 and head in _PERSON_PRONOUNS | {"i", "we"}:
             person = self._resolve_pronoun(root)
             source_type = "person"
