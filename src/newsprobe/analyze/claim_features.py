@@ -181,6 +181,11 @@ class _TfidfBlock:
     idf: np.ndarray
     coef: np.ndarray
 
+    def columns(self, grams: Sequence[str]) -> np.ndarray:
+        """The columns of the grams this block knows, repeats kept, unknown ones dropped."""
+        found = [column for column in map(self.vocabulary.get, grams) if column is not None]
+        return np.array(found, dtype=np.int64)
+
     def scores(self, rows: Sequence[np.ndarray]) -> np.ndarray:
         """Dot product of each row's sublinear, L2-normalized TF-IDF with the weights.
 
@@ -250,11 +255,7 @@ class CheckworthinessModel:
         if not texts:
             return np.zeros(0)
         x = np.asarray(features, dtype=np.float64).reshape(len(texts), len(FEATURE_NAMES))
-        vocabulary = self.words.vocabulary
-        word_rows = [
-            np.fromiter((vocabulary[g] for g in word_ngrams(t) if g in vocabulary), np.int64)
-            for t in texts
-        ]
+        word_rows = [self.words.columns(word_ngrams(t)) for t in texts]
         char_rows = [self._char_columns(t) for t in texts]
         tfidf = self.words.scores(word_rows) + self.chars.scores(char_rows)
         logits: np.ndarray = x @ self.feature_coef + self.bias + tfidf
@@ -274,15 +275,14 @@ class CheckworthinessModel:
         Character n-grams never cross a word, so a sentence's grams are its words' grams;
         news repeats words, and building every word's 3-5-grams afresh was most of the cost.
         """
-        cache, vocabulary = self._word_cache, self.chars.vocabulary
+        cache = self._word_cache
         parts: list[np.ndarray] = []
         for word in normalize_for_ngrams(text).split(" "):
             if not word:
                 continue
             known = cache.get(word)
             if known is None:
-                grams = _word_char_ngrams(word)
-                known = np.fromiter((vocabulary[g] for g in grams if g in vocabulary), np.int64)
+                known = self.chars.columns(_word_char_ngrams(word))
                 if len(cache) < _WORD_CACHE_SIZE:
                     cache[word] = known
             parts.append(known)
