@@ -253,9 +253,7 @@ class SpeakerResolver:
             for ref in group:
                 if ref.kind in ("person", "desc") and ref.gender in (None, wanted):
                     return ref
-        return next(
-            (r for g in groups for r in g if r.kind == "org" and r.gender == wanted), None
-        )
+        return next((r for g in groups for r in g if r.kind == "org" and r.gender == wanted), None)
 
     def _depth(self, i: int) -> int:
         """How many arcs token `i` is below the root of its sentence (at most 50)."""
