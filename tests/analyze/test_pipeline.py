@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -212,7 +211,7 @@ def test_batches_keep_input_order_and_share_one_parse_per_article() -> None:
     assert analyses[0].models["spacy"].startswith("en_core_web_sm")
 
 
-def test_parsing_ahead_in_a_worker_gives_what_one_at_a_time_gives() -> None:
+def test_a_stream_gives_what_one_at_a_time_gives() -> None:
     articles = [
         make_article(f"Ferry {i} was LATE. The crew said it waited {i} hours.", headline=f"H{i}")
         for i in range(9)
@@ -240,12 +239,3 @@ def test_a_parse_failure_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> 
     assert next(results).article.text.endswith("Text 0.")
     with pytest.raises(MemoryError, match="out of memory"):
         list(results)
-
-
-def test_stopping_early_leaves_no_worker_behind() -> None:
-    before = threading.active_count()
-    pipeline = Pipeline([NeedsParse()], batch_size=2)
-    results = pipeline.analyze_many(make_article(f"Text {i}.") for i in range(10))
-    next(results)
-    results.close()
-    assert threading.active_count() == before

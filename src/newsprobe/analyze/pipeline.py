@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
@@ -179,24 +178,13 @@ class Pipeline:
         return next(self.analyze_many([article]))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyse a stream of articles, parsing them in batches; yields in input order.
-
-        The next batch is parsed in a worker thread while the analyzers read the current
-        one: spaCy's matrix arithmetic releases the GIL, so on a machine with a second
-        core most of the analyzers' time hides behind the parse. Only the worker touches
-        the spaCy pipeline; the analyzers run in the calling thread, one article at a time.
-        """
+        """Analyse a stream of articles, parsing them in batches; yields in input order."""
         self.warm_up()
         stream = iter(articles)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprobe-parse") as worker:
-            batch = list(islice(stream, self.batch_size))
-            parsing = worker.submit(self._parse, batch) if batch else None
-            while parsing is not None:
-                docs, current = parsing.result(), batch
-                batch = list(islice(stream, self.batch_size))
-                parsing = worker.submit(self._parse, batch) if batch else None
-                for article, doc in zip(current, docs, strict=True):
-                    yield self._run(article, doc)
+        while batch := list(islice(stream, self.batch_size)):
+            docs = self._parse(batch)
+            for article, doc in zip(batch, docs, strict=True):
+                yield self._run(article, doc)
 
     def _parse(self, batch: list[Article]) -> list[Doc | None]:
         docs: list[Doc | None] = [None] * len(batch)
