@@ -159,7 +159,7 @@ class SourceResolver:
             if person is not None:
                 name, entity_id = person
         elif len(phrase) == 1 and head in _ORG_PRONOUNS:
-            previous = self._previous_subject(verb_sentence)
+            previous = self._previous_subject(verb_sentence, people=head == "they")
             if previous is None and self.last_org is None:
                 return None
             name, source_type = previous or self.last_org  # type: ignore[misc]
@@ -225,8 +225,11 @@ class SourceResolver:
             note=note,
         )
 
-    def _previous_subject(self, sentence: SpacySpan) -> tuple[str, SourceType] | None:
-        """For "it"/"they": the organisation that was the subject of the sentence before."""
+    def _previous_subject(
+        self, sentence: SpacySpan, *, people: bool = False
+    ) -> tuple[str, SourceType] | None:
+        """For "it"/"they": the organisation that was the subject of the sentence before;
+        for "they" (`people`) also unnamed people ("Doctors tried... they said")."""
         start = sentence.start
         if start == 0:
             return None
@@ -236,7 +239,8 @@ class SourceResolver:
             return None
         phrase = source_phrase(subject)
         kind, _ = classify_source(phrase)
-        return (phrase.text, kind) if kind in {"outlet", "official", "institution"} else None
+        wanted = {"outlet", "official", "institution"} | ({"anonymous"} if people else set())
+        return (phrase.text, kind) if kind in wanted else None
 
     def _recipient(self, verb: Token) -> str | None:
         """The outlet a statement was given to: "told the Harbour Courier", "told the paper"."""
