@@ -31,6 +31,7 @@ from newsprobe.analyze.sources import (
     SOURCE_TYPE_WORDS,
     classify_source,
     is_plausible_source,
+    looks_like_outlet,
     source_phrase,
 )
 from newsprobe.analyze.spans import SpanIndex
@@ -193,7 +194,11 @@ class AttributionAnalyzer(Analyzer):
         if cols.pos[i] not in {"VERB", "AUX"} or lemma not in _CUE_WORDS:
             return None
         children = list(token.children)
-        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        # Two subjects are a misparse of "Fake news site The Weekly Marlin wrote": the one
+        # nearest the verb is the name.
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        before = [c for c in subjects if c.i < i]
+        subject = before[-1] if before else next(iter(subjects), None)
         dep = cols.dep[i]
         if subject is None and dep == "conj":
             # "Weiss accepted the delay but insisted that...": the subject is shared.
@@ -226,7 +231,13 @@ class AttributionAnalyzer(Analyzer):
             )
             # "The opposition spokesman, Idris Calder, said": the name is the source.
             return source_phrase(named if named is not None else subject), cue
-        if passive is not None and passive.lower_ == "it":
+        # "it was reported that...", "it was claimed by X": a clause or an agent makes it an
+        # attribution; "it is called Teren", "when it's all said and done" have neither.
+        if (
+            passive is not None
+            and passive.lower_ == "it"
+            and any(c.dep_ in {"ccomp", "agent"} for c in children)
+        ):
             agent = next((c for c in children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             start = (
@@ -246,7 +257,9 @@ class AttributionAnalyzer(Analyzer):
             return
         source_type: SourceType = "person"
         entity = ctx.by_id(quote.speaker_entity) if quote.speaker_entity else None
-        if isinstance(entity, EntityFinding):
+        if looks_like_outlet(quote.speaker):
+            source_type = "outlet"  # "Bloomberg termed it ...": the small model says GPE
+        elif isinstance(entity, EntityFinding):
             if entity.label != "PERSON":
                 source_type = "official" if entity.label in {"GPE", "NORP"} else "institution"
         elif quote.speaker_span is not None:
