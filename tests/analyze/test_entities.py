@@ -166,6 +166,57 @@ def test_mention_spans_hold_only_the_name() -> None:
     assert _mention_texts(analysis, wrobel) == ["Łukasz Wróbel", "Wróbel"]
 
 
+def test_hyphenated_given_names_are_kept_whole_and_not_mixed_up() -> None:
+    # Real copy (FNC-1): "Kim Jong-un" was cut to "Kim Jong" and merged with his father.
+    analysis, found = _entities(
+        "Analysts say Pak Su-jin now runs the ministry. Her brother, Pak Ji-hun, was not "
+        "seen at the parade. Pak Ji Hun last spoke in March, and Pak Su-jin's office said "
+        "nothing."
+    )
+    names = _by_canonical(found)
+    assert "Pak Su-jin" in names
+    assert _mention_texts(analysis, names["Pak Su-jin"]) == ["Pak Su-jin", "Pak Su-jin"]
+    brother = next(f for f in found if "Ji" in f.canonical)
+    assert sorted(_mention_texts(analysis, brother)) == ["Pak Ji Hun", "Pak Ji-hun"]
+    assert not any(f.canonical in ("Pak Su", "Pak Ji") for f in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        (
+            "The magazine's editor-in-chief Mara Quell said the office would move.",
+            "editor-in-chief",
+        ),
+        ("The plan was drawn up by four-star general Tomas Brenn last year.", "four-star general"),
+    ],
+)
+def test_hyphenated_roles_are_taken_whole(body: str, role: str) -> None:
+    _, found = _entities(body)
+    person = next(f for f in found if f.label == "PERSON")
+    assert person.role == role
+
+
+def test_photo_credit_splits_photographer_and_agency() -> None:
+    _, found = _entities(
+        "Lena Voss/Harbor Images\nFirefighters worked through the night in Port Alder, "
+        "where Lena Voss took the picture. The fire started in a bakery."
+    )
+    assert not any("/" in f.canonical for f in found)
+    names = _by_canonical(found)
+    assert names["Lena Voss"].label == "PERSON"
+    assert names["Harbor Images"].label != "PERSON"
+
+
+def test_platforms_are_never_people() -> None:
+    _, found = _entities(
+        "The mayor of Port Alder posted the video on Twitter, and it was shared on YouTube "
+        "by residents. Twitter later removed it."
+    )
+    platforms = [f for f in found if f.canonical in ("Twitter", "YouTube")]
+    assert platforms and all(f.label == "ORG" for f in platforms)
+
+
 def test_dates_and_numbers_are_left_to_the_quantities_analyzer() -> None:
     _, found = _entities("On Tuesday, 3 March 2026, 400 workers lost 12 percent of their pay.")
     assert all(f.label not in {"DATE", "CARDINAL", "PERCENT", "MONEY"} for f in found)

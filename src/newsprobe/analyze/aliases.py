@@ -26,6 +26,8 @@ from newsprobe.analyze.name_forms import alias_key, fold, initials, is_acronym
 
 __all__ = ["cluster"]
 
+_LOWER_HYPHEN = re.compile(r"(?<=\w)-(?=[a-z])")
+
 
 def _key(p: Parsed, m: Mention) -> str:
     """The form a mention is merged by: its alias group, or its folded name."""
@@ -33,6 +35,8 @@ def _key(p: Parsed, m: Mention) -> str:
     aliased = alias_key(text) if m.label != "PERSON" else None
     if aliased:
         return "=" + aliased
+    if m.label == "PERSON":  # "Kim Jong-un" is "Kim Jong Un"; "Ngata-Ruiz" stays one word
+        text = _LOWER_HYPHEN.sub(" ", text)
     words = fold(text).split()
     if m.label == "ORG":
         while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:

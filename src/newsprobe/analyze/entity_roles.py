@@ -101,6 +101,17 @@ def _modifiers_start(p: Parsed, head: int) -> int:
             break
         first = k
         k -= 1
+    # A hyphen left first: the walk stopped inside a compound ("editor-in-chief",
+    # "four-star general"). Take the compound whole: every token glued to the next.
+    if words[first] == "-":
+        while (
+            first > 0
+            and not tokens[first - 1].whitespace_
+            and (alpha[first - 1] or words[first - 1] == "-")
+        ):
+            first -= 1
+        if words[first] == "-":
+            first += 1
     return first
 
 

@@ -21,8 +21,10 @@ from newsprobe.analyze.entity_mentions import (
     text_range,
 )
 from newsprobe.analyze.entity_words import (
+    COMPOUND_TAILS,
     MISLABELLED_PERSON,
     ORG_WORDS,
+    PLATFORMS,
     POSSESSIVE_TAILS,
     ROLE_HEADS,
     STRONG_TITLES,
@@ -78,8 +80,13 @@ def ner_mentions(p: Parsed, headline_end: int) -> tuple[list[Mention], list[tupl
             words[i] in person_words for i in range(ent_start, end) if cols.pos[i] != "CCONJ"
         )
         label = "PERSON" if people else label
+        if end - ent_start == 1 and fold(words[ent_start]) in PLATFORMS:
+            label = "ORG"  # "on Twitter": spaCy often calls a platform a person
         for index, (start, stop) in enumerate(_pieces(p, ent_start, end, people)):
-            for mention in _clean(p, start, stop, label, headline_end):
+            piece_label = label
+            if label == "PERSON" and index > 0 and words[start - 1] == "/":
+                piece_label = "ORG"  # "Jane Doe/Getty Images": a photographer, an agency
+            for mention in _clean(p, start, stop, piece_label, headline_end):
                 if _place_not_person(p, mention, full_names):
                     mention.label = "GPE"
                 if index > 0 and len(mentions) > before and is_acronym(mention_text(p, mention)):
@@ -138,11 +145,12 @@ def _inside_title(p: Parsed, start: int, end: int) -> bool:
 
 
 def _pieces(p: Parsed, start: int, end: int, people: bool) -> list[tuple[int, int]]:
-    """Split a span at line breaks and brackets ("Organization (WHO"), and people at "and"."""
+    """Split a span at line breaks, brackets ("Organization (WHO") and slashes (the photo
+    credit "Jane Doe/Getty Images"), and people at "and"."""
     cols = p.cols
     pieces, piece_start = [], start
     for i in range(start, end):
-        if cols.is_space[i] or cols.text[i] in "()[]" or (people and cols.pos[i] == "CCONJ"):
+        if cols.is_space[i] or cols.text[i] in "()[]/" or (people and cols.pos[i] == "CCONJ"):
             pieces.append((piece_start, i))
             piece_start = i + 1
     pieces.append((piece_start, end))
@@ -158,9 +166,9 @@ def _clean(p: Parsed, start: int, end: int, label: str, headline_end: int) -> li
     while end > start and (
         tokens[end - 1].is_punct
         or cols.lower[end - 1] in POSSESSIVE_TAILS
-        or words[end - 1].islower()
+        or (words[end - 1].islower() and not _hyphenated_part(p, start, end - 1))
     ):
-        end -= 1  # "Lanza province" -> "Lanza"
+        end -= 1  # "Lanza province" -> "Lanza"; but "Kim Yo-jong" keeps "-jong"
     found: list[Mention] = []
     titled = False
     for k in range(end - 2, start - 1, -1):  # the last title inside the span, if any
@@ -193,6 +201,22 @@ def _clean(p: Parsed, start: int, end: int, label: str, headline_end: int) -> li
         label = "PERSON"
     weak = cols.idx[start] < headline_end
     return [*found, Mention(start, end, label, "ner", weak=weak, titled=titled)]
+
+
+def _hyphenated_part(p: Parsed, start: int, i: int) -> bool:
+    """Token `i` is the lower-case end of a hyphenated name ("jong" in "Kim Yo-jong",
+    "un" in "Kim Jong-un"), not a compound's head ("Obama-era", "Acme-backed")."""
+    cols = p.cols
+    return (
+        i - 2 >= start
+        and cols.text[i - 1] == "-"
+        and cols.is_alpha[i]
+        and cols.text[i - 2].istitle()
+        and not cols.tokens[i - 2].whitespace_
+        and not cols.tokens[i - 1].whitespace_
+        and not cols.lower[i].endswith("ed")
+        and cols.lower[i] not in COMPOUND_TAILS
+    )
 
 
 def _role_prefix_end(p: Parsed, start: int, title: int) -> int:
