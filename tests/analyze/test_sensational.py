@@ -138,6 +138,23 @@ def test_acronyms_datelines_and_caps_lines_are_not_shouting(
     assert ("NEVER", "all_caps") in got and ("DISASTER", "all_caps") in got
 
 
+def test_kickers_tags_credits_and_name_acronyms_are_not_shouting(
+    analyzer: SensationalAnalyzer,
+) -> None:
+    # Real copy: "WATCH: ..." and "(UPDATED)" in headlines, "AGENCY/Stringer" photo
+    # credits and an acronym opening a name were 10 of 11 all-caps findings on FNC-1.
+    headline = "WATCH: Heron lands on mayor's podium (UPDATED)"
+    body = (
+        "VIDEO: the heron stayed for a minute.\n\nKESTREL PHOTO/NORTHWIRE\n"
+        "The bird was ringed by the VALO Journal team, a spokesman said."
+    )
+    got = found(run(analyzer, body, headline=headline), make_article(body, headline=headline).text)
+    assert [hit for hit in got if hit[1] == "all_caps"] == []
+    shouted = "Councillors said the heron would NEVER leave. It was a DISASTER for them."
+    got = found(run(analyzer, shouted), make_article(shouted).text)
+    assert ("NEVER", "all_caps") in got and ("DISASTER", "all_caps") in got
+
+
 def test_bare_absolutes_count_only_in_the_headline(analyzer: SensationalAnalyzer) -> None:
     article = make_article("The bridge had never been inspected.", headline="Nobody saw it")
     got = found(run(analyzer, article.body_text, article.headline_text), article.text)
