@@ -80,13 +80,13 @@ def ner_mentions(p: Parsed, headline_end: int) -> tuple[list[Mention], list[tupl
             words[i] in person_words for i in range(ent_start, end) if cols.pos[i] != "CCONJ"
         )
         label = "PERSON" if people else label
-        if end - ent_start == 1 and fold(words[ent_start]) in PLATFORMS:
-            label = "ORG"  # "on Twitter": spaCy often calls a platform a person
         for index, (start, stop) in enumerate(_pieces(p, ent_start, end, people)):
             piece_label = label
             if label == "PERSON" and index > 0 and words[start - 1] == "/":
                 piece_label = "ORG"  # "Jane Doe/Getty Images": a photographer, an agency
             for mention in _clean(p, start, stop, piece_label, headline_end):
+                if mention.end - mention.start == 1 and fold(words[mention.start]) in PLATFORMS:
+                    mention.label = "ORG"  # "on Twitter": spaCy often calls it a person
                 if _place_not_person(p, mention, full_names):
                     mention.label = "GPE"
                 if index > 0 and len(mentions) > before and is_acronym(mention_text(p, mention)):
