@@ -324,3 +324,82 @@ def test_over_is_a_bound_or_a_period_by_what_comes_before(
     assert (
         duration.lower == pytest.approx(lower_minutes) if lower_minutes else duration.lower is None
     )
+
+
+# --- patterns seen in real news copy (sentences composed for the tests) --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The scare began after a second nurse at Marlow General tested positive.",
+        "The carrier billed him for a second router he never ordered.",
+        "Voters re-elected her for a second term in Ostby.",
+    ],
+)
+def test_a_second_before_a_noun_is_the_ordinal(pipeline: Pipeline, text: str) -> None:
+    assert [f.text for f in quantities(pipeline, text) if f.dimension == "duration"] == []
+
+
+def test_a_second_alone_is_still_a_duration(pipeline: Pipeline) -> None:
+    f = one(pipeline, "The lights in the Varn depot flickered for a second, then died.")
+    assert (f.text, f.dimension) == ("a second", "duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The graffiti knocked half a million pounds off the car.", "half a million pounds",
+         500_000, "GBP"),
+        ("The cottage sold for a quarter of a million dollars.",
+         "a quarter of a million dollars", 250_000, "USD"),
+        ("Officials said three quarters of a million euros was missing.",
+         "three quarters of a million euros", 750_000, "EUR"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_scale_is_that_share(
+    pipeline: Pipeline, text: str, surface: str, value: float, unit: str
+) -> None:
+    f = one(pipeline, text)
+    assert (f.text, f.value, f.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "dimension"),
+    [
+        ("The thermometer in Dorrow reached 34 Celsius at midday.", "34 Celsius", 34.0, "C",
+         "temperature"),
+        ("Forecasters expect 95 Fahrenheit by Friday.", "95 Fahrenheit", 35.0, "C",
+         "temperature"),
+        ("The defendant now weighs 20 stone, the court heard.", "20 stone", 127.0, "kg",
+         "weight"),
+        ("The union plans a $US200 million lawsuit.", "$US200 million", 2e8, "USD", "money"),
+        ("The state budgeted $A5 million for the road.", "$A5 million", 5e6, "AUD", "money"),
+    ],
+)  # fmt: skip
+def test_units_and_currencies_of_regional_copy(
+    pipeline: Pipeline, text: str, surface: str, value: float, unit: str, dimension: str
+) -> None:
+    f = one(pipeline, text)
+    assert (f.text, f.unit, f.dimension) == (surface, unit, dimension)
+    assert f.value == pytest.approx(value, rel=1e-3)
+
+
+def test_stones_thrown_are_counted_not_weighed(pipeline: Pipeline) -> None:
+    f = one(pipeline, "Youths threw 20 stones at the bus in Ostby.")
+    assert (f.dimension, f.about) == ("count", "stones")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "years"),
+    [
+        ("The boy, believed to be nine years old, was found in Dorrow.", "nine years old", 9.0),
+        ("She was nine months old when the Ostby clip was filmed.", "nine months old", 0.75),
+        ("A nine-month-old baby was pulled from the Varn river.", "nine-month-old", 0.75),
+    ],
+)
+def test_a_duration_followed_by_old_is_an_age(
+    pipeline: Pipeline, text: str, surface: str, years: float
+) -> None:
+    f = one(pipeline, text)
+    assert (f.text, f.dimension, f.unit, f.value) == (surface, "age", "years", years)

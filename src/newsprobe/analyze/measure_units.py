@@ -27,6 +27,7 @@ from newsprobe.analyze.numbers import SCALES, Token, read_number
 from newsprobe.analyze.units import (
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
+    MINUTES_PER_YEAR,
     MONEY_SCALES,
     UNIT_ABBREVIATIONS,
     UNITS,
@@ -151,11 +152,11 @@ def after_number(tokens: list[Token], m: Measure) -> Measure | None:
         if unit is not None:
             end = unit[1]
             if (
-                tokens[k + 1].low == "year"
+                unit[0].dimension == "duration"
                 and word_at(tokens, end) == "-"
                 and word_at(tokens, end + 1) == "old"
             ):
-                return replace(m, end=end + 2, dimension="age", unit="years")
+                return _as_age(_with_unit(m, unit[0], end), end + 2)  # "a nine-month-old"
             if word_at(tokens, end) == "-" and word_at(tokens, end + 1) == "long":
                 end += 2
             return _with_unit(m, unit[0], end)
@@ -181,13 +182,28 @@ def after_number(tokens: list[Token], m: Measure) -> Measure | None:
     unit = unit_at(tokens, k)
     if unit is not None:
         m = _with_unit(m, *unit)
+        if m.dimension == "duration" and word_at(tokens, m.end) == "old":
+            return _as_age(m, m.end + 1)  # "nine years old", "six months old"
         if m.unit == "min" and m.number.value is not None:
             m = _duration_tail(tokens, m, unit[0])
-        elif m.dimension == "duration" and word_at(tokens, m.end) == "old":
-            return replace(m, end=m.end + 1, dimension="age", unit="years",
-                           value=m.number.value, lower=None, upper=None)  # fmt: skip
         return m
     return _ratio(tokens, m)
+
+
+def _as_age(m: Measure, end: int) -> Measure:
+    """A duration followed by "old" is an age, in years ("nine months old" is 0.75).
+
+    The check used to come after the duration branch, which every duration takes, so
+    "believed to be nine years old" was reported as a nine-year duration.
+    """
+
+    def years(minutes: float | None) -> float | None:
+        return None if minutes is None else round(minutes / MINUTES_PER_YEAR, 4)
+
+    return replace(
+        m, end=end, dimension="age", unit="years",
+        value=years(m.value), lower=years(m.lower), upper=years(m.upper),
+    )  # fmt: skip
 
 
 #: Words after "100m" that say metres ("the 100m final", "a 30m drop"), not millions.

@@ -266,6 +266,23 @@ def _fraction(tokens: list[Token], i: int) -> NumberRead | None:
     return NumberRead(i, j + 1, count * FRACTIONS[word], spelled=True, fraction=True)
 
 
+def _share_of_scale(tokens: list[Token], i: int) -> NumberRead | None:
+    """ "half a million", "a quarter of a billion", "three quarters of a million".
+
+    Without this the reader skipped the fraction and took "a million" for the amount:
+    "slash half a million pounds off" became 1,000,000 GBP.
+    """
+    fraction = _fraction(tokens, i)
+    if fraction is None or fraction.value is None:
+        return None
+    j = fraction.end + 1 if _at(tokens, fraction.end) == "of" else fraction.end
+    scale = _at(tokens, j + 1)
+    if _at(tokens, j) not in ("a", "an") or scale not in SCALES:
+        return None
+    value = fraction.value * SCALES[scale]
+    return NumberRead(i, j + 2, value, spelled=True, scaled=True)
+
+
 def read_number(tokens: list[Token], i: int) -> NumberRead | None:
     """The longest number starting at token `i`, or None.
 
@@ -285,6 +302,8 @@ def read_number(tokens: list[Token], i: int) -> NumberRead | None:
         return NumberRead(i, i + 3, 6.0, spelled=True)
     if _at(tokens, i) == "a" and _at(tokens, i + 1) == "dozen":
         return NumberRead(i, i + 2, 12.0, spelled=True)
+    if (share := _share_of_scale(tokens, i)) is not None:
+        return share
     value = _digits(tokens[i].text)
     spelled = value is None
     if value is not None:

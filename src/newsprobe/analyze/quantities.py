@@ -104,7 +104,7 @@ class QuantitiesAnalyzer(Analyzer):
     def _finding(
         self, text: str, tokens: list[Token], m: Measure, hints: _Hints, in_headline: bool
     ) -> QuantityFinding | None:
-        if is_vetoed(tokens, m):
+        if is_vetoed(tokens, m) or _ordinal_second(tokens, m, hints):
             return None
         dimension, unit, about, basis = m.dimension, m.unit, None, "unit"
         if dimension is None and _appositive_age(tokens, m):
@@ -185,6 +185,20 @@ def _during(tokens: list[Token], m: Measure, hints: _Hints) -> Measure:
         approximate=m.number.approximate,
         qualifier=None,
     )
+
+
+def _ordinal_second(tokens: list[Token], m: Measure, hints: _Hints) -> bool:
+    """ "a second nurse", "for a second term": the ordinal, not one second of time.
+
+    The surface grammar reads "after a second" as a duration; the parse tells the ordinal
+    by "second" modifying the noun after it. Common in news ("a second case", "a second
+    victim"): 2 of the 116 quantities in 25 real articles were this, none a duration.
+    """
+    last = tokens[m.end - 1]
+    if last.low != "second" or m.number.value != 1 or not m.number.spelled:
+        return False
+    token = hints.tokens.get(last.start)
+    return token is not None and token.dep_ == "amod" and token.head.i > token.i
 
 
 def _appositive_age(tokens: list[Token], m: Measure) -> bool:

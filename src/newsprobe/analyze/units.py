@@ -92,6 +92,8 @@ UNITS: dict[tuple[str, ...], Unit] = {
             "ton|tons": 907.18474,
             "pound|pounds": 0.45359237,
             "ounce|ounces": 0.028349523125,
+            # British body weight ("20 stone"); singular only: "threw 20 stones" counts them.
+            "stone": 6.35029318,
         },
     ),
     **_expand(
@@ -120,10 +122,14 @@ UNITS: dict[tuple[str, ...], Unit] = {
     **_expand(
         "temperature",
         "C",
-        {"degrees celsius|degrees centigrade|degree celsius|degrees c": 1.0},
+        # Bare "34 Celsius" is common copy ("temperatures hit 41 Celsius"); without it the
+        # number was counted as 34 "celsius".
+        {"degrees celsius|degrees centigrade|degree celsius|degrees c|celsius|centigrade": 1.0},
     ),
     # Fahrenheit is not a factor; the analyzer converts it (factor < 0 marks it).
-    **_expand("temperature", "C", {"degrees fahrenheit|degree fahrenheit|degrees f": -1.0}),
+    **_expand(
+        "temperature", "C", {"degrees fahrenheit|degree fahrenheit|degrees f|fahrenheit": -1.0}
+    ),
     **_expand(
         "percent",
         "%",
@@ -173,6 +179,10 @@ def unit_phrases() -> list[tuple[str, ...]]:
 CURRENCY_PREFIXES: dict[str, str] = {
     "$": "USD",
     "US$": "USD",
+    # Australian and New Zealand copy writes the code after the sign: "$US200 million".
+    "$US": "USD",
+    "$A": "AUD",
+    "$NZ": "NZD",
     "USD": "USD",
     "A$": "AUD",
     "AU$": "AUD",
