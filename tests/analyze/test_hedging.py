@@ -133,3 +133,49 @@ def test_negated_hedge_is_reported_as_such(pipeline: Pipeline) -> None:
     article = make_article("The driver did not appear to be injured.")
     (hedge,) = _hedges(pipeline, article)
     assert hedge.text == "appear" and "negated" in hedge.note
+
+
+# --- patterns seen in real news copy (sentences composed for the tests) --------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "hedge_type"),
+    [
+        ("It's believed the ferry left Ostby before dawn.", "It's believed", "framing"),
+        (
+            "However, it’s not expected to announce the merger today.",
+            "it’s not expected to",
+            "framing",
+        ),
+        ("The harbourmaster's said to be furious.", "'s said to", "framing"),
+        # One framing, not two overlapping ones ("It is believed" + "is believed to").
+        ("It is believed to have sunk near Varn.", "It is believed to", "framing"),
+        ("It is entirely possible that the dam failed.", "It is entirely possible that", "framing"),
+        ("Police named flooding as a possible cause of the collapse.", "possible", "qualifier"),
+    ],
+)
+def test_contracted_and_adjectival_hedges(
+    pipeline: Pipeline, sentence: str, cue: str, hedge_type: str
+) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert [(h.text, h.hedge_type) for h in hedges] == [(cue, hedge_type)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will keep striking their depots, wherever they may be.",
+        "However much it might cost, the Varn bridge will be rebuilt.",
+        "Crews searched every possible route out of Dorrow.",
+        "The board wants the best possible outcome for workers.",
+        "Call the Ostby hotline as soon as possible.",
+        "It is possible to see the ridge from the harbour.",
+    ],
+)
+def test_concessive_and_ranging_words_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+def test_however_opening_a_clause_still_lets_may_hedge(pipeline: Pipeline) -> None:
+    (hedge,) = _hedges(pipeline, make_article("However the talks may collapse by Friday."))
+    assert hedge.text == "may"
