@@ -262,3 +262,37 @@ def test_dateline_is_not_the_subject_and_place_is_where_it_happened() -> None:
     assert claim.place == "Leeds"
     assert claim.predicate == "open"
     assert claim.time == "2025-06-06"
+
+
+# --- patterns seen in real news copy (sentences composed for the tests) --------------------
+
+
+def test_claim_keeps_the_closing_quote_at_a_paragraph_end() -> None:
+    article = make_article(
+        "Police in Tessaly named the two men as members of a gang known as "
+        '"The Lanterns."\n\nThe Tessaly Courier reported that 40 officers took part.'
+    )
+    texts = [c.text for c in claims(run(article, threshold=0.0))]
+    assert texts[0].endswith('known as "The Lanterns."')
+    assert not any(t.startswith('"') for t in texts[1:])
+
+
+def test_a_quoted_question_is_still_a_question() -> None:
+    article = make_article(
+        'The Varn Post ran a column on Monday titled: "Who pays for the bridge, and why '
+        'should we?"\n\nThe council met.'
+    )
+    assert score_of(run(article, threshold=0.0), "The Varn Post") <= 0.25
+
+
+def test_caption_labels_and_tweet_signatures_are_not_part_of_the_claim() -> None:
+    article = make_article(
+        "Brave act: Dara Holm, 41, pulled two children from the river at Ostby on Sunday.\n\n"
+        'Police said: "The man was arrested at the scene."\n\n'
+        "The Ostby bridge was closed for 3 hours on Sunday.— Ostby Council (@ostbycouncil) "
+        "June 3, 2021"
+    )
+    texts = [c.text for c in claims(run(article, threshold=0.0))]
+    assert "Dara Holm, 41, pulled two children from the river at Ostby on Sunday." in texts
+    assert 'Police said: "The man was arrested at the scene."' in texts  # a frame, not a label
+    assert "The Ostby bridge was closed for 3 hours on Sunday." in texts

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -29,6 +29,7 @@ from newsprobe.analyze.claim_features import (
     object_range,
     subject_range,
 )
+from newsprobe.analyze.claim_segments import CLOSING_QUOTES, segments
 from newsprobe.analyze.spans import SpanIndex, entities_in
 from newsprobe.analyze.tokens import columns
 from newsprobe.findings import (
@@ -64,7 +65,6 @@ _QUANTITY = 0.3  # a quantity the quantities analyzer normalized
 _QUOTED = 0.5  # share of a sentence in direct quotes above which the quote is what is scored
 _POSSIBILITY = frozenset({"may", "might", "could"})
 
-_MAX_SENTENCE = 1000  # longer "sentences" are run-on debris (tables, lists), not claims
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
 _MODIFIER_DEPS = frozenset({"amod", "nmod", "poss", "case"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "from"})
@@ -112,7 +112,7 @@ class ClaimsAnalyzer(Analyzer):
             return []
         layers = _Layers.build(ctx)
         candidates: list[_Candidate] = []
-        for span, in_headline in _segments(ctx):
+        for span, in_headline in segments(ctx):
             sent = ctx.char_span(span)
             if sent is None or not _asserts(sent, in_headline):
                 continue
@@ -185,24 +185,6 @@ class _Layers:
             mentions=SpanIndex((m, e) for e in entities for m in e.mentions),
             has_entities=bool(entities),
         )
-
-
-def _segments(ctx: Context) -> Iterator[tuple[Span, bool]]:
-    """Sentence spans cut at the headline/body boundary and at line breaks, trimmed."""
-    assert ctx.doc is not None
-    text = ctx.text
-    head = ctx.article.headline
-    for sent in ctx.doc.sents:
-        for part in (head, ctx.article.body):
-            start, end = max(sent.start_char, part.start), min(sent.end_char, part.end)
-            if start >= end:
-                continue
-            for piece in re.finditer(r"[^\n]+", text[start:end]):
-                raw = piece.group()
-                left = start + piece.start() + len(raw) - len(raw.lstrip())
-                right = start + piece.end() - (len(raw) - len(raw.rstrip()))
-                if left < right and right - left <= _MAX_SENTENCE:
-                    yield Span(start=left, end=right), part is head
 
 
 def _asserts(sent: SpacySpan, in_headline: bool) -> bool:
@@ -292,7 +274,8 @@ def _blend(
     score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
     if hedged_main:
         score = min(score, _HEDGED_CAP)
-    if value["question"] or ctx.text[span.start : span.end].endswith("?"):
+    ending = ctx.text[span.start : span.end].rstrip("".join(CLOSING_QUOTES) + "'")
+    if value["question"] or ending.endswith("?"):
         score = min(score, _QUESTION_CAP)
     return score, reasons
 
