@@ -148,6 +148,7 @@ def test_negated_hedge_is_reported_as_such(pipeline: Pipeline) -> None:
             "framing",
         ),
         ("The harbourmaster's said to be furious.", "'s said to", "framing"),
+        ("It's still unknown how the van reached Varn.", "It's still unknown how", "framing"),
         # One framing, not two overlapping ones ("It is believed" + "is believed to").
         ("It is believed to have sunk near Varn.", "It is believed to", "framing"),
         ("It is entirely possible that the dam failed.", "It is entirely possible that", "framing"),

@@ -48,10 +48,10 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             ("it ",),
         ),
         (
-            r"\bit (?:is|was|remains|remained) (?:still )?(?:unclear|not (?:yet )?clear|uncertain|"
-            r"unknown|not (?:yet )?known) (?:whether|if|why|how|what|who|when|where)\b",
+            rf"\bit(?: is| was| remains| remained|{_S}) (?:still )?(?:unclear|not (?:yet )?clear|"
+            r"uncertain|unknown|not (?:yet )?known) (?:whether|if|why|how|what|who|when|where)\b",
             "framing",
-            ("it ",),
+            ("it ", "it'", "it’"),
         ),
         (
             rf"\bit(?: is| was|{_S}) (?:(?:quite|entirely|also|still) )?"
