@@ -153,6 +153,11 @@ def test_negated_hedge_is_reported_as_such(pipeline: Pipeline) -> None:
         ("It is believed to have sunk near Varn.", "It is believed to", "framing"),
         ("It is entirely possible that the dam failed.", "It is entirely possible that", "framing"),
         ("Police named flooding as a possible cause of the collapse.", "possible", "qualifier"),
+        (
+            "Gout and stress were put forward as possible causes of his absence.",
+            "possible",
+            "qualifier",
+        ),
     ],
 )
 def test_contracted_and_adjectival_hedges(

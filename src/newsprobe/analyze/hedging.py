@@ -167,9 +167,11 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
 def _ranges_over_all(adjective: Token) -> bool:
     """ "possible" after a superlative or "every"/"all": the whole range, not a guess."""
     before = [t for t in adjective.head.children if t.i < adjective.i]
+    if adjective.head.i < adjective.i:
+        return True  # "as soon as possible": no noun after it to guess about
     previous = adjective.nbor(-1) if adjective.i > 0 else None
-    if previous is not None and (previous.tag_ in {"JJS", "RBS"} or previous.lower_ == "as"):
-        return True  # "the fastest possible", "as soon as possible"
+    if previous is not None and previous.tag_ in {"JJS", "RBS"}:
+        return True  # "the fastest possible route"
     return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _ALL_WORDS for t in before)
 
 
