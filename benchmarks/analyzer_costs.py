@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.throughput import corpus
 
-from newsprobe.analyze.base import Context
-from newsprobe.analyze.pipeline import Pipeline
+from newsprobe.analyzers.base import Context
+from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.findings import FindingBase
 from newsprobe.model import Article
 from newsprobe.nlp import parse_many

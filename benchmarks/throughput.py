@@ -90,7 +90,7 @@ def _phase(kind: str, n: int, source: str) -> dict[str, float]:
             pass
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     else:
-        from newsprobe.analyze.pipeline import Pipeline
+        from newsprobe.analyzers.pipeline import Pipeline
         from newsprobe.model import Article
 
         pipeline = Pipeline()

@@ -29,8 +29,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from newsprobe.analyze.base import Analyzer, Context
-from newsprobe.analyze.registry import BUILTIN_ANALYZERS, available_analyzers
+from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.registry import BUILTIN_ANALYZERS, available_analyzers
 from newsprobe.cli import app
 from newsprobe.errors import ModelNotFoundError
 from newsprobe.findings import FindingBase

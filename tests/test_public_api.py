@@ -43,3 +43,16 @@ def test_reading_a_local_file_does_not_import_the_http_client() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
+
+
+def test_analyze_stays_callable_after_the_analyzer_modules_are_imported() -> None:
+    """A subpackage named like the function replaced it on first import: the second call
+    of ``newsprobe.analyze`` then failed with "'module' object is not callable"."""
+    code = (
+        "import newsprobe\n"
+        "first = newsprobe.analyze('examples/ferry-strike.txt', analyzers=['quantities'])\n"
+        "second = newsprobe.analyze('examples/ferry-strike.txt', analyzers=['quantities'])\n"
+        "assert first.findings and first.to_json() == second.to_json()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr

@@ -32,8 +32,8 @@ from newsprobe.findings import Finding, Span
 from newsprobe.model import SCHEMA_VERSION, Analysis, Article
 
 if TYPE_CHECKING:
-    from newsprobe.analyze.base import Analyzer
-    from newsprobe.analyze.pipeline import Pipeline
+    from newsprobe.analyzers.base import Analyzer
+    from newsprobe.analyzers.pipeline import Pipeline
     from newsprobe.ingest import IngestOptions
 
 __all__ = [
@@ -76,7 +76,7 @@ def read(
 
 @cache
 def _default_pipeline(analyzers: tuple[str, ...] | None) -> Pipeline:
-    from newsprobe.analyze.pipeline import Pipeline
+    from newsprobe.analyzers.pipeline import Pipeline
 
     return Pipeline(list(analyzers) if analyzers is not None else None)
 
@@ -104,7 +104,7 @@ def analyze(
         names = tuple(str(a) for a in analyzers) if analyzers is not None else None
         pipeline = _default_pipeline(names)
     else:
-        from newsprobe.analyze.pipeline import Pipeline
+        from newsprobe.analyzers.pipeline import Pipeline
 
         pipeline = Pipeline(analyzers)
     return pipeline.analyze(article)

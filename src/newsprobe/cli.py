@@ -166,7 +166,7 @@ def analyze(
     """Analyse articles and report what they claim, who says so, and what is not fact."""
     debug = _state["debug"]
     try:
-        from newsprobe.analyze.pipeline import Pipeline
+        from newsprobe.analyzers.pipeline import Pipeline
         from newsprobe.ingest import IngestOptions
 
         options = IngestOptions(
@@ -203,7 +203,7 @@ def analyzers() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from newsprobe.analyze.registry import analyzer_class, available_analyzers
+    from newsprobe.analyzers.registry import analyzer_class, available_analyzers
 
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("analyzer", no_wrap=True)

@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsprobe.analyze.units import MINUTES_PER_YEAR
+from newsprobe.analyzers.units import MINUTES_PER_YEAR
 from newsprobe.findings import (
     AttributionFinding,
     ClaimFinding,
