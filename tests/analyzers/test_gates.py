@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsprobe.analyzers.engagement import _CALL_HINTS, _CALLS
-from newsprobe.analyzers.hedging import _FRAMINGS
+from newsprobe.analyzers.hedge_framings import FRAMINGS
 from newsprobe.analyzers.lexicon import fold_case
 
 _GATED = [
-    *((pattern, gates) for pattern, _, gates in _FRAMINGS),
+    *((pattern, gates) for pattern, _, gates in FRAMINGS),
     *((re.compile(pattern, re.IGNORECASE), _CALL_HINTS) for _, pattern in _CALLS),
 ]
 
