@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from newsprobe.attribute_cache import NAME as ATTRIBUTES_PIPE
 from newsprobe.errors import ModelNotFoundError
 
 if TYPE_CHECKING:
@@ -46,8 +47,9 @@ PIPES_FOR: dict[str, frozenset[str]] = {
     "doc": frozenset({"tok2vec", "parser"}),  # tokens and sentences
     "doc:ents": frozenset({"tok2vec", "ner"}),
     "doc:parse": frozenset({"tok2vec", "parser"}),
-    "doc:tags": frozenset({"tok2vec", "tagger", "attribute_ruler"}),
-    "doc:lemmas": frozenset({"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}),
+    # The model's attribute ruler and lemmatizer run as one memoized step (attribute_cache).
+    "doc:tags": frozenset({"tok2vec", "tagger", ATTRIBUTES_PIPE}),
+    "doc:lemmas": frozenset({"tok2vec", "tagger", ATTRIBUTES_PIPE}),
 }
 
 #: Our own component, always enabled: sentence starts at paragraph breaks.
@@ -86,6 +88,8 @@ def _paragraph_starts(doc: Doc) -> Doc:
 def _load() -> Language:
     from spacy.language import Language
 
+    from newsprobe import attribute_cache
+
     if not Language.has_factory(PARAGRAPHS_PIPE):
         Language.component(PARAGRAPHS_PIPE, func=_paragraph_starts)
     for module_name in _MODEL_MODULES:
@@ -95,6 +99,7 @@ def _load() -> Language:
             continue
         nlp: Language = module.load()
         nlp.add_pipe(PARAGRAPHS_PIPE, first=True)
+        attribute_cache.install(nlp)
         return nlp
     raise ModelNotFoundError(
         f"the spaCy model {MODEL_NAME!r} is not installed; install it with "
