@@ -17,16 +17,47 @@ as spaCy reports them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Columns", "columns"]
+__all__ = ["Columns", "TokenList", "columns"]
 
 _KEY = "newsprobe.columns"
+
+
+class TokenList(Sequence["Token"]):
+    """``doc[i]`` for each position, each Token created on first use and kept.
+
+    Most analyzers read the string columns; the few that need a Token (``like_num``,
+    ``is_stop``, ``whitespace_``) ask for a handful, so creating all of them up front
+    was wasted work (about a fifth of building the columns).
+    """
+
+    __slots__ = ("_doc", "_made")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._made: list[Token | None] = [None] * len(doc)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._made)))]
+        token = self._made[i]
+        if token is None:
+            token = self._made[i] = self._doc[i]
+        return token
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +65,7 @@ class Columns:
     """Per-token attributes of one document; index ``i`` is the token ``doc[i]``."""
 
     doc_text: str  # ``doc.text`` joins every token on each call
-    tokens: list[Token]
+    tokens: TokenList
     text: list[str]
     lower: list[str]
     lemma: list[str]
@@ -57,27 +88,39 @@ class Columns:
         return self.doc_text[span.start_char : span.end_char]
 
 
+_IOB = ("", "I", "O", "B")  # spaCy's ENT_IOB codes
+# The string attributes first (columns 0-6), then head offset, offset, IOB and two flags.
+_ATTRS: list[int | str] = ["ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE"]
+_ATTRS += ["HEAD", "IDX", "ENT_IOB", "IS_ALPHA", "IS_SPACE"]
+
+
 def columns(doc: Doc) -> Columns:
     """The shared columns of `doc`, built on first use and cached in ``doc.user_data``."""
     cached = doc.user_data.get(_KEY)
-    if isinstance(cached, Columns) and len(cached.tokens) == len(doc):
+    if isinstance(cached, Columns) and len(cached.text) == len(doc):
         return cached
-    tokens = list(doc)
+    # One array call instead of a Token and a property call per attribute per token.
+    table = doc.to_array(_ATTRS)
+    strings = doc.vocab.strings
+    names = [[strings[h] for h in col] for col in table[:, :7].T.tolist()]
+    text, lower, lemma, pos, tag, dep, ent_type = names
+    position = range(len(text))
+    heads = table[:, 7].astype("int64").tolist()  # offsets to the head, as two's complement
     built = Columns(
         doc_text=doc.text,
-        tokens=tokens,
-        text=[t.text for t in tokens],
-        lower=[t.lower_ for t in tokens],
-        lemma=[t.lemma_ for t in tokens],
-        pos=[t.pos_ for t in tokens],
-        tag=[t.tag_ for t in tokens],
-        dep=[t.dep_ for t in tokens],
-        head=[t.head.i for t in tokens],
-        idx=[t.idx for t in tokens],
-        ent_iob=[t.ent_iob_ for t in tokens],
-        ent_type=[t.ent_type_ for t in tokens],
-        is_alpha=[t.is_alpha for t in tokens],
-        is_space=[t.is_space for t in tokens],
+        tokens=TokenList(doc),
+        text=text,
+        lower=lower,
+        lemma=lemma,
+        pos=pos,
+        tag=tag,
+        dep=dep,
+        head=[i + offset for i, offset in zip(position, heads, strict=True)],
+        idx=table[:, 8].tolist(),
+        ent_iob=[_IOB[code] for code in table[:, 9].tolist()],
+        ent_type=ent_type,
+        is_alpha=[bool(flag) for flag in table[:, 10].tolist()],
+        is_space=[bool(flag) for flag in table[:, 11].tolist()],
     )
     doc.user_data[_KEY] = built
     return built
