@@ -89,9 +89,9 @@ class Columns:
 
 
 _IOB = ("", "I", "O", "B")  # spaCy's ENT_IOB codes
-# The string attributes first (columns 0-6), then head offset, offset, IOB and two flags.
+# The string attributes first (columns 0-6), then head offset, offset, IOB and three flags.
 _ATTRS: list[int | str] = ["ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE"]
-_ATTRS += ["HEAD", "IDX", "ENT_IOB", "IS_ALPHA", "IS_SPACE"]
+_ATTRS += ["HEAD", "IDX", "ENT_IOB", "IS_ALPHA", "IS_SPACE", "SPACY"]
 
 
 def columns(doc: Doc) -> Columns:
@@ -107,7 +107,11 @@ def columns(doc: Doc) -> Columns:
     position = range(len(text))
     heads = table[:, 7].astype("int64").tolist()  # offsets to the head, as two's complement
     built = Columns(
-        doc_text=doc.text,
+        # doc.text makes a Token per token; the same text, from the columns:
+        doc_text="".join(
+            word + " " if spaced else word
+            for word, spaced in zip(text, table[:, 12].tolist(), strict=True)
+        ),
         tokens=TokenList(doc),
         text=text,
         lower=lower,
