@@ -37,6 +37,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--corpus", choices=["auto", "fnc1", "composed"], default="auto")
     parser.add_argument("--profile", metavar="NAME", help="cProfile this analyzer")
+    parser.add_argument(
+        "--sort", default="tottime", help="profile order: tottime (own time) or cumulative"
+    )
     args = parser.parse_args()
 
     pipeline = Pipeline()
@@ -74,7 +77,7 @@ def main() -> None:
     print(f"  {'all analyzers':<16} {total:6.2f} s  {total / parse:6.3f}x")
     print(f"one-core throughput ratio at most {parse / (parse + total):.2f}")
     if profiler is not None:
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+        pstats.Stats(profiler).sort_stats(args.sort).print_stats(25)
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ as spaCy reports them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, cast, overload
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,6 +46,14 @@ class TokenList(Sequence["Token"]):
 
     def __len__(self) -> int:
         return len(self._made)
+
+    def __iter__(self) -> Iterator[Token]:
+        made = self._made
+        if None in made:
+            for i, token in enumerate(self._doc):
+                if made[i] is None:
+                    made[i] = token
+        return iter(cast("list[Token]", made))
 
     @overload
     def __getitem__(self, i: int) -> Token: ...
