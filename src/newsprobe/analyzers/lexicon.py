@@ -224,14 +224,13 @@ class PhraseMatcher:
                 key = normalize_phrase(phrase)
                 if key:
                     self._labels.setdefault(key, label)
-        source = _trie_regex(sorted(self._labels))
-        self._regex = re.compile(rf"(?<!\w)(?<!\w['’])(?:{source})(?!\w)", re.IGNORECASE)
-        # The same pattern without IGNORECASE, run on the `fold_case` text, finds the same
-        # spans twice as fast. That holds for ASCII phrases only: `fold_case` does not
-        # cover the case pairs of other letters.
-        self._folded: re.Pattern[str] | None = None
-        if all(key.isascii() for key in self._labels):
-            self._folded = re.compile(self._regex.pattern)
+        source = rf"(?<!\w)(?<!\w['’])(?:{_trie_regex(sorted(self._labels))})(?!\w)"
+        # Run on the `fold_case` text, the pattern without IGNORECASE finds the same spans
+        # twice as fast. That holds for ASCII phrases only: `fold_case` does not cover the
+        # case pairs of other letters. Only the variant in use is compiled (compiling a
+        # large lexicon is most of an analyzer's start-up).
+        self._folds = all(key.isascii() for key in self._labels)
+        self._regex = re.compile(source, 0 if self._folds else re.IGNORECASE)
 
     def __len__(self) -> int:
         return len(self._labels)
@@ -246,10 +245,8 @@ class PhraseMatcher:
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         """Matches in ``text[start:end]``, with offsets into `text` itself."""
         stop = len(text) if end is None else end
-        if self._folded is None:
-            matches = self._regex.finditer(text, start, stop)
-        else:
-            matches = self._folded.finditer(fold_case(text), start, stop)
+        searched = fold_case(text) if self._folds else text
+        matches = self._regex.finditer(searched, start, stop)
         for match in matches:
             a, b = match.span()
             key = normalize_phrase(text[a:b])  # the text's own characters, not folded ones
