@@ -343,3 +343,29 @@ def test_he_after_according_to_an_outlet_is_the_man_named_before() -> None:
     )
     (quote,) = _quotes(_run(text))
     assert quote.speaker is not None and "Kessel" in quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A spokesperson for Halden Rail, which runs 40 trains a day through Brisk, said "
+            'the line would reopen "within weeks, not months".',
+            "A spokesperson for Halden Rail",
+        ),
+        (
+            "A lawyer for the Varn family (who asked not to be named) said the ruling was "
+            '"a relief for everyone".',
+            "A lawyer for the Varn family",
+        ),
+        (
+            'A spokeswoman for the ministry of ports said the report was "being studied".',
+            "A spokeswoman for the ministry of ports",
+        ),
+    ],
+)
+def test_a_described_speaker_stops_before_the_clause_describing_whom_they_speak_for(
+    sentence: str, speaker: str
+) -> None:
+    (quote,) = _quotes(_run(sentence))
+    assert quote.speaker == speaker

@@ -50,6 +50,7 @@ __all__ = ["Attribution", "Referent", "SpeakerResolver"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_CLAUSE_BREAKS = frozenset({",", "(", "—", "–", ";", ":"})  # a description of the body ends here
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +215,7 @@ class SpeakerResolver:
         end = head.i + 1
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with", "in"):
-                end = child.right_edge.i + 1
+                end = self._phrase_end(child)
                 break
             if child.dep_ in ("compound", "flat"):
                 end = child.i + 1
@@ -225,6 +226,16 @@ class SpeakerResolver:
         span = (cols.idx[start], cols.end_char(end - 1))
         ref = Referent(self.text[span[0] : span[1]], None, kind, None, span)
         return with_gender(ref, self._gender)
+
+    def _phrase_end(self, prep: Token) -> int:
+        """End of a "for X" phrase naming whom a speaker speaks for, before any clause
+        that describes X ("a spokesperson for Northline, which runs 12 services, said")."""
+        cols = self._cols
+        stop = prep.right_edge.i + 1
+        for k in range(prep.i + 1, stop):
+            if cols.text[k] in _CLAUSE_BREAKS or cols.dep[k] in ("relcl", "acl", "appos"):
+                return k
+        return stop
 
     def _antecedent(self, pronoun: Token) -> Referent | None:
         low = pronoun.lower_
