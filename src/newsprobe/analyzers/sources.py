@@ -373,6 +373,8 @@ def source_phrase(token: Token) -> SpacySpan:
             and not cols.text[end].islower()
         ):
             end += 1
+    if end < len(doc) and cols.lower[end] == "online" and cols.pos[end - 1] == "PROPN":
+        end += 1  # "according to Beacon online": the parser hangs "online" on "according"
     # "A spokesperson for Northline Freight, which runs...": a comma after the head ends
     # the name, however deep the clause hangs in the parse.
     end = next((i for i in range(token.i + 1, end) if cols.text[i] in {",", "(", "—"}), end)
