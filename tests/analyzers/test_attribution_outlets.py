@@ -107,3 +107,21 @@ def test_an_outlet_as_first_source_makes_a_retelling() -> None:
     (sourcing,) = analysis.of_kind("sourcing")
     assert isinstance(sourcing, SourcingFinding)
     assert sourcing.verdict == "retelling", sourcing.note
+
+
+def test_a_paper_and_its_website_are_one_outlet() -> None:
+    body = (
+        "A ferry ran aground off Orvik on Monday, the Harbour Star reported. The crew were "
+        "rescued by a fishing boat, the Valemont Mirror reports. The Harbour Star online, "
+        "which first reported the story, claims its reporters saw the hull. The port "
+        "reopened on Tuesday. Divers checked the channel for fuel."
+    )
+    analysis = Pipeline(["attribution", "sourcing"]).analyze(make_article(body, headline="X"))
+    (sourcing,) = analysis.of_kind("sourcing")
+    assert isinstance(sourcing, SourcingFinding)
+    assert len(sourcing.outlets) == 2, sourcing.outlets
+
+
+def test_a_news_agency_is_an_outlet() -> None:
+    found = _sources("The canal flooded, according to Veltran News Agency KESTA.")
+    assert any(kind == "outlet" and "KESTA" in (name or "") for name, kind in found), found

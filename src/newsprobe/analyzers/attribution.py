@@ -219,10 +219,17 @@ class AttributionAnalyzer(Analyzer):
         subjectless = [
             c for c in complements if not any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
         ]
-        if subjectless and len(subjectless) == len(complements) and not quoted:
+        if (
+            subjectless
+            and len(subjectless) == len(complements)
+            and not quoted
+            and not any(c.dep_ == "dobj" for c in children)
+            and not any(g.dep_ in {"aux", "auxpass"} for c in subjectless for g in c.children)
+        ):
             # "The Apple Watch reveal back in September was big", "The deal announced
             # October 17 followed ...": a noun or a participle parsed as a reporting verb
-            # whose "clause" is the sentence's own verb, with no subject of its own.
+            # whose "clause" is the sentence's own verb, bare of subject and auxiliary
+            # ("officials warn planes could be used" hangs the subject on the verb).
             return None
         clause = (
             bool(complements)

@@ -66,7 +66,7 @@ _KNOWN_OUTLETS = frozenset(
 _KNOWN_ABBREVIATIONS = frozenset({"ft", "nyt", "wsj", "scmp", "latimes"})
 _OUTLET_PATTERN = re.compile(
     r"\b(?:associated press|press association|pa media|al jazeera|sky news|the economist"
-    r"|financial times|wall street journal)\b",
+    r"|financial times|wall street journal|news agency)\b",
     re.IGNORECASE,
 )
 # Names that are also common phrases, so matched as capitalised only.
@@ -358,8 +358,11 @@ def source_phrase(token: Token) -> SpacySpan:
             # "officials at the port" says who they are; "Daniel Lieber in Massachusetts",
             # "a blogger with 40K followers on Twitter" and a second phrase ("managers in
             # Saalbach in the state of Salzburg") only say more about them.
+            # A title-case name goes on: "Coordinator of Government Activities in the
+            # Territories" is one office.
             preps += 1
-            if person or preps > 1 or cols.lower[child.i] == "with":
+            titled = cols.pos[token.i] == "PROPN" and cols.pos[child.right_edge.i] == "PROPN"
+            if person or (preps > 1 and not titled) or cols.lower[child.i] == "with":
                 end = min(end, child.left_edge.i)
     word = cols.lower[token.i]
     if end == token.i + 1 and (word in _OUTLET_NOUNS or word in _SITE_NOUNS):

@@ -33,7 +33,8 @@ _MIN_WORDS = 4
 
 
 def _name_key(name: str) -> str:
-    return name.lower().removeprefix("the ").strip()
+    # "The Daily Star online" is the Daily Star: one outlet, not two.
+    return name.lower().removeprefix("the ").strip().removesuffix(" online")
 
 
 class SourcingAnalyzer(Analyzer):
