@@ -25,16 +25,14 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers import outlet_cues
 from newsprobe.analyzers.base import Analyzer, Context
-from newsprobe.analyzers.source_resolution import SourceResolver
+from newsprobe.analyzers.source_resolution import SourceResolver, from_quote
 from newsprobe.analyzers.sources import (
-    SOURCE_TYPE_WORDS,
     classify_source,
     is_plausible_source,
-    looks_like_outlet,
     source_phrase,
 )
-from newsprobe.analyzers.spans import SpanIndex
 from newsprobe.analyzers.speech_verbs import REPORTING_VERBS
 from newsprobe.analyzers.tokens import Columns, columns
 from newsprobe.findings import (
@@ -42,7 +40,6 @@ from newsprobe.findings import (
     EntityFinding,
     FindingBase,
     QuoteFinding,
-    SourceType,
     Span,
 )
 
@@ -56,6 +53,12 @@ __all__ = ["AttributionAnalyzer"]
 _EVIDENCE_VERBS = frozenset({"show", "find", "suggest", "indicate", "estimate"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", ":"})
 _CUE_WORDS = REPORTING_VERBS | _EVIDENCE_VERBS
+# Modals of inference: "this would explain how", "he could claim that" say what the writer
+# supposes, not what anyone said. "will" stays: "the minister will say in a speech".
+_INFERENCE_MODALS = frozenset({"would", "could", "might", "may", "must", "should", "can"})
+# Subjects of their own make a complement a reported clause; "The Apple Watch reveal back
+# in September was big" parses "was" as the complement of a verb "reveal".
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 def _is_bare_tail(cols: Columns, sentence: SpacySpan, previous_text: str) -> bool:
@@ -110,7 +113,9 @@ class AttributionAnalyzer(Analyzer):
             for i, (lower, pos, lemma) in enumerate(
                 zip(cols.lower, cols.pos, cols.lemma, strict=True)
             )
-            if lower == "according" or (pos in {"VERB", "AUX"} and lemma.lower() in _CUE_WORDS)
+            if lower == "according"
+            or (pos in {"VERB", "AUX"} and lemma.lower() in _CUE_WORDS)
+            or (lower in outlet_cues.OUTLET_PREPOSITIONS and pos == "ADP")
         ]
         for sentence in doc.sents:
             start_char = sentence.start_char
@@ -134,7 +139,7 @@ class AttributionAnalyzer(Analyzer):
             span = Span(start=start, end=end)
             found = list(self._cues(cols, sentence, sentence_text, candidates, span, state))
             if not found:
-                found = list(self._from_quote(ctx, span, quote_index))
+                found = list(from_quote(ctx, span, quote_index))
             yield from found
 
     def _cues(
@@ -191,9 +196,13 @@ class AttributionAnalyzer(Analyzer):
             phrase = source_phrase(obj)
             # "according to the tonnage" means "in proportion to": only a source counts.
             return (phrase, doc[token.i : to.i + 1]) if is_plausible_source(phrase) else None
+        if cols.lower[i] in outlet_cues.OUTLET_PREPOSITIONS:
+            return outlet_cues.outlet_preposition_cue(token)
         if cols.pos[i] not in {"VERB", "AUX"} or lemma not in _CUE_WORDS:
             return None
         children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in children):
+            return None
         # Two subjects are a misparse of "Fake news site The Weekly Marlin wrote": the one
         # nearest the verb is the name.
         subjects = [c for c in children if c.dep_ == "nsubj"]
@@ -206,11 +215,30 @@ class AttributionAnalyzer(Analyzer):
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if any(c.dep_ == "neg" for c in children):
             return None  # "did not say", "has not commented": nothing is attributed
+        complements = [c for c in children if c.dep_ == "ccomp"]
+        subjectless = [
+            c for c in complements if not any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
+        ]
+        if (
+            subjectless
+            and len(subjectless) == len(complements)
+            and not quoted
+            and not any(c.dep_ == "dobj" for c in children)
+            and not any(g.dep_ in {"aux", "auxpass"} for c in subjectless for g in c.children)
+        ):
+            # "The Apple Watch reveal back in September was big", "The deal announced
+            # October 17 followed ...": a noun or a participle parsed as a reporting verb
+            # whose "clause" is the sentence's own verb, bare of subject and auxiliary
+            # ("officials warn planes could be used" hangs the subject on the verb).
+            return None
         clause = (
-            any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in children)
+            bool(complements)
+            or any(c.dep_ in {"xcomp", "parataxis"} for c in children)
             or dep in {"parataxis", "ccomp"}
             or quoted
         )
+        if lemma == "call" and not quoted:
+            return None  # "what many call Bigfoot", "called into question": naming
         cue = doc[i : i + 1]
         if lemma in _EVIDENCE_VERBS:
             if subject is None or not any(c.dep_ in {"ccomp", "dobj"} for c in children):
@@ -221,16 +249,23 @@ class AttributionAnalyzer(Analyzer):
         if subject is not None and clause:
             if subject.lower_ in {"which", "who", "that"} and dep == "relcl":
                 return source_phrase(token.head), cue  # "a letter ..., which said": the letter
+            # "The opposition spokesman, Idris Calder, said": the name is the source; not in
+            # "said Hassan Tukur, an aide to President Ilse Varn", where the subject is a name.
+            appositions = [] if cols.pos[subject.i] == "PROPN" else subject.children
             named = next(
                 (
                     c
-                    for c in subject.children
+                    for c in appositions
                     if c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree)
                 ),
                 None,
             )
-            # "The opposition spokesman, Idris Calder, said": the name is the source.
             return source_phrase(named if named is not None else subject), cue
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if lemma in outlet_cues.OUTLET_VERBS and (
+            found := outlet_cues.outlet_cue(token, subject=subject, agent=agent)
+        ):
+            return found  # "The Harbour Courier first reported the resignation"
         # "it was reported that...", "it was claimed by X": a clause or an agent makes it an
         # attribution; "it is called Teren", "when it's all said and done" have neither.
         if (
@@ -238,7 +273,6 @@ class AttributionAnalyzer(Analyzer):
             and passive.lower_ == "it"
             and any(c.dep_ in {"ccomp", "agent"} for c in children)
         ):
-            agent = next((c for c in children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             start = (
                 min(c.i for c in children if c.dep_ == "auxpass")
@@ -247,36 +281,3 @@ class AttributionAnalyzer(Analyzer):
             )
             return (source_phrase(pobj) if pobj is not None else None), doc[start : token.i + 1]
         return None
-
-    @staticmethod
-    def _from_quote(
-        ctx: Context, span: Span, quotes: SpanIndex[QuoteFinding]
-    ) -> Iterator[AttributionFinding]:
-        quote = next((q for q in quotes.overlapping(span) if q.speaker), None)
-        if quote is None:
-            return
-        source_type: SourceType = "person"
-        entity = ctx.by_id(quote.speaker_entity) if quote.speaker_entity else None
-        if looks_like_outlet(quote.speaker):
-            source_type = "outlet"  # "Bloomberg termed it ...": the small model says GPE
-        elif isinstance(entity, EntityFinding):
-            if entity.label != "PERSON":
-                source_type = "official" if entity.label in {"GPE", "NORP"} else "institution"
-        elif quote.speaker_span is not None:
-            phrase = ctx.char_span(quote.speaker_span)
-            if phrase is not None and len(phrase):
-                source_type, _ = classify_source(phrase)
-        yield AttributionFinding(
-            span=span,
-            source=quote.speaker,
-            source_span=quote.speaker_span,
-            source_type=source_type,
-            entity=quote.speaker_entity,
-            cue=quote.cue,
-            cue_span=quote.cue_span,
-            confidence=0.8,
-            note=(
-                f"Sourced to {SOURCE_TYPE_WORDS[source_type]}, {quote.speaker}, "
-                "through a quotation."
-            ),
-        )

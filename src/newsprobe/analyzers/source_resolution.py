@@ -5,7 +5,9 @@ source phrase they point at into a finding. That takes memory of the article: "h
 resolves to the quotation's speaker, the subject of the sentence before, or the last
 person named; "it" and "the paper" to the last organisation or outlet cited; a bare
 surname to the full name the article gave first; "told the Harbour Courier" makes the
-statement secondhand. One `SourceResolver` per article, fed cue by cue in text order.
+statement secondhand, as do "wrote to X" and "said in an interview with X". One
+`SourceResolver` per article, fed cue by cue in text order; `from_quote` gives a sentence
+with no cue of its own the speaker of the quotation it lies in.
 
     >>> resolver = SourceResolver(doc, entities, quotes, outlet="Valemont Times", text=text)
     >>> resolver.finding(sentence_span, source_phrase(subject), "said", cue_span, verb, ...)
@@ -14,13 +16,16 @@ statement secondhand. One `SourceResolver` per article, fed cue by cue in text o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.sources import (
     OUTLET_ANAPHORS,
     SELF_REFERENCES,
     SOURCE_TYPE_WORDS,
     classify_source,
+    looks_like_outlet,
     source_phrase,
 )
 from newsprobe.analyzers.spans import SpanIndex
@@ -31,9 +36,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["SourceResolver"]
+__all__ = ["SourceResolver", "from_quote"]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Verbs whose "to X" names who heard it: "said to", "wrote to Gawker", "speaking to the BBC".
+_TO_RECIPIENT = frozenset({"tell", "say", "write", "speak", "talk", "explain", "confirm", "add"})
+# "said in an interview with Coastline Wire": the outlet that carried the words first.
+# Added after FNC-1 bodies 1100-1124, where two of these were missed.
+_INTERVIEWS = frozenset({"interview", "statement", "conversation", "podcast", "op-ed"})
 _ORG_PRONOUNS = frozenset({"it", "they"})
 # Quotation spans when the quotes analyzer did not run: a lazy pair of marks, at most
 # 3,000 characters apart, so an unbalanced mark cannot swallow the rest of the article.
@@ -243,14 +253,28 @@ class SourceResolver:
         return (phrase.text, kind) if kind in wanted else None
 
     def _recipient(self, verb: Token) -> str | None:
-        """The outlet a statement was given to: "told the Harbour Courier", "told the paper"."""
-        if verb.lemma_.lower() not in {"tell", "say"}:
-            return None
+        """The outlet a statement was given to: "told the Harbour Courier", "told the paper",
+        "wrote to the Courier", "said in an interview with Coastline Wire"."""
+        lemma = self.cols.lemma[verb.i].lower()
         for child in verb.children:
             target = child
-            if child.dep_ == "prep" and child.lower_ == "to":
+            dep = child.dep_
+            if dep == "prep" and child.lower_ in {"to", "in"}:
                 target = next((c for c in child.children if c.dep_ == "pobj"), child)
-            elif child.dep_ not in {"dobj", "dative"}:
+                if child.lower_ == "in":
+                    # "in an interview with X", "in a statement to X"
+                    if target.lemma_.lower() not in _INTERVIEWS:
+                        continue
+                    prep = next((c for c in target.children if c.lower_ in {"with", "to"}), None)
+                    pobj = (
+                        next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+                    )
+                    if pobj is None:
+                        continue
+                    target = pobj
+                elif lemma not in _TO_RECIPIENT:
+                    continue
+            elif dep not in {"dobj", "dative"} or lemma != "tell":
                 continue
             phrase = source_phrase(target)
             kind, _ = classify_source(phrase)
@@ -260,3 +284,37 @@ class SourceResolver:
                     return self.last_org[0]
                 return phrase.text
         return None
+
+
+def from_quote(
+    ctx: Context, span: Span, quotes: SpanIndex[QuoteFinding]
+) -> Iterator[AttributionFinding]:
+    """The attribution of a sentence with no cue of its own that lies in a quotation: the
+    quotation's speaker ("Ruiz said" two sentences on)."""
+    quote = next((q for q in quotes.overlapping(span) if q.speaker), None)
+    if quote is None:
+        return
+    source_type: SourceType = "person"
+    entity = ctx.by_id(quote.speaker_entity) if quote.speaker_entity else None
+    if looks_like_outlet(quote.speaker):
+        source_type = "outlet"  # "Bloomberg termed it ...": the small model says GPE
+    elif isinstance(entity, EntityFinding):
+        if entity.label != "PERSON":
+            source_type = "official" if entity.label in {"GPE", "NORP"} else "institution"
+    elif quote.speaker_span is not None:
+        phrase = ctx.char_span(quote.speaker_span)
+        if phrase is not None and len(phrase):
+            source_type, _ = classify_source(phrase)
+    yield AttributionFinding(
+        span=span,
+        source=quote.speaker,
+        source_span=quote.speaker_span,
+        source_type=source_type,
+        entity=quote.speaker_entity,
+        cue=quote.cue,
+        cue_span=quote.cue_span,
+        confidence=0.8,
+        note=(
+            f"Sourced to {SOURCE_TYPE_WORDS[source_type]}, {quote.speaker}, through a quotation."
+        ),
+    )

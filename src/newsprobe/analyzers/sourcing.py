@@ -7,7 +7,8 @@ source type and the share left unattributed.
 
 Verdicts: ``aggregation`` when three or more other outlets are cited; ``retelling`` when
 one or two are and they carry the story (at least 15 % of reported sentences, or the
-opening sentences); ``original`` otherwise; ``unclear`` under three reported sentences.
+opening sentences, or the first source cited); ``original`` otherwise; ``unclear`` under
+three reported sentences.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ _MIN_WORDS = 4
 
 
 def _name_key(name: str) -> str:
-    return name.lower().removeprefix("the ").strip()
+    # "The Daily Star online" is the Daily Star: one outlet, not two.
+    return name.lower().removeprefix("the ").strip().removesuffix(" online")
 
 
 class SourcingAnalyzer(Analyzer):
@@ -77,7 +79,11 @@ class SourcingAnalyzer(Analyzer):
         shares = {t: round(kinds.count(t) / total, 3) for t in _PRECEDENCE if t in kinds}
         unattributed = round(kinds.count(None) / total, 3)
         outlet_share = shares.get("outlet", 0.0)
-        in_lead = "outlet" in kinds[:_LEAD_SENTENCES]
+        # The story's first source being another outlet frames it as theirs too: "According
+        # to Mirror online, ..." after three sentences of scene-setting. On FNC-1 bodies
+        # 1100-1124 the lead alone missed two of the four retellings.
+        first_source = next((k for k in kinds if k is not None), None)
+        in_lead = "outlet" in kinds[:_LEAD_SENTENCES] or first_source == "outlet"
         names = list(outlets.values())
         if total < _MIN_REPORTED:
             verdict = "unclear"
