@@ -234,3 +234,20 @@ def test_they_after_unnamed_people_resolves_to_them() -> None:
     assert any(
         f.source == "Doctors at Kessel Hospital" and f.source_type == "anonymous" for f in found
     ), [(f.source, f.source_type) for f in found]
+
+
+def test_adding_an_amount_is_not_speaking() -> None:
+    found = _attributions(
+        "The operator estimates that the closure has added around 40 minutes to every crossing."
+    )
+    assert all(f.cue != "added" for f in found), [(f.source, f.cue) for f in found]
+    found = _attributions("Prices, the minister added, would rise by spring.")
+    assert [(f.source, f.cue) for f in found] == [("the minister", "added")]
+
+
+def test_a_reporting_verb_joined_to_the_reported_clause_belongs_to_the_speaker() -> None:
+    found = _attributions(
+        "Irena Vos, a councillor for the harbour ward, said the board had given away too "
+        "much and warned that her party would fight the plan."
+    )
+    assert {f.source for f in found} == {"Irena Vos"}, [(f.source, f.cue) for f in found]

@@ -211,7 +211,16 @@ class AttributionAnalyzer(Analyzer):
         dep = cols.dep[i]
         if subject is None and dep == "conj":
             # "Weiss accepted the delay but insisted that...": the subject is shared.
-            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            shared = token.head
+            if (
+                cols.dep[shared.i] == "ccomp"
+                and cols.lemma[shared.i].lower() not in _CUE_WORDS
+                and cols.lemma[shared.head.i].lower() in _CUE_WORDS
+            ):
+                # "Dorn said the government had given away too much and warned that...":
+                # the parser joins "warned" to the reported verb; Dorn did the warning.
+                shared = shared.head
+            subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if any(c.dep_ == "neg" for c in children):
             return None  # "did not say", "has not commented": nothing is attributed
@@ -239,6 +248,8 @@ class AttributionAnalyzer(Analyzer):
         )
         if lemma == "call" and not quoted:
             return None  # "what many call Bigfoot", "called into question": naming
+        if lemma == "add" and any(c.dep_ == "dobj" for c in children):
+            return None  # "the dispute has added 40 minutes": adding, not speaking
         cue = doc[i : i + 1]
         if lemma in _EVIDENCE_VERBS:
             if subject is None or not any(c.dep_ in {"ccomp", "dobj"} for c in children):
