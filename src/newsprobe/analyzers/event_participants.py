@@ -31,11 +31,17 @@ _PAIR = re.compile(
 )
 
 
-def participants(token: Token, names: Names) -> tuple[list[Slot], int]:
-    """Entity keys and spans of those who took part; the int is 1 when "the pair" was used."""
+def participants(
+    token: Token, names: Names, *, speaker_only: bool = False
+) -> tuple[list[Slot], int]:
+    """Entity keys and spans of those who took part; the int is 1 when "the pair" was used.
+
+    With `speaker_only` (statements) only who spoke counts: the object of "announced" and
+    the subject of "was announced" are what was said, not who said it.
+    """
     found: dict[str, Span] = {}
     pair = 0
-    for start in _starts(token, names):
+    for start in _starts(token, names, speaker_only=speaker_only):
         phrase = " ".join(t.text for t in start.subtree if t.dep_ not in ("relcl", "acl"))
         if _PAIR.match(phrase) and len(names.people) >= 2:
             span = Span(
@@ -114,12 +120,13 @@ def _np_names(token: Token, names: Names, depth: int, *, modifying: bool = False
     return out
 
 
-def _starts(token: Token, names: Names) -> list[Token]:
+def _starts(token: Token, names: Names, *, speaker_only: bool = False) -> list[Token]:
     """Tokens heading the phrases that name who took part."""
     starts: list[Token] = []
     verb = token if token.pos_ in ("VERB", "AUX") else None
+    roles = ("nsubj",) if speaker_only else ("nsubj", "nsubjpass", "dobj", "dative")
     for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and verb is not None:
+        if child.dep_ in roles and verb is not None:
             starts.append(child)
         elif child.dep_ in ("poss", "compound") and verb is None:
             named = names.by_token.get(child.i)
@@ -133,7 +140,9 @@ def _starts(token: Token, names: Names) -> list[Token]:
     if verb is not None:
         # "Holm, who was elected in 2022": the relative pronoun stands for the noun.
         starts = [s for s in starts if s.tag_ not in ("WP", "WDT")]
-        if not any(s.dep_.startswith("nsubj") for s in starts):
+        # "The prices are expected to be announced": the head's subject is what is said.
+        passive_speech = speaker_only and any(c.dep_ == "auxpass" for c in token.children)
+        if not any(s.dep_.startswith("nsubj") for s in starts) and not passive_speech:
             if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
                 starts.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
             elif token.dep_ in ("relcl", "acl"):
