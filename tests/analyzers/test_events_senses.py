@@ -142,3 +142,26 @@ def test_an_event_still_to_come_says_so(pipeline: Pipeline) -> None:
     assert events[0].time == "2015-03-13"
     done = _events(pipeline, "Pavel Drosk and Ilinca Moraru met in Serevo on Friday.")
     assert done[0].note.startswith("Meeting")
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        (
+            "Guard hailed as hero",
+            "This is Norwegian Sergeant-at-Arms Thomas Brenner who shot a gunman.",
+        ),
+        ("Cartoonists Respond After Terrorist Attack In Paris", "A cartoon appeared online."),
+    ],
+)
+def test_a_nationality_before_a_name_and_the_trigger_itself_are_no_parties(
+    pipeline: Pipeline, headline: str, body: str
+) -> None:
+    analysis = pipeline.analyze(make_article(body, headline=headline, published=MONDAY))
+    names = _names(analysis)
+    attacks = [
+        e for e in analysis.findings if isinstance(e, EventFinding) and e.event_type == "attack"
+    ]
+    assert attacks
+    parties = {names.get(p, p) for e in attacks for p in e.participants}
+    assert not {p for p in parties if "Norwegian" in p or "Attack" in p}

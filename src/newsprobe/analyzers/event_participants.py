@@ -58,7 +58,9 @@ def participants(
                 pair = 1
             continue
         for key, span in _np_names(start, names, depth=0):
-            found.setdefault(key, span)
+            # "After Terrorist Attack": a name the trigger is part of is no party to it.
+            if not span.start <= token.idx < span.end:
+                found.setdefault(key, span)
     return list(found.items()), pair
 
 
@@ -80,9 +82,11 @@ def _np_names(token: Token, names: Names, depth: int, *, modifying: bool = False
         return []
     named = names.by_token.get(token.i)
     out: list[Slot] = []
-    # "Kestravan and Ordanian presidents": a nationality describing a noun is no party.
+    # "Kestravan and Ordanian presidents", "Kestravan Sergeant-at-Arms Ivo Brenn": a
+    # nationality describing a noun or a name is no party.
     modifier = modifying or (
-        token.dep_ in ("amod", "nmod", "compound") and token.head.pos_ == "NOUN"
+        token.dep_ in ("amod", "nmod", "compound")
+        and (token.head.pos_ == "NOUN" or (named is not None and named[1] == "NORP"))
     )
     if named is not None and named[1] in PARTY_LABELS:
         # "The mayor of Port Selby, Agnes Holm": the parser hangs the person on the town.
