@@ -198,7 +198,9 @@ def unreal_noun(noun: Token) -> bool:
         if head is current:
             return False
         lemma = head.lemma_.lower()
-        if head.pos_ in ("NOUN", "PROPN") and lemma in _UNREAL_NOUNS:
+        # "fears of", "a reward for", "calls for"; not "a phone call after the meeting".
+        linked = current.lower_ in ("of", "for", "about") or current.dep_ == "compound"
+        if linked and head.pos_ in ("NOUN", "PROPN") and lemma in _UNREAL_NOUNS:
             return True
         if head.pos_ in ("VERB", "AUX"):
             # Only what the verb acts on: "the storm delayed flights" delays no storm.
