@@ -82,8 +82,9 @@ def test_words_in_other_senses_report_no_event(pipeline: Pipeline, body: str) ->
         ("A car bomb explosion killed six soldiers at a checkpoint outside Tarsk.", "attack"),
         ("An explosion at the Korvath chemical plant injured four workers on Sunday.", "disaster"),
         ("The Valdrian air force launched two airstrikes on depots near Tarsk.", "attack"),
-        ("Mayor Rosa Ilves phoned Tomas Kade after the meeting in Brenn on Friday.", "meeting"),
         ("Rosa Ilves made a phone call to Tomas Kade after the meeting in Brenn.", "meeting"),
+        ("His call with Tomas Kade after the summit in Varn was brief.", "meeting"),
+        ("The plan after the election in Meridia was to form a coalition.", "election"),
     ],
 )
 def test_the_event_senses_stay(pipeline: Pipeline, body: str, expected: str) -> None:
