@@ -29,7 +29,9 @@ Slot = tuple[str, Span]
 #: Entity labels of who can take part in an event, and of where it can happen.
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset({"in", "at", "on", "near", "outside", "inside", "across", "throughout"})
+PLACE_PREPS = frozenset(
+    {"in", "at", "on", "near", "outside", "inside", "across", "throughout", "around"}
+)
 
 
 @dataclass(frozen=True, slots=True)

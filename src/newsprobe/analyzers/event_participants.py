@@ -31,11 +31,17 @@ _PAIR = re.compile(
 )
 
 
-def participants(token: Token, names: Names) -> tuple[list[Slot], int]:
-    """Entity keys and spans of those who took part; the int is 1 when "the pair" was used."""
+def participants(
+    token: Token, names: Names, *, speaker_only: bool = False
+) -> tuple[list[Slot], int]:
+    """Entity keys and spans of those who took part; the int is 1 when "the pair" was used.
+
+    With `speaker_only` (statements) only who spoke counts: the object of "announced" and
+    the subject of "was announced" are what was said, not who said it.
+    """
     found: dict[str, Span] = {}
     pair = 0
-    for start in _starts(token, names):
+    for start in _starts(token, names, speaker_only=speaker_only):
         phrase = " ".join(t.text for t in start.subtree if t.dep_ not in ("relcl", "acl"))
         if _PAIR.match(phrase) and len(names.people) >= 2:
             span = Span(
@@ -52,7 +58,9 @@ def participants(token: Token, names: Names) -> tuple[list[Slot], int]:
                 pair = 1
             continue
         for key, span in _np_names(start, names, depth=0):
-            found.setdefault(key, span)
+            # "After Terrorist Attack": a name the trigger is part of is no party to it.
+            if not span.start <= token.idx < span.end:
+                found.setdefault(key, span)
     return list(found.items()), pair
 
 
@@ -74,9 +82,11 @@ def _np_names(token: Token, names: Names, depth: int, *, modifying: bool = False
         return []
     named = names.by_token.get(token.i)
     out: list[Slot] = []
-    # "Kestravan and Ordanian presidents": a nationality describing a noun is no party.
+    # "Kestravan and Ordanian presidents", "Kestravan Sergeant-at-Arms Ivo Brenn": a
+    # nationality describing a noun or a name is no party.
     modifier = modifying or (
-        token.dep_ in ("amod", "nmod", "compound") and token.head.pos_ == "NOUN"
+        token.dep_ in ("amod", "nmod", "compound")
+        and (token.head.pos_ == "NOUN" or (named is not None and named[1] == "NORP"))
     )
     if named is not None and named[1] in PARTY_LABELS:
         # "The mayor of Port Selby, Agnes Holm": the parser hangs the person on the town.
@@ -114,12 +124,13 @@ def _np_names(token: Token, names: Names, depth: int, *, modifying: bool = False
     return out
 
 
-def _starts(token: Token, names: Names) -> list[Token]:
+def _starts(token: Token, names: Names, *, speaker_only: bool = False) -> list[Token]:
     """Tokens heading the phrases that name who took part."""
     starts: list[Token] = []
     verb = token if token.pos_ in ("VERB", "AUX") else None
+    roles = ("nsubj",) if speaker_only else ("nsubj", "nsubjpass", "dobj", "dative")
     for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and verb is not None:
+        if child.dep_ in roles and verb is not None:
             starts.append(child)
         elif child.dep_ in ("poss", "compound") and verb is None:
             named = names.by_token.get(child.i)
@@ -133,7 +144,9 @@ def _starts(token: Token, names: Names) -> list[Token]:
     if verb is not None:
         # "Holm, who was elected in 2022": the relative pronoun stands for the noun.
         starts = [s for s in starts if s.tag_ not in ("WP", "WDT")]
-        if not any(s.dep_.startswith("nsubj") for s in starts):
+        # "The prices are expected to be announced": the head's subject is what is said.
+        passive_speech = speaker_only and any(c.dep_ == "auxpass" for c in token.children)
+        if not any(s.dep_.startswith("nsubj") for s in starts) and not passive_speech:
             if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
                 starts.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
             elif token.dep_ in ("relcl", "acl"):

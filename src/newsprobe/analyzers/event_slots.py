@@ -31,6 +31,7 @@ __all__ = [
     "dateline",
     "dateline_region",
     "duration",
+    "is_future",
     "place",
     "time",
 ]
@@ -40,6 +41,8 @@ __all__ = [
 Sentence = tuple["SpacySpan", str]
 
 _EARLIER_FIGURE = re.compile(r"\bfrom (?:about |around )?[\d,.]+(?: \w+)?\s*$")
+#: Words after a duration that make it a distance in time between two events.
+_OFFSETS = frozenset("after before ago later earlier since prior into".split())
 _LASTING = frozenset("last take run continue stretch drag go".split())
 _FUTURE_HEADS = frozenset("due expect schedule set plan intend go hope".split())
 #: Characters of the body searched for a dateline: a place, 40 of qualifier, 60 of outlet.
@@ -159,7 +162,7 @@ def dateline(article: Article, names: Names) -> Slot | None:
     return key, Span(start=start, end=start + len(written))
 
 
-def _is_future(verb: Token) -> bool:
+def is_future(verb: Token) -> bool:
     """Still to come: "will meet", "is due to sign", "are expected to vote"."""
     current = verb
     for _ in range(3):
@@ -213,7 +216,7 @@ def time(
             spans.append((start, end))
     head = phrase_head(token)
     # A body verb in the present with a date is a schedule: "The council meets on October 14".
-    future = _is_future(head) or (head is token and token.tag_ in ("VBZ", "VBP") and not headline)
+    future = is_future(head) or (head is token and token.tag_ in ("VBZ", "VBP") and not headline)
     offset = sentence.start_char
     for start, end in sorted(spans, key=lambda se: abs(se[0] - token.idx)):
         region = doc.char_span(start, end, alignment_mode="expand")
@@ -236,8 +239,8 @@ def duration(
         if not (sentence.start_char <= quantity.span.start < sentence.end_char):
             continue
         region = doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
-        if region is None:
-            continue
+        if region is None or (region.end < len(doc) and doc[region.end].lower_ in _OFFSETS):
+            continue  # "a day after police killed ...": how long before, not how long it took
         governor = region.root.head
         if governor.dep_ == "prep" and governor.lower_ in ("for", "over", "during"):
             governor = governor.head  # "met for an hour"

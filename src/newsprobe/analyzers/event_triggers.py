@@ -3,8 +3,8 @@
 The lexicon of trigger verbs and nouns (`trigger_type`), and the tests of the parse that
 keep a trigger only where it reports an event: "met" but not "met the deadline", "the
 election" but not "the risk of floods", nothing inside quotation marks, negated or
-hypothetical. The slots around an accepted trigger are read by `event_participants` and
-`event_slots`.
+hypothetical; the figurative, intended and medical senses are told by `event_senses`.
+The slots around an accepted trigger are read by `event_participants` and `event_slots`.
 
     >>> quoted = quoted_mask(ctx.text)
     >>> [trigger_type(cols.tokens[i], quoted) for i in candidate_triggers(cols, quoted)]
@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsprobe.analyzers.event_names import PARTY_LABELS, PLACE_LABELS
+from newsprobe.analyzers import event_senses as senses
+from newsprobe.analyzers.event_names import PLACE_LABELS
 from newsprobe.analyzers.tokens import Columns, columns
 from newsprobe.findings import Span
 
@@ -60,19 +61,16 @@ NOUN_EVENT_TYPES: dict[str, str] = {
     "wildfire": "disaster", "fire": "disaster", "blaze": "disaster", "landslide": "disaster",
     "tsunami": "disaster", "avalanche": "disaster", "eruption": "disaster",
 }  # fmt: skip
-# "meet demand", "meet the deadline": meeting a target is no meeting.
-_MET_TARGETS = frozenset("demand target expectation requirement need standard deadline "
-                         "criterion goal cost obligation condition".split())  # fmt: skip
 _ELECTION_CONTEXT = frozenset("election vote seat poll ballot majority referendum".split())
 _COURT = re.compile(r"\b(court|judge|justice|tribunal|jury|magistrate)s?\b", re.I)
 _VIOLENT = frozenset("bomb terror terrorist suicide knife gun rocket missile drone air armed "
                      "militant deadly fatal mortar grenade arson".split())  # fmt: skip
 _HARM = frozenset("kill injure wound dead die bomb gun shoot casualty victim".split())
+_FILMED = frozenset("film video scene footage photo picture movie episode documentary "
+                    "commercial advert music season series photograph selfie".split())  # fmt: skip
 _FACILITIES = frozenset("plant factory facility terminal museum station bridge school "
                         "hospital centre center store shop line mine port airport office "
                         "stadium library gallery site".split())  # fmt: skip
-# Nouns that make a disaster hypothetical: "the risk of floods", "a storm warning".
-_UNREAL = frozenset("risk threat danger fear chance possibility warning forecast".split())
 _HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "no one", "none", "neither", "nothing"})
 #: Verbs of saying: they report speech, they are not the event spoken about.
@@ -133,14 +131,18 @@ def trigger_type(token: Token, quoted: bytearray) -> str | None:
         event_type = _VERBS.get(lemma)
         if event_type is None or not _verb_fits(token, lemma) or _unreal(token):
             return None
-        return event_type
+        if senses.intended(token):  # "wants to meet", "refused to sign"
+            return None
+        return senses.launch_type(token) if event_type == "launch" else event_type
     if token.pos_ == "ADJ" and lemma == "dead" and counted(token):
         return "death_toll"
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     event_type = NOUN_EVENT_TYPES.get(lemma)
-    if event_type is None or not _noun_fits(token, lemma):
+    if event_type is None or not _noun_fits(token, lemma) or senses.unreal_noun(token):
         return None
+    if lemma == "explosion" and not _sentence_lemmas(token) & senses.ARMED:
+        return "disaster"  # a gas main, a factory boiler, a meteorite: no one attacked
     return event_type
 
 
@@ -150,7 +152,9 @@ def _verb_fits(token: Token, lemma: str) -> bool:
     particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
     obj = deps.get("dobj") or deps.get("nsubjpass")
     if lemma == "meet":
-        return not (obj is not None and obj.lemma_.lower() in _MET_TARGETS)
+        return not senses.figurative_meeting(token)
+    if lemma == "agree":
+        return senses.agrees_to_something(token)
     if lemma == "sit":
         return particle == "down" and any(
             c.dep_ == "prep" and c.lower_ in ("with", "at") for c in children
@@ -170,16 +174,18 @@ def _verb_fits(token: Token, lemma: str) -> bool:
     if lemma == "win":
         return bool(_sentence_lemmas(token) & _ELECTION_CONTEXT)
     if lemma == "attack":
-        return obj is not None and (
-            obj.ent_type_ in PARTY_LABELS | PLACE_LABELS or obj.lemma_ in _FACILITIES
-        )
+        if obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP"):
+            # "attacked the minister over his remarks" is words; "attacked the minister
+            # with a knife" leaves harm in the sentence.
+            return bool(_sentence_lemmas(token) & (_HARM | senses.ARMED))
+        return obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_ in _FACILITIES)
     if lemma in ("open", "reopen"):
         thing = obj or deps.get("nsubj")
         return thing is not None and (
             thing.ent_type_ in ("ORG", "FAC") or thing.lemma_.lower() in _FACILITIES
         )
-    if lemma == "shoot":
-        return particle is None
+    if lemma == "shoot":  # "shot a video", "shooting the final scene": filming
+        return particle is None and not (obj is not None and obj.lemma_.lower() in _FILMED)
     return True
 
 
@@ -213,7 +219,11 @@ def _noun_fits(token: Token, lemma: str) -> bool:
             token.dep_ == "dobj" and head.lemma_ in ("issue", "release", "publish")
         )
     if lemma == "attack":
+        if mods & senses.MEDICAL:  # "a heart attack"
+            return False
         return bool(mods & _VIOLENT) or bool(_sentence_lemmas(token) & _HARM)
+    if lemma == "shooting" and mods & _FILMED:  # "the film shooting"
+        return False
     if lemma == "strike":
         return any(c.dep_ == "prep" and c.lower_ == "on" for c in children) and bool(
             mods & _VIOLENT | {"air"} & mods
@@ -222,12 +232,10 @@ def _noun_fits(token: Token, lemma: str) -> bool:
         return any(c.like_num or c.dep_ == "nummod" for c in children)
     if lemma == "opening":
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
-    if lemma == "fire" and head.lemma_ == "open":
-        return False
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return False  # "No deaths have been reported"
     if NOUN_EVENT_TYPES[lemma] == "disaster":
-        if head.dep_ == "prep" and head.head.lemma_.lower() in _UNREAL:
+        if senses.figurative_disaster(token, mods):
             return False
         verb = phrase_head(token)
         # Only a modal makes the disaster unreal: "the fire is not thought to be suspicious"

@@ -9,7 +9,8 @@ the words the parse attaches to that trigger, never from anywhere in the sentenc
   agreement (signed, agreed), arrest (arrests, detentions, charges), court_ruling,
   resignation, launch (products unveiled, facilities opened), disaster.
 - participants: entity ids (PERSON, ORG, GPE, NORP) in the trigger's subject, object and
-  "with"/"between"/"by" phrases. "The pair", "the two leaders", "both" resolve to the two
+  "with"/"between"/"by" phrases; a statement's parties are only who spoke, not what was
+  announced. "The pair", "the two leaders", "both" resolve to the two
   people the article mentions most (ties: the first mentioned): a piece about two people
   uses these words for them.
 - place: a place in an "in"/"at"/"near" phrase on the trigger, or "on the margins of the
@@ -19,8 +20,11 @@ the words the parse attaches to that trigger, never from anywhere in the sentenc
   against the publication date; future events ("will meet on Friday") resolve forward.
 - duration: the id of a duration quantity attached to the trigger ("the talks lasted ...").
 
-Triggers inside quotation marks, negated ("nobody resigned"), hypothetical ("could sign")
-or in questions are skipped: they are not the reporter saying that something happened.
+Triggers inside quotation marks, negated ("nobody resigned"), hypothetical ("could sign"),
+in questions, or in a sense that reports no event ("agreed that ...", "met his maker", "a
+heart attack", "wants to meet", "a reward for information leading to his arrest"; see
+`event_senses`) are skipped: they are not the reporter saying that something happened.
+An event still to come ("will meet on Friday") is reported, and its note says "Expected".
 
 Mentions of one event are merged into one finding: in a sentence by type; across sentences
 when a later mention refers back ("the talks", "the fire"), adds nothing new, or shares a
@@ -47,6 +51,7 @@ from newsprobe.analyzers.event_participants import participants
 from newsprobe.analyzers.event_triggers import (
     candidate_triggers,
     counted,
+    phrase_head,
     quoted_mask,
     trigger_span,
     trigger_type,
@@ -104,6 +109,7 @@ class _Mention:
     time: Slot | None = None
     duration: tuple[str, float] | None = None
     anaphoric: bool = False
+    expected: bool = False  # still to come: "will meet", "is due to sign"
     inferred: int = 0  # slots filled by inference ("the pair", the dateline), not text
 
     def filled(self) -> int:
@@ -132,6 +138,8 @@ class _Mention:
         if self.time is None or (other.time and len(other.time[0]) > len(self.time[0])):
             self.time = other.time or self.time  # the more precise of two compatible dates
         self.name = self.name or other.name
+        # One mention saying it happened outweighs another announcing it.
+        self.expected = self.expected and other.expected
         self.duration = self.duration or other.duration
         self.inferred += other.inferred
 
@@ -224,7 +232,9 @@ class EventsAnalyzer(Analyzer):
             sentence=Span(start=start, end=start + len(sentence[1].rstrip())),
             in_headline=start < ctx.article.headline.end,
         )
-        mention.participants, pair = participants(token, names)
+        mention.participants, pair = participants(
+            token, names, speaker_only=event_type == "statement"
+        )
         mention.inferred += pair
         mention.place, mention.place_detail = slots.place(token, names)
         mention.time = slots.time(
@@ -232,6 +242,7 @@ class EventsAnalyzer(Analyzer):
         )
         mention.duration = slots.duration(token, sentence[0], durations)
         mention.lemma = token.lemma_.lower()
+        mention.expected = slots.is_future(phrase_head(token))
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             mention.name = ctx.text[mention.trigger.start : mention.trigger.end]
         mention.anaphoric = token.pos_ == "NOUN" and any(
@@ -315,7 +326,9 @@ def _same_time(one: str, other: str) -> bool:
 
 
 def _finding(event: _Mention, names: Names) -> EventFinding:
-    parts = [EVENT_TYPES[event.event_type]]
+    kind = EVENT_TYPES[event.event_type]
+    # A reader must not take "will meet on Friday" for a meeting that took place.
+    parts = [f"Expected {kind.lower()}" if event.expected else kind]
     if event.participants:
         parts.append(
             _PARTY_WORD.get(event.event_type, " of ")
