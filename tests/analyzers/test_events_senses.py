@@ -168,3 +168,28 @@ def test_a_nationality_before_a_name_and_the_trigger_itself_are_no_parties(
     assert attacks
     parties = {names.get(p, p) for e in attacks for p in e.participants}
     assert not {p for p in parties if "Norwegian" in p or "Attack" in p}
+
+
+def test_a_time_after_since_or_until_bounds_the_event_without_dating_it(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "Mayor Ines Kraal and Governor Piet Hollis met for two hours in Dunmore, the first "
+        "meeting between the two since 2019."
+    )
+    (event,) = [e for e in _events(pipeline, body) if e.event_type == "meeting"]
+    assert event.time is None
+
+
+def test_a_place_hung_on_the_duration_is_still_the_place_of_the_meeting(
+    pipeline: Pipeline,
+) -> None:
+    body = (
+        "President Ana Ruiz and Prime Minister Tomas Brenn met for 45 minutes in the old "
+        "customs house in Port Alder."
+    )
+    analysis = pipeline.analyze(make_article(body, published=MONDAY))
+    (event,) = [
+        e for e in analysis.findings if isinstance(e, EventFinding) and e.event_type == "meeting"
+    ]
+    assert event.place is not None and _names(analysis)[event.place] == "Port Alder"

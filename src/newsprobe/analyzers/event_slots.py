@@ -10,7 +10,7 @@ the body when nothing closer does (`newsprobe.analyzers.dateline` reads it).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,8 @@ __all__ = [
 #: rebuilds the text token by token on every access.
 Sentence = tuple["SpacySpan", str]
 
+#: A time after one of these words bounds the event instead of dating it.
+_BOUND = re.compile(r"\b(?:since|until|till|before|after|by|ahead of)\s*$", re.IGNORECASE)
 _EARLIER_FIGURE = re.compile(r"\bfrom (?:about |around )?[\d,.]+(?: \w+)?\s*$")
 #: Words after a duration that make it a distance in time between two events.
 _OFFSETS = frozenset("after before ago later earlier since prior into".split())
@@ -58,24 +60,42 @@ def place(token: Token, names: Names) -> tuple[Slot | None, str | None]:
         and token.dep_ in ("dobj", "nsubj", "nsubjpass")
     ):
         holders.append(token.head)
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep":
-                continue
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                margins = _margins(prep, obj, depth=0)
-                if margins is not None:
-                    return margins, None
-                if prep.lower_ in PLACE_PREPS:
-                    found = _place_in(obj, prep.lower_, names, depth=0)
-                    if found is not None:
-                        return found
+    for prep, obj in _prepositional_objects(holders):
+        margins = _margins(prep, obj, depth=0)
+        if margins is not None:
+            return margins, None
+        if prep.lower_ in PLACE_PREPS:
+            found = _place_in(obj, prep.lower_, names, depth=0)
+            if found is not None:
+                return found
     if token.pos_ == "NOUN":  # "Meridia's parliamentary election"
         for child in token.children:
             named = names.by_token.get(child.i)
             if child.dep_ in ("poss", "compound") and named and named[1] in PLACE_LABELS:
                 return (named[0], named[2]), None
     return None, None
+
+
+def _prepositional_objects(holders: list[Token]) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs on the holders, then those hung on a non-place
+    phrase of theirs: the parser attaches "met for 45 minutes in the customs house" to
+    "minutes", not to "met"."""
+    pairs = [
+        (prep, obj)
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    yield from pairs
+    for prep, obj in pairs:
+        if prep.lower_ not in PLACE_PREPS:
+            for inner in obj.children:
+                if inner.dep_ == "prep":
+                    for inner_obj in inner.children:
+                        if inner_obj.dep_ == "pobj":
+                            yield inner, inner_obj
 
 
 def _margins(prep: Token, obj: Token, depth: int) -> Slot | None:
@@ -222,8 +242,11 @@ def time(
         region = doc.char_span(start, end, alignment_mode="expand")
         if region is None or not _attached(region.root, token):
             continue
-        if _EARLIER_FIGURE.search(text[max(0, start - offset - 30) : start - offset]):
+        before = text[max(0, start - offset - 30) : start - offset]
+        if _EARLIER_FIGURE.search(before):
             continue  # "up from 41 on Saturday" dates the old figure, not the event
+        if _BOUND.search(before):
+            continue  # "the first meeting since 2019": a bound, not when it happened
         value = timex.resolve(text[start - offset : end - offset], published, future=future)
         if value is not None:
             return value, Span(start=start, end=end)
