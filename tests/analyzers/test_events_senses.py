@@ -193,3 +193,17 @@ def test_a_place_hung_on_the_duration_is_still_the_place_of_the_meeting(
         e for e in analysis.findings if isinstance(e, EventFinding) and e.event_type == "meeting"
     ]
     assert event.place is not None and _names(analysis)[event.place] == "Port Alder"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lasting"),
+    [
+        ("Ana Ruiz and Tomas Brenn met for 45 minutes on Sunday.", "lasting 45 minutes"),
+        ("Ana Ruiz and Tomas Brenn met for roughly an hour on Sunday.", "lasting about 60 minutes"),
+    ],
+)
+def test_the_note_says_about_only_for_an_approximate_duration(
+    pipeline: Pipeline, sentence: str, lasting: str
+) -> None:
+    (event,) = _events(pipeline, sentence)
+    assert lasting in event.note

@@ -255,8 +255,11 @@ def time(
 
 def duration(
     token: Token, sentence: SpacySpan, durations: Sequence[QuantityFinding]
-) -> tuple[str, float] | None:
-    """A duration quantity on the trigger: "met for an hour", "the talks lasted 45 minutes"."""
+) -> tuple[str, float, bool] | None:
+    """A duration quantity on the trigger: "met for an hour", "the talks lasted 45 minutes".
+
+    Returns its id, its length in minutes and whether that length is approximate.
+    """
     doc = token.doc
     for quantity in durations:
         if not (sentence.start_char <= quantity.span.start < sentence.end_char):
@@ -277,5 +280,5 @@ def duration(
                 quantity.value if quantity.value is not None else quantity.upper or quantity.lower
             )
             if value is not None:
-                return quantity.id, value
+                return quantity.id, value, quantity.approximate or quantity.value is None
     return None

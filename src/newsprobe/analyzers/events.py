@@ -107,7 +107,7 @@ class _Mention:
     place: Slot | None = None
     place_detail: str | None = None
     time: Slot | None = None
-    duration: tuple[str, float] | None = None
+    duration: tuple[str, float, bool] | None = None  # id, minutes, approximate
     anaphoric: bool = False
     expected: bool = False  # still to come: "will meet", "is due to sign"
     inferred: int = 0  # slots filled by inference ("the pair", the dateline), not text
@@ -342,7 +342,8 @@ def _finding(event: _Mention, names: Names) -> EventFinding:
     if event.time is not None:
         parts.append((", on " if len(event.time[0]) == 10 else ", in ") + event.time[0])
     if event.duration is not None:
-        parts.append(f", lasting about {_how_long(event.duration[1])}")
+        _, minutes, approximate = event.duration
+        parts.append(f", lasting {'about ' if approximate else ''}{_how_long(minutes)}")
     filled = event.filled()
     explicit = filled - min(event.inferred, filled)
     # A bare trigger is right about two times in three on the gold set; each slot read
