@@ -56,11 +56,16 @@ def relabel(p: Parsed, mentions: list[Mention]) -> None:
     mentions, so one "told the Telegraph" settles every bare "Telegraph" of the article.
     """
     groups: dict[str, list[Mention]] = {}
+    surnames = set()  # "Wilson" in "According to Wilson" is Darren Wilson, named before
     for m in mentions:
         if m.source != "absorbed":
             groups.setdefault(fold(_text(p, m)), []).append(m)
-    for members in groups.values():
+            if m.label == "PERSON" and m.end - m.start > 1:
+                surnames.add(fold(p.cols.text[m.end - 1]))
+    for key, members in groups.items():
         label = Counter(m.label for m in members).most_common(1)[0][0]
+        if label == "PERSON" and key in surnames:
+            continue
         new = _voted_label(p, members, label)
         if new != label:
             for m in members:
@@ -122,7 +127,7 @@ def _cues(p: Parsed, m: Mention, label: str) -> tuple[int, int, int, int]:
         org += 1  # "the Esquire article"
     # Bare, only a one-word name: "Ana Ruiz reported" is a person, "Vocativ reported" not.
     bare = e - s == 1 and label in ("PERSON", "NORP") and cols.tag[s] == "NNP"
-    if label in _OUTLET_ORG and (the or bare) and _outlet(p, s, e):
+    if label in _OUTLET_ORG and (the or bare) and ends_phrase and _outlet(p, s, e):
         org += 1  # "told the Telegraph", "Vocativ reported"
     if label in _TO_PLACE:
         place += _place_cue(p, s, e, label, ends_phrase)
