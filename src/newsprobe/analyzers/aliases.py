@@ -112,6 +112,7 @@ def cluster(
     organizations = [
         k for k in labels if labels[k].most_common(1)[0][0] == "ORG" and " " in k and "=" not in k
     ]
+    org_words = {k: _short_words(k) for k in organizations}
     ambiguous: dict[str, list[str]] = {}
     # Longer short forms first: "Paler Lin" joins "Josh Paler Lin" before "Lin" is weighed.
     for key in sorted(labels, key=lambda k: -k.count(" ")):
@@ -129,7 +130,7 @@ def cluster(
         elif len(words) == 1 and labels[key].most_common(1)[0][0] not in PLACE_LABELS:
             # "Halvorsen" or "Gazette" for "Halvorsen Foods" or "Harbour Gazette"
             # ... or "the Observatory" for "Syrian Observatory for Human Rights"
-            longer = {find(k) for k in organizations if words[0] in _short_words(k)}
+            longer = {find(k) for k, short in org_words.items() if words[0] in short}
             if len(longer) == 1:
                 union(key, longer.pop())
         elif len(words) > 1 and labels[key].most_common(1)[0][0] == "ORG":

@@ -29,7 +29,6 @@ from newsprobe.analyzers.entity_words import (
     PLACE_NOUNS,
     TITLE_WORDS,
 )
-from newsprobe.analyzers.name_forms import fold
 
 __all__ = ["relabel"]
 
@@ -46,24 +45,29 @@ _TO_PLACE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 _STRONG_LOCATIVE = frozenset({"near", "outside", "around", "inside"})
 _LOCATIVE = _STRONG_LOCATIVE | {"in", "across", "throughout"}
 _OUTLET_VERBS = frozenset({"report", "publish"})
+_CHANGEABLE = _NOUN_ORG | _TO_PLACE
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "POS"})  # "POS": "Ruiz's"
 
 
 def relabel(p: Parsed, mentions: list[Mention]) -> None:
     """Give each name the label its mentions' cues vote for, in place.
 
-    Mentions are grouped by their folded text; a group's cues are counted over all its
+    Mentions are grouped by their text; a group's cues are counted over all its
     mentions, so one "told the Telegraph" settles every bare "Telegraph" of the article.
     """
+    cols, text = p.cols, p.text
     groups: dict[str, list[Mention]] = {}
     surnames = set()  # "Wilson" in "According to Wilson" is Darren Wilson, named before
     for m in mentions:
-        if m.source != "absorbed":
-            groups.setdefault(fold(_text(p, m)), []).append(m)
+        if m.source != "absorbed" and m.label in _CHANGEABLE:
+            groups.setdefault(text[cols.idx[m.start] : p.end_char(m.end - 1)], []).append(m)
             if m.label == "PERSON" and m.end - m.start > 1:
-                surnames.add(fold(p.cols.text[m.end - 1]))
+                surnames.add(cols.text[m.end - 1])
     for key, members in groups.items():
-        label = Counter(m.label for m in members).most_common(1)[0][0]
+        if len(members) == 1:  # most names: no vote to count
+            label = members[0].label
+        else:
+            label = Counter(m.label for m in members).most_common(1)[0][0]
         if label == "PERSON" and key in surnames:
             continue
         new = _voted_label(p, members, label)
@@ -72,14 +76,10 @@ def relabel(p: Parsed, mentions: list[Mention]) -> None:
                 m.label = new
 
 
-def _text(p: Parsed, m: Mention) -> str:
-    return p.text[p.cols.idx[m.start] : p.end_char(m.end - 1)]
-
-
 def _voted_label(p: Parsed, members: list[Mention], label: str) -> str:
-    words = p.cols.text
+    lower = p.cols.lower
     if label == "PERSON" and any(
-        fold(words[m.end - 1]) in INSTITUTION_HEADS and m.end - m.start > 1 for m in members
+        lower[m.end - 1] in INSTITUTION_HEADS and m.end - m.start > 1 for m in members
     ):
         return "ORG"  # "U.S. Central Command", "Keller Williams Realty"
     votes = [0, 0, 0, 0]  # organization, place, group, person
