@@ -222,6 +222,84 @@ def test_dates_and_numbers_are_left_to_the_quantities_analyzer() -> None:
     assert all(f.label not in {"DATE", "CARDINAL", "PERCENT", "MONEY"} for f in found)
 
 
+@pytest.mark.parametrize(
+    ("body", "canonical", "label"),
+    [
+        # outlets, companies and armed groups spaCy calls people or places
+        (
+            '"The talks have stalled," an aide told the Pellworth. The Pellworth reported on '
+            "Monday that the deal was off.",
+            "Pellworth",
+            "ORG",
+        ),
+        (
+            "A Drelco customer said her bill doubled. Drelco told regulators it would review "
+            "the case, and a Drelco rep apologised.",
+            "Drelco",
+            "ORG",
+        ),
+        (
+            "Fighters from the extremist group Tamar Kosh seized the town overnight. Tamar Kosh "
+            "militants later withdrew.",
+            "Tamar Kosh",
+            "ORG",
+        ),
+        (
+            '"The numbers are wrong," the minister told Zentrova. Zentrova reported that the '
+            "ministry disagreed.",
+            "Zentrova",
+            "ORG",
+        ),
+        # places after prepositions of place
+        (
+            "Shelling continued near Ostrava Nuevo and in Ostrava Nuevo on Sunday. Residents "
+            "of Ostrava Nuevo fled.",
+            "Ostrava Nuevo",
+            "GPE",
+        ),
+        # a demonym takes "a", as no name does
+        (
+            "A Briton was among the hostages, officials said. The Briton was later freed.",
+            "Briton",
+            "NORP",
+        ),
+    ],
+)
+def test_labels_follow_the_article_cues(body: str, canonical: str, label: str) -> None:
+    _, found = _entities(body)
+    assert _by_canonical(found)[canonical].label == label
+
+
+@pytest.mark.parametrize(
+    ("body", "canonical", "short"),
+    [
+        (  # a suffix of an organization's name, after the full name
+            "Northern Valley Command said the strikes hit three depots. Valley Command added "
+            "that no civilians were hurt.",
+            "Northern Valley Command",
+            "Valley Command",
+        ),
+        (  # a two-word surname
+            "Prankster Dario Vel Costa posted the clip on Monday. Vel Costa said it was real. "
+            "Vel Costa later deleted it.",
+            "Dario Vel Costa",
+            "Vel Costa",
+        ),
+        (  # "Pro-" is a stance, not part of the name
+            "Pro-Islamic State accounts praised the attack. Islamic State later claimed it.",
+            "Islamic State",
+            "Islamic State",
+        ),
+    ],
+)
+def test_short_forms_join_the_full_name(body: str, canonical: str, short: str) -> None:
+    analysis, found = _entities(body)
+    entity = _by_canonical(found)[canonical]
+    assert short in _mention_texts(analysis, entity)
+    assert len(entity.mentions) == 1 + body.count(short) - (short in canonical)
+    assert [f.canonical for f in found].count(canonical) == 1
+
+
 def test_deterministic_and_spans_sorted() -> None:
     body = "Ana Ruiz met Tomas Brenn in Oslo. Ruiz and Brenn spoke for an hour."
     first, found = _entities(body)

@@ -18,6 +18,7 @@ from newsprobe.analyzers.entity_mentions import Mention, Parsed, mention_text
 from newsprobe.analyzers.entity_words import (
     CONDITIONAL_ALIASES,
     CORPORATE_SUFFIXES,
+    INSTITUTION_HEADS,
     MISLABELLED_PERSON,
     ORG_WORDS,
     PLACE_LABELS,
@@ -27,6 +28,7 @@ from newsprobe.analyzers.name_forms import alias_key, fold, initials, is_acronym
 __all__ = ["cluster"]
 
 _LOWER_HYPHEN = re.compile(r"(?<=\w)-(?=[a-z])")
+_OF_WORDS = frozenset({"of", "for", "on"})
 
 
 def _key(p: Parsed, m: Mention) -> str:
@@ -99,6 +101,7 @@ def cluster(
             and words[-1] in labels
             and words[0] not in labels
             and not set(words) & ORG_WORDS
+            and words[-1] not in INSTITUTION_HEADS  # "Central Command" ... "Command"
             and not key.startswith("=")
         ):
             for name in (key, words[-1]):
@@ -109,12 +112,15 @@ def cluster(
     organizations = [
         k for k in labels if labels[k].most_common(1)[0][0] == "ORG" and " " in k and "=" not in k
     ]
+    org_words = {k: _short_words(k) for k in organizations}
     ambiguous: dict[str, list[str]] = {}
-    for key in labels:
+    # Longer short forms first: "Paler Lin" joins "Josh Paler Lin" before "Lin" is weighed.
+    for key in sorted(labels, key=lambda k: -k.count(" ")):
         if key.startswith("=") or is_acronym(min(surfaces[key])):
             continue
         words = key.split()
-        fuller = [p for p in people if p != key and _completes(words, p.split())]
+        person = labels[key].most_common(1)[0][0] == "PERSON"
+        fuller = [p for p in people if p != key and _completes(words, p.split(), person)]
         if not fuller and len(words) == 1 and labels[key].most_common(1)[0][0] == "PERSON":
             fuller = [p for p in people if p.split()[0] == words[0]]
         if len({find(p) for p in fuller}) == 1:
@@ -123,7 +129,13 @@ def cluster(
             ambiguous[key] = sorted(max(surfaces[p], key=len) for p in fuller)
         elif len(words) == 1 and labels[key].most_common(1)[0][0] not in PLACE_LABELS:
             # "Halvorsen" or "Gazette" for "Halvorsen Foods" or "Harbour Gazette"
-            longer = {find(k) for k in organizations if words[0] in (k.split()[0], k.split()[-1])}
+            # ... or "the Observatory" for "Syrian Observatory for Human Rights"
+            longer = {find(k) for k, short in org_words.items() if words[0] in short}
+            if len(longer) == 1:
+                union(key, longer.pop())
+        elif len(words) > 1 and labels[key].most_common(1)[0][0] == "ORG":
+            # "Central Command" for "U.S. Central Command", "Daily Mail" for "London Daily Mail"
+            longer = {find(k) for k in organizations if k.endswith(" " + key)}
             if len(longer) == 1:
                 union(key, longer.pop())
     for key in labels:  # an acronym joins the one longer name whose initials it spells
@@ -141,11 +153,25 @@ def cluster(
     return list(clusters.values()), flagged
 
 
-def _completes(short: list[str], full: list[str]) -> bool:
-    """'Merkel' or 'Angela Merkel' is a shorter form of 'Angela Dorothea Merkel'."""
+def _completes(short: list[str], full: list[str], person: bool) -> bool:
+    """'Merkel', 'Angela Merkel' or 'Dorothea Merkel' is a shorter form of 'Angela Dorothea
+    Merkel'. The last only when `short` is itself a person's name ("Paler Lin" for "Josh
+    Paler Lin": a two-word surname), not a place inside a name ("Las Vegas")."""
     if len(short) >= len(full) or short[-1] != full[-1]:
         return False
-    return len(short) == 1 or (short[0] == full[0] and set(short) <= set(full))
+    return (
+        len(short) == 1
+        or (short[0] == full[0] and set(short) <= set(full))
+        or (person and full[-len(short) :] == short)
+    )
+
+
+def _short_words(name: str) -> tuple[str, str, str]:
+    """The words one word can stand for `name` by: its first, its last, and its head noun,
+    the word before "of"/"for" ("Observatory" in "Syrian Observatory for Human Rights")."""
+    words = name.split()
+    head = next((words[i - 1] for i in range(1, len(words)) if words[i] in _OF_WORDS), words[-1])
+    return words[0], words[-1], head
 
 
 def _spells(acronym: str, surfaces: set[str]) -> bool:

@@ -41,6 +41,7 @@ from typing import ClassVar
 
 from newsprobe.analyzers.aliases import cluster
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.entity_labels import relabel
 from newsprobe.analyzers.entity_mentions import Mention, Parsed, mention_text, taken_by
 from newsprobe.analyzers.entity_recovery import parenthesized_acronyms, recover_people
 from newsprobe.analyzers.entity_repeats import repeat_names
@@ -78,6 +79,7 @@ class EntitiesAnalyzer(Analyzer):
         taken = taken_by(p, mentions)
         mentions += recover_people(p, taken, headline_end)
         pairs += parenthesized_acronyms(p, mentions, taken)
+        relabel(p, mentions)
         clusters, ambiguous = cluster(p, mentions, pairs)
         repeat_names(p, clusters, taken, ambiguous)
         findings = []

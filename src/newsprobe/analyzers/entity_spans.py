@@ -40,6 +40,7 @@ KEPT_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 )
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "at"})
+_STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
 
 # Token.is_title, is_lower and is_upper are str.istitle(), islower() and isupper() of the
 # token text; the passes below call those on `cols.text` rather than build Token objects.
@@ -163,6 +164,8 @@ def _clean(p: Parsed, start: int, end: int, label: str, headline_end: int) -> li
     words, tokens = cols.text, cols.tokens
     while start < end and (cols.lower[start] in ("the", "a", "an") or tokens[start].is_punct):
         start += 1
+    if start + 2 < end and cols.lower[start] in _STANCE_PREFIXES and words[start + 1] == "-":
+        start += 2  # "Pro-Islamic State accounts" name Islamic State
     while end > start and (
         tokens[end - 1].is_punct
         or cols.lower[end - 1] in POSSESSIVE_TAILS

@@ -13,15 +13,21 @@ from __future__ import annotations
 
 __all__ = [
     "ALIAS_GROUPS",
+    "COMPASS_WORDS",
     "COMPOUND_TAILS",
     "CONDITIONAL_ALIASES",
     "CORPORATE_SUFFIXES",
     "FUNCTION_WORDS",
     "HONORIFICS",
+    "INSTITUTION_HEADS",
     "MISLABELLED_PERSON",
     "NOT_NAME_WORDS",
+    "ORG_FOLLOWERS",
+    "ORG_NOUNS",
     "ORG_WORDS",
+    "OUTLET_FOLLOWERS",
     "PLACE_LABELS",
+    "PLACE_NOUNS",
     "PLATFORMS",
     "POSSESSIVE_TAILS",
     "ROLE_HEADS",
@@ -154,3 +160,58 @@ NOT_NAME_WORDS = ORG_WORDS | TITLE_WORDS
 
 #: Tokens stripped from the end of a name: possessives, as spaCy splits them off.
 POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’", "s"})
+
+
+# --- label cues (`entity_labels`) -------------------------------------------------------------
+# Compiled by hand from the ways wire and web copy introduce outlets, companies, armed groups
+# and places (FNC-1 bodies 1400-1424 were the checklist); every word must be one that does
+# not stand in the same place beside a person's name.
+
+#: Common nouns that, right before a name, say what kind of organization it is ("extremist
+#: group Boko Haram", "the site Vocativ", "retailer Zara").
+ORG_NOUNS = _words("""
+    group organization organisation outlet site website newspaper paper tabloid daily
+    magazine weekly journal broadcaster network channel station agency publication publisher
+    blog company firm retailer startup start-up maker manufacturer carrier airline bank
+    insurer chain brand label app platform studio developer operator movement militia
+    faction coalition charity brewer automaker conglomerate subsidiary supermarket
+""")
+
+#: Nouns that, right after a name spaCy called a person, say it is an organization ("a
+#: Comcast customer", "Boko Haram militants", "Rudaw newspaper"). No "spokesman", "official"
+#: or "aides": people have those too ("a Kerry aide").
+ORG_FOLLOWERS = _words("""
+    customer customers subscriber subscribers rep reps employee employees staffers unit
+    subsidiary store stores shares stock headquarters militants fighters insurgents rebels
+    newspaper website channel network magazine agency app platform users
+""")
+
+#: Nouns after a name that make it a publication ("the Esquire article").
+OUTLET_FOLLOWERS = _words(
+    "article articles piece column story report reporter reporters readers editor editors "
+    "columnist website"
+)
+
+#: Last words that make a name spaCy called a person an organization ("U.S. Central
+#: Command", "Keller Williams Realty", "Ansar al-Deen Front"). Surnames that are also
+#: such words ("Banks", "Church") are left out.
+INSTITUTION_HEADS = CORPORATE_SUFFIXES | _words("""
+    command observatory ministry department agency commission committee association
+    university institute council party foundation army navy police airlines airways front
+    brigade brigades battalion movement network realty trust podcast radio tv magazine
+    newspaper gazette tribune
+""")
+
+#: Nouns after a name, or in "the city of", that make it a place ("Aleppo province").
+PLACE_NOUNS = _words(
+    "province city town village district region governorate county state municipality "
+    "suburb neighbourhood neighborhood countryside outskirts"
+)
+
+#: Direction words between a preposition and a place ("in northern Aleppo", "east of").
+COMPASS_WORDS = _words(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest north-east north-west south-east south-west northeastern "
+    "northwestern southeastern southwestern north-eastern north-western south-eastern "
+    "south-western"
+)

@@ -52,7 +52,8 @@ def is_acronym(text: str) -> bool:
     return 2 <= letters <= 8 and _ACRONYM.fullmatch(text) is not None
 
 
-def initials(name: str) -> set[str]:
+@lru_cache(maxsize=4096)  # pure; the acronym test asks it of every surface, for every acronym
+def initials(name: str) -> frozenset[str]:
     """The acronyms a name can be shortened to, with and without its small words.
 
     >>> sorted(initials("Federal Bureau of Investigation"))
@@ -63,7 +64,7 @@ def initials(name: str) -> set[str]:
         words = words[1:]
     every = "".join(w[0] for w in words).upper()
     content = "".join(w[0] for w in words if w.lower() not in FUNCTION_WORDS).upper()
-    return {every, content}
+    return frozenset((every, content))
 
 
 def preferred_name(texts: list[str]) -> str:
