@@ -263,6 +263,13 @@ def test_dates_and_numbers_are_left_to_the_quantities_analyzer() -> None:
             "Briton",
             "NORP",
         ),
+        # people take "who", not "which"
+        (
+            "A spokesperson for Northline Freight, which runs 12 container services a week "
+            "through the port, said the firm welcomed the plan.",
+            "Northline Freight",
+            "ORG",
+        ),
     ],
 )
 def test_labels_follow_the_article_cues(body: str, canonical: str, label: str) -> None:

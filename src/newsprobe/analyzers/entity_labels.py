@@ -125,6 +125,8 @@ def _cues(p: Parsed, m: Mention, label: str) -> tuple[int, int, int, int]:
         org += 1  # "a Comcast customer", "Boko Haram militants"
     if after in OUTLET_FOLLOWERS and label in _OUTLET_ORG:
         org += 1  # "the Esquire article"
+    if label == "PERSON" and e + 1 < n and cols.text[e] == "," and lower[e + 1] == "which":
+        org += 1  # "Northline Freight, which runs 12 services": people take "who"
     # Bare, only a one-word name: "Ana Ruiz reported" is a person, "Vocativ reported" not.
     bare = e - s == 1 and label in ("PERSON", "NORP") and cols.tag[s] == "NNP"
     if label in _OUTLET_ORG and (the or bare) and ends_phrase and _outlet(p, s, e):
