@@ -251,3 +251,14 @@ def test_a_reporting_verb_joined_to_the_reported_clause_belongs_to_the_speaker()
         "much and warned that her party would fight the plan."
     )
     assert {f.source for f in found} == {"Irena Vos"}, [(f.source, f.cue) for f in found]
+
+
+def test_calling_something_by_a_name_is_not_a_quoted_verdict() -> None:
+    found = _attributions(
+        'Ruiz said the crews were "not looking for a fight" but would not accept what she '
+        'called a pay cut. Brenn called the strike "a needless escalation".'
+    )
+    assert sorted((f.source, f.cue) for f in found) == [
+        ("Brenn", "called"),
+        ("Ruiz", "said"),
+    ], [(f.source, f.cue) for f in found]

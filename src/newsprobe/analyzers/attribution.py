@@ -246,8 +246,12 @@ class AttributionAnalyzer(Analyzer):
             or dep in {"parataxis", "ccomp"}
             or quoted
         )
-        if lemma == "call" and not quoted:
-            return None  # "what many call Bigfoot", "called into question": naming
+        if lemma == "call" and (
+            not quoted or not _QUOTE_MARKS.intersection(cols.text[i + 1 : token.right_edge.i + 1])
+        ):
+            # "what many call Bigfoot", "called into question", "what she called a pay
+            # cut": naming. 'called the strike "a needless escalation"' quotes a verdict.
+            return None
         if lemma == "add" and any(c.dep_ == "dobj" for c in children):
             return None  # "the dispute has added 40 minutes": adding, not speaking
         cue = doc[i : i + 1]
