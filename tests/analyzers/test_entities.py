@@ -432,3 +432,32 @@ if __name__ == "__main__":
             f"F1={s.cluster_f1:.3f} | mentions P={s.mention_p:.3f} R={s.mention_r:.3f} | "
             f"label acc {s.label_acc:.3f} | role acc {s.role_acc:.3f}"
         )
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "Talks between the Strait Mariners' Union and the operator broke down on Monday.",
+            "Strait Mariners' Union",
+        ),
+        (
+            "The Velden Harbour Pilots Association said its members would not sail.",
+            "Velden Harbour Pilots Association",
+        ),
+        (
+            "Staff at the Orlen Valley Water Board said supplies were safe.",
+            "Orlen Valley Water Board",
+        ),
+    ],
+)
+def test_organizations_the_model_misses_are_recovered_by_their_head_noun(
+    body: str, name: str
+) -> None:
+    _, found = _entities(body)
+    assert _by_canonical(found)[name].label == "ORG", sorted(_by_canonical(found))
+
+
+def test_a_bare_institution_noun_is_not_a_name() -> None:
+    _, found = _entities("Union leaders met on Monday. Council staff said the talks went well.")
+    assert not any(f.canonical in ("Union", "Council") for f in found)

@@ -43,7 +43,11 @@ from newsprobe.analyzers.aliases import cluster
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.entity_labels import relabel
 from newsprobe.analyzers.entity_mentions import Mention, Parsed, mention_text, taken_by
-from newsprobe.analyzers.entity_recovery import parenthesized_acronyms, recover_people
+from newsprobe.analyzers.entity_recovery import (
+    parenthesized_acronyms,
+    recover_organizations,
+    recover_people,
+)
 from newsprobe.analyzers.entity_repeats import repeat_names
 from newsprobe.analyzers.entity_roles import role_for
 from newsprobe.analyzers.entity_spans import ner_mentions
@@ -78,6 +82,7 @@ class EntitiesAnalyzer(Analyzer):
         mentions, pairs = ner_mentions(p, headline_end)
         taken = taken_by(p, mentions)
         mentions += recover_people(p, taken, headline_end)
+        mentions += recover_organizations(p, taken, headline_end)
         pairs += parenthesized_acronyms(p, mentions, taken)
         relabel(p, mentions)
         clusters, ambiguous = cluster(p, mentions, pairs)

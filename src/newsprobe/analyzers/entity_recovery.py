@@ -15,13 +15,21 @@ from newsprobe.analyzers.entity_mentions import Mention, Parsed, person_cue, tak
 from newsprobe.analyzers.entity_words import (
     FUNCTION_WORDS,
     HONORIFICS,
+    INSTITUTION_HEADS,
     NOT_NAME_WORDS,
     POSSESSIVE_TAILS,
     ROLE_HEADS,
 )
 from newsprobe.analyzers.name_forms import fold, initials, is_acronym
 
-__all__ = ["parenthesized_acronyms", "recover_people"]
+__all__ = ["parenthesized_acronyms", "recover_organizations", "recover_people"]
+
+#: The last word of an organization's name, when capitalized after capitalized words:
+#: "the Strait Mariners' Union", "Harbour Pilots Association", "Velden Chamber of Trade".
+_ORG_HEADS = INSTITUTION_HEADS | frozenset(
+    "union chamber federation league society authority board bureau court bank hospital "
+    "college school club service services corps".split()
+)
 
 
 def recover_people(p: Parsed, taken: bytearray, headline_end: int) -> list[Mention]:
@@ -46,6 +54,58 @@ def recover_people(p: Parsed, taken: bytearray, headline_end: int) -> list[Menti
                 take(p, mention, taken)
         i = end
     return found
+
+
+def recover_organizations(p: Parsed, taken: bytearray, headline_end: int) -> list[Mention]:
+    """Capitalized runs spaCy skipped that end in an institution's head noun.
+
+    spaCy's small model misses names like "the Strait Mariners' Union" (a possessive
+    inside, a rare word in front): a quote's speaker then speaks for nobody. A run counts
+    when a capitalized institution noun ("Union", "Association", "Chamber") follows at
+    least one other capitalized word, possessives included, and may go on with "of" or
+    "for" and capitalized words ("Chamber of Trade").
+    """
+    cols = p.cols
+    words, lower, n = cols.text, cols.lower, len(p)
+    found: list[Mention] = []
+    for i in range(1, n):
+        if (
+            lower[i] not in _ORG_HEADS  # first: most tokens fail here
+            or not words[i].istitle()
+            or taken[cols.idx[i]]
+            or cols.idx[i] < headline_end
+        ):
+            continue
+        start = i
+        while start > 0:
+            k = start - 1
+            if lower[k] in POSSESSIVE_TAILS and k > 0 and _capitalized(p, k - 1, taken):
+                start = k - 1  # "Mariners' Union"
+            elif _capitalized(p, k, taken):
+                start = k
+            else:
+                break
+        if start == i:
+            continue  # "Union leaders said": a bare noun at the start of a sentence
+        end = i + 1
+        while end + 1 < n and lower[end] in ("of", "for") and _capitalized(p, end + 1, taken):
+            end += 2
+            while end < n and _capitalized(p, end, taken):
+                end += 1
+        mention = Mention(start, end, "ORG", "recovered")
+        found.append(mention)
+        take(p, mention, taken)
+    return found
+
+
+def _capitalized(p: Parsed, i: int, taken: bytearray) -> bool:
+    cols = p.cols
+    return (
+        cols.tag[i] in ("NNP", "NNPS")
+        and cols.text[i][:1].isupper()
+        and cols.is_alpha[i]
+        and not taken[cols.idx[i]]
+    )
 
 
 def _name_token(p: Parsed, i: int, taken: bytearray) -> bool:
