@@ -61,7 +61,8 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         ),
         (r"\bit remains to be seen\b", "framing", ("it remains to be seen",)),
         (
-            r"\bthere (?:is|are|was|were|has been|have been) (?:growing |widespread |some )?"
+            r"\bthere (?:is|are|was|were|(?:has|have|had)(?: long| also| always)? been) "
+            r"(?:(?:growing|widespread|some|much|renewed|intense) )?"
             r"(?:speculation|suggestions?|rumou?rs?|talk|signs?|indications?|fears?)"
             r"(?: that)?\b",
             "framing",

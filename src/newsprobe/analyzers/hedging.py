@@ -86,6 +86,13 @@ _AGENT_NOUNS = frozenset(
 _AGENT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 # After "could": past ability or routine reporting phrases, not speculation.
 _NOT_SPECULATIVE_AFTER_COULD = frozenset({"see", "hear", "feel", "smell", "reach", "comment"})
+# "could" looking back: "That night only the harbour master could open the gates", "As a
+# child she could swim the strait". Read off the modal's own verb, never the sentence: in
+# "Officials said yesterday the dam could fail" the past time belongs to "said".
+_PAST_TIME_WORDS = frozenset({"yesterday", "then", "ago", "once", "formerly", "previously"})
+_PAST_TIME_DETS = frozenset({"that", "last", "those"})
+_PAST_CLAUSE_MARKS = frozenset({"when", "while", "as", "until", "before", "after", "once"})
+_IMPRESSION = frozenset({"seem", "appear"})
 _WH_EVER = frozenset({"wherever", "whatever", "whoever", "whichever", "however", "whenever"})
 _CUE_WORDS = _ADVERBS | _QUALIFIERS
 _MONTH_CONTEXT = re.compile(r"^May\b(?:\s+\d|\s*,|\s+(?:19|20)\d\d)")
@@ -150,18 +157,58 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
             if (
                 lower == "could"
                 and not has_have
-                and (negated or head.lemma_.lower() in _NOT_SPECULATIVE_AFTER_COULD)
+                and (
+                    negated
+                    or head.lemma_.lower() in _NOT_SPECULATIVE_AFTER_COULD
+                    or _past_ability(token, head)
+                )
             ):
-                return None  # inability or perception: "could not be reached", "could see"
+                return None  # inability, perception, ability then: "could not be reached"
             if lower == "may" and not has_have and _is_permission(head):
                 return None
             if _concessive(token):
                 return None
+            if not has_have and head.lemma_.lower() in _IMPRESSION and head.i - token.i <= 2:
+                return "epistemic_verb", head  # "may seem": one hedge, not two
             return "modal", following if has_have and following is not None else token
         return None
     if token.pos_ in {"VERB", "AUX"} and lemma in _EPISTEMIC:
         return _epistemic(token, lemma)
     return None
+
+
+def _past_ability(modal: Token, verb: Token) -> bool:
+    """ "could" as the past of "can": what someone was able to do at a past time.
+
+    Told by what the modal's own verb carries: a past time ("that night", "yesterday",
+    "two years ago"), a past clause ("when she was twenty") or "as a child". "Only X
+    could ..." stays a hedge: in quotes it is as often a wish ("only a pump could save it").
+    """
+    for child in verb.children:
+        dep, lower = child.dep_, child.lower_
+        if dep == "advmod" and lower in _PAST_TIME_WORDS and child.i < modal.i + 4:
+            return True
+        if dep in {"npadvmod", "advmod", "prep"}:
+            words = {t.lower_ for t in child.subtree}
+            if words & {"ago", "yesterday"} or (
+                dep == "npadvmod" and any(w.lower_ in _PAST_TIME_DETS for w in child.children)
+            ):
+                return True
+            if dep == "prep" and lower == "as" and words & {"child", "boy", "girl", "teenager"}:
+                return True
+        if dep == "advcl" and _past_clause(child):
+            return True
+    return False
+
+
+def _past_clause(clause: Token) -> bool:
+    """ "when she was twenty", "after the storm had passed": a clause set in the past."""
+    past = clause.tag_ == "VBD" or any(
+        a.tag_ == "VBD" for a in clause.children if a.dep_ in {"aux", "auxpass"}
+    )
+    return past and any(
+        m.lower_ in _PAST_CLAUSE_MARKS for m in clause.children if m.dep_ in {"mark", "advmod"}
+    )
 
 
 def _ranges_over_all(adjective: Token) -> bool:
@@ -204,6 +251,14 @@ def _is_permission(verb: Token) -> bool:
 
 def _epistemic(token: Token, lemma: str) -> tuple[str, Token] | None:
     deps = {child.dep_ for child in token.children}
+    if (
+        lemma == "believe"
+        and any(
+            c.lower_ in {"ca", "can", "could", "cannot"} for c in token.children if c.dep_ == "aux"
+        )
+        and "neg" in deps
+    ):
+        return None  # "I can't believe it": astonishment, not a guess
     if lemma == "seem":
         return "epistemic_verb", token
     if lemma == "appear":
