@@ -39,8 +39,10 @@ __all__ = [
     "CheckworthinessModel",
     "char_ngrams",
     "dateline_end",
+    "headline_tense",
     "main_verb",
     "news_features",
+    "news_voice",
     "normalize_for_ngrams",
     "object_range",
     "subject_range",
@@ -171,6 +173,38 @@ def news_features(sent: SpacySpan) -> list[float]:
         min(math.log1p(len(positions)) / math.log(64.0), 1.5),
     ]
     return [float(v) for v in values]
+
+
+def news_voice(sent: SpacySpan, features: list[float], *, quoted: bool) -> list[float]:
+    """Undo a debate habit of the model in the reporter's own voice.
+
+    In debates "will" and modals mostly mark a speaker's promises ("I will cut taxes"), so
+    the model learned to score them down; in a reporter's sentence with no first person
+    they mark scheduled, checkable facts ("The court will rule on Friday"). Only future
+    modals are neutralized: "should" and "can" stay opinion-like, and possibility modals
+    are handled as hedges in `_blend`.
+    """
+    value = dict(zip(FEATURE_NAMES, features, strict=True))
+    cols = columns(sent.doc)
+    modals = {cols.lower[i] for i in range(sent.start, sent.end) if cols.tag[i] == "MD"}
+    if quoted or value["first_person_singular"] or value["first_person_plural"]:
+        return features
+    if not modals <= {"will", "would", "'ll", "wo", "shall"}:
+        return features
+    features = list(features)
+    for name in ("future_will", "modal"):
+        features[FEATURE_NAMES.index(name)] = 0.0
+    return features
+
+
+def headline_tense(sent: SpacySpan, features: list[float]) -> list[float]:
+    """Headlines tell past events in the present ("Council approves..."): count as past."""
+    tags = columns(sent.doc).tag[sent.start : sent.end]
+    question = columns(sent.doc).span_text(sent).rstrip().endswith("?")
+    if ("VBZ" in tags or "VBP" in tags) and not question:
+        features = list(features)
+        features[FEATURE_NAMES.index("past_tense")] = 1.0
+    return features
 
 
 @dataclass(frozen=True, slots=True)
