@@ -66,6 +66,11 @@ _QUESTION_CAP = 0.25  # a question asserts nothing
 _JUDGEMENT_CAP = 0.3  # an opinion or a hypothesis (`claim_filters.unverifiable`)
 _NAMED_SOURCE = 0.4  # attributed to a named person, official, institution or document
 _QUANTITY = 0.3  # a quantity the quantities analyzer normalized
+# No number, date, name or source: nothing a fact-checker could start from ("Since then,
+# fans have been freaking out online"), so it ranks below anchored sentences. Swept on the
+# gold set: -0.4 lost 2 gold claims ("Neither has commented publicly"), -0.2 keeps F1 at
+# 0.915 (P 0.951, R 0.882) and moves such sentences of 25 real bodies down about 0.05.
+_UNANCHORED = -0.2
 _QUOTED = 0.5  # share of a sentence in direct quotes above which the quote is what is scored
 _POSSIBILITY = frozenset({"may", "might", "could"})
 
@@ -248,6 +253,8 @@ def _blend(
         reasons.append("a named source")
     elif value["named_entities"]:
         reasons.append("named people, places or organisations")
+    if not reasons:
+        logit += _UNANCHORED
     hedged_main = any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in main.children)
     for hedge in layers.hedges.overlapping(span):
         if not _inside(span, hedge.span):
