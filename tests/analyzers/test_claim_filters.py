@@ -49,6 +49,7 @@ def scored(body: str) -> dict[str, float]:
         "The premise being two fishermen hired by the council to guard the pier.",
         "Pell Ruiz who sings under the name Harbour Boy.",
         "In a Facebook post last month, the harbour master wrote:",
+        "(L) Fishermen carry nets along the Varn quay on Monday.",
     ],
 )
 def test_page_furniture_is_not_scored(furniture: str) -> None:

@@ -194,6 +194,13 @@ def test_however_opening_a_clause_still_lets_may_hedge(pipeline: Pipeline) -> No
         "That night the Varn harbour master could open only one of the gates.",
         "When she was twenty, Ilse Moy could run a mile in five minutes.",
         "As a child, Oren Balt could swim across Lake Tessel.",
+        "When Pell Ruiz could finally speak, he thanked the Ostby lifeboat crew.",
+        # Advice to the reader, and "think to" as "remember to".
+        "Next time you read such a story, you might think to check who wrote it.",
+        "You may want to check the Varn ferry timetable before travelling.",
+        # "So far", and a bare answer.
+        "Thus far, Varn police have charged 22 officers.",
+        "Examples? Of course.",
         # Astonishment, not a guess.
         '"I can\'t believe it happened to our village," said Dara Holm.',
     ],

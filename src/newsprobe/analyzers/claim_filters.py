@@ -37,7 +37,9 @@ _BOILERPLATE = re.compile(
     r"|(?:follow|join|find) us\b|click here\b|(?:read|see) (?:more|also|the full)\b"
     r"|(?:also|read|see|watch|more|related|recommended)(?: also| more| next| this| stories"
     r"| articles| coverage| video)?\s*:|sign up\b|subscribe\b|share this\b"
-    r"|copyright\b|©|all rights reserved\b)"
+    r"|copyright\b|©|all rights reserved\b"
+    # a gallery caption opening on the picture's position: "(L) Police walk toward ..."
+    r"|\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|above|below|inset|file(?: photo)?)\)\s)"
     r"|\b(?:AP|AFP|EPA|Reuters|Getty) (?:Photo|Images)\b|\ball rights reserved\b",
     re.IGNORECASE,
 )
@@ -49,6 +51,7 @@ _CREDIT = re.compile(
 _LABEL_CHARS = 40  # "Also read:", "Pictured:", "In control:" (caption labels run 1-4 words)
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_MODIFIERS = frozenset({"relcl", "acl"})
+_RELATIVE_PRONOUNS = frozenset({"WP", "WDT", "WP$"})
 _TERMINAL = frozenset(".!?…")
 _TRAILING_MARKS = "\"'”’»)]* \t"
 _SPEECH = frozenset({"say", "write", "tell", "tweet", "post", "add", "state", "explain"})
@@ -116,8 +119,14 @@ def _fragment(cols: Columns, root: int, start: int, end: int) -> bool:
     if cols.pos[root] not in ("NOUN", "PROPN"):
         return False
     clauses = [i for i in range(start, end) if cols.dep[i] in _CLAUSE_MODIFIERS]
-    if not any(cols.head[c] == root and cols.dep[c] == "relcl" for c in clauses):
-        return False
+    relative = [c for c in clauses if cols.head[c] == root and cols.dep[c] == "relcl"]
+    if not any(
+        cols.tag[w] in _RELATIVE_PRONOUNS
+        for c in relative
+        for w in _children(cols, c, start, end)
+        if w < c
+    ):
+        return False  # "source The Onion quoted ...": no "who", the parser made it up
     verbs = [i for i in range(start, end) if cols.tag[i] in _FINITE and cols.dep[i] != "aux"]
     if len(verbs) != 1:
         return False  # "The networks that air the shows also joined ...": a misparse

@@ -80,8 +80,9 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             ("in all likelihood", "chances are", "if true", "one can only", "who knows"),
         ),
         (
-            r"^\W*(?:therefore|thus|hence|clearly|obviously|evidently|surely|inevitably|"
-            r"of course|no wonder)\b,?",
+            # Not "Thus far, ..." (so far) nor a bare "Of course." answering a question.
+            r"^\W*(?:therefore|thus(?! far\b)|hence|clearly|obviously|evidently|surely|"
+            r"inevitably|of course|no wonder)\b,?(?=\W*\w)",
             "inference",
             (
                 "therefore",

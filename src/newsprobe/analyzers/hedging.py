@@ -29,6 +29,12 @@ from typing import TYPE_CHECKING
 
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.hedge_framings import FRAMINGS
+from newsprobe.analyzers.hedge_modals import (
+    is_advice,
+    is_concessive,
+    is_past_ability,
+    is_permission,
+)
 from newsprobe.analyzers.lexicon import fold_case
 from newsprobe.analyzers.tokens import Columns, columns
 from newsprobe.findings import FindingBase, HedgeFinding, QuoteFinding, Span
@@ -77,23 +83,9 @@ _EVIDENCE_NOUNS = frozenset(
     "analysis record document footage image photo photograph source statistic trial test "
     "modelling modeling estimate review paper experiment investigation inquiry".split()
 )
-# "Either country may suspend the cuts": with an agent as subject and an object, "may" gives
-# permission, not possibility. Agents: people, organizations, places acting as states.
-_AGENT_NOUNS = frozenset(
-    "country city state government council company court police party side authority "
-    "member user player resident citizen employer worker official board union team".split()
-)
-_AGENT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 # After "could": past ability or routine reporting phrases, not speculation.
 _NOT_SPECULATIVE_AFTER_COULD = frozenset({"see", "hear", "feel", "smell", "reach", "comment"})
-# "could" looking back: "That night only the harbour master could open the gates", "As a
-# child she could swim the strait". Read off the modal's own verb, never the sentence: in
-# "Officials said yesterday the dam could fail" the past time belongs to "said".
-_PAST_TIME_WORDS = frozenset({"yesterday", "then", "ago", "once", "formerly", "previously"})
-_PAST_TIME_DETS = frozenset({"that", "last", "those"})
-_PAST_CLAUSE_MARKS = frozenset({"when", "while", "as", "until", "before", "after", "once"})
 _IMPRESSION = frozenset({"seem", "appear"})
-_WH_EVER = frozenset({"wherever", "whatever", "whoever", "whichever", "however", "whenever"})
 _CUE_WORDS = _ADVERBS | _QUALIFIERS
 _MONTH_CONTEXT = re.compile(r"^May\b(?:\s+\d|\s*,|\s+(?:19|20)\d\d)")
 _QUOTED = re.compile(r"[\"“„«](.+?)[\"”»]|(?<!\w)[‘'](.+?)[’'](?!\w)", re.S)
@@ -160,14 +152,16 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
                 and (
                     negated
                     or head.lemma_.lower() in _NOT_SPECULATIVE_AFTER_COULD
-                    or _past_ability(token, head)
+                    or is_past_ability(token, head)
                 )
             ):
                 return None  # inability, perception, ability then: "could not be reached"
-            if lower == "may" and not has_have and _is_permission(head):
+            if lower == "may" and not has_have and is_permission(head):
                 return None
-            if _concessive(token):
+            if is_concessive(token):
                 return None
+            if lower != "could" and is_advice(head):
+                return None  # "you might want to check": a suggestion to the reader
             if not has_have and head.lemma_.lower() in _IMPRESSION and head.i - token.i <= 2:
                 return "epistemic_verb", head  # "may seem": one hedge, not two
             return "modal", following if has_have and following is not None else token
@@ -175,40 +169,6 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
     if token.pos_ in {"VERB", "AUX"} and lemma in _EPISTEMIC:
         return _epistemic(token, lemma)
     return None
-
-
-def _past_ability(modal: Token, verb: Token) -> bool:
-    """ "could" as the past of "can": what someone was able to do at a past time.
-
-    Told by what the modal's own verb carries: a past time ("that night", "yesterday",
-    "two years ago"), a past clause ("when she was twenty") or "as a child". "Only X
-    could ..." stays a hedge: in quotes it is as often a wish ("only a pump could save it").
-    """
-    for child in verb.children:
-        dep, lower = child.dep_, child.lower_
-        if dep == "advmod" and lower in _PAST_TIME_WORDS and child.i < modal.i + 4:
-            return True
-        if dep in {"npadvmod", "advmod", "prep"}:
-            words = {t.lower_ for t in child.subtree}
-            if words & {"ago", "yesterday"} or (
-                dep == "npadvmod" and any(w.lower_ in _PAST_TIME_DETS for w in child.children)
-            ):
-                return True
-            if dep == "prep" and lower == "as" and words & {"child", "boy", "girl", "teenager"}:
-                return True
-        if dep == "advcl" and _past_clause(child):
-            return True
-    return False
-
-
-def _past_clause(clause: Token) -> bool:
-    """ "when she was twenty", "after the storm had passed": a clause set in the past."""
-    past = clause.tag_ == "VBD" or any(
-        a.tag_ == "VBD" for a in clause.children if a.dep_ in {"aux", "auxpass"}
-    )
-    return past and any(
-        m.lower_ in _PAST_CLAUSE_MARKS for m in clause.children if m.dep_ in {"mark", "advmod"}
-    )
 
 
 def _ranges_over_all(adjective: Token) -> bool:
@@ -220,33 +180,6 @@ def _ranges_over_all(adjective: Token) -> bool:
     if previous is not None and previous.tag_ in {"JJS", "RBS"}:
         return True  # "the fastest possible route"
     return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _ALL_WORDS for t in before)
-
-
-def _concessive(modal: Token) -> bool:
-    """ "wherever they may be", "whatever it might cost": any place or amount, not a guess.
-
-    Read off the words before the modal, up to a punctuation mark: 2 of 65 hedges in 25
-    real articles were this.
-    """
-    for word in reversed(modal.doc[max(0, modal.i - 5) : modal.i]):
-        if word.is_punct:
-            return False
-        if word.lower_ in _WH_EVER:
-            # "however much it may cost" concedes; "However the talks may fail" hedges.
-            return word.lower_ != "however" or word.nbor(1).pos_ in {"ADJ", "ADV"}
-    return False
-
-
-def _is_permission(verb: Token) -> bool:
-    """Deontic "may": an agent subject doing something to an object."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    has_object = any(c.dep_ in {"dobj", "prep"} for c in verb.children)
-    return has_object and any(
-        s.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-        or s.lemma_.lower() in _AGENT_NOUNS
-        or s.lower_ in _AGENT_PRONOUNS
-        for s in subjects
-    )
 
 
 def _epistemic(token: Token, lemma: str) -> tuple[str, Token] | None:
@@ -267,6 +200,15 @@ def _epistemic(token: Token, lemma: str) -> tuple[str, Token] | None:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         evidence = any(s.lemma_.lower() in _EVIDENCE_NOUNS for s in subjects)
         return ("epistemic_verb", token) if evidence and deps & {"ccomp", "dobj"} else None
+    if (
+        lemma == "think"
+        and "nsubj" in deps
+        and token.tag_ != "VBN"
+        and any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in token.children
+        )
+    ):
+        return None  # "you might think to ask": remembering to, not a belief ("thought to be")
     # believe, think, suspect, fear...: a belief about a state of affairs (a clause).
     if deps & {"ccomp", "xcomp"} and "auxpass" not in deps:
         return "epistemic_verb", token
