@@ -343,12 +343,36 @@ def main_verb(sent: SpacySpan) -> Token:
     return root
 
 
+def subtree_range(token: Token) -> tuple[int, int]:
+    """Character range from the first to the last token of ``token.subtree``.
+
+    Walks only the first-left and last-right branches (``subtree`` yields left children's
+    subtrees, the token, then right children's subtrees), so it costs the tree's depth,
+    not its size; building the whole subtree was most of `object_range`'s time. Not
+    ``left_edge``/``right_edge``: on non-projective parses (27 of 58,000 tokens on the
+    benchmark articles) they differ from the subtree's ends.
+    """
+    first = token
+    while (left := next(iter(first.lefts), None)) is not None:
+        first = left
+    last = token
+    while (right := _last_right(last)) is not None:
+        last = right
+    return first.idx, last.idx + len(last.text)
+
+
+def _last_right(token: Token) -> Token | None:
+    right = None
+    for right in token.rights:  # noqa: B007 - the last one is wanted
+        pass
+    return right
+
+
 def subject_range(main: Token, sent: SpacySpan) -> tuple[int, int] | None:
     for head in (main, sent.root):
         for child in head.children:
             if child.dep_ in _SUBJECT_DEPS:
-                tokens = list(child.subtree)
-                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                return subtree_range(child)
     return None
 
 
@@ -359,6 +383,5 @@ def object_range(main: Token) -> tuple[int, int] | None:
     for dep in (*_OBJECT_DEPS, "prep", "agent"):
         for child in children:
             if child.dep_ == dep:
-                tokens = list(child.subtree)
-                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                return subtree_range(child)
     return None
