@@ -333,9 +333,12 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp", "xcomp", "dative")
 
 
-def main_verb(sent: SpacySpan) -> Token:
-    """The root, or the reported clause when the root is a speech verb ("X said Y did Z")."""
-    root = sent.root
+def main_verb(sent: SpacySpan, root: Token | None = None) -> Token:
+    """The root, or the reported clause when the root is a speech verb ("X said Y did Z").
+
+    `root` is ``sent.root`` when the caller already has it (spaCy walks the span for it).
+    """
+    root = sent.root if root is None else root
     if root.lemma_.lower() in _SPEECH_VERBS:
         for child in root.children:
             if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):

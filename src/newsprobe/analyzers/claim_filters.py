@@ -39,10 +39,15 @@ _BOILERPLATE = re.compile(
     r"| articles| coverage| video)?\s*:|sign up\b|subscribe\b|share this\b"
     r"|copyright\b|©|all rights reserved\b"
     # a gallery caption opening on the picture's position: "(L) Police walk toward ..."
-    r"|\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|above|below|inset|file(?: photo)?)\)\s)"
-    r"|\b(?:AP|AFP|EPA|Reuters|Getty) (?:Photo|Images)\b|\ball rights reserved\b",
+    r"|\((?:l|r|c|left|right|cent(?:er|re)|top|bottom|above|below|inset|file(?: photo)?)\)\s)",
     re.IGNORECASE,
 )
+# Anywhere in the segment; searched only when a gate string is there (a regex search over
+# every sentence cost more than the rest of `furniture`).
+_WIRE_CREDIT = re.compile(
+    r"\b(?:AP|AFP|EPA|Reuters|Getty) (?:Photo|Images)\b|\ball rights reserved\b", re.I
+)
+_CREDIT_GATES = ("Photo", "Images", "PHOTO", "IMAGES", "eserved", "ESERVED")
 # "(Reporting by ...; Editing by ...)": a credit when bracketed or verbless, while
 # "Reporting by the Courier showed that ..." is a sentence.
 _CREDIT = re.compile(
@@ -160,17 +165,20 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def furniture(text: str, sent: SpacySpan, cols: Columns, *, line: str) -> bool:
+def furniture(text: str, sent: SpacySpan, root: int, cols: Columns, *, line: str) -> bool:
     """True when a body segment asserts nothing: boilerplate, a title, a fragment, an order.
 
     Args:
         text: The segment's text (what the claim's span would cover).
         sent: The spaCy span of the segment.
+        root: Index of the span's root token (``sent.root.i``).
         cols: The document's shared token columns.
         line: The whole line the segment sits on, or "" when it shares its line with
             other sentences (a line of its own may be a title, a caption, a list item).
     """
-    if _BOILERPLATE.search(text) or _BOILERPLATE.match(line):
+    if _BOILERPLATE.match(text) or _BOILERPLATE.match(line):
+        return True
+    if any(map(text.__contains__, _CREDIT_GATES)) and _WIRE_CREDIT.search(text):
         return True
     whole_line = bool(line)
     start, end = sent.start, sent.end
@@ -178,7 +186,6 @@ def furniture(text: str, sent: SpacySpan, cols: Columns, *, line: str) -> bool:
         text.lstrip().startswith("(") or not _has_main_finite(cols, start, end)
     ):
         return True
-    root = sent.root.i
     unfinished = text.rstrip(_TRAILING_MARKS)[-1:] not in _TERMINAL
     if whole_line and unfinished and (_title_case(text) or not _has_main_finite(cols, start, end)):
         return True  # the title of a related story, or a list item
@@ -192,17 +199,20 @@ def furniture(text: str, sent: SpacySpan, cols: Columns, *, line: str) -> bool:
     return False
 
 
-def unverifiable(sent: SpacySpan, main: int, cols: Columns, *, has_fact: bool) -> str | None:
+def unverifiable(
+    sent: SpacySpan, root: int, main: int, cols: Columns, *, has_fact: bool
+) -> str | None:
     """Why a sentence is a judgement or a hypothesis rather than a checkable fact, or None.
 
     Args:
         sent: The spaCy span scored (the sentence, or the quotation it mostly is).
+        root: Index of its root token (``sent.root.i``).
         main: Index of its main verb (`claim_features.main_verb`).
         cols: The document's shared token columns.
         has_fact: The sentence holds a number or a date, which a check could start from.
     """
     start, end = sent.start, sent.end
-    for verb in dict.fromkeys((main, sent.root.i)):
+    for verb in dict.fromkeys((main, root)):
         if not start <= verb < end:
             continue
         kids = _children(cols, verb, start, end)
@@ -213,7 +223,7 @@ def unverifiable(sent: SpacySpan, main: int, cols: Columns, *, has_fact: bool) -
         # "If X had ..., Y would have ...": a hypothesis. A bare condition ("If money is
         # not flowing, there are no jobs") is a general opinion unless a number or date
         # anchors it ("If convicted, he faces up to 10 years").
-        if conditional and (modal or not has_fact) and verb == sent.root.i:
+        if conditional and (modal or not has_fact) and verb == root:
             # In the writer's voice only: "X said it would sue if ..." reports a stance.
             return "hypothetical"
         lemma = "be" if cols.lower[verb] in _BE_CONTRACTED else cols.lemma[verb].lower()

@@ -133,7 +133,9 @@ class ClaimsAnalyzer(Analyzer):
             if key in seen:
                 continue  # a standfirst or pull quote repeating a sentence of the story
             seen.add(key)
-            if not in_headline and furniture(said, sent, cols, line=own_line(ctx.text, span)):
+            root = sent.root
+            line = "" if in_headline else own_line(ctx.text, span)
+            if not in_headline and furniture(said, sent, root.i, cols, line=line):
                 continue
             # A sentence that is mostly a direct quote asserts what the quote says: score
             # the quoted words, not the "..., said the minister of X" frame around them.
@@ -146,7 +148,9 @@ class ClaimsAnalyzer(Analyzer):
             if in_headline:
                 features = headline_tense(target, features)
             text = cols.span_text(target)
-            candidates.append(_Candidate(span, sent, target, text, features, quoted is not None))
+            candidates.append(
+                _Candidate(span, sent, root, target, text, features, quoted is not None)
+            )
         # The model scores the whole article in one batch; the blend is per sentence.
         logits = self._model.logits(
             [c.target for c in candidates], [c.features for c in candidates]
@@ -155,16 +159,18 @@ class ClaimsAnalyzer(Analyzer):
         dates: dict[str, str | None] = {}
         for candidate, logit in zip(candidates, logits.tolist(), strict=True):
             span, sent = candidate.span, candidate.sent
-            main = main_verb(sent)
+            main = main_verb(sent, candidate.root)
             score, reasons = _blend(
                 ctx, layers, span, main, candidate.features, logit, quoted=candidate.quoted
             )
             value = dict(zip(FEATURE_NAMES, candidate.features, strict=True))
             has_fact = bool(value["has_number"] or value["has_date"])
             target = candidate.scored
-            judged = main if target is sent else main_verb(target)
-            if score >= _JUDGEMENT_CAP and unverifiable(target, judged.i, cols, has_fact=has_fact):
-                score = _JUDGEMENT_CAP
+            if score >= _JUDGEMENT_CAP:
+                top = candidate.root if target is sent else target.root
+                judged = main if target is sent else main_verb(target, top)
+                if unverifiable(target, top.i, judged.i, cols, has_fact=has_fact):
+                    score = _JUDGEMENT_CAP
             if score < self.threshold:
                 continue
             claims.append(_claim(ctx, layers, span, sent, main, round(score, 4), reasons, dates))
@@ -177,6 +183,7 @@ class _Candidate:
 
     span: Span
     sent: SpacySpan
+    root: Token  # sent.root, which spaCy finds by walking the span
     scored: SpacySpan  # the sentence, or its quoted part
     target: str  # the text scored: the sentence, or its quoted part
     features: list[float]
