@@ -26,8 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprobe.analyzers.dateline import dateline_end
-from newsprobe.analyzers.spans import entities_in
-from newsprobe.analyzers.tokens import columns
+from newsprobe.analyzers.tokens import Columns, columns
 from newsprobe.models import load_arrays, load_json
 
 if TYPE_CHECKING:
@@ -39,6 +38,7 @@ __all__ = [
     "CheckworthinessModel",
     "char_ngrams",
     "dateline_end",
+    "entity_ranges",
     "headline_tense",
     "main_verb",
     "news_features",
@@ -123,6 +123,26 @@ def _word_char_ngrams(word: str) -> list[str]:
     return grams
 
 
+def entity_ranges(cols: Columns, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(first token, end token, label) of each entity in tokens [start, end), cut to them.
+
+    The same entities as `spans.entities_in`, read off the columns without building a
+    spaCy Span for each (that was a third of `news_features`' time).
+    """
+    iob, label = cols.ent_iob, cols.ent_type
+    found: list[tuple[int, int, str]] = []
+    first: int | None = None
+    for i in range(start, end):
+        if first is not None and iob[i] != "I":
+            found.append((first, i, label[first]))
+            first = None
+        if iob[i] == "B" or (iob[i] == "I" and first is None):
+            first = i
+    if first is not None:
+        found.append((first, end, label[first]))
+    return found
+
+
 def news_features(sent: SpacySpan) -> list[float]:
     """The `FEATURE_NAMES` values of one sentence, read from its spaCy tokens and entities.
 
@@ -136,7 +156,7 @@ def news_features(sent: SpacySpan) -> list[float]:
     lemmas = [(cols.lemma[i] or cols.lower[i]).lower() for i in positions]
     tags = {cols.tag[i] for i in positions}
     lower_set = set(lower)
-    ent_labels = [e.label_ for e in entities_in(sent)]
+    ent_labels = [label for _, _, label in entity_ranges(cols, sent.start, sent.end)]
     text = cols.span_text(sent)
     words = lower_set | set(lemmas)
     has_number = (

@@ -147,14 +147,13 @@ def _fragment(cols: Columns, root: int, start: int, end: int) -> bool:
 
 def _imperative(cols: Columns, root: int, start: int) -> bool:
     """An order to the reader: the sentence opens on a bare verb with no subject."""
+    if cols.tag[root] != "VB":
+        return False
     first = next((i for i in range(start, root + 1) if cols.is_alpha[i]), root)
-    opener = cols.lower[first] in ("please", "do", "don't", "never") or first == root
-    subjects = {"nsubj", "nsubjpass", "expl"}
-    return (
-        cols.tag[root] == "VB"
-        and opener
-        and not any(cols.head[i] == root and cols.dep[i] in subjects for i in range(start, root))
-    )
+    if first != root and cols.lower[first] not in ("please", "do", "don't", "never"):
+        return False
+    subjects = ("nsubj", "nsubjpass", "expl")
+    return not any(cols.head[i] == root and cols.dep[i] in subjects for i in range(start, root))
 
 
 def _title_case(text: str) -> bool:
@@ -215,21 +214,25 @@ def unverifiable(
     for verb in dict.fromkeys((main, root)):
         if not start <= verb < end:
             continue
-        kids = _children(cols, verb, start, end)
-        modal = any(cols.lower[c] in _HYPOTHETICAL_MODALS for c in kids)
-        conditional = any(
-            cols.dep[c] == "advcl" and _is_condition(cols, c, start, end) for c in kids
-        )
-        # "If X had ..., Y would have ...": a hypothesis. A bare condition ("If money is
-        # not flowing, there are no jobs") is a general opinion unless a number or date
-        # anchors it ("If convicted, he faces up to 10 years").
-        if conditional and (modal or not has_fact) and verb == root:
-            # In the writer's voice only: "X said it would sue if ..." reports a stance.
-            return "hypothetical"
         lemma = "be" if cols.lower[verb] in _BE_CONTRACTED else cols.lemma[verb].lower()
         if lemma == "sound":
             return "opinion"  # "sounds like a big deal", "sounds great"
-        if has_fact or lemma not in _COPULAS:
+        copular = not has_fact and lemma in _COPULAS
+        if verb != root and not copular:
+            continue  # nothing left to test on it: spare the scan for its children
+        kids = _children(cols, verb, start, end)
+        # "If X had ..., Y would have ...": a hypothesis. A bare condition ("If money is
+        # not flowing, there are no jobs") is a general opinion unless a number or date
+        # anchors it ("If convicted, he faces up to 10 years"). In the writer's voice
+        # only (the root): "X said it would sue if ..." reports a stance.
+        conditional = verb == root and any(
+            cols.dep[c] == "advcl" and _is_condition(cols, c, start, end) for c in kids
+        )
+        if conditional and (
+            not has_fact or any(cols.lower[c] in _HYPOTHETICAL_MODALS for c in kids)
+        ):
+            return "hypothetical"
+        if not copular:
             continue
         # The small model often reads "It's madness" with the noun as an object.
         predicates = _PREDICATE_DEPS | {"dobj"} if lemma == "be" else _PREDICATE_DEPS

@@ -24,6 +24,7 @@ from newsprobe.analyzers.claim_features import (
     FEATURE_NAMES,
     CheckworthinessModel,
     dateline_end,
+    entity_ranges,
     headline_tense,
     main_verb,
     news_features,
@@ -78,7 +79,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
 _MODIFIER_DEPS = frozenset({"amod", "nmod", "poss", "case"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "from"})
 _NAMED_SOURCES = frozenset({"person", "official", "institution", "document", "outlet"})
-_WORDS = re.compile(r"\w+")
+_EDGE_MARKS = " \t\"'“”‘’«».,;:!?…"  # a repeat may end on a quote mark instead of a stop
 _QUOTE_RE = re.compile(r"[\"“«]([^\"”»]{3,})[\"”»]")
 
 
@@ -129,7 +130,7 @@ class ClaimsAnalyzer(Analyzer):
             if sent is None or not _asserts(sent, in_headline):
                 continue
             said = ctx.text[span.start : span.end]
-            key = " ".join(_WORDS.findall(said.lower()))
+            key = said.strip(_EDGE_MARKS).lower()
             if key in seen:
                 continue  # a standfirst or pull quote repeating a sentence of the story
             seen.add(key)
@@ -166,7 +167,7 @@ class ClaimsAnalyzer(Analyzer):
             value = dict(zip(FEATURE_NAMES, candidate.features, strict=True))
             has_fact = bool(value["has_number"] or value["has_date"])
             target = candidate.scored
-            if score >= _JUDGEMENT_CAP:
+            if score >= _JUDGEMENT_CAP and score >= self.threshold:  # capping can only drop
                 top = candidate.root if target is sent else target.root
                 judged = main if target is sent else main_verb(target, top)
                 if unverifiable(target, top.i, judged.i, cols, has_fact=has_fact):
@@ -401,9 +402,10 @@ def _place(ctx: Context, layers: _Layers, span: Span, sent: SpacySpan) -> str | 
 
 def _time(ctx: Context, sent: SpacySpan, cache: dict[str, str | None]) -> str | None:
     """ISO date of the first DATE entity that resolves against the publication date."""
-    for ent in entities_in(sent):
-        if ent.label_ == "DATE":
-            text = ctx.text[ent.start_char : ent.end_char]
+    cols = columns(sent.doc)
+    for first, end, label in entity_ranges(cols, sent.start, sent.end):
+        if label == "DATE":
+            text = ctx.text[cols.idx[first] : cols.end_char(end - 1)]
             if text not in cache:
                 cache[text] = timex.resolve(text, ctx.article.published)
             if cache[text]:
