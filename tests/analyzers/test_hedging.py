@@ -209,6 +209,13 @@ def test_past_ability_and_disbelief_do_not_hedge(pipeline: Pipeline, sentence: s
     assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
 
 
+def test_thought_to_have_been_still_hedges(pipeline: Pipeline) -> None:
+    article = make_article(
+        "A car bomb thought to have been planted by the Red Hand killed 10 people in Varn."
+    )
+    assert [h.text for h in _hedges(pipeline, article)] == ["thought"]
+
+
 def test_a_past_time_elsewhere_leaves_could_a_hedge(pipeline: Pipeline) -> None:
     article = make_article("Engineers said yesterday that the Dorrow dam could fail within days.")
     assert [h.text for h in _hedges(pipeline, article)] == ["could"]

@@ -202,13 +202,16 @@ def _epistemic(token: Token, lemma: str) -> tuple[str, Token] | None:
         return ("epistemic_verb", token) if evidence and deps & {"ccomp", "dobj"} else None
     if (
         lemma == "think"
-        and "nsubj" in deps
+        and "aux" in deps
         and token.tag_ != "VBN"
         and any(
             c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in token.children
         )
     ):
-        return None  # "you might think to ask": remembering to, not a belief ("thought to be")
+        # "you might think to ask", "he did not think to check": remembering to, not a
+        # belief. The auxiliary is the tell: "a bomb thought to have been planted" can be
+        # parsed as an active "thought" with "bomb" as its subject.
+        return None
     # believe, think, suspect, fear...: a belief about a state of affairs (a clause).
     if deps & {"ccomp", "xcomp"} and "auxpass" not in deps:
         return "epistemic_verb", token
