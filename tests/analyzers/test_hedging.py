@@ -185,3 +185,56 @@ def test_concessive_and_ranging_words_do_not_hedge(pipeline: Pipeline, sentence:
 def test_however_opening_a_clause_still_lets_may_hedge(pipeline: Pipeline) -> None:
     (hedge,) = _hedges(pipeline, make_article("However the talks may collapse by Friday."))
     assert hedge.text == "may"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "could" as the past of "can", told by a past time on its own verb.
+        "That night the Varn harbour master could open only one of the gates.",
+        "When she was twenty, Ilse Moy could run a mile in five minutes.",
+        "As a child, Oren Balt could swim across Lake Tessel.",
+        "When Pell Ruiz could finally speak, he thanked the Ostby lifeboat crew.",
+        # Advice to the reader, and "think to" as "remember to".
+        "Next time you read such a story, you might think to check who wrote it.",
+        "You may want to check the Varn ferry timetable before travelling.",
+        # "So far", and a bare answer.
+        "Thus far, Varn police have charged 22 officers.",
+        "Examples? Of course.",
+        # Astonishment, not a guess.
+        '"I can\'t believe it happened to our village," said Dara Holm.',
+    ],
+)
+def test_past_ability_and_disbelief_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+def test_thought_to_have_been_still_hedges(pipeline: Pipeline) -> None:
+    article = make_article(
+        "A car bomb thought to have been planted by the Red Hand killed 10 people in Varn."
+    )
+    assert [h.text for h in _hedges(pipeline, article)] == ["thought"]
+
+
+def test_a_past_time_elsewhere_leaves_could_a_hedge(pipeline: Pipeline) -> None:
+    article = make_article("Engineers said yesterday that the Dorrow dam could fail within days.")
+    assert [h.text for h in _hedges(pipeline, article)] == ["could"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "hedge_type"),
+    [
+        ("The new route may seem slow to commuters.", "may seem", "epistemic_verb"),
+        ("The tower might appear to lean.", "might appear", "epistemic_verb"),
+        (
+            "There has long been speculation about the wreck off Ostby.",
+            "There has long been speculation",
+            "framing",
+        ),
+    ],
+)
+def test_one_hedge_per_cue_in_real_copy(
+    pipeline: Pipeline, sentence: str, cue: str, hedge_type: str
+) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert [(h.text, h.hedge_type) for h in hedges] == [(cue, hedge_type)]

@@ -61,7 +61,8 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         ),
         (r"\bit remains to be seen\b", "framing", ("it remains to be seen",)),
         (
-            r"\bthere (?:is|are|was|were|has been|have been) (?:growing |widespread |some )?"
+            r"\bthere (?:is|are|was|were|(?:has|have|had)(?: long| also| always)? been) "
+            r"(?:(?:growing|widespread|some|much|renewed|intense) )?"
             r"(?:speculation|suggestions?|rumou?rs?|talk|signs?|indications?|fears?)"
             r"(?: that)?\b",
             "framing",
@@ -79,8 +80,9 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             ("in all likelihood", "chances are", "if true", "one can only", "who knows"),
         ),
         (
-            r"^\W*(?:therefore|thus|hence|clearly|obviously|evidently|surely|inevitably|"
-            r"of course|no wonder)\b,?",
+            # Not "Thus far, ..." (so far) nor a bare "Of course." answering a question.
+            r"^\W*(?:therefore|thus(?! far\b)|hence|clearly|obviously|evidently|surely|"
+            r"inevitably|of course|no wonder)\b,?(?=\W*\w)",
             "inference",
             (
                 "therefore",

@@ -29,6 +29,12 @@ from typing import TYPE_CHECKING
 
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.hedge_framings import FRAMINGS
+from newsprobe.analyzers.hedge_modals import (
+    is_advice,
+    is_concessive,
+    is_past_ability,
+    is_permission,
+)
 from newsprobe.analyzers.lexicon import fold_case
 from newsprobe.analyzers.tokens import Columns, columns
 from newsprobe.findings import FindingBase, HedgeFinding, QuoteFinding, Span
@@ -77,16 +83,9 @@ _EVIDENCE_NOUNS = frozenset(
     "analysis record document footage image photo photograph source statistic trial test "
     "modelling modeling estimate review paper experiment investigation inquiry".split()
 )
-# "Either country may suspend the cuts": with an agent as subject and an object, "may" gives
-# permission, not possibility. Agents: people, organizations, places acting as states.
-_AGENT_NOUNS = frozenset(
-    "country city state government council company court police party side authority "
-    "member user player resident citizen employer worker official board union team".split()
-)
-_AGENT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 # After "could": past ability or routine reporting phrases, not speculation.
 _NOT_SPECULATIVE_AFTER_COULD = frozenset({"see", "hear", "feel", "smell", "reach", "comment"})
-_WH_EVER = frozenset({"wherever", "whatever", "whoever", "whichever", "however", "whenever"})
+_IMPRESSION = frozenset({"seem", "appear"})
 _CUE_WORDS = _ADVERBS | _QUALIFIERS
 _MONTH_CONTEXT = re.compile(r"^May\b(?:\s+\d|\s*,|\s+(?:19|20)\d\d)")
 _QUOTED = re.compile(r"[\"“„«](.+?)[\"”»]|(?<!\w)[‘'](.+?)[’'](?!\w)", re.S)
@@ -150,13 +149,21 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
             if (
                 lower == "could"
                 and not has_have
-                and (negated or head.lemma_.lower() in _NOT_SPECULATIVE_AFTER_COULD)
+                and (
+                    negated
+                    or head.lemma_.lower() in _NOT_SPECULATIVE_AFTER_COULD
+                    or is_past_ability(token, head)
+                )
             ):
-                return None  # inability or perception: "could not be reached", "could see"
-            if lower == "may" and not has_have and _is_permission(head):
+                return None  # inability, perception, ability then: "could not be reached"
+            if lower == "may" and not has_have and is_permission(head):
                 return None
-            if _concessive(token):
+            if is_concessive(token):
                 return None
+            if lower != "could" and is_advice(head):
+                return None  # "you might want to check": a suggestion to the reader
+            if not has_have and head.lemma_.lower() in _IMPRESSION and head.i - token.i <= 2:
+                return "epistemic_verb", head  # "may seem": one hedge, not two
             return "modal", following if has_have and following is not None else token
         return None
     if token.pos_ in {"VERB", "AUX"} and lemma in _EPISTEMIC:
@@ -175,35 +182,16 @@ def _ranges_over_all(adjective: Token) -> bool:
     return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _ALL_WORDS for t in before)
 
 
-def _concessive(modal: Token) -> bool:
-    """ "wherever they may be", "whatever it might cost": any place or amount, not a guess.
-
-    Read off the words before the modal, up to a punctuation mark: 2 of 65 hedges in 25
-    real articles were this.
-    """
-    for word in reversed(modal.doc[max(0, modal.i - 5) : modal.i]):
-        if word.is_punct:
-            return False
-        if word.lower_ in _WH_EVER:
-            # "however much it may cost" concedes; "However the talks may fail" hedges.
-            return word.lower_ != "however" or word.nbor(1).pos_ in {"ADJ", "ADV"}
-    return False
-
-
-def _is_permission(verb: Token) -> bool:
-    """Deontic "may": an agent subject doing something to an object."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    has_object = any(c.dep_ in {"dobj", "prep"} for c in verb.children)
-    return has_object and any(
-        s.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-        or s.lemma_.lower() in _AGENT_NOUNS
-        or s.lower_ in _AGENT_PRONOUNS
-        for s in subjects
-    )
-
-
 def _epistemic(token: Token, lemma: str) -> tuple[str, Token] | None:
     deps = {child.dep_ for child in token.children}
+    if (
+        lemma == "believe"
+        and any(
+            c.lower_ in {"ca", "can", "could", "cannot"} for c in token.children if c.dep_ == "aux"
+        )
+        and "neg" in deps
+    ):
+        return None  # "I can't believe it": astonishment, not a guess
     if lemma == "seem":
         return "epistemic_verb", token
     if lemma == "appear":
@@ -212,6 +200,18 @@ def _epistemic(token: Token, lemma: str) -> tuple[str, Token] | None:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         evidence = any(s.lemma_.lower() in _EVIDENCE_NOUNS for s in subjects)
         return ("epistemic_verb", token) if evidence and deps & {"ccomp", "dobj"} else None
+    if (
+        lemma == "think"
+        and "aux" in deps
+        and token.tag_ != "VBN"
+        and any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in token.children
+        )
+    ):
+        # "you might think to ask", "he did not think to check": remembering to, not a
+        # belief. The auxiliary is the tell: "a bomb thought to have been planted" can be
+        # parsed as an active "thought" with "bomb" as its subject.
+        return None
     # believe, think, suspect, fear...: a belief about a state of affairs (a clause).
     if deps & {"ccomp", "xcomp"} and "auxpass" not in deps:
         return "epistemic_verb", token
