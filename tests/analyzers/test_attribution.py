@@ -262,3 +262,24 @@ def test_calling_something_by_a_name_is_not_a_quoted_verdict() -> None:
         ("Brenn", "called"),
         ("Ruiz", "said"),
     ], [(f.source, f.cue) for f in found]
+
+
+def test_one_outlet_named_three_ways_is_one_outlet() -> None:
+    analysis = Pipeline(["entities", "quotes", "attribution", "sourcing"]).analyze(
+        make_article(
+            "President Ilse Varn met Chancellor Odo Brandt on Sunday, according to a report "
+            "by the Meridian Herald. The pair spoke for an hour, the Herald reported. "
+            'Insiders told the paper the talks were "frosty" at first. Varn said the talks '
+            "would continue. Brandt's office said they lasted 45 minutes.",
+            headline="Varn and Brandt meet",
+        )
+    )
+    outlets = {f.source for f in analysis.findings if isinstance(f, AttributionFinding)} & {
+        "Meridian Herald",
+        "the Herald",
+        "the paper",
+        "a report by the Meridian Herald",
+    }
+    assert outlets == {"Meridian Herald"}
+    (sourcing,) = [f for f in analysis.findings if isinstance(f, SourcingFinding)]
+    assert sourcing.verdict == "retelling" and sourcing.outlets == ["Meridian Herald"]

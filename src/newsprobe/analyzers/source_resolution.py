@@ -192,7 +192,8 @@ class SourceResolver:
                 surname = len(entity.canonical.split()) > 1 and (
                     phrase_text == entity.canonical.split()[-1]
                 )
-                covers_head = any(m.start <= root.idx < m.end for m in entity.mentions) and (
+                head_named = any(m.start <= root.idx < m.end for m in entity.mentions)
+                covers_head = head_named and (
                     surname or root.ent_type_ not in {"ORG", "GPE", "FAC", "NORP"}
                 )
                 if (
@@ -201,6 +202,14 @@ class SourceResolver:
                     and (source_type == "person" or covers_head)
                 ):
                     source_type, name, role = "person", entity.canonical, role or entity.role
+                elif (
+                    entity.label != "PERSON"
+                    and (source_type == "outlet" or head_named)
+                    and looks_like_outlet(entity.canonical)
+                ):
+                    # "a report by the Meridian Herald", later "the Herald": one outlet,
+                    # named as the article first named it in full.
+                    source_type, name = "outlet", entity.canonical
             elif phrase_text in self.surnames:
                 source_type, name = "person", self.surnames[phrase_text]
         if name.strip().lower().removeprefix("the ") == self.own_outlet.removeprefix("the "):
@@ -208,6 +217,12 @@ class SourceResolver:
         recipient = self._recipient(verb)
         note_extra = ""
         if recipient is not None and source_type != "outlet":
+            if (
+                self.last_org is not None
+                and self.last_org[1] == "outlet"
+                and (recipient.lower().split()[-1] in OUTLET_ANAPHORS)
+            ):
+                recipient = self.last_org[0]  # "told the paper": the paper named before
             note_extra = f" as told to {recipient}, so the article retells another outlet"
             name, source_type = recipient, "outlet"
         elif SELF_REFERENCES.search(verb_sentence_text) and source_type != "outlet":
