@@ -461,3 +461,73 @@ def test_organizations_the_model_misses_are_recovered_by_their_head_noun(
 def test_a_bare_institution_noun_is_not_a_name() -> None:
     _, found = _entities("Union leaders met on Monday. Council staff said the talks went well.")
     assert not any(f.canonical in ("Union", "Council") for f in found)
+
+
+# --- read off real copy (FNC-1 bodies 1200-1224): page debris, titles, place cues ------------
+
+
+def _labels(body: str, headline: str | None = None) -> dict[str, str]:
+    return {f.canonical: f.label for f in _entities(body, headline=headline)[1]}
+
+
+def test_words_of_a_quoted_headline_are_not_entities() -> None:
+    names = _labels(
+        "The satire site Brinmoor Ledger has thousands of shares on its piece, “Pizza Chain "
+        "Gets License To Sell Cheese In Ferndale Stores.” Nobody at the chain commented."
+    )
+    assert "Brinmoor Ledger" in names
+    assert not any("Ferndale" in n or "License" in n or "Pizza" in n for n in names), names
+
+
+def test_a_whole_quoted_title_is_kept() -> None:
+    names = _labels(
+        "The actress will star in “The Silent Harbour Lights” next spring, her agent said."
+    )
+    assert any("Silent Harbour Lights" in n for n in names), names
+
+
+def test_titles_alone_and_credit_lines_are_not_names() -> None:
+    names = _labels(
+        "The Supreme Leader was not seen at the parade. Government spokeswoman, First Lady "
+        "Mara Ostrova, said he was resting. The Pope sent a message, and Pope Leo prayed.\n\n"
+        "(Writing by Ana Ruiz; Editing by Ben Okafor)"
+    )
+    assert {"Ben Okafor", "Mara Ostrova"} <= set(names), names
+    assert not {"Supreme Leader", "First", "Pope", "Writing", "Editing"} & set(names), names
+
+
+def test_a_capitalized_descriptive_role_titles_only_a_full_name() -> None:
+    names = _labels(
+        "Fans of Star Wars queued for hours outside the Odeon. Star Wars tickets sold out "
+        "in minutes, and the director said Star Wars would return."
+    )
+    assert "Wars" not in names, names
+
+
+def test_place_cues_from_apposition_and_the_country_after_a_comma() -> None:
+    names = _labels(
+        "Rebels seized Kandari, the home town of the defence minister, on Friday. The hostage "
+        "was held in the Veldanian capital, Ostravik, for a year. Later talks took place in "
+        "Marbeck, Germany. A second attack hit a bakery on Tanner Street."
+    )
+    assert names.get("Ostravik") == "GPE", names
+    assert names.get("Marbeck") == "GPE", names
+    assert names.get("Tanner Street") in ("FAC", "GPE", "LOC"), names
+
+
+def test_a_disease_is_not_an_entity() -> None:
+    names = _labels(
+        "Health officials said travellers at the airport were not at risk of exposure to Ebola "
+        "because the man had no symptoms. He was the first person diagnosed with Ebola in Texas."
+    )
+    assert "Ebola" not in names, names
+    assert "Texas" in names
+
+
+def test_a_place_acronym_does_not_join_an_organization_it_spells() -> None:
+    analysis, found = _entities(
+        "A traveller at the airport outside Washington, D.C. sent the photo to The Dusk "
+        "Courier, which published it on Monday."
+    )
+    courier = next(f for f in found if f.canonical == "Dusk Courier")
+    assert "D.C." not in _mention_texts(analysis, courier)

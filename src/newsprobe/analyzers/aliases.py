@@ -142,7 +142,15 @@ def cluster(
         acronym = next((s for s in surfaces[key] if is_acronym(s)), None)
         if acronym is None or labels[key].most_common(1)[0][0] == "PERSON":
             continue
-        spelled = {find(k) for k in labels if k != key and _spells(acronym, surfaces[k])}
+        place = labels[key].most_common(1)[0][0] in PLACE_LABELS
+        spelled = {
+            find(k)
+            for k in labels
+            if k != key
+            and _spells(acronym, surfaces[k])
+            # "D.C." (a place) is not the Daily Caller: a place spells only a place.
+            and (labels[k].most_common(1)[0][0] in PLACE_LABELS) == place
+        }
         if len(spelled) == 1:
             union(key, spelled.pop())
     clusters: dict[str, list[Mention]] = {}

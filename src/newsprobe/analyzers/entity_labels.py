@@ -22,15 +22,17 @@ from collections import Counter
 from newsprobe.analyzers.entity_mentions import Mention, Parsed
 from newsprobe.analyzers.entity_words import (
     COMPASS_WORDS,
+    DISEASE_CUES,
     INSTITUTION_HEADS,
     ORG_FOLLOWERS,
     ORG_NOUNS,
     OUTLET_FOLLOWERS,
     PLACE_NOUNS,
+    STREET_WORDS,
     TITLE_WORDS,
 )
 
-__all__ = ["relabel"]
+__all__ = ["DISEASE", "relabel"]
 
 # Which of spaCy's labels each kind of cue may overturn. "The" before a name rules out a
 # person but not a place ("the Netherlands") or a group ("the Kurds"); a following "stores"
@@ -46,6 +48,17 @@ _STRONG_LOCATIVE = frozenset({"near", "outside", "around", "inside"})
 _LOCATIVE = _STRONG_LOCATIVE | {"in", "across", "throughout"}
 _OUTLET_VERBS = frozenset({"report", "publish"})
 _CHANGEABLE = _NOUN_ORG | _TO_PLACE
+# Nouns that, right before a name, say it is a place: "the Yemeni capital, Sana", "capital
+# Managua". Not "state" ("state media KCNA") nor the words for a place's edges.
+_PLACE_BEFORE = (PLACE_NOUNS | {"capital"}) - {"state", "countryside", "outskirts"}
+# "diagnosed with Ebola", "died of Ebola", "cases of Ebola", "exposure to Ebola".
+_DISEASE_BEFORE = frozenset(
+    "diagnosed infected died dying sick ill contracted positive cases case spread strain "
+    "outbreak exposure exposed immune".split()
+)
+_STREET_BEFORE = frozenset({"in", "on", "at", "along", "down", "off", "near", "up"})
+#: The internal label of a disease ("Ebola"): `entities` reports no entity for it.
+DISEASE = "DISEASE"
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "POS"})  # "POS": "Ruiz's"
 
 
@@ -82,6 +95,11 @@ def _voted_label(p: Parsed, members: list[Mention], label: str) -> str:
         lower[m.end - 1] in INSTITUTION_HEADS and m.end - m.start > 1 for m in members
     ):
         return "ORG"  # "U.S. Central Command", "Keller Williams Realty"
+    if lower[members[0].end - 1] in STREET_WORDS and any(
+        m.end - m.start > 1 and m.start > 0 and lower[m.start - 1] in _STREET_BEFORE
+        for m in members
+    ):
+        return "FAC"  # "in Scotch Street", "on Harbour Road"
     votes = [0, 0, 0, 0]  # organization, place, group, person
     for m in members:
         for kind, count in enumerate(_cues(p, m, label)):
@@ -89,6 +107,8 @@ def _voted_label(p: Parsed, members: list[Mention], label: str) -> str:
     org, place, group, person = votes
     if person:
         return label
+    if not place and sum(_disease_cue(p, m) for m in members) > org:
+        return DISEASE
     if group and group >= org and not place and label == "PERSON":
         return "NORP"  # "a Briton", "an Aussie": a demonym, which takes "a" as no name does
     if org > place and label in _NOUN_ORG | _OUTLET_ORG:
@@ -136,6 +156,21 @@ def _cues(p: Parsed, m: Mention, label: str) -> tuple[int, int, int, int]:
     return org, place, 0, 0
 
 
+def _disease_cue(p: Parsed, m: Mention) -> bool:
+    """ "the Ebola outbreak", "an Ebola patient", "diagnosed with Ebola", "cases of Ebola"."""
+    cols = p.cols
+    lower, s, e = cols.lower, m.start, m.end
+    if e - s > 2:
+        return False
+    if e < len(p) and lower[e] in DISEASE_CUES and cols.text[e].islower():
+        return True
+    return (
+        s > 1
+        and lower[s - 1] in ("with", "of", "from", "to", "for")
+        and (lower[s - 2] in _DISEASE_BEFORE)
+    )
+
+
 def _aged(p: Parsed, e: int) -> bool:
     """ "Ana Ruiz, 40," gives a person's age."""
     words = p.cols.text
@@ -163,13 +198,29 @@ def _place_cue(p: Parsed, s: int, e: int, label: str, ends_phrase: bool) -> int:
     after = words[e] if e < n and words[e].islower() else ""
     if after in PLACE_NOUNS:  # "Aleppo province", "Ninewa governorate"
         return 1
+    cols = p.cols
+    comma = e < n and words[e] == ","
+    if comma and e + 2 < n and lower[e + 1] in ("a", "an", "the"):
+        for j in range(e + 2, min(e + 5, n - 1)):
+            if lower[j] in _PLACE_BEFORE and cols.tag[j + 1] not in _NOUN_TAGS:
+                return 1  # "Mubi, a town", "Mubi, the home town of ...", not "the city's"
+            if not words[j].islower():
+                break
     if (
-        after == ","
-        and e + 2 < n
-        and lower[e + 1] in ("a", "an")
-        and (lower[e + 2] in PLACE_NOUNS or (e + 3 < n and lower[e + 3] in PLACE_NOUNS))
+        comma
+        and e + 1 < n
+        and cols.ent_iob[e + 1] == "B"
+        and cols.ent_type[e + 1] == "GPE"
+        and (label != "PERSON" or (s > 0 and lower[s - 1] in _LOCATIVE))
     ):
-        return 1  # "Mubi, a town", "Vimtin, a nearby village"
+        g = e + 2
+        while g < n and cols.ent_iob[g] == "I":
+            g += 1
+        if g >= n or cols.tag[g] != "POS":
+            return 1  # "in Incheon, South Korea", "Sugar Mountain, North Carolina"
+    j = s - 1 - (s > 1 and words[s - 1] == ",")
+    if j >= 0 and lower[j] in _PLACE_BEFORE and cols.tag[j] == "NN":
+        return 1  # "the Yemeni capital, Sana", "the port city Tartus"
     k = s - 1
     if k >= 0 and lower[k] in COMPASS_WORDS:
         k -= 1

@@ -17,7 +17,9 @@ from newsprobe.analyzers.entity_words import (
     HONORIFICS,
     INSTITUTION_HEADS,
     NOT_NAME_WORDS,
+    PAGE_WORDS,
     POSSESSIVE_TAILS,
+    PREFIX_TITLES,
     ROLE_HEADS,
 )
 from newsprobe.analyzers.name_forms import fold, initials, is_acronym
@@ -121,8 +123,13 @@ def _name_token(p: Parsed, i: int, taken: bytearray) -> bool:
 
 
 def _person_if_cued(p: Parsed, start: int, end: int) -> Mention | None:
-    before = fold(p.cols.text[start - 1]) if start > 0 else ""
-    titled = before in HONORIFICS or before in ROLE_HEADS
+    word = p.cols.text[start - 1] if start > 0 else ""
+    before = fold(word)
+    # A capitalized role noun is a title before one word only if it is a form of address:
+    # "Coach Ruiz", but "Star Wars" is no star called Wars.
+    titled = before in HONORIFICS or (
+        before in ROLE_HEADS and (word.islower() or before in PREFIX_TITLES or end - start >= 2)
+    )
     if titled or (end - start >= 2 and person_cue(p, start, end)):
         return Mention(start, end, "PERSON", "recovered", titled=titled)
     return None
@@ -145,6 +152,8 @@ def parenthesized_acronyms(
     by_end = {m.end: index for index, m in enumerate(mentions)}
     for i in range(1, len(p) - 2):
         if words[i] != "(" or words[i + 2] != ")" or not is_acronym(words[i + 1]):
+            continue
+        if lower[i + 1] in PAGE_WORDS:  # "Scar Found In Spider Bite (VIDEO)"
             continue
         name_end = i - 1 if lower[i - 1] in POSSESSIVE_TAILS else i
         index = by_end.get(name_end)

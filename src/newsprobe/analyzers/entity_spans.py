@@ -24,10 +24,13 @@ from newsprobe.analyzers.entity_words import (
     COMPOUND_TAILS,
     MISLABELLED_PERSON,
     ORG_WORDS,
+    PAGE_WORDS,
     PLATFORMS,
     POSSESSIVE_TAILS,
+    PREFIX_TITLES,
     ROLE_HEADS,
     STRONG_TITLES,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
 )
 from newsprobe.analyzers.name_forms import fold, is_acronym
@@ -41,6 +44,15 @@ KEPT_LABELS = frozenset(
 )
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "at"})
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
+#: Words that are never a name on their own (see `_no_name`).
+_NEVER_ALONE = PAGE_WORDS | TITLE_WORDS | TITLE_MODIFIERS
+#: Tags of a capitalized word that opens a sentence before a name: "Citing St. Paul",
+#: "Sorry Ana" (spaCy's small model takes the pair for one person).
+_NOT_NAME_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "UH", "IN", "WDT"})
+#: Lower-case words inside people's names: "Ludwig van Beethoven", "Osama bin Laden".
+_PARTICLES = frozenset(
+    "de da di du des del della der den van von ter zu bin ibn ben al el la le y dos das".split()
+)
 
 # Token.is_title, is_lower and is_upper are str.istitle(), islower() and isupper() of the
 # token text; the passes below call those on `cols.text` rather than build Token objects.
@@ -57,6 +69,7 @@ def ner_mentions(p: Parsed, headline_end: int) -> tuple[list[Mention], list[tupl
     full_names = {
         words[i] for s, e, lab in ents if lab == "PERSON" and e - s > 1 for i in range(s, e)
     }
+    surnames = {words[e - 1] for s, e, lab in ents if lab == "PERSON" and e - s > 1}
     for ent_start, ent_end, ent_label in ents:
         if ent_label not in KEPT_LABELS or _inside_title(p, ent_start, ent_end):
             continue
@@ -85,7 +98,9 @@ def ner_mentions(p: Parsed, headline_end: int) -> tuple[list[Mention], list[tupl
             piece_label = label
             if label == "PERSON" and index > 0 and words[start - 1] == "/":
                 piece_label = "ORG"  # "Jane Doe/Getty Images": a photographer, an agency
-            for mention in _clean(p, start, stop, piece_label, headline_end):
+            for mention in _clean(p, start, stop, piece_label, headline_end, full_names):
+                if _no_name(p, mention, surnames):
+                    continue
                 if mention.end - mention.start == 1 and fold(words[mention.start]) in PLATFORMS:
                     mention.label = "ORG"  # "on Twitter": spaCy often calls it a person
                 if _place_not_person(p, mention, full_names):
@@ -131,6 +146,24 @@ def _place_not_person(p: Parsed, m: Mention, full_names: set[str]) -> bool:
     )
 
 
+def _no_name(p: Parsed, m: Mention, surnames: set[str]) -> bool:
+    """A mention made only of title and page words: "Pope", "Supreme Leader", the "First"
+    of "First Lady", the "Writing" of "(Writing by ...", "Show caption". The last word of
+    a person's full name ("King" after "Carla King") is a surname, not a title, and a
+    "The" inside a sentence makes a title a name ("the magazine The Diplomat")."""
+    words = p.cols.text
+    if (
+        m.label == "ORG"
+        and m.start > 0
+        and words[m.start - 1] == "The"
+        and not p.cols.tokens[m.start - 1].is_sent_start
+    ):
+        return False
+    return all(
+        fold(words[i]) in _NEVER_ALONE and words[i] not in surnames for i in range(m.start, m.end)
+    )
+
+
 def _inside_title(p: Parsed, start: int, end: int) -> bool:
     """'State' in 'Secretary of State Mark Dole' is part of a title, not a name."""
     cols = p.cols
@@ -158,14 +191,21 @@ def _pieces(p: Parsed, start: int, end: int, people: bool) -> list[tuple[int, in
     return [(s, e) for s, e in pieces if e > s]
 
 
-def _clean(p: Parsed, start: int, end: int, label: str, headline_end: int) -> list[Mention]:
-    """The name inside a span: no article, title, possessive, trailing common noun."""
+def _clean(
+    p: Parsed, start: int, end: int, label: str, headline_end: int, people: set[str]
+) -> list[Mention]:
+    """The name inside a span: no article, title, possessive, trailing common noun.
+
+    `people` holds the words of the article's full names of people ("Dex" of "Dex
+    Harlan" makes "Rocker Dex" a rocker called Dex)."""
     cols = p.cols
     words, tokens = cols.text, cols.tokens
     while start < end and (cols.lower[start] in ("the", "a", "an") or tokens[start].is_punct):
         start += 1
     if start + 2 < end and cols.lower[start] in _STANCE_PREFIXES and words[start + 1] == "-":
         start += 2  # "Pro-Islamic State accounts" name Islamic State
+    if label == "PERSON":
+        start = _person_start(p, start, end)
     while end > start and (
         tokens[end - 1].is_punct
         or cols.lower[end - 1] in POSSESSIVE_TAILS
@@ -177,13 +217,18 @@ def _clean(p: Parsed, start: int, end: int, label: str, headline_end: int) -> li
     for k in range(end - 2, start - 1, -1):  # the last title inside the span, if any
         word = fold(words[k])
         strong = word in STRONG_TITLES or (
-            word in ROLE_HEADS and (label == "PERSON" or words[k].islower())
+            word in ROLE_HEADS
+            and (label == "PERSON" or words[k].islower())
+            # "Star Wars" is no star called Wars; "Rapper Big Bank Hank" is a rapper.
+            and (
+                words[k].islower() or word in PREFIX_TITLES or end - k > 2 or words[k + 1] in people
+            )
         )
         if strong and all(words[j].istitle() or words[j] == "-" for j in range(k + 1, end)):
             # "Love Island star Jade": what precedes the title names something else.
             prefix = _role_prefix_end(p, start, k)
             if prefix > start:
-                found += _clean(p, start, prefix, "ORG", headline_end)
+                found += _clean(p, start, prefix, "ORG", headline_end, people)
             start, titled = k + 1, True
             label = "PERSON"
             break
@@ -204,6 +249,24 @@ def _clean(p: Parsed, start: int, end: int, label: str, headline_end: int) -> li
         label = "PERSON"
     weak = cols.idx[start] < headline_end
     return [*found, Mention(start, end, label, "ner", weak=weak, titled=titled)]
+
+
+def _person_start(p: Parsed, start: int, end: int) -> int:
+    """Where a person's name begins inside a span spaCy called a person: after a
+    capitalized verb or adverb opening the sentence ("Citing St. Paul") and after a
+    lower-case word that is no name particle ("Variety that Bale": the name is "Bale")."""
+    cols = p.cols
+    while start + 1 < end and cols.tag[start] in _NOT_NAME_TAGS and cols.text[start].istitle():
+        start += 1
+    for j in range(end - 2, start, -1):
+        if (
+            cols.text[j].islower()
+            and cols.is_alpha[j]
+            and cols.lower[j] not in _PARTICLES
+            and cols.text[j - 1] != "-"
+        ):
+            return j + 1
+    return start
 
 
 def _hyphenated_part(p: Parsed, start: int, i: int) -> bool:

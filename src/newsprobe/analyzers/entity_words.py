@@ -17,6 +17,7 @@ __all__ = [
     "COMPOUND_TAILS",
     "CONDITIONAL_ALIASES",
     "CORPORATE_SUFFIXES",
+    "DISEASE_CUES",
     "FUNCTION_WORDS",
     "HONORIFICS",
     "INSTITUTION_HEADS",
@@ -26,13 +27,17 @@ __all__ = [
     "ORG_NOUNS",
     "ORG_WORDS",
     "OUTLET_FOLLOWERS",
+    "PAGE_WORDS",
     "PLACE_LABELS",
     "PLACE_NOUNS",
     "PLATFORMS",
     "POSSESSIVE_TAILS",
+    "PREFIX_TITLES",
     "ROLE_HEADS",
     "SPEECH_VERBS",
+    "STREET_WORDS",
     "STRONG_TITLES",
+    "TITLE_MODIFIERS",
     "TITLE_WORDS",
 ]
 
@@ -80,6 +85,53 @@ STRONG_TITLES = HONORIFICS | _words(
     "president chancellor minister senator sen rep governor gov mayor secretary judge coach "
     "ceo chairman chairwoman spokesman spokeswoman professor"
 )
+
+#: Role nouns that stand capitalized before a name as a form of address ("Coach Ruiz",
+#: "Detective Li", "Pope Leo"). The other role nouns ("star", "host", "analyst") do so
+#: only in front of a full name ("Rapper Big Bank Hank" opening a sentence); before one
+#: capitalized word they are part of a title ("Star Wars", "Host Nation"). Read off FNC-1
+#: bodies 1200-1224, where "Star Wars" came out as a person "Wars" with the role "star".
+PREFIX_TITLES = STRONG_TITLES | _words("""
+    vice-president president-elect premier representative congressman congresswoman
+    deputy speaker leader chairperson ambassador commissioner envoy consul justice
+    magistrate sheriff marshal inspector detective constable sergeant sgt general gen
+    colonel col lieutenant lt major maj captain capt admiral adm commander commodore
+    corporal private king queen prince princess emperor empress duke duchess pope cardinal
+    bishop archbishop rabbi imam reverend rev pastor father sheikh ayatollah dean doctor
+    officer agent chief director
+""")
+
+#: Words that qualify a title but never name anything alone: "First" in "First Lady",
+#: "Air" in "Air Chief Marshal", "Supreme" in "Supreme Leader" (FNC-1 bodies 1200-1224).
+TITLE_MODIFIERS = _words(
+    "first air supreme chief vice deputy acting interim former late prime grand high "
+    "senior junior assistant associate executive managing lord"
+)
+
+#: Web-page furniture and credit lines that spaCy's small model tags as names when they
+#: are capitalized on their own: "Show caption", "(Writing by ...", "Play VIDEO", "Related".
+#: Compiled from the page debris in FNC-1 bodies 1200-1224; a mention made only of these
+#: words (and of titles) is no entity.
+PAGE_WORDS = _words("""
+    show hide share tweet retweet play watch listen related advertisement sponsored caption
+    photo photos picture pictures video videos image images gallery slideshow click read
+    more comments comment subscribe follow continue update updated updates editing writing
+    reporting additional via source sources credit credits courtesy exclusive breaking
+    developing live
+""")
+
+#: Nouns after a one-word name that make it a disease ("the Ebola outbreak", "an Ebola
+#: patient"); the words before it are in `entity_labels`. spaCy's small model tags such
+#: names as places or people; a disease is none of the entities this analyzer reports.
+#: "Crisis", "fears" and "victims" are left out: "the Syria crisis" is a place's.
+DISEASE_CUES = _words(
+    "virus outbreak outbreaks epidemic pandemic patient patients vaccine vaccines "
+    "infection infections symptoms"
+)
+
+#: Last words of street names: with "in", "on" or "at" before them they name a place,
+#: not the organization spaCy's small model often takes them for ("in Scotch Street").
+STREET_WORDS = _words("street road avenue lane boulevard highway square drive")
 
 #: Verbs of saying: a capitalized name as their subject is very likely a person.
 SPEECH_VERBS = _words(
@@ -205,7 +257,7 @@ INSTITUTION_HEADS = CORPORATE_SUFFIXES | _words("""
 #: Nouns after a name, or in "the city of", that make it a place ("Aleppo province").
 PLACE_NOUNS = _words(
     "province city town village district region governorate county state municipality "
-    "suburb neighbourhood neighborhood countryside outskirts"
+    "suburb neighbourhood neighborhood countryside outskirts territory area"
 )
 
 #: Direction words between a preposition and a place ("in northern Aleppo", "east of").
