@@ -207,3 +207,13 @@ def test_the_note_says_about_only_for_an_approximate_duration(
 ) -> None:
     (event,) = _events(pipeline, sentence)
     assert lasting in event.note
+
+
+def test_an_attack_and_its_deaths_say_the_toll_and_share_the_place(pipeline: Pipeline) -> None:
+    body = (
+        "A bomb attack in the port city of Dalvik killed 14 people and left more than 40 "
+        "wounded on Saturday, police said."
+    )
+    events = {e.event_type: e for e in _events(pipeline, body)}
+    assert "14 dead and more than 40 injured" in events["attack"].note
+    assert events["death_toll"].place == events["attack"].place is not None

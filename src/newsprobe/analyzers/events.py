@@ -90,6 +90,7 @@ _ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "its", "th
 # Types whose mentions name many parties (every party in an election, every village in a
 # flood): sharing a participant is no test of sameness, so only a contradiction splits them.
 _ONE_PER_STORY = frozenset({"election", "disaster", "death_toll"})
+_COUNTED = frozenset({"attack", "death_toll", "disaster"})  # their notes say the toll
 
 
 @dataclass
@@ -111,6 +112,7 @@ class _Mention:
     anaphoric: bool = False
     expected: bool = False  # still to come: "will meet", "is due to sign"
     inferred: int = 0  # slots filled by inference ("the pair", the dateline), not text
+    toll: list[str] = field(default_factory=list)  # "14 dead", for attacks and tolls
 
     def filled(self) -> int:
         slots = (self.participants or None, self.place, self.time, self.duration)
@@ -213,7 +215,19 @@ class EventsAnalyzer(Analyzer):
             if event.place is None:  # the dateline places what the first sentence reports
                 event.place = dateline
                 event.inferred += 1
+        tolls = [
+            q
+            for q in ctx.of_kind("quantity", QuantityFinding)
+            if q.dimension == "casualties" and q.about
+        ]
+        places = {e.sentence: e.place for e in events if e.place is not None}
         for event in sorted(events, key=lambda e: e.sentence.start):
+            if event.event_type in _COUNTED:
+                event.toll = _toll(event.sentence, tolls)
+                if event.place is None and event.sentence in places:
+                    # "a bomb attack in Dalvik killed 14": the deaths are in Dalvik too
+                    event.place = places[event.sentence]
+                    event.inferred += 1
             yield _finding(event, names)
 
     def _read(
@@ -344,6 +358,8 @@ def _finding(event: _Mention, names: Names) -> EventFinding:
     if event.duration is not None:
         _, minutes, approximate = event.duration
         parts.append(f", lasting {'about ' if approximate else ''}{_how_long(minutes)}")
+    if event.toll:
+        parts.append(", with " + _join(event.toll))  # "with 14 dead and more than 40 injured"
     filled = event.filled()
     explicit = filled - min(event.inferred, filled)
     # A bare trigger is right about two times in three on the gold set; each slot read
@@ -363,6 +379,16 @@ def _finding(event: _Mention, names: Names) -> EventFinding:
         time_span=event.time[1] if event.time else None,
         duration=event.duration[0] if event.duration else None,
     )
+
+
+def _toll(sentence: Span, tolls: list[QuantityFinding]) -> list[str]:
+    """The dead and injured counted in the event's sentence, worded as the text words
+    them ("14 dead", "more than 40 injured")."""
+    return [
+        q.text if q.about.lower() in q.text.lower() else f"{q.text} {q.about}"
+        for q in tolls
+        if sentence.start <= q.span.start < sentence.end and q.about
+    ]
 
 
 def _join(items: list[str]) -> str:
