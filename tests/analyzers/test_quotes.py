@@ -369,3 +369,76 @@ def test_a_described_speaker_stops_before_the_clause_describing_whom_they_speak_
 ) -> None:
     (quote,) = _quotes(_run(sentence))
     assert quote.speaker == speaker
+
+
+# --- names, titles and labels in quotation marks (seen on real copy) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # naming words right before the quote
+        (
+            "Prosecutors charged the driver under a new Veltrian statute called 'Reckless "
+            "Haste', which carries a five-year term.",
+            "'Reckless Haste'",
+        ),
+        (
+            "Investigators said Orlan Petcu posted threats online under the name “Stormcrow” "
+            "(@stormcrow_op) for two years.",
+            "“Stormcrow”",
+        ),
+        (
+            "Former captives said the guard had the nickname “the Accountant” because he "
+            "counted every ration.",
+            "“the Accountant”",
+        ),
+        # a list of titles
+        (
+            "Her songs circulated on forums, with titles like “Glass,” “Northern Lights,” "
+            "“Sparrow” and “The Long Way Home.” Most were recorded in a garage.",
+            "“The Long Way Home.”",
+        ),
+        # a title that ends the sentence, longer than a scare quote
+        (
+            'Director Ilse Marrow shared a still from "The Winter Siege: Part One of Three." '
+            "Fans were delighted.",
+            '"The Winter Siege: Part One of Three."',
+        ),
+        # a long quoted label between "the" and its noun
+        (
+            "Despite the “if it is on a screen, it must be real” maxim, the town clerk "
+            "checked the records.",
+            "“if it is on a screen, it must be real”",
+        ),
+    ],
+)
+def test_names_titles_and_labels_are_scare_quotes(text: str, label: str) -> None:
+    analysis = _run(text)
+    assert label in [f.text for f in _scares(analysis)]
+    assert label not in [q.text for q in _quotes(analysis)]
+
+
+def test_a_naming_verb_frames_only_the_quote_it_governs() -> None:
+    # "Calls" has a subject, so it once attributed the headline's quoted law name to "Dad".
+    analysis = _run(
+        "Officers in Tarrow arrested a 17-year-old on Friday.",
+        headline="Dad Calls Police On Teenage Son; Boy Charged Under New ‘Idle Youth’ Law",
+    )
+    assert _quotes(analysis) == []
+    assert [f.text for f in _scares(analysis)] == ["‘Idle Youth’"]
+
+
+def test_a_reporting_verb_governing_the_quote_beats_an_outlet() -> None:
+    text = (
+        "According to the weekly Corriere Nuorese, the abbey said the visitor "
+        '"is not a monk, is a man that we are sheltering".'
+    )
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker == "the abbey" and quote.cue == "said"
+
+
+def test_transcript_lines_are_not_a_list_of_titles() -> None:
+    text = "The call was released on Monday:\n\n“Police, what is the address?”\n\n“Help, now!”"
+    analysis = _run(text)
+    assert len(_quotes(analysis)) == 2 and _scares(analysis) == []
