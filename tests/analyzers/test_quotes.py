@@ -442,3 +442,65 @@ def test_transcript_lines_are_not_a_list_of_titles() -> None:
     text = "The call was released on Monday:\n\n“Police, what is the address?”\n\n“Help, now!”"
     analysis = _run(text)
     assert len(_quotes(analysis)) == 2 and _scares(analysis) == []
+
+
+# --- speakers: outlets, headlines, misparsed subjects (seen on real copy) -----------------------
+
+
+def test_the_cue_before_a_colon_beats_the_outlet_that_reports_it() -> None:
+    text = (
+        "A crowd attacked the man in Kerrow market on Sunday. One local said: "
+        '"Nobody helped him because they all knew why he was punished," the Daily Beacon '
+        "reports."
+    )
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker == "One local" and quote.cue == "said"
+
+
+def test_she_is_never_an_outlet_named_with_the() -> None:
+    text = (
+        "The Daily Beacon reported the attack on Monday.\n\n"
+        'She said it would "send a clear message" to anyone tempted to do the same.'
+    )
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker is None or "Beacon" not in quote.speaker
+
+
+def test_he_finds_a_user_named_by_a_handle_not_the_company() -> None:
+    text = (
+        "Brickly, the toy maker, printed the note for parents in 1975. The image spread "
+        "widely after user kestrel_9 first posted it on Sunday.\n\n"
+        'He said that he found the note "in a box at his aunt\'s flat".'
+    )
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker is not None and quote.speaker.startswith("user kestrel")
+    assert quote.speaker_span is not None
+
+
+def test_a_pronoun_in_the_body_does_not_reach_a_name_in_the_headline() -> None:
+    analysis = _run(
+        "A van struck two cyclists on the Orrin bridge on Tuesday morning.\n\n"
+        '"It happened so fast," she said.',
+        headline="Grieving mother Dana Pell tells court 'I forgive him'",
+    )
+    body_quote = next(q for q in _quotes(analysis) if "so fast" in q.text)
+    assert body_quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser makes the quote's first word the subject of "tweeted"
+        'The rapper Dax Orel posted a video in May. "Chillin’ with my crew tonight," he tweeted.',
+        # "him" parsed as the subject of "said"
+        "A page set up by Mr Tallis’s family to help find him said on Monday: "
+        "“We thank you all for your messages.”",
+    ],
+)
+def test_speaker_is_never_a_quoted_word_an_object_pronoun_or_a_bare_that(text: str) -> None:
+    analysis = _run(text)
+    (quote,) = _quotes(analysis)
+    assert quote.speaker not in ("Chillin", "him", "that", "Tallis")
+    if quote.speaker_span is not None:
+        named = analysis.article.text[quote.speaker_span.start : quote.speaker_span.end]
+        assert not quote.span.start <= quote.speaker_span.start < quote.span.end, named
