@@ -504,3 +504,15 @@ def test_speaker_is_never_a_quoted_word_an_object_pronoun_or_a_bare_that(text: s
     if quote.speaker_span is not None:
         named = analysis.article.text[quote.speaker_span.start : quote.speaker_span.end]
         assert not quote.span.start <= quote.speaker_span.start < quote.span.end, named
+
+
+def test_he_is_never_a_plural_description() -> None:
+    # An unclosed single-quoted paragraph leaves "Some men" outside any quote: a plural
+    # subject that "he" once took when "men" became a noun that can speak.
+    text = (
+        "In a 2009 post on his blog, Dorian Vell recounts how he flew with the convoy.\n\n"
+        "'Some men on the ridge fired at the lead truck.\n\n"
+        "'There was smoke everywhere and we stopped hard on the road,' he recalled."
+    )
+    quotes = [q for q in _quotes(_run(text)) if "smoke" in q.text]
+    assert quotes and quotes[0].speaker is not None and "Vell" in quotes[0].speaker

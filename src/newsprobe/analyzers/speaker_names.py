@@ -94,7 +94,7 @@ class Referent:
     name: str
     entity: str | None
     kind: str  # "person", "org", "desc" (a human description) or "thing"
-    gender: str | None
+    gender: str | None  # "m", "f", "plural" (a plural description) or None: unknown
     span: tuple[int, int]
 
 

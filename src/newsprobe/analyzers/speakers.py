@@ -237,8 +237,13 @@ class SpeakerResolver:
         )
         kind = "desc" if human else "thing"
         span = (cols.idx[start], cols.end_char(end - 1))
-        ref = Referent(self.text[span[0] : span[1]], None, kind, None, span)
-        return with_gender(ref, self._gender)
+        ref = with_gender(
+            Referent(self.text[span[0] : span[1]], None, kind, None, span), self._gender
+        )
+        if kind == "desc" and cols.tag[head.i] in ("NNS", "NNPS"):
+            # "Some men", "residents": plural, so neither "he" nor "she" can be them.
+            ref = Referent(ref.name, None, kind, "plural", span)
+        return ref
 
     def _phrase_end(self, prep: Token) -> int:
         """End of a "for X" phrase naming whom a speaker speaks for, before any clause
@@ -306,7 +311,8 @@ class SpeakerResolver:
                 if adjacent is not None:
                     conf = 0.75 if adjacent.kind == "person" else 0.6
                     return Attribution(adjacent, adjacent.span, cue_text, cue_span, conf, "named")
-        if subject is None:
+        if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
+            # "it is claimed", "it's being reported": an empty "it" names nobody.
             return Attribution(None, None, cue_text, cue_span, 0.5, "none")
         ref = self.referent(subject)
         if ref is None or (ref.kind == "thing" and subject.lower_ not in ("it", "they")):
