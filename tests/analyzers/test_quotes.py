@@ -369,3 +369,150 @@ def test_a_described_speaker_stops_before_the_clause_describing_whom_they_speak_
 ) -> None:
     (quote,) = _quotes(_run(sentence))
     assert quote.speaker == speaker
+
+
+# --- names, titles and labels in quotation marks (seen on real copy) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # naming words right before the quote
+        (
+            "Prosecutors charged the driver under a new Veltrian statute called 'Reckless "
+            "Haste', which carries a five-year term.",
+            "'Reckless Haste'",
+        ),
+        (
+            "Investigators said Orlan Petcu posted threats online under the name “Stormcrow” "
+            "(@stormcrow_op) for two years.",
+            "“Stormcrow”",
+        ),
+        (
+            "Former captives said the guard had the nickname “the Accountant” because he "
+            "counted every ration.",
+            "“the Accountant”",
+        ),
+        # a list of titles
+        (
+            "Her songs circulated on forums, with titles like “Glass,” “Northern Lights,” "
+            "“Sparrow” and “The Long Way Home.” Most were recorded in a garage.",
+            "“The Long Way Home.”",
+        ),
+        # a title that ends the sentence, longer than a scare quote
+        (
+            'Director Ilse Marrow shared a still from "The Winter Siege: Part One of Three." '
+            "Fans were delighted.",
+            '"The Winter Siege: Part One of Three."',
+        ),
+        # a long quoted label between "the" and its noun
+        (
+            "Despite the “if it is on a screen, it must be real” maxim, the town clerk "
+            "checked the records.",
+            "“if it is on a screen, it must be real”",
+        ),
+    ],
+)
+def test_names_titles_and_labels_are_scare_quotes(text: str, label: str) -> None:
+    analysis = _run(text)
+    assert label in [f.text for f in _scares(analysis)]
+    assert label not in [q.text for q in _quotes(analysis)]
+
+
+def test_a_naming_verb_frames_only_the_quote_it_governs() -> None:
+    # "Calls" has a subject, so it once attributed the headline's quoted law name to "Dad".
+    analysis = _run(
+        "Officers in Tarrow arrested a 17-year-old on Friday.",
+        headline="Dad Calls Police On Teenage Son; Boy Charged Under New ‘Idle Youth’ Law",
+    )
+    assert _quotes(analysis) == []
+    assert [f.text for f in _scares(analysis)] == ["‘Idle Youth’"]
+
+
+def test_a_reporting_verb_governing_the_quote_beats_an_outlet() -> None:
+    text = (
+        "According to the weekly Corriere Nuorese, the abbey said the visitor "
+        '"is not a monk, is a man that we are sheltering".'
+    )
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker == "the abbey" and quote.cue == "said"
+
+
+def test_transcript_lines_are_not_a_list_of_titles() -> None:
+    text = "The call was released on Monday:\n\n“Police, what is the address?”\n\n“Help, now!”"
+    analysis = _run(text)
+    assert len(_quotes(analysis)) == 2 and _scares(analysis) == []
+
+
+# --- speakers: outlets, headlines, misparsed subjects (seen on real copy) -----------------------
+
+
+def test_the_cue_before_a_colon_beats_the_outlet_that_reports_it() -> None:
+    text = (
+        "A crowd attacked the man in Kerrow market on Sunday. One local said: "
+        '"Nobody helped him because they all knew why he was punished," the Daily Beacon '
+        "reports."
+    )
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker == "One local" and quote.cue == "said"
+
+
+def test_she_is_never_an_outlet_named_with_the() -> None:
+    text = (
+        "The Daily Beacon reported the attack on Monday.\n\n"
+        'She said it would "send a clear message" to anyone tempted to do the same.'
+    )
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker is None or "Beacon" not in quote.speaker
+
+
+def test_he_finds_a_user_named_by_a_handle_not_the_company() -> None:
+    text = (
+        "Brickly, the toy maker, printed the note for parents in 1975. The image spread "
+        "widely after user kestrel_9 first posted it on Sunday.\n\n"
+        'He said that he found the note "in a box at his aunt\'s flat".'
+    )
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker is not None and quote.speaker.startswith("user kestrel")
+    assert quote.speaker_span is not None
+
+
+def test_a_pronoun_in_the_body_does_not_reach_a_name_in_the_headline() -> None:
+    analysis = _run(
+        "A van struck two cyclists on the Orrin bridge on Tuesday morning.\n\n"
+        '"It happened so fast," she said.',
+        headline="Grieving mother Dana Pell tells court 'I forgive him'",
+    )
+    body_quote = next(q for q in _quotes(analysis) if "so fast" in q.text)
+    assert body_quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser makes the quote's first word the subject of "tweeted"
+        'The rapper Dax Orel posted a video in May. "Chillin’ with my crew tonight," he tweeted.',
+        # "him" parsed as the subject of "said"
+        "A page set up by Mr Tallis’s family to help find him said on Monday: "
+        "“We thank you all for your messages.”",
+    ],
+)
+def test_speaker_is_never_a_quoted_word_an_object_pronoun_or_a_bare_that(text: str) -> None:
+    analysis = _run(text)
+    (quote,) = _quotes(analysis)
+    assert quote.speaker not in ("Chillin", "him", "that", "Tallis")
+    if quote.speaker_span is not None:
+        named = analysis.article.text[quote.speaker_span.start : quote.speaker_span.end]
+        assert not quote.span.start <= quote.speaker_span.start < quote.span.end, named
+
+
+def test_he_is_never_a_plural_description() -> None:
+    # An unclosed single-quoted paragraph leaves "Some men" outside any quote: a plural
+    # subject that "he" once took when "men" became a noun that can speak.
+    text = (
+        "In a 2009 post on his blog, Dorian Vell recounts how he flew with the convoy.\n\n"
+        "'Some men on the ridge fired at the lead truck.\n\n"
+        "'There was smoke everywhere and we stopped hard on the road,' he recalled."
+    )
+    quotes = [q for q in _quotes(_run(text)) if "smoke" in q.text]
+    assert quotes and quotes[0].speaker is not None and "Vell" in quotes[0].speaker

@@ -56,16 +56,32 @@ _FEMALE_NAMES = frozenset(
     "nadia petra greta lidia thea mona karolina sarah emma laura julia sophie claire".split()
 )
 #: Heads of descriptions that can speak ("one official", "a spokesperson for ...").
+#: Extended after reading real copy, where "one local said", "user kestrel_9 posted" and
+#: "the Marine filming exclaims" were read as things and lost to an outlet's name.
 HUMAN_NOUNS = frozenset(
     "official officials spokesperson spokesman spokeswoman insider source sources reviewer "
     "witness resident residents analyst expert lawyer mother father son daughter wife "
     "husband leader minister director manager chairman chairwoman captain coach player "
     "officer detective councillor mp mayor president executive donor reader passenger "
     "neighbour friend colleague diplomat critic critics campaigner campaigners one another "
-    "police".split()
+    "police local locals eyewitness user users commenter poster blogger man woman men women "
+    "boy girl person people someone brother sister uncle aunt grandmother grandfather "
+    "parent parents owner worker workers employee member members fan fans victim survivor "
+    "teacher doctor nurse student students farmer pilot driver guard soldier soldiers "
+    "marine marines sergeant general commander agent judge prosecutor attorney senator "
+    "governor congressman congresswoman lawmaker aide adviser advisor professor scientist "
+    "researcher author writer journalist reporter editor activist protester protesters "
+    "cleric imam priest pastor bishop founder chief boss ceo representative hostage "
+    "citizen voter homeowner neighbor".split()
 )
-_FEMALE_NOUNS = frozenset("mother daughter wife spokeswoman chairwoman".split())
-_MALE_NOUNS = frozenset("father son husband spokesman chairman".split())
+_FEMALE_NOUNS = frozenset(
+    "mother daughter wife spokeswoman chairwoman woman women girl sister aunt grandmother "
+    "congresswoman".split()
+)
+_MALE_NOUNS = frozenset(
+    "father son husband spokesman chairman man men boy brother uncle grandfather "
+    "congressman".split()
+)
 _PRONOUN_GENDER = {w: "m" for w in ("he", "him", "his")} | {w: "f" for w in ("she", "her", "hers")}
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"})
@@ -78,7 +94,7 @@ class Referent:
     name: str
     entity: str | None
     kind: str  # "person", "org", "desc" (a human description) or "thing"
-    gender: str | None
+    gender: str | None  # "m", "f", "plural" (a plural description) or None: unknown
     span: tuple[int, int]
 
 
@@ -138,6 +154,7 @@ def vote_genders(
         text_length: Length of the article text: where the last mention's reach ends.
     """
     votes: dict[str, Counter[str]] = {}
+    impersonal: set[str] = set()
     lower, starts = cols.lower, cols.idx
     pronouns = [i for i, w in enumerate(lower) if w in _PRONOUN_GENDER and not quoted[i]]
     # Organizations vote too: spaCy often calls a person an ORG.
@@ -146,6 +163,12 @@ def vote_genders(
         first = ref.name.split()[0].lower() if ref.name.split() else ""
         vote["m" if first in _MALE_NAMES else "f" if first in _FEMALE_NAMES else "?"] += 1
         before = token_index_at(starts, start - 1) if start > 0 else None
+        if ref.kind == "org" and before is not None and lower[before] == "the":
+            # "the Daily Beacon", "the ministry": no person's name follows "the", so the
+            # name is no person the model mislabelled, and no "she" can be it (pronoun
+            # votes made outlets the speakers of women's quotes).
+            impersonal.add(ref.name)
+            continue
         if before is not None and lower[before].rstrip(".") in _MALE_TITLES:
             vote["m"] += 3
         elif before is not None and lower[before].rstrip(".") in _FEMALE_TITLES:
@@ -164,7 +187,7 @@ def vote_genders(
     out: dict[str, str] = {}
     for name, vote in votes.items():
         m, f = vote["m"], vote["f"]
-        if m != f:
+        if m != f and name not in impersonal:
             out[name] = "m" if m > f else "f"
     return out
 

@@ -50,6 +50,9 @@ __all__ = ["Attribution", "Referent", "SpeakerResolver"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"who", "which", "that"})
+#: Words a misparse can make a subject that never name a speaker: first and second
+#: person (the quote's own voice), object pronouns ("to help find him said"), fillers.
+_NOT_SPEAKERS = frozenset("i we you me us him her them this there what".split())
 _CLAUSE_BREAKS = frozenset({",", "(", "—", "–", ";", ":"})  # a description of the body ends here
 
 
@@ -73,6 +76,8 @@ class SpeakerResolver:
         text: The article text.
         entities: Entity findings from the entities analyzer (may be empty).
         quoted: The ranges inside quotation marks (non-overlapping).
+        body_start: Where the body starts in `text`: a pronoun in the body never refers
+            to someone named only in the headline (the body introduces its people anew).
     """
 
     def __init__(
@@ -81,8 +86,10 @@ class SpeakerResolver:
         text: str,
         entities: Sequence[EntityFinding],
         quoted: QuotedRanges,
+        body_start: int = 0,
     ) -> None:
         self.doc, self.text = doc, text
+        self._body_start = body_start
         # Token attributes come from the shared columns: ``doc[i]`` and ``for t in sent``
         # build a new Token each time, and every token of the article is visited.
         self._cols = columns(doc)
@@ -196,10 +203,12 @@ class SpeakerResolver:
             if i not in self._resolved:
                 self._resolved[i] = self._antecedent(subject)
             return self._resolved[i]
-        if low in _RELATIVE and cols.dep[cols.head[i]] == "relcl":
+        if low in _RELATIVE:
+            if cols.dep[cols.head[i]] != "relcl":
+                return None  # "a report that said ...", parsed without its noun
             noun = cols.head[cols.head[i]]  # the noun the relative clause describes
             return self.referent(cols.tokens[noun]) if noun != i else None
-        if low in ("i", "we", "you", "me", "us", "this", "there", "what", "which", "who"):
+        if low in _NOT_SPEAKERS:
             return None
         named = self._name_at(cols.idx[i])
         if named is not None:
@@ -222,10 +231,19 @@ class SpeakerResolver:
         cols = self._cols
         if any(self._token_quoted[start:end]) or not any(cols.is_alpha[start:end]):
             return None
-        kind = "desc" if cols.lower[head.i] in HUMAN_NOUNS else "thing"
+        # "user kestrel_9": the human noun may be a compound before a name-like head.
+        human = cols.lower[head.i] in HUMAN_NOUNS or any(
+            cols.lower[k] in HUMAN_NOUNS and cols.dep[k] == "compound" for k in range(start, head.i)
+        )
+        kind = "desc" if human else "thing"
         span = (cols.idx[start], cols.end_char(end - 1))
-        ref = Referent(self.text[span[0] : span[1]], None, kind, None, span)
-        return with_gender(ref, self._gender)
+        ref = with_gender(
+            Referent(self.text[span[0] : span[1]], None, kind, None, span), self._gender
+        )
+        if kind == "desc" and cols.tag[head.i] in ("NNS", "NNPS"):
+            # "Some men", "residents": plural, so neither "he" nor "she" can be them.
+            ref = Referent(ref.name, None, kind, "plural", span)
+        return ref
 
     def _phrase_end(self, prep: Token) -> int:
         """End of a "for X" phrase naming whom a speaker speaks for, before any clause
@@ -243,14 +261,16 @@ class SpeakerResolver:
         index = 0
         if pronoun.i <= self._built_through:
             index = max(bisect_right(self._sentence_starts, pronoun.i) - 1, 0)
+        # Mentions before `floor` (the headline, for a pronoun in the body) are out of reach.
+        floor = self._body_start if pronoun.idx >= self._body_start else 0
         same = (
-            [r for t, r, _ in self._sentences[index] if t.i < pronoun.i]
+            [r for t, r, _ in self._sentences[index] if t.i < pronoun.i and t.idx >= floor]
             if index < len(self._sentences)
             else []
         )
         groups: list[list[Referent]] = [list(reversed(same))]
         for back in range(index - 1, max(index - 5, -1), -1):
-            entries = self._sentences[back]
+            entries = [e for e in self._sentences[back] if e[0].idx >= floor]
             subjects = sorted((e for e in entries if e[2]), key=lambda e: self._depth(e[0].i))
             others = [e for e in reversed(entries) if not e[2]]
             groups.append([r for _, r, _ in subjects] + [r for _, r, _ in others])
@@ -285,13 +305,14 @@ class SpeakerResolver:
             subject = objs[0] if objs else None
             cue_text, cue_span = "according to", (cue.idx, to.idx + len(to.text))
         else:
-            subject, cue_text = _subject_of(cue), cue.text
+            subject, cue_text = _subject_of(cue, self._token_quoted), cue.text
             if subject is None:
                 adjacent = self._adjacent_name(cue)
                 if adjacent is not None:
                     conf = 0.75 if adjacent.kind == "person" else 0.6
                     return Attribution(adjacent, adjacent.span, cue_text, cue_span, conf, "named")
-        if subject is None:
+        if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
+            # "it is claimed", "it's being reported": an empty "it" names nobody.
             return Attribution(None, None, cue_text, cue_span, 0.5, "none")
         ref = self.referent(subject)
         if ref is None or (ref.kind == "thing" and subject.lower_ not in ("it", "they")):
@@ -334,18 +355,33 @@ class SpeakerResolver:
         return None
 
     def person_between(self, start: int, end: int) -> Referent | None:
-        """The last named person (else organization) in [start, end), outside quotes."""
-        found = [r for t in self.tokens_between(start, end) if (r := self.name_at(t)) is not None]
+        """The last named person (else organization) in [start, end), outside quotes.
+
+        A possessor or a modifier is not a speaker: in "a page set up by Tallis's family
+        said:" the page speaks, not Tallis; in "a Twitter account said:" not Twitter.
+        """
+        text, cols = self.text, self._cols
+        found = [
+            r
+            for t in self.tokens_between(start, end)
+            if (r := self.name_at(t)) is not None
+            and text[r.span[1] : r.span[1] + 2] not in ("'s", "’s")
+            and not (cols.dep[t.i] == "compound" and cols.idx[t.i] + len(t.text) == r.span[1])
+        ]
         people = [r for r in found if r.kind == "person"] or found
         return people[-1] if people else None
 
 
-def _subject_of(cue: Token) -> Token | None:
-    """The cue's subject; for "and said" its coordinated verb's; for "quoted X as saying" X."""
+def _subject_of(cue: Token, quoted: Sequence[bool]) -> Token | None:
+    """The cue's subject; for "and said" its coordinated verb's; for "quoted X as saying" X.
+
+    A subject inside quotation marks is the parser's mistake ('"Rolling with my crew,"
+    he tweeted' can make "Rolling" the subject); `quoted` flags those tokens.
+    """
     current = cue
     for _ in range(3):
         for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ in _SUBJECT_DEPS and not quoted[child.i]:
                 return child
         head = current.head
         if current.dep_ in ("conj", "xcomp") and head != current:
