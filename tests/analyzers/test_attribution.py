@@ -90,6 +90,20 @@ def test_sourcing_verdicts(analyses: dict[str, Analysis], slug: str) -> None:
     assert abs(sum(sourcing.shares.values()) + sourcing.unattributed_share - 1.0) < 0.01
 
 
+def test_sourcing_verdicts_with_every_analyzer() -> None:
+    """With entities in play, outlets are named through their entities: the names must
+    still be the article's own ("The Daily Courier", not "Daily Courier")."""
+    pipeline = Pipeline()
+    for slug in sorted(GOLD):
+        analysis = pipeline.analyze(article_of(gold_article(slug)))
+        (sourcing,) = [f for f in analysis.findings if isinstance(f, SourcingFinding)]
+        expected = GOLD[slug]["sourcing"]
+        assert (sourcing.verdict, sourcing.outlets) == (
+            expected["verdict"],
+            expected["outlets"],
+        ), slug
+
+
 @pytest.mark.parametrize(
     ("name", "is_outlet"),
     [

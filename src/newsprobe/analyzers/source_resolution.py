@@ -208,8 +208,11 @@ class SourceResolver:
                     and looks_like_outlet(entity.canonical)
                 ):
                     # "a report by the Meridian Herald", later "the Herald": one outlet,
-                    # named as the article first named it in full.
-                    source_type, name = "outlet", entity.canonical
+                    # named as the article first named it in full ("The Daily Courier"
+                    # keeps its capital article).
+                    source_type = "outlet"
+                    if phrase_text not in (entity.canonical, f"The {entity.canonical}"):
+                        name = entity.canonical
             elif phrase_text in self.surnames:
                 source_type, name = "person", self.surnames[phrase_text]
         if name.strip().lower().removeprefix("the ") == self.own_outlet.removeprefix("the "):
