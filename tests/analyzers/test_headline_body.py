@@ -210,3 +210,16 @@ def test_gold_gate_with_quantities_entities_and_hedging() -> None:
     except Exception as exc:  # an analyzer still being written may not import yet
         pytest.skip(f"the full pipeline cannot be built yet: {exc}")
     _gate(_score(pipeline), FLOORS_FULL)
+
+
+def test_a_question_headline_gets_no_stance_but_its_names_are_still_checked(
+    pipeline: Pipeline,
+) -> None:
+    article = make_article(
+        "President Ilse Varn and Chancellor Odo Brandt met for an hour at the Lakeside "
+        "Palace on Sunday. Neither side said what was discussed.",
+        headline="What did Varn and Rask really discuss behind closed doors?",
+    )
+    found = _findings(pipeline.analyze(article))
+    assert not [f for f in found if f.check == "stance"]
+    assert [article.slice(f.span) for f in found if f.check == "entity"] == ["Rask"]

@@ -124,6 +124,13 @@ class HeadlineBodyAnalyzer(Analyzer):
         ranked = sorted(range(len(sentences)), key=lambda i: (-similarity[i], i))
         related = [sentences[i] for i in ranked[:3] if similarity[i] >= RELATED]
 
+        if head_text.rstrip().endswith("?"):
+            # "What REALLY went on behind closed doors?" claims nothing for the body to
+            # agree with, and shares no words with it: the stance model, trained on claims,
+            # would call a body about that very meeting unrelated.
+            yield from _numbers(ctx, related)
+            yield from _entities(ctx)
+            return
         probs = stance(head_text, body_text)
         label = decide(probs)
         if probs[label] >= MIN_STANCE or label == "disagree":
