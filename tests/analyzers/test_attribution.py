@@ -297,3 +297,23 @@ def test_one_outlet_named_three_ways_is_one_outlet() -> None:
     assert outlets == {"Meridian Herald"}
     (sourcing,) = [f for f in analysis.findings if isinstance(f, SourcingFinding)]
     assert sourcing.verdict == "retelling" and sourcing.outlets == ["Meridian Herald"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Some observers suggested it could have been a chance encounter.",
+            [("Some observers", "anonymous", "suggested")],
+        ),
+        ("Police found that the driver had not slept.", [("Police", "official", "found")]),
+        ("Figures show that traffic fell by a fifth.", [("Figures", "document", "show")]),
+        ("The move suggests that Varn is worried.", []),
+        ("This suggests the talks failed.", []),
+    ],
+)
+def test_people_who_suggest_or_find_are_sources_and_things_are_not(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = _attributions(sentence)
+    assert [(f.source, f.source_type, f.cue) for f in found] == expected

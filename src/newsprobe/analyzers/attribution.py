@@ -260,7 +260,17 @@ class AttributionAnalyzer(Analyzer):
                 return None
             phrase = source_phrase(subject)
             kind, _ = classify_source(phrase)
-            return (phrase, cue) if kind == "document" else None
+            if kind == "document":
+                return phrase, cue  # "figures show that", "the study found"
+            # "Some observers suggested it could have been a chance encounter", "analysts
+            # estimate that ...": people put forward a reading; a thing "suggests" nothing.
+            pronoun = subject.pos_ == "PRON"
+            human = (
+                subject.lower_ in {"he", "she", "they"}
+                if pronoun
+                else kind in {"person", "anonymous", "official"} or cols.pos[subject.i] == "PROPN"
+            )
+            return (phrase, cue) if human and complements else None
         if subject is not None and clause:
             if subject.lower_ in {"which", "who", "that"} and dep == "relcl":
                 return source_phrase(token.head), cue  # "a letter ..., which said": the letter
