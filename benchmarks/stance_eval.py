@@ -121,7 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not DATA.is_dir():
         print(f"no data at {DATA}", file=sys.stderr)
         return 1
-    from newsprobe.stance import MODEL_VERSION, STANCES, decide, stance, stance_many
+    from newsprobe.analyzers.headline.stance import (
+        MODEL_VERSION,
+        STANCES,
+        decide,
+        stance,
+        stance_many,
+    )
 
     _, test = load_split()
     if args.limit:
@@ -132,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = [p.stance for p in test]
     print(f"stance model v{MODEL_VERSION} on the FNC-1 hold-out bodies; argmax:")
     print_report(report(gold, [max(STANCES, key=p.__getitem__) for p in probs]))
-    print("with newsprobe.stance.decide (the label the analyzer acts on):")
+    print("with newsprobe.analyzers.headline.stance.decide (the label the analyzer acts on):")
     print_report(report(gold, [decide(p) for p in probs]))
     sample = test[:: max(1, len(test) // 500)]
     stance(sample[0].headline, sample[0].body)  # load outside the timing

@@ -4,7 +4,7 @@
 
 Prints articles per second of (a) `nlp.pipe` with the full en_core_web_sm pipeline as
 spaCy ships it, (b) newsprobe's own parse alone (the same model with its attribute ruler
-and lemmatizer memoized, see `newsprobe/attribute_cache.py`) and (c)
+and lemmatizer memoized, see `newsprobe/nlp/attribute_cache.py`) and (c)
 `Pipeline().analyze_many` (every built-in analyzer, article construction included)
 over the same articles (real FNC-1 bodies when ``../shared/data`` is present, else our
 composed ones), their ratio (target >= 0.8), the peak memory of each run,
@@ -85,7 +85,7 @@ def _phase(kind: str, n: int, source: str) -> dict[str, float]:
     if kind == "spacy":
         import importlib
 
-        from newsprobe.nlp import _MODEL_MODULES, BATCH_SIZE
+        from newsprobe.nlp.parse import _MODEL_MODULES, BATCH_SIZE
         from newsprobe.normalize import normalize_body, normalize_line
 
         # The model exactly as spaCy ships it: no newsprobe component, nothing memoized.
@@ -97,8 +97,8 @@ def _phase(kind: str, n: int, source: str) -> dict[str, float]:
             pass
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     elif kind == "parse":
-        from newsprobe.model import Article
-        from newsprobe.nlp import PIPES_FOR, parse_many, pipes_for
+        from newsprobe.document import Article
+        from newsprobe.nlp.parse import PIPES_FOR, parse_many, pipes_for
 
         pipes = pipes_for(PIPES_FOR)
         list(parse_many(["Warm up the pipeline once."], pipes=pipes))
@@ -109,7 +109,7 @@ def _phase(kind: str, n: int, source: str) -> dict[str, float]:
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     else:
         from newsprobe.analyzers.pipeline import Pipeline
-        from newsprobe.model import Article
+        from newsprobe.document import Article
 
         pipeline = Pipeline()
         pipeline.analyze(Article.create(headline="Warm up", body="Warm up the pipeline once."))

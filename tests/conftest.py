@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsprobe.model import Article
+from newsprobe.document import Article
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"

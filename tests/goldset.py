@@ -21,8 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from newsprobe.document import Article
 from newsprobe.findings import Span
-from newsprobe.model import Article
 from newsprobe.normalize import normalize_body, normalize_line
 
 __all__ = [

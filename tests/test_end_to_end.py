@@ -32,9 +32,9 @@ from typer.testing import CliRunner, Result
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.registry import BUILTIN_ANALYZERS, available_analyzers
 from newsprobe.cli import app
+from newsprobe.document import Analysis
 from newsprobe.errors import ModelNotFoundError
 from newsprobe.findings import FindingBase
-from newsprobe.model import Analysis
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsprobe.model import Article
+from newsprobe.document import Article
 from newsprobe.normalize import normalize_body, normalize_line
 
 # Text that looks like what ingest meets: letters in many scripts, combining marks,

@@ -11,10 +11,47 @@ import newsprobe
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_public_names_are_exported() -> None:
+# What `import newsprobe` is meant to offer. A name added to or dropped from `__all__` must
+# be added or dropped here too, on purpose: the public surface is a promise to users.
+PUBLIC = {
+    "SCHEMA_VERSION",
+    "Analysis",
+    "Analyzer",
+    "AnalyzerError",
+    "Article",
+    "ConfigError",
+    "Context",
+    "ExtractionError",
+    "FetchError",
+    "Finding",
+    "IngestError",
+    "ModelNotFoundError",
+    "NewsprobeError",
+    "Pipeline",
+    "ReportError",
+    "Span",
+    "UnsupportedInputError",
+    "__version__",
+    "analyze",
+    "load",
+    "read",
+}
+
+
+def test_public_surface_is_exactly_what_is_meant() -> None:
+    assert set(newsprobe.__all__) == PUBLIC
+    assert len(newsprobe.__all__) == len(PUBLIC), "a name is listed twice in __all__"
     for name in newsprobe.__all__:
         assert hasattr(newsprobe, name), name
-    assert {"analyze", "load", "read", "Analysis", "Article", "Span"} <= set(newsprobe.__all__)
+
+
+def test_analyzers_package_exports_the_contract_and_the_pipeline() -> None:
+    import newsprobe.analyzers as analyzers
+
+    assert set(analyzers.__all__) == {"Analyzer", "Context", "Pipeline"}
+    assert newsprobe.Pipeline is analyzers.Pipeline
+    assert newsprobe.Analyzer is analyzers.Analyzer
+    assert newsprobe.Context is analyzers.Context
 
 
 def test_cheap_commands_do_not_import_spacy() -> None:

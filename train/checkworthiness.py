@@ -2,7 +2,7 @@
 
 Data: ``../shared/data/claimbuster`` (ClaimBuster 2.5xNCS debate sentences, GPL-3.0).
 Model: one logistic regression over word 1-2-gram TF-IDF, character 3-5-gram TF-IDF and the
-news-text features of `newsprobe.analyzers.claim_features.news_features`, computed from the
+news-text features of `newsprobe.analyzers.claims.features.news_features`, computed from the
 same spaCy model the runtime uses. The decision threshold is the one that maximises
 out-of-fold F1 (positive class) in 4-fold stratified cross-validation; it is folded into the
 bias at run time so that a probability of 0.5 means "at the threshold".
@@ -32,7 +32,7 @@ from sklearn.model_selection import StratifiedKFold
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from newsprobe.analyzers.claim_features import (  # noqa: E402
+from newsprobe.analyzers.claims.features import (  # noqa: E402
     FEATURE_NAMES,
     char_ngrams,
     news_features,

@@ -9,7 +9,7 @@ Clickbait"; MIT). One stratified 80/20 split with a fixed seed: the model is tra
 
 Model: one linear function of two blocks, the blend of two logistic regressions.
 (a) vocabulary: TF-IDF (sublinear tf, l2) of lower-cased word 1-2-grams and character
-    2-5-grams (`newsprobe.analyzers.headline_form.ngrams`, shared with the runtime), pruned to
+    2-5-grams (`newsprobe.analyzers.headline.form.ngrams`, shared with the runtime), pruned to
     the `TOP_K` terms with the largest |coefficient|;
 (b) form: the binary devices of `headline_form.find_devices`.
 A vocabulary-only model and a joint vocabulary+form model are fitted on the same terms and
@@ -19,7 +19,7 @@ blend keeps the vocabulary model's in-distribution accuracy. Form weights are co
 to be >= 0: a device of bait never counts as evidence *against* bait (the data has almost
 no "?" or "!" in its bait class, which would otherwise teach the opposite).
 
-Runtime inference is pure numpy (`newsprobe.analyzers.clickbait`); scikit-learn is needed
+Runtime inference is pure numpy (`newsprobe.analyzers.headline.clickbait`); scikit-learn is needed
 only here.
 """
 
@@ -38,7 +38,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 from sklearn.model_selection import train_test_split
 
-from newsprobe.analyzers.headline_form import FORM_FEATURES, find_devices, form_vector, ngrams
+from newsprobe.analyzers.headline.form import FORM_FEATURES, find_devices, form_vector, ngrams
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "clickbait" / "headlines.jsonl"

@@ -11,9 +11,10 @@ only), the 337 hold-out bodies are scored once at the end. Hyper-parameters are 
 a validation split of the *training* bodies (every fifth body id), never on the hold-out.
 
 Model: scikit-learn's HistGradientBoostingClassifier over the hand-built features of
-`newsprobe.stance` (similarities, overlaps, refuting/hedging/affirming cues); its trees
-are exported as flat arrays that `newsprobe.stance._Forest` walks with numpy, and the
-export is checked against scikit-learn's own probabilities before it is written.
+`newsprobe.analyzers.headline.stance` (similarities, overlaps, refuting/hedging/affirming
+cues); its trees are exported as flat arrays that `newsprobe.analyzers.headline.stance._Forest`
+walks with numpy, and the export is checked against scikit-learn's own probabilities before
+it is written.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from stance_eval import LABELS, Pair, load_split, print_report, report  # noqa: E402
 
-from newsprobe import stance as st  # noqa: E402
+from newsprobe.analyzers.headline import stance as st  # noqa: E402
 
 MODELS = REPO / "src" / "newsprobe" / "models"
 MIN_DF = 2  # stems in a single training body are noise for idf; they get `unseen_idf`.
@@ -132,7 +133,7 @@ def export(clf: HistGradientBoostingClassifier) -> tuple[dict[str, np.ndarray], 
 
 
 def decide(probs: np.ndarray, threshold: float) -> list[str]:
-    """`newsprobe.stance.decide` on a probability matrix in LABELS order."""
+    """`newsprobe.analyzers.headline.stance.decide` on a probability matrix in LABELS order."""
     dis = LABELS.index("disagree")
     return ["disagree" if row[dis] >= threshold else LABELS[int(row.argmax())] for row in probs]
 

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsprobe._version import __version__
+from newsprobe.analyzers import Analyzer, Context, Pipeline
+from newsprobe.document import SCHEMA_VERSION, Analysis, Article
 from newsprobe.errors import (
     AnalyzerError,
     ConfigError,
@@ -29,25 +31,25 @@ from newsprobe.errors import (
     UnsupportedInputError,
 )
 from newsprobe.findings import Finding, Span
-from newsprobe.model import SCHEMA_VERSION, Analysis, Article
 
 if TYPE_CHECKING:
-    from newsprobe.analyzers.base import Analyzer
-    from newsprobe.analyzers.pipeline import Pipeline
     from newsprobe.ingest import IngestOptions
 
 __all__ = [
     "SCHEMA_VERSION",
     "Analysis",
+    "Analyzer",
     "AnalyzerError",
     "Article",
     "ConfigError",
+    "Context",
     "ExtractionError",
     "FetchError",
     "Finding",
     "IngestError",
     "ModelNotFoundError",
     "NewsprobeError",
+    "Pipeline",
     "ReportError",
     "Span",
     "UnsupportedInputError",
@@ -76,8 +78,6 @@ def read(
 
 @cache
 def _default_pipeline(analyzers: tuple[str, ...] | None) -> Pipeline:
-    from newsprobe.analyzers.pipeline import Pipeline
-
     return Pipeline(list(analyzers) if analyzers is not None else None)
 
 
@@ -104,7 +104,5 @@ def analyze(
         names = tuple(str(a) for a in analyzers) if analyzers is not None else None
         pipeline = _default_pipeline(names)
     else:
-        from newsprobe.analyzers.pipeline import Pipeline
-
         pipeline = Pipeline(analyzers)
     return pipeline.analyze(article)

@@ -22,8 +22,8 @@ from newsprobe._version import __version__
 from newsprobe.errors import ConfigError, IngestError, NewsprobeError
 
 if TYPE_CHECKING:
+    from newsprobe.document import Analysis, Article
     from newsprobe.ingest import IngestOptions
-    from newsprobe.model import Analysis, Article
 
 __all__ = ["app", "main"]
 
@@ -122,7 +122,7 @@ def _emit(analyses: Iterator[Analysis], fmt: OutputFormat, out: TextIO) -> int:
             out.write(analysis.to_json(indent=None) + "\n")
             out.flush()
         else:
-            from newsprobe.report.text import render_text
+            from newsprobe.report.terminal import render_text
 
             if count:
                 console.rule()
@@ -228,7 +228,7 @@ def schema() -> None:
     """Print the JSON Schema of `analyze --format json` output."""
     import json
 
-    from newsprobe.model import Analysis
+    from newsprobe.document import Analysis
 
     document: dict[str, Any] = Analysis.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"

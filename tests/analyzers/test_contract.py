@@ -14,7 +14,7 @@ import pytest
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.analyzers.registry import available_analyzers
-from newsprobe.model import Analysis, Article
+from newsprobe.document import Analysis, Article
 from tests.conftest import make_article
 
 _PARAGRAPH = (

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprobe.analyzers.engagement import _CALL_HINTS, _CALLS
-from newsprobe.analyzers.hedge_framings import FRAMINGS
-from newsprobe.analyzers.lexicon import fold_case
+from newsprobe.analyzers.hedging.framings import FRAMINGS
+from newsprobe.analyzers.rhetoric.engagement import _CALL_HINTS, _CALLS
+from newsprobe.analyzers.shared.lexicon import fold_case
 
 _GATED = [
     *((pattern, gates) for pattern, _, gates in FRAMINGS),

@@ -10,9 +10,9 @@ import pytest
 
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.document import Article
 from newsprobe.errors import AnalyzerError, ConfigError
 from newsprobe.findings import FindingBase, GenericFinding, SensationalFinding, Span
-from newsprobe.model import Article
 from tests.conftest import make_article
 
 if TYPE_CHECKING:

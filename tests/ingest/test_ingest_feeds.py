@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+from newsprobe.document import Article
 from newsprobe.errors import FetchError, IngestError
 from newsprobe.ingest import IngestOptions, read
-from newsprobe.model import Article
 from tests.ingest.ingest_pages import PARAGRAPHS, LocalServer, Route, article_page
 
 FULL = "".join(

@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsprobe.document import Article
 from newsprobe.errors import IngestError
 from newsprobe.ingest import FORMATS, read
 from newsprobe.ingest.html import article_from_html, html_to_text
 from newsprobe.ingest.sniff import sniff_format
-from newsprobe.model import Article
 
 _TAGS = [
     "<p>", "</p>", "<div class='caption'>", "</div>", "<figure>", "<figcaption>",

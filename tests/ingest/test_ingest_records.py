@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from newsprobe.document import Article
 from newsprobe.errors import ConfigError, ExtractionError, IngestError
 from newsprobe.ingest import IngestOptions, read
-from newsprobe.model import Article
 from tests.ingest.ingest_pages import PARAGRAPHS, article_page
 
 BODY = " ".join(PARAGRAPHS)

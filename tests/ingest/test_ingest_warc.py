@@ -9,9 +9,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsprobe.document import Article
 from newsprobe.errors import ExtractionError, IngestError
 from newsprobe.ingest import IngestOptions, read
-from newsprobe.model import Article
 from tests.ingest.ingest_pages import PARAGRAPHS, article_page
 
 LOGIN = b"""<html lang="en"><head><title>Sign in</title></head><body><nav><a href="/">Home</a>

@@ -5,7 +5,7 @@ An analyzer is a small, named, versioned unit that reads a `Context` and returns
 - `name` is its stable registry key (snake_case); `version` is bumped whenever the meaning
   of its output changes. Findings are stamped ``name@version`` by the pipeline.
 - `requires` lists what it reads: parse layers (``doc``, ``doc:ents``, ``doc:parse``,
-  ``doc:tags``, ``doc:lemmas``; see `newsprobe.nlp.PIPES_FOR`) and finding kinds other
+  ``doc:tags``, ``doc:lemmas``; see `newsprobe.nlp.parse.PIPES_FOR`) and finding kinds other
   analyzers provide (``entity``, ``quantity``...). `provides` lists the kinds it returns.
   `uses` lists kinds it reads when present but can do without (it runs after their
   providers if they are selected). The pipeline orders analyzers by these once, when it is
@@ -37,8 +37,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from newsprobe.document import Article
 from newsprobe.findings import FindingBase, Span
-from newsprobe.model import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

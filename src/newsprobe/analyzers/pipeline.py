@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Literal
 
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.registry import BUILTIN_ANALYZERS, analyzer_class, create_analyzer
+from newsprobe.document import Analysis, AnalyzerFailure, Article, Notice
 from newsprobe.errors import AnalyzerError, ConfigError
 from newsprobe.findings import FindingBase, Span
-from newsprobe.model import Analysis, AnalyzerFailure, Article, Notice
-from newsprobe.nlp import BATCH_SIZE, PIPES_FOR, parse_many, pipes_for
+from newsprobe.nlp.parse import BATCH_SIZE, PIPES_FOR, parse_many, pipes_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -207,7 +207,7 @@ class Pipeline:
         notices: list[Notice] = []
         models: dict[str, str] = {}
         if doc is not None:
-            from newsprobe.nlp import model_version
+            from newsprobe.nlp.parse import model_version
 
             models["spacy"] = model_version()
         for analyzer in self.analyzers:

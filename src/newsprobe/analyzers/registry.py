@@ -17,18 +17,18 @@ from newsprobe.errors import ConfigError
 __all__ = ["BUILTIN_ANALYZERS", "analyzer_class", "available_analyzers", "create_analyzer"]
 
 BUILTIN_ANALYZERS: dict[str, str] = {
-    "entities": "newsprobe.analyzers.entities:EntitiesAnalyzer",
-    "quantities": "newsprobe.analyzers.quantities:QuantitiesAnalyzer",
-    "events": "newsprobe.analyzers.events:EventsAnalyzer",
-    "quotes": "newsprobe.analyzers.quotes:QuotesAnalyzer",
-    "hedging": "newsprobe.analyzers.hedging:HedgingAnalyzer",
-    "attribution": "newsprobe.analyzers.attribution:AttributionAnalyzer",
-    "sourcing": "newsprobe.analyzers.sourcing:SourcingAnalyzer",
-    "sensational": "newsprobe.analyzers.sensational:SensationalAnalyzer",
-    "engagement_bait": "newsprobe.analyzers.engagement:EngagementBaitAnalyzer",
-    "claims": "newsprobe.analyzers.claims:ClaimsAnalyzer",
-    "clickbait": "newsprobe.analyzers.clickbait:ClickbaitAnalyzer",
-    "headline_body": "newsprobe.analyzers.headline_body:HeadlineBodyAnalyzer",
+    "entities": "newsprobe.analyzers.entities.entities:EntitiesAnalyzer",
+    "quantities": "newsprobe.analyzers.quantities.quantities:QuantitiesAnalyzer",
+    "events": "newsprobe.analyzers.events.events:EventsAnalyzer",
+    "quotes": "newsprobe.analyzers.quotes.quotes:QuotesAnalyzer",
+    "hedging": "newsprobe.analyzers.hedging.hedging:HedgingAnalyzer",
+    "attribution": "newsprobe.analyzers.attribution.attribution:AttributionAnalyzer",
+    "sourcing": "newsprobe.analyzers.attribution.sourcing:SourcingAnalyzer",
+    "sensational": "newsprobe.analyzers.rhetoric.sensational:SensationalAnalyzer",
+    "engagement_bait": "newsprobe.analyzers.rhetoric.engagement:EngagementBaitAnalyzer",
+    "claims": "newsprobe.analyzers.claims.claims:ClaimsAnalyzer",
+    "clickbait": "newsprobe.analyzers.headline.clickbait:ClickbaitAnalyzer",
+    "headline_body": "newsprobe.analyzers.headline.headline_body:HeadlineBodyAnalyzer",
 }
 
 ENTRY_POINT_GROUP = "newsprobe.analyzers"

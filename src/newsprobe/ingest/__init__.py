@@ -24,6 +24,7 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from newsprobe.document import Article
 from newsprobe.errors import ExtractionError, IngestError, UnsupportedInputError
 from newsprobe.ingest.decode import decode_bytes
 from newsprobe.ingest.html import article_from_html, declared_charset
@@ -38,8 +39,7 @@ from newsprobe.ingest.sniff import (
 )
 from newsprobe.ingest.text import article_from_text
 from newsprobe.ingest.web import Fetcher, Page, Resolver
-from newsprobe.language import detect_language
-from newsprobe.model import Article
+from newsprobe.nlp.language import detect_language
 
 if TYPE_CHECKING:
     import httpx

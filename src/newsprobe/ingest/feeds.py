@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from newsprobe.document import Article
 from newsprobe.errors import ExtractionError, IngestError, UnsupportedInputError
 from newsprobe.ingest.decode import decode_bytes
 from newsprobe.ingest.fields import language_code, split_authors, with_published
@@ -23,7 +24,6 @@ from newsprobe.ingest.html import article_from_html, declared_charset, html_to_t
 from newsprobe.ingest.options import IngestOptions
 from newsprobe.ingest.text import article_from_text
 from newsprobe.ingest.web import Page
-from newsprobe.model import Article
 from newsprobe.normalize import normalize_line
 
 __all__ = ["FULL_CONTENT_BLOCK_CHARS", "FULL_CONTENT_CHARS", "read_feed"]

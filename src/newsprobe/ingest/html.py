@@ -21,10 +21,10 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from newsprobe.document import Article
 from newsprobe.errors import ExtractionError, UnsupportedInputError
 from newsprobe.ingest.decode import decode_bytes
 from newsprobe.ingest.fields import language_code, split_authors, with_published
-from newsprobe.model import Article
 from newsprobe.normalize import normalize_body, normalize_line
 
 __all__ = ["article_from_html", "declared_charset", "html_to_text"]

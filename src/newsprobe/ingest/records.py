@@ -21,13 +21,13 @@ import zlib
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
+from newsprobe.document import Article
 from newsprobe.errors import ConfigError, ExtractionError, IngestError
 from newsprobe.ingest.fields import language_code, split_authors, with_published
 from newsprobe.ingest.html import article_from_html
 from newsprobe.ingest.options import IngestOptions
 from newsprobe.ingest.sniff import GzipStream
 from newsprobe.ingest.text import article_from_text
-from newsprobe.model import Article
 from newsprobe.normalize import normalize_line
 
 __all__ = ["RECORD_FIELDS", "check_field_map", "read_records", "record_to_article"]

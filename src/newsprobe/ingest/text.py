@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsprobe.document import Article
 from newsprobe.errors import ExtractionError
-from newsprobe.model import Article
 from newsprobe.normalize import normalize_body
 
 __all__ = ["article_from_text", "split_headline"]

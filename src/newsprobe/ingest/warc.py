@@ -18,11 +18,11 @@ import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
+from newsprobe.document import Article
 from newsprobe.errors import IngestError
 from newsprobe.ingest.decode import decode_bytes
 from newsprobe.ingest.html import article_from_html, declared_charset
 from newsprobe.ingest.options import IngestOptions
-from newsprobe.model import Article
 
 __all__ = ["read_warc"]
 

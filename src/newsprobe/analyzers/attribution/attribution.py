@@ -1,0 +1,308 @@
+"""Who each reported statement is sourced to, and how.
+
+For every sentence that attributes what it reports, one finding per source: `span` is the
+sentence, `source_span` the words naming the source, `cue_span` the attributing words.
+Cues read off the shared parse:
+
+- a reporting verb and its subject: "police said", "said Hana Brodsky", "she added",
+  "The Valemont Times reports that", "the study found that", "figures show";
+- "according to X"; a passive with an agent ("was reported by X") or none ("it was
+  observed that": an anonymous source);
+- an outlet as the recipient: "Varga told the paper" / "police told the Harbour Courier"
+  make the statement secondhand (``source_type="outlet"``); "told this newspaper" is the
+  outlet's own reporting;
+- a quotation's speaker, for sentences inside a quote that carry no cue of their own.
+
+Pronoun sources ("he said") resolve to the last person named before the sentence; "it"
+and "the paper" to the last organisation or outlet cited (see `source_resolution`; the
+verbs are in `speech_verbs`). Sentences without any cue are
+not findings here: the `sourcing` analyzer counts them as unattributed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from newsprobe.analyzers.attribution import outlet_cues
+from newsprobe.analyzers.attribution.resolution import SourceResolver, from_quote
+from newsprobe.analyzers.attribution.source_kinds import (
+    classify_source,
+    is_plausible_source,
+    source_phrase,
+)
+from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS
+from newsprobe.analyzers.shared.tokens import Columns, columns
+from newsprobe.findings import (
+    AttributionFinding,
+    EntityFinding,
+    FindingBase,
+    QuoteFinding,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["AttributionAnalyzer"]
+
+# Verbs that attribute only when their subject is evidence and they govern a clause.
+_EVIDENCE_VERBS = frozenset({"show", "find", "suggest", "indicate", "estimate"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", ":"})
+_CUE_WORDS = REPORTING_VERBS | _EVIDENCE_VERBS
+# Modals of inference: "this would explain how", "he could claim that" say what the writer
+# supposes, not what anyone said. "will" stays: "the minister will say in a speech".
+_INFERENCE_MODALS = frozenset({"would", "could", "might", "may", "must", "should", "can"})
+# Subjects of their own make a complement a reported clause; "The Apple Watch reveal back
+# in September was big" parses "was" as the complement of a verb "reveal".
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _is_bare_tail(cols: Columns, sentence: SpacySpan, previous_text: str) -> bool:
+    """True for a short "Ruiz said." split off from the quotation just before it."""
+    # The string test first: most sentences do not follow a closing quotation mark.
+    if not previous_text.rstrip().endswith(('"', "”", "’", "'")):
+        return False
+    words = [
+        i
+        for i in range(sentence.start, sentence.end)
+        if not cols.tokens[i].is_punct and not cols.is_space[i]
+    ]
+    return 0 < len(words) <= 8 and any(cols.lemma[i].lower() in REPORTING_VERBS for i in words)
+
+
+def _sentence_bounds(sentence_text: str, start: int) -> tuple[int, int] | None:
+    """Offsets of a sentence starting at `start` without its surrounding whitespace; None
+    if blank. Offsets rather than a `Span`: most sentences attribute nothing."""
+    stripped = sentence_text.strip()
+    if not stripped:
+        return None
+    lead = len(sentence_text) - len(sentence_text.lstrip())
+    return start + lead, start + lead + len(stripped)
+
+
+class AttributionAnalyzer(Analyzer):
+    """Who each reported statement is sourced to: person, official, anonymous, outlet..."""
+
+    name = "attribution"
+    version = "1"
+    requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
+    uses = frozenset({"entity", "quote"})
+    provides = frozenset({"attribution"})
+
+    def analyze(self, ctx: Context) -> Iterable[FindingBase]:
+        doc = ctx.doc
+        if doc is None:
+            return
+        entities = ctx.of_kind("entity", EntityFinding)
+        quotes = ctx.of_kind("quote", QuoteFinding)
+        cols = columns(doc)
+        # The parse of exactly this text (`nlp.parse_many` keeps it whole); `doc.text`
+        # would rebuild it from every token.
+        text = ctx.text
+        state = SourceResolver(doc, entities, quotes, outlet=ctx.article.outlet, text=text)
+        quote_index = state.quotes
+        previous: tuple[int, str] | None = None  # the last sentence's start and text
+        # The tokens `_cue` can accept, found in one pass over the columns: most words are
+        # neither "according" nor a reporting verb and are never looked at again.
+        cue_words = [
+            i
+            for i, (lower, pos, lemma) in enumerate(
+                zip(cols.lower, cols.pos, cols.lemma, strict=True)
+            )
+            if lower == "according"
+            or (pos in {"VERB", "AUX"} and lemma.lower() in _CUE_WORDS)
+            or (lower in outlet_cues.OUTLET_PREPOSITIONS and pos == "ADP")
+        ]
+        for sentence in doc.sents:
+            start_char = sentence.start_char
+            sentence_text = text[start_char : sentence.end_char]  # what `sentence.text` builds
+            bounds = _sentence_bounds(sentence_text, start_char)
+            if bounds is None or not any(cols.is_alpha[sentence.start : sentence.end]):
+                continue
+            start, end = bounds
+            if previous is not None and _is_bare_tail(cols, sentence, previous[1]):
+                # '"We made progress," | Ruiz said.': the parser split the quote from its
+                # attribution; the attributed statement is the quoted sentence before.
+                start = previous[0]
+            previous = (bounds[0], sentence_text)
+            # Only words that can cue an attribution are looked at further; a sentence
+            # with none of them and no quotation in the article yields nothing.
+            candidates = cue_words[
+                bisect_left(cue_words, sentence.start) : bisect_left(cue_words, sentence.end)
+            ]
+            if not candidates and not len(quote_index):
+                continue
+            span = Span(start=start, end=end)
+            found = list(self._cues(cols, sentence, sentence_text, candidates, span, state))
+            if not found:
+                found = list(from_quote(ctx, span, quote_index))
+            yield from found
+
+    def _cues(
+        self,
+        cols: Columns,
+        sentence: SpacySpan,
+        sentence_text: str,
+        candidates: list[int],
+        span: Span,
+        state: SourceResolver,
+    ) -> Iterator[AttributionFinding]:
+        anchors: set[int] = set()  # one finding per source, however many cues name it
+        # Quotation marks anywhere in the sentence let a reporting verb stand without a
+        # clause ('"We will appeal," she said'); read once per sentence, not per verb.
+        quoted = not _QUOTE_MARKS.isdisjoint(cols.text[sentence.start : sentence.end])
+        for i in candidates:
+            if state.quoted(cols.idx[i]):
+                continue  # a reporting verb inside a quotation is the speaker's, not ours
+            token = cols.tokens[i]
+            cue = self._cue(cols, token, quoted)
+            if cue is None:
+                continue
+            source, cue_tokens = cue
+            cue_span = Span(start=cue_tokens.start_char, end=cue_tokens.end_char)
+            finding = state.finding(
+                span, source, cue_tokens.text, cue_span, token, sentence, sentence_text
+            )
+            if finding is None:
+                continue
+            anchor = (finding.source_span or cue_span).start
+            if anchor not in anchors:
+                anchors.add(anchor)
+                yield finding
+
+    @staticmethod
+    def _cue(
+        cols: Columns, token: Token, quoted: bool
+    ) -> tuple[SpacySpan | None, SpacySpan] | None:
+        """(source phrase or None for anonymous passives, cue words) if `token` attributes.
+
+        `quoted`: whether the token's sentence holds a quotation mark or colon.
+        """
+        doc = token.doc
+        i = token.i
+        lemma = cols.lemma[i].lower()
+        if cols.lower[i] == "according" and i + 1 < len(doc) and cols.lower[i + 1] == "to":
+            to = cols.tokens[i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:  # the parser hung the phrase elsewhere: take the next noun chunk
+                chunk = next((c for c in doc.noun_chunks if c.start == to.i + 1), None)
+                obj = chunk.root if chunk is not None else None
+            if obj is None:
+                return None
+            phrase = source_phrase(obj)
+            # "according to the tonnage" means "in proportion to": only a source counts.
+            return (phrase, doc[token.i : to.i + 1]) if is_plausible_source(phrase) else None
+        if cols.lower[i] in outlet_cues.OUTLET_PREPOSITIONS:
+            return outlet_cues.outlet_preposition_cue(token)
+        if cols.pos[i] not in {"VERB", "AUX"} or lemma not in _CUE_WORDS:
+            return None
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in children):
+            return None
+        # Two subjects are a misparse of "Fake news site The Weekly Marlin wrote": the one
+        # nearest the verb is the name.
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        before = [c for c in subjects if c.i < i]
+        subject = before[-1] if before else next(iter(subjects), None)
+        dep = cols.dep[i]
+        if subject is None and dep == "conj":
+            # "Weiss accepted the delay but insisted that...": the subject is shared.
+            shared = token.head
+            if (
+                cols.dep[shared.i] == "ccomp"
+                and cols.lemma[shared.i].lower() not in _CUE_WORDS
+                and cols.lemma[shared.head.i].lower() in _CUE_WORDS
+            ):
+                # "Dorn said the government had given away too much and warned that...":
+                # the parser joins "warned" to the reported verb; Dorn did the warning.
+                shared = shared.head
+            subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if any(c.dep_ == "neg" for c in children):
+            return None  # "did not say", "has not commented": nothing is attributed
+        complements = [c for c in children if c.dep_ == "ccomp"]
+        subjectless = [
+            c for c in complements if not any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
+        ]
+        if (
+            subjectless
+            and len(subjectless) == len(complements)
+            and not quoted
+            and not any(c.dep_ == "dobj" for c in children)
+            and not any(g.dep_ in {"aux", "auxpass"} for c in subjectless for g in c.children)
+        ):
+            # "The Apple Watch reveal back in September was big", "The deal announced
+            # October 17 followed ...": a noun or a participle parsed as a reporting verb
+            # whose "clause" is the sentence's own verb, bare of subject and auxiliary
+            # ("officials warn planes could be used" hangs the subject on the verb).
+            return None
+        clause = (
+            bool(complements)
+            or any(c.dep_ in {"xcomp", "parataxis"} for c in children)
+            or dep in {"parataxis", "ccomp"}
+            or quoted
+        )
+        if lemma == "call" and (
+            not quoted or not _QUOTE_MARKS.intersection(cols.text[i + 1 : token.right_edge.i + 1])
+        ):
+            # "what many call Bigfoot", "called into question", "what she called a pay
+            # cut": naming. 'called the strike "a needless escalation"' quotes a verdict.
+            return None
+        if lemma == "add" and any(c.dep_ == "dobj" for c in children):
+            return None  # "the dispute has added 40 minutes": adding, not speaking
+        cue = doc[i : i + 1]
+        if lemma in _EVIDENCE_VERBS:
+            if subject is None or not any(c.dep_ in {"ccomp", "dobj"} for c in children):
+                return None
+            phrase = source_phrase(subject)
+            kind, _ = classify_source(phrase)
+            if kind == "document":
+                return phrase, cue  # "figures show that", "the study found"
+            # "Some observers suggested it could have been a chance encounter", "analysts
+            # estimate that ...": people put forward a reading; a thing "suggests" nothing.
+            pronoun = subject.pos_ == "PRON"
+            human = (
+                subject.lower_ in {"he", "she", "they"}
+                if pronoun
+                else kind in {"person", "anonymous", "official"} or cols.pos[subject.i] == "PROPN"
+            )
+            return (phrase, cue) if human and complements else None
+        if subject is not None and clause:
+            if subject.lower_ in {"which", "who", "that"} and dep == "relcl":
+                return source_phrase(token.head), cue  # "a letter ..., which said": the letter
+            # "The opposition spokesman, Idris Calder, said": the name is the source; not in
+            # "said Hassan Tukur, an aide to President Ilse Varn", where the subject is a name.
+            appositions = [] if cols.pos[subject.i] == "PROPN" else subject.children
+            named = next(
+                (
+                    c
+                    for c in appositions
+                    if c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree)
+                ),
+                None,
+            )
+            return source_phrase(named if named is not None else subject), cue
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if lemma in outlet_cues.OUTLET_VERBS and (
+            found := outlet_cues.outlet_cue(token, subject=subject, agent=agent)
+        ):
+            return found  # "The Harbour Courier first reported the resignation"
+        # "it was reported that...", "it was claimed by X": a clause or an agent makes it an
+        # attribution; "it is called Teren", "when it's all said and done" have neither.
+        if (
+            passive is not None
+            and passive.lower_ == "it"
+            and any(c.dep_ in {"ccomp", "agent"} for c in children)
+        ):
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            start = (
+                min(c.i for c in children if c.dep_ == "auxpass")
+                if any(c.dep_ == "auxpass" for c in children)
+                else token.i
+            )
+            return (source_phrase(pobj) if pobj is not None else None), doc[start : token.i + 1]
+        return None

@@ -1,0 +1,62 @@
+"""Comparisons read as a ratio: "twice as many", "three times higher", "tenfold".
+
+A multiplier before a comparative says how one figure relates to another, not how many of
+something there are, so it becomes a `Measure` with dimension "ratio", unit "x" and the
+words themselves in `relative`. "visited three times" has no comparative and is left to
+the number grammar as a frequency.
+
+    >>> m = comparison(tokenize("three times higher"), 0)
+    >>> (m.value, m.dimension, m.relative)
+    (3.0, 'ratio', 'three times higher')
+"""
+
+from __future__ import annotations
+
+from newsprobe.analyzers.quantities.measure_tokens import Measure, glued, surface_of, word_at
+from newsprobe.analyzers.quantities.numbers import ONES, NumberRead, Token, read_number
+
+__all__ = ["MULTIPLIER_WORDS", "comparison"]
+
+_COMPARATIVES = frozenset(
+    [
+        "more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "faster",
+        "smaller", "longer", "shorter", "the", "that", "as",
+    ]
+)  # fmt: skip
+_TIMES = {"twice": 2.0, "thrice": 3.0}
+_FOLD = {f"{w}fold": float(v) for w, v in ONES.items() if v > 1} | {"hundredfold": 100.0}
+#: Words that are a multiplier on their own, with no number before them.
+MULTIPLIER_WORDS = frozenset({*_TIMES, *_FOLD})
+
+
+def comparison(tokens: list[Token], i: int) -> Measure | None:
+    """ "twice as many", "three times higher", "tenfold", "10-fold"."""
+    w = word_at(tokens, i)
+    times, k = _TIMES.get(w), i + 1
+    if times is None and w in _FOLD:
+        times, k = _FOLD[w], i + 1
+    if times is None:
+        number = read_number(tokens, i)
+        if number is None or number.value is None or number.fraction or number.vague:
+            return None
+        k = number.end
+        if word_at(tokens, k) == "times":
+            k += 1
+        elif word_at(tokens, k) == "-" and word_at(tokens, k + 1) == "fold" and glued(tokens, k):
+            return _ratio_measure(tokens, i, k + 2, number.value, number)
+        else:
+            return None
+        times = number.value
+    if w not in _FOLD:
+        nxt = word_at(tokens, k)
+        if nxt not in _COMPARATIVES:
+            return None  # "visited three times": a frequency, not a comparison
+        k += 2 if nxt == "as" and k + 1 < len(tokens) else 1
+    return _ratio_measure(tokens, i, k, times, NumberRead(i, i + 1, times, spelled=True))
+
+
+def _ratio_measure(
+    tokens: list[Token], i: int, end: int, value: float, number: NumberRead
+) -> Measure:
+    surface = surface_of(tokens, i, end)
+    return Measure(i, end, number, value, dimension="ratio", unit="x", relative=surface)

@@ -1,0 +1,218 @@
+"""Rules of the quantities analyzer that look around a number: vetoes, counts, notes.
+
+`is_vetoed` refuses numbers that are names, codes, dates or times ("G7", "COVID-19",
+"9/11", "3pm", "1990s", "No. 10", "in 2019", "one of the"); `casualty` and `about_noun`
+say what a bare number counts, from the words after it and the spaCy parse when there is
+one; `note_for` writes the one plain sentence a reader sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from newsprobe.analyzers.quantities.measures import Measure
+from newsprobe.analyzers.quantities.numbers import Token
+from newsprobe.analyzers.quantities.unit_table import CASUALTY_WORDS
+
+__all__ = ["MONTHS", "about_noun", "casualty", "is_vetoed", "note_for"]
+
+MONTHS = frozenset(
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+        "Sept", "Oct", "Nov", "Dec",
+    ]
+)  # fmt: skip
+#: Words before a number that make it a label: "page 3", "No. 10", "Flight 370".
+_LABELS = frozenset(
+    [
+        "no", "nos", "number", "page", "pages", "p", "pp", "section", "article", "chapter",
+        "clause", "paragraph", "para", "rule", "room", "flight", "route", "highway", "interstate",
+        "gate", "platform", "terminal", "line", "level", "category", "grade", "stage", "phase",
+        "version", "model", "series", "season", "episode", "volume", "vol", "part", "channel",
+        "bus", "exit", "tier", "class", "division", "district", "ward", "precinct", "unit",
+        "floor", "code", "zone", "sector", "item", "figure", "table", "top", "formula", "boeing",
+        "airbus", "windows", "iphone", "galaxy", "covid", "apollo", "resolution", "proposition",
+        "prop", "amendment", "size", "type", "mark", "mk", "squad", "jersey", "shirt", "number",
+        "defcon", "g",
+    ]
+)  # fmt: skip
+_TIME_WORDS = frozenset(
+    [
+        "am", "pm", "gmt", "bst", "utc", "est", "edt", "pst", "cet", "o'clock", "o’clock", "hrs",
+    ]
+)  # fmt: skip
+_PARTITIVE = frozenset(
+    [
+        "the", "those", "these", "them", "us", "you", "his", "her", "their", "its", "our", "whom",
+        "which", "my", "your",
+    ]
+)  # fmt: skip
+_AUX = frozenset(
+    [
+        "were", "was", "have", "has", "had", "been", "are", "is", "being", "reportedly", "later",
+        "still", "now",
+    ]
+)  # fmt: skip
+_KILL_BEFORE = {
+    "killing": "dead", "killed": "dead", "kill": "dead", "kills": "dead",
+    "injuring": "injured", "wounding": "injured", "injured": "injured", "wounded": "injured",
+}  # fmt: skip
+_STOP_NOUNS = frozenset(
+    [
+        "times", "percent", "per", "cent", "of", "and", "or", "to", "in", "on", "at", "for",
+        "with",
+    ]
+)  # fmt: skip
+_UNIT_WORDS = {"min": "minutes", "km": "km", "kg": "kg", "km2": "km²", "km/h": "km/h",
+               "C": "°C", "%": "%", "x": "times", "years": "years"}  # fmt: skip
+
+
+def _low(tokens: list[Token], i: int) -> str:
+    return tokens[i].low if 0 <= i < len(tokens) else ""
+
+
+def _glued(tokens: list[Token], i: int) -> bool:
+    return 0 < i < len(tokens) and tokens[i - 1].end == tokens[i].start
+
+
+def is_vetoed(tokens: list[Token], m: Measure) -> bool:
+    """True when the number is a name, code, date or time rather than an amount."""
+    n = m.number
+    first = tokens[n.start]
+    # Glued to letters or codes on either side: "G7", "G-20", "COVID-19", "#3", "9/11".
+    prev = n.start - 1
+    if n.start == m.start and _glued(tokens, n.start):
+        p = tokens[prev].text
+        if (
+            p.isalpha()
+            or p in "#№/:"
+            or (p in "-–" and prev > 0 and _glued(tokens, prev) and tokens[prev - 1].text.isalnum())
+        ):
+            return True
+    after = m.end
+    if after < len(tokens) and _glued(tokens, after):
+        a = tokens[after].text
+        if a.isalnum() or (a in "/:" and _glued(tokens, after + 1)):
+            return True
+        if a in "-–" and _glued(tokens, after + 1) and tokens[after + 1].text.isdigit():
+            return True  # "3-1", "2019-20": a score or a season, not a range
+    if m.dimension is not None:
+        return False
+    if _low(tokens, after) in _TIME_WORDS or (
+        _low(tokens, after) in ("a", "p") and _low(tokens, after + 1) == "."
+    ):
+        return True
+    label = m.start - 1 if _low(tokens, m.start - 1) != "." else m.start - 2
+    if _low(tokens, label) in _LABELS:
+        return True
+    if m.start > 0 and tokens[m.start - 1].text in MONTHS:
+        return True
+    if after < len(tokens) and tokens[after].text in MONTHS:
+        return True
+    if first.text.isdigit():
+        if len(first.text) == 4 and 1000 <= int(first.text) <= 2100:
+            return True  # a year
+        if first.text.startswith("0") or len(first.text) >= 7:
+            return True  # codes, identifiers
+    # "one of the", "three of the richest men"
+    return _low(tokens, after) == "of" and _low(tokens, after + 1) in _PARTITIVE
+
+
+def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> str | None:
+    """ "dead"/"injured"/"missing"/"casualties" when the number counts casualties."""
+    after = m.end
+    if _low(tokens, after) == "of" and m.number.vague:
+        after += 1
+    word = _low(tokens, after)
+    if word in CASUALTY_WORDS and word not in ("kill", "kills", "killing"):
+        return CASUALTY_WORDS[word]
+    # "12 people were killed", "40 civilians died", "three soldiers wounded"
+    k = after + 1
+    while _low(tokens, k) in _AUX:
+        k += 1
+    if tokens[after : after + 1] and tokens[after].text.isalpha() and k - after <= 4:
+        word = _low(tokens, k)
+        if word in CASUALTY_WORDS and word not in ("kill", "kills", "killing", "death"):
+            return CASUALTY_WORDS[word]
+    # "killing at least 12", "the death toll rose to 40"
+    before = _low(tokens, m.start - 1)
+    if before in _KILL_BEFORE:
+        return _KILL_BEFORE[before]
+    window = [t.low for t in tokens[max(0, m.start - 9) : m.start]]
+    if "toll" in window and "." not in window[window.index("toll") :]:
+        j = window.index("toll")
+        if j > 0 and window[j - 1] in ("death", "casualty"):
+            return "dead" if window[j - 1] == "death" else "casualties"
+    return None
+
+
+def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> str | None:
+    """The noun a bare number counts ("3,400 people" -> "people"), from the parse."""
+    k = m.end
+    if _low(tokens, k) == "of" and (m.number.vague or m.number.scaled):
+        k += 1
+    for step in range(3):
+        if k + step >= len(tokens) or tokens[k + step - 1].end + 1 < tokens[k + step].start:
+            return None  # past the end, or across a line break (headline into body)
+        tok = tokens[k + step]
+        spacy_tok = doc_tokens.get(tok.start)
+        if spacy_tok is None:
+            return None
+        pos = spacy_tok.pos_
+        if pos in ("NOUN", "PROPN") and tok.text.isalpha() and tok.low not in _STOP_NOUNS:
+            j = k + step
+            if _low(tokens, j + 1) == "-" and _glued(tokens, j + 1) and _glued(tokens, j + 2):
+                return tok.low + "-" + _low(tokens, j + 2)  # "pre-orders"
+            if tok.text.isupper() and len(tok.text) > 1:
+                return tok.low  # all-caps headlines: the tagger's compounds are unreliable
+            if spacy_tok.dep_ == "compound" and spacy_tok.head.i > spacy_tok.i:
+                head = spacy_tok.head
+                if head.i - spacy_tok.i <= 2 and head.pos_ in ("NOUN", "PROPN"):
+                    return str(head.text).lower()
+            if tok.text in MONTHS:
+                return None
+            return tok.low
+        if pos not in ("ADJ",) and not (pos == "VERB" and spacy_tok.tag_ == "VBN"):
+            return None
+    return None
+
+
+def _amount(value: float) -> str:
+    if abs(value) >= 1e9 and (value / 1e9) >= 1:
+        return f"{value / 1e9:,.3g} billion"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:,.3g} million"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def note_for(m: Measure, dimension: str, unit: str | None, about: str | None) -> str:
+    """One plain sentence: "About 45 minutes (duration).", "More than 200 injured."."""
+    if m.value is not None:
+        amount = _amount(m.value)
+        if m.qualifier:
+            amount = f"{m.qualifier} {amount}"
+        elif m.approximate:
+            amount = f"about {amount}"
+    elif m.lower is not None and m.upper is not None:
+        amount = f"between {_amount(m.lower)} and {_amount(m.upper)}"
+    elif m.lower is not None:
+        amount = f"{m.qualifier or 'at least'} {_amount(m.lower)}"
+    else:
+        amount = f"{m.qualifier or 'up to'} {_amount(m.upper or 0.0)}"
+    if dimension == "casualties":
+        sentence = f"{amount} {about or 'casualties'}."
+    elif dimension == "age":
+        sentence = f"aged {amount}."
+    elif dimension == "count":
+        sentence = f"{amount} {about} (count)." if about else f"{amount} (count)."
+    elif m.relative:
+        shown = _UNIT_WORDS.get(unit or "", unit or "")
+        sentence = f"{m.relative}: {amount} {shown} ({dimension})."
+    else:
+        shown = _UNIT_WORDS.get(unit or "", unit or "")
+        sentence = f"{amount} {shown} ({dimension})."
+    return sentence[0].upper() + sentence[1:].replace(" %", "%")

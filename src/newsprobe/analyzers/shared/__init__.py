@@ -1,0 +1,9 @@
+"""Helpers every analyzer family may use; nothing here knows about one family.
+
+- `tokens`: the token attributes of one parse as plain lists, shared by all analyzers.
+- `span_index`: findings looked up by position by binary search (long articles stay linear).
+- `lexicon`: phrase lists compiled to one regex, matched with exact character spans.
+- `timex`: time expressions resolved against the publication date.
+- `dateline`: the dateline of a wire story ("VARN, Kestrava (Coastline Wire) - ").
+- `speech_verbs`: the verbs of saying that tie words to a speaker.
+"""

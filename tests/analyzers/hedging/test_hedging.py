@@ -1,0 +1,240 @@
+"""The hedging analyzer: gold-set gate and focused cases."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.document import Article
+from newsprobe.findings import HedgeFinding, Span
+from tests.conftest import make_article
+from tests.goldset import article_of, find_span, gold_article
+from tests.paths import GOLD as GOLD_DIR
+
+GOLD = json.loads((GOLD_DIR / "hedges.json").read_text("utf-8"))
+GOLD.pop("_format")
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["hedging"])
+
+
+def _cue_span(article: Article, entry: dict[str, str]) -> Span:
+    context = find_span(article, entry["context"])
+    offset = article.text.index(entry["cue"], context.start, context.end)
+    return Span(start=offset, end=offset + len(entry["cue"]))
+
+
+def _hedges(pipeline: Pipeline, article: Article) -> list[HedgeFinding]:
+    return [f for f in pipeline.analyze(article).findings if isinstance(f, HedgeFinding)]
+
+
+def score(pipeline: Pipeline) -> dict[str, float]:
+    tp = fp = fn = 0
+    for slug, gold in GOLD.items():
+        article = article_of(gold_article(slug))
+        found = [h.span for h in _hedges(pipeline, article)]
+        wanted = [_cue_span(article, e) for e in gold["hedges"]]
+        ignored = [_cue_span(article, e) for e in gold["neutral"]]
+        matched = {i for i, w in enumerate(wanted) if any(w.overlaps(f) for f in found)}
+        tp += len(matched)
+        fn += len(wanted) - len(matched)
+        fp += sum(
+            1
+            for f in found
+            if not any(f.overlaps(w) for w in wanted) and not any(f.overlaps(n) for n in ignored)
+        )
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+
+
+def test_gold_set_gate(pipeline: Pipeline) -> None:
+    result = score(pipeline)
+    # Measured 2026-11-25 at P 0.98, R 1.00 (46 cues). The rules were refined while reading
+    # this set, so it is a development set: the floors sit a little under the figures.
+    assert result["precision"] >= 0.93, result
+    assert result["recall"] >= 0.95, result
+    assert result["f1"] >= 0.94, result
+
+
+def test_must_not_fire(pipeline: Pipeline) -> None:
+    violations = []
+    for slug, gold in GOLD.items():
+        article = article_of(gold_article(slug))
+        found = [h.span for h in _hedges(pipeline, article)]
+        violations += [
+            (slug, entry["context"])
+            for entry in gold["not"]
+            if any(_cue_span(article, entry).overlaps(f) for f in found)
+        ]
+    # Known: permission "may" with a pronoun subject ("it may not turn every traveller
+    # into a suspect") still reads as possibility. Anything beyond that one is a regression.
+    assert len(violations) <= 1, violations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "hedge_type"),
+    [
+        ("The fire may have been started deliberately.", "may have", "modal"),
+        ("The minister reportedly left early.", "reportedly", "adverb"),
+        ("It is understood that the deal collapsed overnight.", "It is understood that", "framing"),
+        ("The striker is said to be unhappy at the club.", "is said to", "framing"),
+        ("It remains to be seen whether the truce holds.", "It remains to be seen", "framing"),
+        (
+            "There is growing speculation that the mayor will resign.",
+            "There is growing speculation that",
+            "framing",
+        ),
+        ("The data suggest that inflation has peaked.", "suggest", "epistemic_verb"),
+        ("The two men seemed tense throughout the hearing.", "seemed", "epistemic_verb"),
+        ("The alleged attacker was detained at the airport.", "alleged", "qualifier"),
+        ("Hence, the plan was doomed from the start.", "Hence,", "inference"),
+        ("He must have known about the payments.", "must have", "modal"),
+    ],
+)
+def test_composed_hedges(pipeline: Pipeline, sentence: str, cue: str, hedge_type: str) -> None:
+    article = make_article(sentence, headline="Report")
+    hedges = _hedges(pipeline, article)
+    assert [(h.text, h.hedge_type) for h in hedges] == [(cue, hedge_type)]
+    (hedge,) = hedges
+    assert hedge.scope is not None
+    assert article.slice(hedge.scope) == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister appeared in court on Monday.",
+        "She suggested a new timetable for the talks.",
+        "The company could not be reached for comment.",
+        "Voting closes on May 4 in all districts.",
+        "There is no evidence that the vote was rigged.",
+        "The council approved the budget by 21 votes to 17.",
+        "Residents could see the smoke from five miles away.",
+    ],
+)
+def test_composed_non_hedges(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+def test_hedge_inside_quotation_belongs_to_the_speaker(pipeline: Pipeline) -> None:
+    article = make_article('"The numbers may rise further," the director said.')
+    (hedge,) = _hedges(pipeline, article)
+    assert hedge.text == "may"
+    assert "inside a quotation" in hedge.note
+
+
+def test_negated_hedge_is_reported_as_such(pipeline: Pipeline) -> None:
+    article = make_article("The driver did not appear to be injured.")
+    (hedge,) = _hedges(pipeline, article)
+    assert hedge.text == "appear" and "negated" in hedge.note
+
+
+# --- patterns seen in real news copy (sentences composed for the tests) --------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "hedge_type"),
+    [
+        ("It's believed the ferry left Ostby before dawn.", "It's believed", "framing"),
+        (
+            "However, it’s not expected to announce the merger today.",
+            "it’s not expected to",
+            "framing",
+        ),
+        ("The harbourmaster's said to be furious.", "'s said to", "framing"),
+        ("It's still unknown how the van reached Varn.", "It's still unknown how", "framing"),
+        # One framing, not two overlapping ones ("It is believed" + "is believed to").
+        ("It is believed to have sunk near Varn.", "It is believed to", "framing"),
+        ("It is entirely possible that the dam failed.", "It is entirely possible that", "framing"),
+        ("Police named flooding as a possible cause of the collapse.", "possible", "qualifier"),
+        (
+            "Gout and stress were put forward as possible causes of his absence.",
+            "possible",
+            "qualifier",
+        ),
+    ],
+)
+def test_contracted_and_adjectival_hedges(
+    pipeline: Pipeline, sentence: str, cue: str, hedge_type: str
+) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert [(h.text, h.hedge_type) for h in hedges] == [(cue, hedge_type)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will keep striking their depots, wherever they may be.",
+        "However much it might cost, the Varn bridge will be rebuilt.",
+        "Crews searched every possible route out of Dorrow.",
+        "The board wants the best possible outcome for workers.",
+        "Call the Ostby hotline as soon as possible.",
+        "It is possible to see the ridge from the harbour.",
+    ],
+)
+def test_concessive_and_ranging_words_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+def test_however_opening_a_clause_still_lets_may_hedge(pipeline: Pipeline) -> None:
+    (hedge,) = _hedges(pipeline, make_article("However the talks may collapse by Friday."))
+    assert hedge.text == "may"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "could" as the past of "can", told by a past time on its own verb.
+        "That night the Varn harbour master could open only one of the gates.",
+        "When she was twenty, Ilse Moy could run a mile in five minutes.",
+        "As a child, Oren Balt could swim across Lake Tessel.",
+        "When Pell Ruiz could finally speak, he thanked the Ostby lifeboat crew.",
+        # Advice to the reader, and "think to" as "remember to".
+        "Next time you read such a story, you might think to check who wrote it.",
+        "You may want to check the Varn ferry timetable before travelling.",
+        # "So far", and a bare answer.
+        "Thus far, Varn police have charged 22 officers.",
+        "Examples? Of course.",
+        # Astonishment, not a guess.
+        '"I can\'t believe it happened to our village," said Dara Holm.',
+    ],
+)
+def test_past_ability_and_disbelief_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+def test_thought_to_have_been_still_hedges(pipeline: Pipeline) -> None:
+    article = make_article(
+        "A car bomb thought to have been planted by the Red Hand killed 10 people in Varn."
+    )
+    assert [h.text for h in _hedges(pipeline, article)] == ["thought"]
+
+
+def test_a_past_time_elsewhere_leaves_could_a_hedge(pipeline: Pipeline) -> None:
+    article = make_article("Engineers said yesterday that the Dorrow dam could fail within days.")
+    assert [h.text for h in _hedges(pipeline, article)] == ["could"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "hedge_type"),
+    [
+        ("The new route may seem slow to commuters.", "may seem", "epistemic_verb"),
+        ("The tower might appear to lean.", "might appear", "epistemic_verb"),
+        (
+            "There has long been speculation about the wreck off Ostby.",
+            "There has long been speculation",
+            "framing",
+        ),
+    ],
+)
+def test_one_hedge_per_cue_in_real_copy(
+    pipeline: Pipeline, sentence: str, cue: str, hedge_type: str
+) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert [(h.text, h.hedge_type) for h in hedges] == [(cue, hedge_type)]

@@ -1,0 +1,405 @@
+"""The quantities analyzer, through the real pipeline, and its number-word reader.
+
+Gold figures: `.venv/bin/pytest tests/analyzers/test_quantities.py -q -k gold -s` prints
+precision, recall and F1 on tests/gold/quantities.json.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from text_to_num import text2num
+
+from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.analyzers.quantities.numbers import parse_number
+from newsprobe.findings import QuantityFinding
+from tests.conftest import make_article
+from tests.paths import GOLD as GOLD_DIR
+
+GOLD = GOLD_DIR / "quantities.json"
+
+# Measured 2026-11-25 on all 91 items: P=1.000 R=0.976 F1=0.988 (82 of 84 found, none
+# spurious). The held-out items h01-h25 alone, before any rule was changed for them:
+# P=1.000 R=0.931 F1=0.964. Floors sit a little under the full-set figures.
+PRECISION_FLOOR = 0.97
+RECALL_FLOOR = 0.95
+F1_FLOOR = 0.96
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["quantities"])
+
+
+def quantities(pipeline: Pipeline, text: str, headline: str | None = None) -> list[QuantityFinding]:
+    analysis = pipeline.analyze(make_article(text, headline=headline))
+    return [f for f in analysis.findings if isinstance(f, QuantityFinding)]
+
+
+def one(pipeline: Pipeline, text: str) -> QuantityFinding:
+    found = quantities(pipeline, text)
+    assert len(found) == 1, [(f.text, f.dimension) for f in found]
+    return found[0]
+
+
+# --- behaviour -----------------------------------------------------------------------------
+
+
+def test_three_quarters_of_an_hour(pipeline: Pipeline) -> None:
+    f = one(pipeline, "The leaders met for roughly three quarters of an hour.")
+    assert (f.value, f.unit, f.dimension, f.approximate) == (45, "min", "duration", True)
+    assert f.text == "roughly three quarters of an hour"
+    assert f.note == "Roughly 45 minutes (duration)."
+
+
+def test_title_case_headline(pipeline: Pipeline) -> None:
+    found = quantities(pipeline, "", headline="Rivals Met For 45 Minutes In Geneva")
+    assert [(f.text, f.value, f.unit) for f in found] == [("45 Minutes", 45, "min")]
+
+
+def test_bound_has_no_value(pipeline: Pipeline) -> None:
+    f = one(pipeline, "The standoff lasted over 30 minutes.")
+    assert (f.value, f.lower, f.upper, f.approximate) == (None, 30, None, True)
+
+
+def test_casualties_split_dead_and_injured(pipeline: Pipeline) -> None:
+    found = quantities(pipeline, "The blast left 87 dead and more than 200 wounded.")
+    assert [(f.text, f.value, f.lower, f.about) for f in found] == [
+        ("87", 87, None, "dead"),
+        ("more than 200", None, 200, "injured"),
+    ]
+    assert all(f.dimension == "casualties" for f in found)
+    assert found[1].note == "More than 200 injured."
+
+
+def test_money_normalized_to_iso(pipeline: Pipeline) -> None:
+    found = quantities(pipeline, "It cost $2.5bn, then £300m, then 2 million euros.")
+    assert [(f.value, f.unit) for f in found] == [(2.5e9, "USD"), (3e8, "GBP"), (2e6, "EUR")]
+
+
+def test_ratio_and_comparison(pipeline: Pipeline) -> None:
+    found = quantities(pipeline, "Three in 10 voters agreed; twice as many disagreed.")
+    assert [(f.value, f.unit, f.dimension, f.relative) for f in found] == [
+        (30, "%", "percent", "Three in 10"),
+        (2, "x", "ratio", "twice as many"),
+    ]
+
+
+def test_vague_range(pipeline: Pipeline) -> None:
+    f = one(pipeline, "The convoy stopped a few hundred kilometres from the border.")
+    assert f.value is None and f.approximate
+    assert f.lower is not None and f.upper is not None
+    assert 100 < f.lower < f.upper < 1000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A couple of protesters were detained outside the ministry.",
+        "Residents said a couple, both retired teachers, had lived there for years.",
+        "Dozens of boats and a couple of ferries were stuck in the harbour.",
+    ],
+)
+def test_a_couple_is_read_without_failing(pipeline: Pipeline, text: str) -> None:
+    # "a couple" once came out as the int 2, and the age rule called float.is_integer on
+    # it: the analyzer failed on 18 of 1,683 FNC-1 bodies.
+    analysis = pipeline.analyze(make_article(text))
+    assert not analysis.errors
+    for f in analysis.findings:
+        assert isinstance(f, QuantityFinding)
+        assert all(isinstance(v, float) for v in (f.value, f.lower, f.upper) if v is not None)
+
+
+def test_compound_and_miles(pipeline: Pipeline) -> None:
+    assert one(pipeline, "They talked for two hours and 15 minutes.").value == 135
+    assert one(pipeline, "The fire was 5 miles away.").value == pytest.approx(8.047, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three of the richest men met privately.",
+        "The G7 and G-20 summits, COVID-19 rules and the Boeing 737.",
+        "He installed Windows 11 and watched Formula 1 from the 1990s.",
+        "One of the aides at No. 10 called 020 7946 0018.",
+        "See page 4 and section 12; after 9/11, in 2019, at 3pm on Sunday.",
+        "It was the first time and the second attempt.",
+        "The iPhone 15 launched at 10:30 on 3 March.",
+    ],
+)
+def test_not_measurements(pipeline: Pipeline, text: str) -> None:
+    assert quantities(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "word", "12345678901234567890", "🙂 ٣ مرحبا 45 דקות", "<div id=3>&#8217;</div>",
+     "1 2 3 4 5 6 7 8 9 10", "$ £ € % - -- 1e9 0.0.0"],
+)  # fmt: skip
+def test_survives_garbage(pipeline: Pipeline, text: str) -> None:
+    first = quantities(pipeline, text)
+    assert first == quantities(pipeline, text)
+    article = make_article(text)
+    for f in first:
+        assert 0 <= f.span.start <= f.span.end <= len(article.text)
+
+
+def test_large_text(pipeline: Pipeline) -> None:
+    body = "Some 40 people were hurt in the 3pm crush at Gate 4. " * 2000
+    found = quantities(pipeline, body)
+    assert len(found) == 2000
+    assert {(f.lower, f.value, f.about) for f in found} == {(None, 40, "injured")}
+
+
+# --- number words --------------------------------------------------------------------------
+
+_ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def spell(n: int, *, hyphen: bool = True, use_and: bool = False) -> str:
+    """English words for 0 <= n < 10**12, the way a reporter would write them."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens - 2] + (("-" if hyphen else " ") + _ONES[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        tail = (" and " if use_and else " ") + spell(rest, hyphen=hyphen) if rest else ""
+        return f"{_ONES[hundreds]} hundred{tail}"
+    for size, word in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand")):
+        if n >= size:
+            high, rest = divmod(n, size)
+            head = f"{spell(high, hyphen=hyphen, use_and=use_and)} {word}"
+            if not rest:
+                return head
+            joint = " and " if use_and and rest < 100 else " "
+            return head + joint + spell(rest, hyphen=hyphen, use_and=use_and)
+    raise ValueError(n)
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1), st.booleans(), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_words_round_trip(n: int, hyphen: bool, use_and: bool) -> None:
+    words = spell(n, hyphen=hyphen, use_and=use_and)
+    found = parse_number(words)
+    assert found is not None, words
+    assert found.value == n, words
+
+
+@given(st.integers(min_value=1, max_value=999_999))
+@settings(max_examples=200, deadline=None)
+def test_agrees_with_text2num(n: int) -> None:
+    words = spell(n, hyphen=True, use_and=True)
+    found = parse_number(words)
+    assert found is not None
+    assert found.value == text2num(words, "en")
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["", "million", "billion"]))
+def test_digits_with_commas_and_scales(n: int, scale: str) -> None:
+    factor = {"": 1, "million": 10**6, "billion": 10**9}[scale]
+    found = parse_number(f"{n:,} {scale}".strip())
+    assert found is not None and found.value == n * factor
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "lower", "upper"),
+    [
+        ("a dozen", 12, None, None),
+        ("half a dozen", 6, None, None),
+        ("two dozen", 24, None, None),
+        ("three quarters", 0.75, None, None),
+        ("two and a half million", 2.5e6, None, None),
+        ("a hundred", 100, None, None),
+        ("dozens", None, 24, 119),
+        ("hundreds of thousands", None, 2e5, 999_999),
+        ("a few hundred", None, 200, 900),
+        ("several", None, 3, 9),
+    ],
+)
+def test_words_beyond_text2num(
+    words: str, value: float | None, lower: float | None, upper: float | None
+) -> None:
+    found = parse_number(words)
+    assert found is not None
+    assert (found.value, found.lower, found.upper) == (value, lower, upper)
+
+
+# --- gold gate -----------------------------------------------------------------------------
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 0.01 * max(abs(a), abs(b)) or abs(a - b) < 1e-9
+
+
+def _matches(f: QuantityFinding, gold: dict[str, Any], text: str) -> bool:
+    start = text.find(gold["surface"])
+    end = start + len(gold["surface"])
+    return (
+        f.span.start < end
+        and start < f.span.end
+        and f.dimension == gold["dimension"]
+        and all(_close(getattr(f, k), gold[k]) for k in ("value", "lower", "upper"))
+    )
+
+
+def evaluate(pipeline: Pipeline) -> dict[str, float]:
+    items = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
+    tp = predicted = expected = fields_ok = 0
+    for item in items:
+        article = make_article(item["text"], headline=item.get("headline"))
+        found = [f for f in pipeline.analyze(article).findings if isinstance(f, QuantityFinding)]
+        predicted += len(found)
+        expected += len(item["expected"])
+        unused = list(found)
+        for gold in item["expected"]:
+            hit = next((f for f in unused if _matches(f, gold, article.text)), None)
+            if hit is not None:
+                unused.remove(hit)
+                tp += 1
+                fields_ok += all(
+                    getattr(hit, k) == gold[k] for k in ("unit", "approximate", "about")
+                )
+    precision = tp / predicted if predicted else 1.0
+    recall = tp / expected if expected else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1,
+            "fields": fields_ok / tp if tp else 0.0, "tp": tp, "predicted": predicted,
+            "expected": expected}  # fmt: skip
+
+
+def test_gold_gate(pipeline: Pipeline) -> None:
+    scores = evaluate(pipeline)
+    print(
+        "quantities gold: P={precision:.3f} R={recall:.3f} F1={f1:.3f} "
+        "unit/approximate/about right on {fields:.3f} of matches "
+        "(tp={tp} predicted={predicted} expected={expected})".format(**scores)
+    )
+    assert scores["precision"] >= PRECISION_FLOOR
+    assert scores["recall"] >= RECALL_FLOOR
+    assert scores["f1"] >= F1_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value_minutes", "lower_minutes"),
+    [
+        # After a noun or a verb that does not measure time, "over" means "during".
+        ("The company offered a 4.5% pay rise over two years.", "two years", 1051898.4, None),
+        ("Prices rose over two years.", "two years", 1051898.4, None),
+        ("The plan will cost £4m over five years.", "five years", 2629746.0, None),
+        # After "lasted", "waited", "for", or opening a sentence, it is "more than".
+        ("The talks lasted over 30 minutes.", "over 30 minutes", None, 30.0),
+        ("He waited over two hours for the ferry.", "over two hours", None, 120.0),
+        ("The strike ran for over three days.", "over three days", None, 4320.0),
+        ("Over 30 minutes the crowd grew.", "Over 30 minutes", None, 30.0),
+    ],
+)
+def test_over_is_a_bound_or_a_period_by_what_comes_before(
+    sentence: str, surface: str, value_minutes: float | None, lower_minutes: float | None
+) -> None:
+    from newsprobe.analyzers.pipeline import Pipeline
+    from newsprobe.findings import QuantityFinding
+    from tests.conftest import make_article
+
+    analysis = Pipeline(["quantities"]).analyze(make_article(sentence))
+    (duration,) = [
+        f for f in analysis.findings if isinstance(f, QuantityFinding) and f.dimension == "duration"
+    ]
+    assert duration.text == surface
+    assert (
+        duration.value == pytest.approx(value_minutes) if value_minutes else duration.value is None
+    )
+    assert (
+        duration.lower == pytest.approx(lower_minutes) if lower_minutes else duration.lower is None
+    )
+
+
+# --- patterns seen in real news copy (sentences composed for the tests) --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The scare began after a second nurse at Marlow General tested positive.",
+        "The carrier billed him for a second router he never ordered.",
+        "Voters re-elected her for a second term in Ostby.",
+    ],
+)
+def test_a_second_before_a_noun_is_the_ordinal(pipeline: Pipeline, text: str) -> None:
+    assert [f.text for f in quantities(pipeline, text) if f.dimension == "duration"] == []
+
+
+def test_a_second_alone_is_still_a_duration(pipeline: Pipeline) -> None:
+    f = one(pipeline, "The lights in the Varn depot flickered for a second, then died.")
+    assert (f.text, f.dimension) == ("a second", "duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The graffiti knocked half a million pounds off the car.", "half a million pounds",
+         500_000, "GBP"),
+        ("The cottage sold for a quarter of a million dollars.",
+         "a quarter of a million dollars", 250_000, "USD"),
+        ("Officials said three quarters of a million euros was missing.",
+         "three quarters of a million euros", 750_000, "EUR"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_scale_is_that_share(
+    pipeline: Pipeline, text: str, surface: str, value: float, unit: str
+) -> None:
+    f = one(pipeline, text)
+    assert (f.text, f.value, f.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "dimension"),
+    [
+        ("The thermometer in Dorrow reached 34 Celsius at midday.", "34 Celsius", 34.0, "C",
+         "temperature"),
+        ("Forecasters expect 95 Fahrenheit by Friday.", "95 Fahrenheit", 35.0, "C",
+         "temperature"),
+        ("The defendant now weighs 20 stone, the court heard.", "20 stone", 127.0, "kg",
+         "weight"),
+        ("The union plans a $US200 million lawsuit.", "$US200 million", 2e8, "USD", "money"),
+        ("The state budgeted $A5 million for the road.", "$A5 million", 5e6, "AUD", "money"),
+    ],
+)  # fmt: skip
+def test_units_and_currencies_of_regional_copy(
+    pipeline: Pipeline, text: str, surface: str, value: float, unit: str, dimension: str
+) -> None:
+    f = one(pipeline, text)
+    assert (f.text, f.unit, f.dimension) == (surface, unit, dimension)
+    assert f.value == pytest.approx(value, rel=1e-3)
+
+
+def test_stones_thrown_are_counted_not_weighed(pipeline: Pipeline) -> None:
+    f = one(pipeline, "Youths threw 20 stones at the bus in Ostby.")
+    assert (f.dimension, f.about) == ("count", "stones")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "years"),
+    [
+        ("The boy, believed to be nine years old, was found in Dorrow.", "nine years old", 9.0),
+        ("She was nine months old when the Ostby clip was filmed.", "nine months old", 0.75),
+        ("A nine-month-old baby was pulled from the Varn river.", "nine-month-old", 0.75),
+    ],
+)
+def test_a_duration_followed_by_old_is_an_age(
+    pipeline: Pipeline, text: str, surface: str, years: float
+) -> None:
+    f = one(pipeline, text)
+    assert (f.text, f.dimension, f.unit, f.value) == (surface, "age", "years", years)
