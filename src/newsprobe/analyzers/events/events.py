@@ -58,6 +58,7 @@ from newsprobe.analyzers.events.triggers import (
 )
 from newsprobe.analyzers.shared.tokens import columns
 from newsprobe.findings import EntityFinding, EventFinding, QuantityFinding, Span
+from newsprobe.units import readable_duration
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -396,8 +397,5 @@ def _join(items: list[str]) -> str:
 
 
 def _how_long(minutes: float) -> str:
-    if minutes < 90:
-        return f"{minutes:g} minutes"
-    if minutes < 48 * 60:
-        return f"{minutes / 60:.3g} hours"
-    return f"{minutes / 1440:.3g} days"
+    amount, unit = readable_duration(minutes)
+    return f"{amount:g} {unit}" if unit == "minutes" else f"{amount:.3g} {unit}"
