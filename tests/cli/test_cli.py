@@ -126,7 +126,7 @@ def test_report_written_to_a_file_marks_highlights_and_sections(tmp_path: Path) 
 
 
 def test_input_formats_match_what_ingest_reads() -> None:
-    from newsprobe.cli import InputFormat
+    from newsprobe.cli.common import InputFormat
     from newsprobe.ingest import FORMATS
 
     assert tuple(f.value for f in InputFormat) == FORMATS

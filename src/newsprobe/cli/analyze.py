@@ -1,0 +1,112 @@
+"""`newsprobe analyze`: analyse articles and write one report per article."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from newsprobe.cli.common import (
+    InputFormat,
+    OutputFormat,
+    articles,
+    fail,
+    field_map,
+    state,
+)
+from newsprobe.errors import NewsprobeError
+
+if TYPE_CHECKING:
+    from newsprobe.document import Analysis
+
+__all__ = ["analyze"]
+
+
+def _emit(analyses: Iterator[Analysis], fmt: OutputFormat, out: TextIO) -> int:
+    """Write every analysis; returns how many had analyzer errors."""
+    from rich.console import Console
+
+    console = Console(file=out, highlight=False, soft_wrap=False)
+    broken = 0
+    for count, analysis in enumerate(analyses):
+        broken += bool(analysis.errors)
+        if fmt is OutputFormat.json:
+            # One JSON object per line: one article gives one object, many give JSON Lines.
+            out.write(analysis.to_json(indent=None) + "\n")
+            out.flush()
+        else:
+            from newsprobe.report.terminal import render_text
+
+            if count:
+                console.rule()
+            render_text(analysis, console)
+    return broken
+
+
+def analyze(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, URLs, or - for stdin: text, Markdown, HTML, JSONL, CSV, WARC, feeds.",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.text,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the report to this file.")
+    ] = None,
+    analyzer: Annotated[
+        list[str] | None,
+        typer.Option("--analyzer", "-a", help="Run only these analyzers (repeatable)."),
+    ] = None,
+    headline: Annotated[
+        str | None, typer.Option(help="Use this headline (plain text and stdin).")
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None, typer.Option(help="Read inputs as this format instead of guessing.")
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(help="Record field name, OURS=THEIRS, e.g. text=content (repeatable)."),
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
+    ] = False,
+) -> None:
+    """Analyse articles and report what they claim, who says so, and what is not fact."""
+    debug = state["debug"]
+    try:
+        from newsprobe.analyzers.pipeline import Pipeline
+        from newsprobe.ingest import IngestOptions
+
+        options = IngestOptions(
+            headline=headline,
+            format=input_format.value if input_format is not None else None,
+            allow_private=allow_private,
+            field_map=field_map(field or []),
+        )
+        pipeline = Pipeline(analyzer or None, on_error="raise" if debug else "record")
+        failures: list[str] = []
+        analyses = pipeline.analyze_many(articles(sources, options, failures))
+        if out is None:
+            broken = _emit(analyses, output_format, sys.stdout)
+        else:
+            with out.open("w", encoding="utf-8") as handle:
+                broken = _emit(analyses, output_format, handle)
+    except NewsprobeError as exc:
+        if debug:
+            raise
+        raise fail(str(exc), exc.exit_code) from None
+    except OSError as exc:
+        if debug:
+            raise
+        raise fail(f"{exc.filename or ''}: {exc.strerror or exc}", 1) from None
+    if broken:
+        raise fail(f"{broken} analysis(es) had analyzer failures; see their errors", 3)
+    if failures:
+        raise typer.Exit(1)
