@@ -164,8 +164,7 @@ def test_the_checker_sees_a_broken_rule(tmp_path: Path) -> None:
     """The rules are only worth something if a violation is caught: feed one in."""
     source = tmp_path / "probe.py"
     source.write_text(
-        "def f():\n    from newsprobe.analyzers.quotes import marks\n"
-        "from ..events import slots\n"
+        "def f():\n    from newsprobe.analyzers.quotes import marks\nfrom ..events import slots\n"
     )
     found = _imports(source, "newsprobe.analyzers.hedging")
     assert ("newsprobe.analyzers.quotes.marks", 2) in found
