@@ -21,5 +21,6 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+# The batch extra too: its tests (a real local Dask cluster) are part of the suite.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,batch]"
 echo "newsprobe is installed in .venv: try .venv/bin/newsprobe --help" >&2

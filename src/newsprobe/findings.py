@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 __all__ = [
+    "FINDING_KINDS",
     "AttributionFinding",
     "ClaimFinding",
     "ClickbaitFinding",
@@ -284,6 +285,11 @@ _KINDS: dict[str, type[FindingBase]] = {
         SignalFinding,
     )
 }
+
+
+#: Every finding kind newsprobe defines, in the order of the data model; a kind from a
+#: third-party analyzer decodes as `GenericFinding`.
+FINDING_KINDS: tuple[str, ...] = tuple(_KINDS)
 
 
 def _kind_tag(value: Any) -> str:

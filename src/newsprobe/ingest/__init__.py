@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from newsprobe.ingest.options import FORMATS, MAX_DOCUMENT_BYTES, IngestOptions
 from newsprobe.ingest.records import check_field_map
 from newsprobe.ingest.sniff import (
     SNIFF_BYTES,
+    CountingReader,
     gzip_error,
     open_peekable,
     peek_head,
@@ -64,6 +65,7 @@ def read(
     *,
     transport: httpx.BaseTransport | None = None,
     resolve: Resolver | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Generator[Article | IngestError, None, None]:
     """Every article in `source`, streaming; see the module docstring.
 
@@ -72,6 +74,8 @@ def read(
         options: how to read it (`IngestOptions`).
         transport: httpx transport for fetching (tests pass ``httpx.MockTransport``).
         resolve: host-name resolver for the private-address guard (tests pass a stub).
+        progress: called with the bytes of a local file read so far (compressed bytes
+            for a ``.gz``), as reading goes on: a caller can show how far it has got.
 
     Raises:
         IngestError: the source as a whole cannot be read (and its subclasses:
@@ -111,8 +115,11 @@ def read(
             raise IngestError("no such file (or a URL without http:// or https://)", source=name)
         if path.is_dir():
             raise UnsupportedInputError("this is a folder; give files inside it", source=name)
-        with path.open("rb", buffering=SNIFF_BYTES) as handle:
-            yield from _read_stream(handle, name=name, opts=opts, fetcher=fetcher)
+        with path.open("rb", buffering=0 if progress else SNIFF_BYTES) as handle:
+            stream: IO[bytes] = handle
+            if progress is not None:
+                stream = io.BufferedReader(CountingReader(handle, progress), SNIFF_BYTES)
+            yield from _read_stream(stream, name=name, opts=opts, fetcher=fetcher)
 
 
 def _read_stream(

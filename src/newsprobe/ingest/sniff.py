@@ -18,11 +18,13 @@ import io
 import json
 import re
 import zlib
+from collections.abc import Callable
 from typing import IO, Any
 
 __all__ = [
     "GZIP_MAGIC",
     "SNIFF_BYTES",
+    "CountingReader",
     "GzipStream",
     "gzip_error",
     "open_peekable",
@@ -132,6 +134,28 @@ class GzipStream(io.RawIOBase):
             self.error = exc
             return 0
         buffer[: len(data)] = data
+        return len(data)
+
+
+class CountingReader(io.RawIOBase):
+    """Reads from `raw` and tells `progress` how many bytes have been read in all."""
+
+    def __init__(self, raw: IO[bytes], progress: Callable[[int], None]) -> None:
+        super().__init__()
+        self._raw = raw
+        self._progress = progress
+        self._count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._raw.read(len(buffer))
+        if not data:
+            return 0
+        buffer[: len(data)] = data
+        self._count += len(data)
+        self._progress(self._count)
         return len(data)
 
 

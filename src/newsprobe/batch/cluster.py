@@ -1,0 +1,96 @@
+"""The Dask cluster a batch run uses: a local one by default, or any scheduler's.
+
+    >>> with dask_client(workers=2) as client:                  # processes on this machine
+    ...     run_batch(["crawl.warc.gz"], Path("out"), client=client)
+    >>> with dask_client(scheduler="tcp://10.0.0.5:8786") as client:   # a cluster
+
+A local cluster runs one single-threaded worker process per core (spaCy's parse holds
+the GIL, so threads would not add speed), each loading the NLP model once. The scheduler
+it starts gives up on a task after its worker died twice (``allowed-failures`` 1); a
+scheduler started with ``dask scheduler`` decides that itself (Dask's default is 3; set
+``DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=1`` where it runs to match).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import TYPE_CHECKING
+
+from newsprobe.errors import ConfigError
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+__all__ = ["check_cluster_options", "dask_client", "default_workers"]
+
+#: Seconds to wait for a remote scheduler to answer before saying it cannot be reached.
+CONNECT_TIMEOUT = 20
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_cluster_options(*, workers: int | None, scheduler: str | None) -> None:
+    """Refuse a cluster that cannot be made.
+
+    Raises:
+        ConfigError: both `workers` and `scheduler`, or fewer than one worker.
+    """
+    if workers is not None and scheduler is not None:
+        raise ConfigError("give --workers (a local cluster) or --scheduler, not both")
+    if workers is not None and workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {workers}")
+
+
+@contextmanager
+def dask_client(
+    *, workers: int | None = None, scheduler: str | None = None, quiet: bool = True
+) -> Iterator[Client]:
+    """A client of a new local cluster, or of the scheduler at `scheduler`.
+
+    Args:
+        workers: worker processes of the local cluster (default: one per core).
+        scheduler: address of a running Dask scheduler (``tcp://host:8786``); the
+            cluster's workers must have newsprobe installed.
+        quiet: keep Dask's own log lines (a worker restarted, a task retried) off the
+            terminal; the run reports what became of every record itself.
+
+    Raises:
+        ConfigError: `workers` and `scheduler` given together, or no
+            scheduler answers at `scheduler`.
+    """
+    import dask
+    from distributed import Client, LocalCluster
+
+    check_cluster_options(workers=workers, scheduler=scheduler)
+    with ExitStack() as stack:
+        stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 1}))
+        if scheduler is not None:
+            try:
+                client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise ConfigError(
+                    f"--scheduler {scheduler}: no Dask scheduler answers there ({exc})"
+                ) from None
+        else:
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=workers or default_workers(),
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    worker_dashboard_address=None,
+                    silence_logs=logging.CRITICAL if quiet else logging.WARNING,
+                )
+            )
+            client = stack.enter_context(Client(cluster))
+        yield client

@@ -1,0 +1,196 @@
+"""`newsprobe batch`: analyse archives on a Dask cluster into Parquet, resumably."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from newsprobe.cli.common import InputFormat, fail, field_map, state
+from newsprobe.errors import NewsprobeError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from distributed import Client
+
+    from newsprobe.batch import BatchProgress, BatchSummary
+
+__all__ = ["batch"]
+
+_MISSING = (
+    "newsprobe batch needs Dask and pyarrow, which a plain install leaves out; "
+    "install them with: pip install 'newsprobe[batch]'"
+)
+
+
+@contextmanager
+def _progress_display() -> Iterator[Callable[[BatchProgress], None] | None]:
+    """A progress bar on stderr (articles, rate, ETA) when it is a terminal, else None.
+
+    The bar advances by bytes of input committed, which is what the ETA needs: the
+    number of articles in a stream is not known until it has been read.
+    """
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+
+    class Articles(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            articles, errors = task.fields.get("articles", 0), task.fields.get("errors", 0)
+            rate = articles / task.elapsed if task.elapsed else 0.0
+            bad = f", {errors:,} bad" if errors else ""
+            return Text(f"{articles:,} articles{bad} · {rate:,.1f}/s", style="cyan")
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("[progress.percentage]{task.percentage:>3.0f}%"),
+        Articles(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+    ) as progress:
+        task = progress.add_task("analysing", total=None, articles=0, errors=0)
+
+        def show(now: BatchProgress) -> None:
+            progress.update(
+                task,
+                total=now.bytes_total,
+                completed=now.bytes_done,
+                articles=now.articles,
+                errors=now.errors,
+            )
+
+        yield show
+
+
+def _report(summary: BatchSummary, out: Path) -> None:
+    done = f"analysed {summary.articles:,} article(s) into {out}"
+    if summary.resumed:
+        done += f" (resumed: {summary.skipped:,} partition(s) were already done)"
+    typer.echo(f"newsprobe: {done}", err=True)
+    if summary.errors:
+        typer.echo(
+            f"newsprobe: {summary.errors:,} record(s) gave no analysis; see {out / 'errors.jsonl'}",
+            err=True,
+        )
+
+
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, URLs, or - for stdin: JSONL, CSV, WARC, feeds, HTML, text.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Output folder (Parquet, JSONL, errors.jsonl, manifest)."),
+    ],
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes of the local cluster [default: one per core]."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Run on the Dask cluster of this scheduler (tcp://host:8786)."),
+    ] = None,
+    analyzer: Annotated[
+        list[str] | None,
+        typer.Option("--analyzer", "-a", help="Run only these analyzers (repeatable)."),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None, typer.Option(help="Read inputs as this format instead of guessing.")
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(help="Record field name, OURS=THEIRS, e.g. text=content (repeatable)."),
+    ] = None,
+    partition_size: Annotated[
+        int | None,
+        typer.Option(help="Records per partition (one Parquet file each) [default: 128]."),
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
+    ] = False,
+) -> None:
+    """Analyse archives in parallel into Parquet and JSONL; run it again to resume."""
+    debug = state["debug"]
+    try:
+        from newsprobe.batch import (
+            PARTITION_SIZE,
+            BatchSettings,
+            check_cluster_options,
+            dask_client,
+            run_batch,
+        )
+    except ImportError:
+        if debug:
+            raise
+        raise fail(_MISSING, 2) from None
+    try:
+        from newsprobe.analyzers.pipeline import Pipeline
+        from newsprobe.ingest import IngestOptions
+
+        check_cluster_options(workers=workers, scheduler=scheduler)
+        size = partition_size if partition_size is not None else PARTITION_SIZE
+        if size < 1:
+            raise fail(f"--partition-size must be at least 1, not {size}", 2)
+        names = tuple(analyzer) if analyzer else None
+        Pipeline(list(names) if names else None)  # an unknown analyzer is told before Dask starts
+        settings = BatchSettings(
+            analyzers=names,
+            partition_size=size,
+            options=IngestOptions(
+                format=input_format.value if input_format is not None else None,
+                allow_private=allow_private,
+                field_map=field_map(field or []),
+            ),
+        )
+        with ExitStack() as stack:
+
+            def connect() -> Client:
+                cluster = dask_client(workers=workers, scheduler=scheduler, quiet=not debug)
+                return stack.enter_context(cluster)
+
+            show = stack.enter_context(_progress_display())
+            summary = run_batch(inputs, out, client=connect, settings=settings, on_progress=show)
+    except KeyboardInterrupt:
+        typer.echo(
+            f"newsprobe: interrupted; every finished partition is kept in {out}: "
+            "run the same command again to resume",
+            err=True,
+        )
+        raise typer.Exit(130) from None
+    except NewsprobeError as exc:
+        if debug:
+            raise
+        raise fail(str(exc), exc.exit_code) from None
+    except OSError as exc:
+        if debug:
+            raise
+        raise fail(f"{exc.filename or ''}: {exc.strerror or exc}", 1) from None
+    _report(summary, out)
+    if summary.errors:
+        raise typer.Exit(1)
