@@ -89,6 +89,22 @@ RULES: tuple[Rule, ...] = (
         forbidden=("newsprobe.analyzers", "newsprobe.report", "newsprobe.nlp.parse"),
     ),
     Rule(
+        "the core runs without Dask or Arrow: only the batch interface needs them",
+        applies_to=("newsprobe",),
+        except_for=(*INTERFACES, "newsprobe.__main__"),
+        forbidden=("dask", "distributed", "pyarrow"),
+    ),
+    Rule(
+        "batch is a thin layer: it reaches the analysis only through newsprobe.records",
+        applies_to=("newsprobe.batch",),
+        forbidden=(
+            "newsprobe.analyzers",
+            "newsprobe.nlp",
+            "newsprobe.cli",
+            "newsprobe.service",
+        ),
+    ),
+    Rule(
         "the data model imports only itself",
         applies_to=DATA_MODEL,
         forbidden=(

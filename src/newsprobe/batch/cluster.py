@@ -5,10 +5,11 @@
     >>> with dask_client(scheduler="tcp://10.0.0.5:8786") as client:   # a cluster
 
 A local cluster runs one single-threaded worker process per core (spaCy's parse holds
-the GIL, so threads would not add speed), each loading the NLP model once. The scheduler
-it starts gives up on a task after its worker died twice (``allowed-failures`` 1); a
-scheduler started with ``dask scheduler`` decides that itself (Dask's default is 3; set
-``DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=1`` where it runs to match).
+the GIL, so threads would not add speed), each loading the NLP model once. Its scheduler
+gives up on a task after its worker died twice, and sends each worker only the task it
+runs (`SCHEDULER_CONFIG`). A scheduler started with ``dask scheduler`` has its own
+settings: start it with ``DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=1`` and
+``DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION=1.0`` to match.
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ if TYPE_CHECKING:
     from distributed import Client
 
 __all__ = ["check_cluster_options", "dask_client", "default_workers"]
+
+#: The local scheduler's settings. A task whose worker dies twice is given up on (Dask's
+#: default is three times). A worker holds only the task it runs (Dask's default sends a
+#: second one ahead): when a record kills its worker, the tasks that worker held count as
+#: suspects too, and a second task held there would be blamed for a death it did not cause.
+SCHEDULER_CONFIG = {
+    "distributed.scheduler.allowed-failures": 1,
+    "distributed.scheduler.worker-saturation": 1.0,
+}
 
 #: Seconds to wait for a remote scheduler to answer before saying it cannot be reached.
 CONNECT_TIMEOUT = 20
@@ -72,7 +82,7 @@ def dask_client(
 
     check_cluster_options(workers=workers, scheduler=scheduler)
     with ExitStack() as stack:
-        stack.enter_context(dask.config.set({"distributed.scheduler.allowed-failures": 1}))
+        stack.enter_context(dask.config.set(SCHEDULER_CONFIG))
         if scheduler is not None:
             try:
                 client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
