@@ -91,3 +91,22 @@ def test_criterion_columns_follow_the_fixed_ones_in_first_seen_order() -> None:
     names = [c.name for c in columns_of(rows)]
     assert names[: len(COLUMNS)] == [c.name for c in COLUMNS]
     assert names[len(COLUMNS) :] == ["criterion_sources_named", "criterion_no_clickbait"]
+
+
+@pytest.mark.skipif(
+    "assessment" not in Analysis.model_fields, reason="Analysis has no assessment yet"
+)
+def test_the_assessment_gives_rating_and_one_column_per_criterion(analysis: Analysis) -> None:
+    assessment = analysis.assessment  # type: ignore[attr-defined]
+    row = analysis_row(analysis, input="wire.jsonl", record=0)
+    assert row["rating_score"] == assessment.rating.score
+    assert row["rating_word"] == assessment.rating.word
+    assert row["assessment_version"] == assessment.version
+    assert [c["id"] for c in row["criteria"]] == [c.id for c in assessment.criteria]
+    for criterion in assessment.criteria:
+        assert row[CRITERION_PREFIX + criterion.id] == criterion.outcome
+    names = [c.name for c in columns_of([row])]
+    assert {"rating_score", "rating_word", "criteria"} <= set(names)
+    assert names[-len(assessment.criteria) :] == [
+        CRITERION_PREFIX + c.id for c in assessment.criteria
+    ]

@@ -70,3 +70,14 @@ def test_same_rows_same_bytes(rows: list[dict[str, object]], tmp_path: Path) -> 
         "articles",
         "articles/part-0123456789-000007.parquet",
     ]
+
+
+def test_criterion_columns_are_strings_after_the_fixed_ones(
+    rows: list[dict[str, object]],
+) -> None:
+    graded = [{**row, "criterion_sources_named": "pass"} for row in rows]
+    graded[1]["criterion_sources_named"] = "fail"
+    table = pq.read_table(io.BytesIO(parquet_bytes(graded)))
+    assert table.schema.names.index("criterion_sources_named") >= len(COLUMNS)
+    assert table.schema.field("criterion_sources_named").type == pa.string()
+    assert table.column("criterion_sources_named").to_pylist() == ["pass", "fail", "pass"]
