@@ -26,7 +26,10 @@ pipeline (a worker plugin does that as the worker starts); its end-to-end figure
 starting the cluster too, and is printed beside it. On a 2-core machine the client
 process (reading, writing) shares the cores with the two workers, as it would on a
 laptop. The machine here is shared: each phase is run `--repeat` times and the best kept,
-and the load average before and after is printed; compare ratios, not absolute figures.
+and the load average is printed with each; compare ratios, not absolute figures. CPU
+seconds per article (all processes of a phase: spaCy's children, newsprobe's client and
+workers) are printed too: they depend much less on the load, and their ratio says what
+the wall-clock ratio would be on an idle machine when the parallel phases scale.
 """
 
 from __future__ import annotations
@@ -62,13 +65,27 @@ def _spacy(n: int, source: str, processes: int) -> dict[str, Any]:
     nlp = _stock_model(importlib, _MODEL_MODULES)
     list(nlp.pipe(["Warm up the pipeline once."]))
     texts = [f"{normalize_line(h)}\n\n{normalize_body(b)}" for h, b in corpus(n, source)]
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu_with_children()
     count = sum(1 for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes))
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, _cpu_with_children() - cpu_start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if processes > 1:  # the children's peak, the largest of them
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"articles": count, "seconds": elapsed, "peak_mb": [peak]}
+    return {"articles": count, "seconds": elapsed, "cpu_seconds": cpu, "peak_mb": [peak]}
+
+
+def _cpu_with_children() -> float:
+    """CPU seconds of this process and of its children that have ended (spaCy's)."""
+    import resource
+
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _worker_cpu() -> float:
+    return time.process_time()
 
 
 def _worker_peak_mb() -> float:
@@ -87,18 +104,22 @@ def _newsprobe(n: int, source: str, workers: int, size: int) -> dict[str, Any]:
         begin = time.perf_counter()
         with dask_client(workers=workers) as client:
             client.register_plugin(PipelineLoader(None))  # every worker loads its pipeline
-            start = time.perf_counter()
+            workers_cpu = sum(client.run(_worker_cpu).values())
+            start, cpu_start = time.perf_counter(), time.process_time()
             settings = BatchSettings(partition_size=size)
             summary = run_batch(
                 [str(inputs)], Path(folder) / "out", client=client, settings=settings
             )
             elapsed = time.perf_counter() - start
+            cpu = time.process_time() - cpu_start
+            cpu += sum(client.run(_worker_cpu).values()) - workers_cpu
             peaks = list(client.run(_worker_peak_mb).values())
         total = time.perf_counter() - begin
     return {
         "articles": summary.articles,
         "seconds": elapsed,
         "end_to_end_seconds": total,
+        "cpu_seconds": cpu,
         "peak_mb": peaks,
     }
 
@@ -152,7 +173,12 @@ def main() -> None:
             result = _run_phase(kind, parallel, n, args.corpus, args.partition_size)
             assert result["articles"] == n, result
             rate = n / result["seconds"]
-            print(f"  round {round_ + 1}: {kind} x{parallel}: {rate:.2f} articles/s", flush=True)
+            cpu = result["cpu_seconds"] / n
+            print(
+                f"  round {round_ + 1}: {kind} x{parallel}: {rate:.2f} articles/s, "
+                f"{cpu * 1000:.0f} CPU ms/article; load {_load()}",
+                flush=True,
+            )
             if (kind, parallel) not in best or result["seconds"] < best[kind, parallel]["seconds"]:
                 best[kind, parallel] = result
     rate = {key: n / r["seconds"] for key, r in best.items()}
@@ -167,6 +193,13 @@ def main() -> None:
         )
         peaks = ", ".join(f"{p:.0f}" for p in ours["peak_mb"])
         print(f"   peak memory: newsprobe worker(s) {peaks} MB; spaCy {spacy['peak_mb'][0]:.0f} MB")
+    cpu = {key: r["cpu_seconds"] for key, r in best.items()}
+    print(
+        "CPU time per article (steadier than the wall clock on a busy machine): "
+        + ", ".join(f"{k} x{p} {cpu[k, p] / n * 1000:.0f} ms" for k, p in phases)
+        + f"; ratio spaCy/newsprobe at 1 process {cpu['spacy', 1] / cpu['newsprobe', 1]:.2f}"
+        + f", at 2 {cpu['spacy', 2] / cpu['newsprobe', 2]:.2f}"
+    )
     scaling = rate["newsprobe", 2] / rate["newsprobe", 1]
     spacy_scaling = rate["spacy", 2] / rate["spacy", 1]
     print(

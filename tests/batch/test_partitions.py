@@ -62,3 +62,27 @@ def test_an_input_that_cannot_be_read_ends_with_its_error(tmp_path: Path) -> Non
     end = events[0]
     assert isinstance(end, InputEnd) and end.partitions == 0
     assert end.failed is not None and "not a WARC" in str(end.failed)
+
+
+def test_a_partition_ends_early_at_its_character_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprobe.batch import partitions
+
+    monkeypatch.setattr(partitions, "PARTITION_CHARACTERS", 1_000)
+    source = tmp_path / "wire.jsonl"
+    write_jsonl(source)  # records of about 400 characters
+    state = InputState(key=str(source), id="x")
+    parts = [
+        e
+        for e in read_partitions(str(source), state, size=100, options=IngestOptions())
+        if isinstance(e, Partition)
+    ]
+    assert [p.records for p in parts] == [4, 4, 4], "three articles of ~450 characters each"
+    assert all(sum(len(a.text) for _, a in p.articles[:-1]) < 1_000 for p in parts)
+    again = [
+        e.records
+        for e in read_partitions(str(source), state, size=100, options=IngestOptions())
+        if isinstance(e, Partition)
+    ]
+    assert again == [p.records for p in parts], "the same input cuts the same way"

@@ -70,15 +70,18 @@ class InputState:
     Attributes:
         key: the absolute path of a file, else the name as given (a URL, "-").
         id: `input_id` of the key, used in partition file names.
+        name: the input as it was named when the run began: rows and error lines say
+            this, also when a resumed run names the same file otherwise.
         fingerprint: size and modification time of a file, to notice that it changed.
         done_below: every partition numbered below this is finished.
         done: partitions at or above `done_below` that are finished.
         partitions: how many partitions the input has, once read to its end.
-        failed: why the input as a whole could not be read, if it could not.
+        failed: why the input could not be read (to its end), if it could not.
     """
 
     key: str
     id: str
+    name: str = ""
     fingerprint: dict[str, int] | None = None
     done_below: int = 0
     done: set[int] = field(default_factory=set)
@@ -96,14 +99,14 @@ class InputState:
 
     @property
     def complete(self) -> bool:
-        """Whether nothing of this input is left to do."""
-        return self.failed is not None or (
-            self.partitions is not None and self.done_below >= self.partitions
-        )
+        """Whether nothing of this input is left to do (an input that failed part-way is
+        complete once the partitions before the failure are)."""
+        return self.partitions is not None and self.done_below >= self.partitions
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "name": self.name,
             "fingerprint": self.fingerprint,
             "done_below": self.done_below,
             "done": sorted(self.done),
@@ -116,12 +119,17 @@ class InputState:
         return cls(
             key=key,
             id=str(data["id"]),
+            name=str(data.get("name") or key),
             fingerprint=data.get("fingerprint"),
             done_below=int(data["done_below"]),
             done={int(n) for n in data.get("done", [])},
             partitions=data.get("partitions"),
             failed=data.get("failed"),
         )
+
+
+def _is_file(name: str) -> bool:
+    return name != "-" and "://" not in name and Path(name).is_file()
 
 
 def fingerprint(path: Path) -> dict[str, int]:
@@ -198,19 +206,22 @@ class Manifest:
         for temporary in self.folder.rglob(".*.tmp"):
             temporary.unlink()
 
+    @staticmethod
+    def key(name: str) -> str:
+        """What identifies an input: a file's absolute path, else its name."""
+        return str(Path(name).resolve()) if _is_file(name) else name
+
     def input(self, name: str) -> InputState:
         """The state of an input (new if the run has not met it).
 
         Raises:
             ConfigError: the input is a file that changed since the run began.
         """
-        path = Path(name)
-        is_file = name != "-" and "://" not in name and path.is_file()
-        key = str(path.resolve()) if is_file else name
-        current = fingerprint(path) if is_file else None
+        key = self.key(name)
+        current = fingerprint(Path(name)) if _is_file(name) else None
         state = self.inputs.get(key)
         if state is None:
-            state = InputState(key=key, id=input_id(key), fingerprint=current)
+            state = InputState(key=key, id=input_id(key), name=name, fingerprint=current)
             self.inputs[key] = state
         elif state.fingerprint is not None and current != state.fingerprint:
             raise ConfigError(

@@ -1,10 +1,11 @@
 """Inputs cut into partitions of records, streamed: nothing is read before it is needed.
 
 Each input is read with `newsprobe.read`, one record at a time. Record positions are the
-index of each item `read` yields (articles and bad records alike), so the same input
-always cuts into the same partitions: partition N of an input holds the records numbered
-``N * size`` up to ``(N + 1) * size``. That is what lets a resumed run skip the
-partitions its manifest says are finished and redo exactly the others.
+index of each item `read` yields (articles and bad records alike). A partition ends after
+`size` records, or sooner when its articles reach `PARTITION_CHARACTERS` of text; both
+depend on the input alone, so the same input always cuts into the same partitions. That
+is what lets a resumed run skip the partitions its manifest says are finished and redo
+exactly the others.
 
     >>> for part in read_partitions("dump.jsonl", state, size=128, options=opts):
     ...     ...
@@ -21,7 +22,12 @@ from newsprobe.errors import IngestError
 from newsprobe.ingest import IngestOptions, read
 from newsprobe.records import RecordError, RecordPosition
 
-__all__ = ["InputEnd", "Partition", "read_partitions"]
+__all__ = ["PARTITION_CHARACTERS", "InputEnd", "Partition", "read_partitions"]
+
+#: A partition ends early when its articles hold this many characters. It travels to its
+#: worker inside its task, and Dask warns about tasks above 10 MB; ordinary news articles
+#: (5,000 characters is long) never come near it, 128 of them make well under 1 MB.
+PARTITION_CHARACTERS = 8_000_000
 
 
 @dataclass
@@ -67,13 +73,14 @@ def read_partitions(
     """The partitions of one input, then an `InputEnd`.
 
     Args:
-        name: the input as the user named it.
+        name: the input as the user named it now (what is read).
         state: what the manifest knows of it: partitions it marks done come back with
-            ``done=True`` and without their records.
-        size: records per partition.
+            ``done=True`` and without their records; positions carry ``state.name``.
+        size: records per partition at most.
         options: how to read the input.
         on_bytes: called with the bytes read so far (local files only).
     """
+    label = state.name or name
     position = [0]
 
     def progress(count: int) -> None:
@@ -81,30 +88,30 @@ def read_partitions(
         if on_bytes is not None:
             on_bytes(count)
 
-    number = 0
-    current = Partition(name, state, 0, done=state.is_done(0))
+    current = Partition(label, state, 0, done=state.is_done(0))
+    characters = 0
     try:
         for index, item in enumerate(read(name, options, progress=progress)):
-            if index // size != number:
+            if current.records >= size or characters >= PARTITION_CHARACTERS:
                 current.bytes_read = position[0]
                 yield current
-                number = index // size
-                current = Partition(name, state, number, done=state.is_done(number))
+                number = current.number + 1
+                current = Partition(label, state, number, done=state.is_done(number))
+                characters = 0
             current.records += 1
+            if isinstance(item, Article):
+                characters += len(item.text)
             if current.done:
                 continue
             if isinstance(item, IngestError):
-                where = RecordPosition(name, index)
-                current.errors.append(RecordError.from_ingest(where, item))
+                current.errors.append(RecordError.from_ingest(RecordPosition(label, index), item))
             else:
                 current.articles.append((index, item))
     except IngestError as exc:
-        if current.records:
-            current.bytes_read = position[0]
-            yield current
-        yield InputEnd(name, state, number + bool(current.records), failed=exc)
-        return
+        failed: IngestError | None = exc
+    else:
+        failed = None
     if current.records:
         current.bytes_read = position[0]
         yield current
-    yield InputEnd(name, state, number + bool(current.records))
+    yield InputEnd(label, state, current.number + bool(current.records), failed=failed)

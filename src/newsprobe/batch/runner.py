@@ -18,6 +18,7 @@ lost; a record whose worker dies twice is logged as an error.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,7 +146,15 @@ class _Run:
         max_in_flight: int | None,
         on_progress: Callable[[BatchProgress], None] | None,
     ) -> None:
-        self.inputs = list(inputs)
+        # The same file named twice (or by two paths) is one input.
+        keys: set[str] = set()
+        self.inputs: list[str] = []
+        for name in inputs:
+            if Manifest.key(name) not in keys:
+                keys.add(Manifest.key(name))
+                self.inputs.append(name)
+        # Task keys are unique to this run: two runs on one shared scheduler never mix.
+        self.token = uuid.uuid4().hex[:8]
         self.out = out
         self._connect = client
         self._client: Client | None = None
@@ -239,7 +248,7 @@ class _Run:
     def _end(self, end: InputEnd) -> None:
         state = end.state
         state.partitions = end.partitions
-        if end.failed is not None:
+        if end.failed is not None and state.failed is None:  # logged once, not on resume
             state.failed = str(end.failed)
             self.summary.failed_inputs.append(end.input)
             self.manifest.append_errors([_input_error_line(end.input, end.failed)])
@@ -259,7 +268,7 @@ class _Run:
         future = self.client.submit(
             analyze_partition,
             self._task(partition, partition.articles),
-            key=f"newsprobe-{partition.state.id}-{partition.number}",
+            key=f"newsprobe-{self.token}-{partition.state.id}-{partition.number}",
             retries=1,
             pure=False,
         )
@@ -274,7 +283,7 @@ class _Run:
             future = self.client.submit(
                 analyze_records,
                 self._task(partition, [(index, article)]),
-                key=f"newsprobe-{partition.state.id}-{partition.number}-record-{index}",
+                key=f"newsprobe-{self.token}-{partition.state.id}-{partition.number}-{index}",
                 retries=1,
                 pure=False,
             )
