@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING
 
+from newsprobe.batch.worker import IgnoreInterrupts
 from newsprobe.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -91,16 +94,33 @@ def dask_client(
                     f"--scheduler {scheduler}: no Dask scheduler answers there ({exc})"
                 ) from None
         else:
-            cluster = stack.enter_context(
-                LocalCluster(
-                    n_workers=workers or default_workers(),
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                    worker_dashboard_address=None,
-                    silence_logs=logging.CRITICAL if quiet else logging.WARNING,
+            with _interrupts_ignored_by_children():
+                cluster = stack.enter_context(
+                    LocalCluster(
+                        n_workers=workers or default_workers(),
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=None,
+                        worker_dashboard_address=None,
+                        silence_logs=logging.CRITICAL if quiet else logging.WARNING,
+                    )
                 )
-            )
             client = stack.enter_context(Client(cluster))
+            # Workers that replace dead ones start with Ctrl-C live: the plugin stops that.
+            client.register_plugin(IgnoreInterrupts())
         yield client
+
+
+@contextmanager
+def _interrupts_ignored_by_children() -> Iterator[None]:
+    """Start processes that ignore Ctrl-C: an ignored SIGINT is inherited, and Python
+    then leaves it ignored. A Ctrl-C in these few seconds of start-up is ignored too."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -9,6 +9,8 @@ worker that replaces a dead one too), so no task waits for spaCy.
 
 from __future__ import annotations
 
+import signal
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from newsprobe.document import Article
 
 __all__ = [
+    "IgnoreInterrupts",
     "PartitionOutput",
     "PartitionTask",
     "PipelineLoader",
@@ -96,6 +99,22 @@ def pack(output: RecordsOutput) -> PartitionOutput:
 def analyze_partition(task: PartitionTask) -> PartitionOutput:
     """Analyse a partition and pack its files, on the worker (the client only writes)."""
     return pack(analyze_records(task))
+
+
+class IgnoreInterrupts(WorkerPlugin):
+    """Makes a local worker process ignore Ctrl-C.
+
+    A terminal sends SIGINT to its whole foreground process group, local workers
+    included; the client alone should act on it (stop, keep what is committed, close the
+    cluster), without a traceback from every worker. Not for a cluster's own workers,
+    which their operator stops with Ctrl-C.
+    """
+
+    name = "newsprobe-ignore-interrupts"
+
+    def setup(self, worker: Worker) -> None:
+        with suppress(ValueError):  # only a main thread may set handlers; leave it then
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class PipelineLoader(WorkerPlugin):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
     from newsprobe.batch import BatchProgress, BatchSummary
 
 __all__ = ["batch"]
+
+#: Seconds of recent progress the articles/s figure is taken over.
+_RATE_WINDOW = 60.0
 
 _MISSING = (
     "newsprobe batch needs Dask and pyarrow, which a plain install leaves out; "
@@ -55,9 +60,10 @@ def _progress_display() -> Iterator[Callable[[BatchProgress], None] | None]:
     class Articles(ProgressColumn):
         def render(self, task: Task) -> Text:
             articles, errors = task.fields.get("articles", 0), task.fields.get("errors", 0)
-            rate = articles / task.elapsed if task.elapsed else 0.0
+            rate = task.fields.get("rate")
             bad = f", {errors:,} bad" if errors else ""
-            return Text(f"{articles:,} articles{bad} · {rate:,.1f}/s", style="cyan")
+            speed = f"{rate:,.1f}/s" if rate else "–/s"
+            return Text(f"{articles:,} articles{bad} · {speed}", style="cyan")
 
     with Progress(
         SpinnerColumn(),
@@ -70,15 +76,27 @@ def _progress_display() -> Iterator[Callable[[BatchProgress], None] | None]:
         TimeRemainingColumn(),
         console=console,
     ) as progress:
-        task = progress.add_task("analysing", total=None, articles=0, errors=0)
+        task = progress.add_task("analysing", total=None, articles=0, errors=0, rate=None)
+        # (time, articles) since the first articles came back: the rate leaves out the
+        # cluster's start and reads the last minute, as a rate shown live should.
+        samples: deque[tuple[float, int]] = deque()
 
         def show(now: BatchProgress) -> None:
+            if now.articles:
+                samples.append((time.monotonic(), now.articles))
+                while samples[-1][0] - samples[0][0] > _RATE_WINDOW and len(samples) > 2:
+                    samples.popleft()
+            rate = None
+            if len(samples) > 1:
+                (start, first), (end, last) = samples[0], samples[-1]
+                rate = (last - first) / (end - start) if end > start else None
             progress.update(
                 task,
                 total=now.bytes_total,
                 completed=now.bytes_done,
                 articles=now.articles,
                 errors=now.errors,
+                rate=rate,
             )
 
         yield show
