@@ -18,6 +18,7 @@ again after its worker died and write the same output. It needs neither Dask nor
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -98,14 +99,23 @@ class RecordError:
         )
 
 
-@cache
+_loading = threading.Lock()
+
+
 def shared_pipeline(analyzers: tuple[str, ...] | None) -> Pipeline:
     """The pipeline of this process for these analyzers (None: all), loaded once.
 
     Failures of single analyzers are recorded in the analysis, never raised: a batch job
     goes on. The first call loads spaCy and every analyzer's model (a worker process calls
-    it when it starts, so its first task does not wait).
+    it when it starts, so its first task does not wait); a call from another thread
+    meanwhile waits for that pipeline rather than loading a second one.
     """
+    with _loading:
+        return _load_pipeline(analyzers)
+
+
+@cache
+def _load_pipeline(analyzers: tuple[str, ...] | None) -> Pipeline:
     pipeline = Pipeline(list(analyzers) if analyzers is not None else None, on_error="record")
     pipeline.analyze(_WARM_UP)
     return pipeline

@@ -9,6 +9,7 @@ worker that replaces a dead one too), so no task waits for spaCy.
 
 from __future__ import annotations
 
+import asyncio
 import signal
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -125,5 +126,7 @@ class PipelineLoader(WorkerPlugin):
     def __init__(self, analyzers: tuple[str, ...] | None) -> None:
         self.analyzers = analyzers
 
-    def setup(self, worker: Worker) -> None:
-        shared_pipeline(self.analyzers)
+    async def setup(self, worker: Worker) -> None:
+        # In a thread: loading takes seconds, and the worker's event loop must go on
+        # answering the scheduler meanwhile. A task that comes first waits for it.
+        await asyncio.to_thread(shared_pipeline, self.analyzers)
