@@ -32,6 +32,7 @@ FAMILIES = (
 INTERFACES = ("newsprobe.cli", "newsprobe.service", "newsprobe.batch")
 DATA_MODEL = (
     "newsprobe.document",
+    "newsprobe.coverage",
     "newsprobe.findings",
     "newsprobe.errors",
     "newsprobe.units",

@@ -1,0 +1,342 @@
+"""Claims against the rest of the story: corroborated (by whom), disputed, or only here.
+
+Each check-worthy claim of the cross-checked article (the `claims` findings, at least
+`MIN_CHECKWORTHINESS`) is compared with the sentences of every other article of its story
+that share at least `MIN_SHARED_WORDS` content words with it, the `CANDIDATES_PER_ARTICLE`
+best of each; so the stance model sees a few pairs per claim, batched in one call.
+
+- The stance model (`newsprobe.analyzers.headline.stance`, FNC-1) reads each pair:
+  ``agree`` corroborates, ``disagree`` disputes, ``discuss`` only reports the claim.
+- Short texts are its weak spot: a sentence that shares most of the claim's words but
+  negates or denies it ("no agreement was reached", "officials denied...") while the
+  claim does not, or the other way round, disputes it whatever the model says.
+- A claim that carries an aligned figure is disputed by the articles whose figure
+  contradicts it, and corroborated by those that agree (`alignment`).
+- Articles the stance model cannot read (French, German, Italian, Spanish) corroborate a
+  claim when a sentence of theirs is close to it in the multilingual sentence space and
+  shares its names and numbers.
+
+An article that copies the cross-checked one, or the same wire story, corroborates
+nothing by itself: it is listed with ``independent=False`` and does not make a claim
+corroborated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsprobe.analyzers.headline.stance import decide, stance_many
+from newsprobe.corpus import embedding
+from newsprobe.corpus.alignment import Statement, compare
+from newsprobe.corpus.content import content_words, name_words, negated, overlap, stem
+from newsprobe.corpus.view import ArticleView, outlet_key
+from newsprobe.coverage import AlignedFigure, ClaimCheck, ClaimEvidence
+from newsprobe.findings import ClaimFinding, Span
+
+__all__ = [
+    "CANDIDATES_PER_ARTICLE",
+    "MAX_CLAIMS",
+    "MIN_CHECKWORTHINESS",
+    "MIN_SHARED_WORDS",
+    "check_claims",
+]
+
+#: Claims more than this share quoted are the speaker's words: quote fidelity checks them.
+QUOTED_SHARE = 0.5
+#: Claims below this check-worthiness are not compared (the claims analyzer's own
+#: reporting threshold).
+MIN_CHECKWORTHINESS = 0.5
+#: The most check-worthy claims compared per article: a cross-check stays within its
+#: time budget on long articles (a 2,000-word piece has 40 claims).
+MAX_CLAIMS = 15
+#: Content words a sentence must share with a claim to be compared with it.
+MIN_SHARED_WORDS = 2
+#: ... and the share of the claim's content words it must hold (a claim of twelve content
+#: words is not about a sentence sharing two of them).
+MIN_SHARED_SHARE = 0.3
+#: Sentences of each other article sent to the stance model per claim.
+CANDIDATES_PER_ARTICLE = 2
+#: Share of the claim's content words from which a negation mismatch disputes it.
+NEGATION_OVERLAP = 0.5
+#: A sentence in another language corroborates when its lead-encoder cosine with the claim
+#: reaches this (same statement across languages: 0.7-0.9; same story, other fact: 0.4-0.6).
+CROSS_LINGUAL_COSINE = 0.7
+#: Share of the claim's content words a sentence repeats (its verb among them) to make
+#: the same statement: "the route would reopen by the end of May" and "agreed to reopen
+#: the ferry route ... by the end of May" share all three of the claim's.
+SAME_STATEMENT = 0.6
+# Predicates that say nothing of their own ("said", "is"): the words after them decide.
+_LIGHT_PREDICATES = frozenset(
+    stem(w) for w in "be have say tell report state declare announce add do make".split()
+)
+#: The stance model's probability needed to count agreement or disagreement on a sentence
+#: (on short texts it spreads its mass: 0.5 is a clear lean).
+MIN_STANCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    claim: int
+    view: ArticleView
+    sentence: tuple[int, int]
+
+
+def _stance(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
+    """The stance model on (claim, text) pairs, in one batch."""
+    return stance_many(pairs)
+
+
+def _candidates(
+    claim: ClaimFinding, view: ArticleView, words: frozenset[str]
+) -> list[tuple[int, int]]:
+    scored = []
+    for span in view.sentences.spans:
+        shared = words & content_words(view.text(span))
+        if len(shared) >= MIN_SHARED_WORDS and len(shared) / len(words) >= MIN_SHARED_SHARE:
+            scored.append((-len(shared), span))
+    return [span for _, span in sorted(scored)[:CANDIDATES_PER_ARTICLE]]
+
+
+def _evidence(
+    view: ArticleView,
+    span: tuple[int, int],
+    stance: str,
+    probability: float,
+    independent: bool,
+    reason: str,
+) -> ClaimEvidence:
+    return ClaimEvidence(
+        article=view.id,
+        outlet=view.article.outlet,
+        span=Span(start=span[0], end=span[1]),
+        text=view.text(span),
+        stance=stance,
+        probability=round(min(max(probability, 0.0), 1.0), 4),
+        independent=independent,
+        reason=reason,
+    )
+
+
+def _figure_evidence(
+    claim: ClaimFinding,
+    target: ArticleView,
+    figures: Sequence[AlignedFigure],
+    views: Mapping[str, ArticleView],
+    independent: Mapping[str, bool],
+) -> list[ClaimEvidence]:
+    """Agreement or dispute from the aligned figures the claim states."""
+    found: list[ClaimEvidence] = []
+    for figure in figures:
+        own = [v for v in figure.values if v.article == target.id and claim.span.contains(v.span)]
+        if not own or own[0].value is None:
+            continue
+        mine = own[0]
+        for value in figure.values:
+            if value.article == target.id or value.article not in views:
+                continue
+            statement = Statement(value.value, value.lower, value.upper, value.bound != "exact")
+            verdict = compare(statement, mine.value or 0.0, approximate=mine.bound != "exact")
+            view = views[value.article]
+            sentence = view.sentence_at(value.span.start) or (value.span.start, value.span.end)
+            stance = "agree" if verdict == "consistent" else "disagree"
+            if verdict == "minor_discrepancy":
+                continue  # close figures neither confirm nor dispute a claim
+            found.append(
+                _evidence(
+                    view, sentence, stance, 1.0, independent[view.id], f"figure: {value.text}"
+                )
+            )
+    return found
+
+
+def _label(
+    claim: ClaimFinding,
+    statement: str,
+    words: frozenset[str],
+    sentence: str,
+    probs: Mapping[str, float],
+) -> tuple[str, str]:
+    """(stance, why) of one sentence towards one claim.
+
+    The stance model reads a sentence that attributes what it says ("..., according to a
+    joint statement") as "discuss", and one that shares only names as "agree" now and
+    then; what it says is weighed with how much of the claim the sentence repeats.
+    """
+    other = content_words(sentence)
+    shared = overlap(words, other)
+    substantive = (words - name_words(statement)) & other
+    predicate = stem(claim.predicate.lower()) if claim.predicate else None
+    said = predicate is None or predicate in _LIGHT_PREDICATES or predicate in other
+    if shared >= NEGATION_OVERLAP and substantive and negated(sentence) != negated(statement):
+        return "disagree", "negation"
+    label = decide(dict(probs))
+    if label == "unrelated":
+        return "unrelated", ""
+    if label == "disagree" and probs["disagree"] >= MIN_STANCE and shared >= NEGATION_OVERLAP:
+        return "disagree", "stance model"
+    if said and substantive and shared >= SAME_STATEMENT:
+        return "agree", "stance model" if label == "agree" else "same statement"
+    return "discuss", "stance model"
+
+
+def _mostly_quoted(view: ArticleView, claim: ClaimFinding) -> bool:
+    """Whether most of a claim is a direct quote (quote fidelity compares those)."""
+    quoted = sum(
+        min(part.end, claim.span.end) - max(part.start, claim.span.start)
+        for part in view.quoted
+        if part.overlaps(claim.span)
+    )
+    return quoted > len(claim.span) * QUOTED_SHARE
+
+
+def _statement(view: ArticleView, claim: ClaimFinding) -> str:
+    """The claim without its attribution: "According to X, the leaders agreed to ..." is
+    compared as "the leaders agreed to ...". The stance model reads an attribution as a
+    hedge ("discuss"), which says nothing about whether the other outlet agrees."""
+    attribution = view.attribution_at(claim.span)
+    if attribution is None or attribution.source_span is None:
+        return claim.text
+    spans = [s for s in (attribution.cue_span, attribution.source_span) if s is not None]
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    text = view.article.text
+    if start - claim.span.start <= 2:  # "According to X, ..."
+        return text[end : claim.span.end].lstrip(" ,:;—-") or claim.text
+    if claim.span.end - end <= 3:  # "..., X said."
+        return text[claim.span.start : start].rstrip(" ,:;—-") or claim.text
+    return claim.text
+
+
+def check_claims(
+    target: ArticleView,
+    others: Sequence[ArticleView],
+    *,
+    voices: Mapping[str, str],
+    figures: Sequence[AlignedFigure] = (),
+) -> list[ClaimCheck]:
+    """The target's check-worthy claims, each with its verdict and evidence."""
+    claims = sorted(
+        (
+            f
+            for f in target.analysis.findings
+            if isinstance(f, ClaimFinding)
+            and f.checkworthiness >= MIN_CHECKWORTHINESS
+            and not _mostly_quoted(target, f)
+        ),
+        key=lambda c: -c.checkworthiness,
+    )[:MAX_CLAIMS]
+    claims.sort(key=lambda c: c.span.start)
+    others = [v for v in others if v.id != target.id]
+    views = {v.id: v for v in others}
+    by_outlet = {outlet_key(v.voice_name): voices.get(v.id, v.voice_name) for v in others}
+    english = [v for v in others if v.english]
+    foreign = [v for v in others if not v.english]
+    # Whose claim it is: the outlet it is cited from ("According to Northgate Wire, ..."),
+    # else the article's own voice. Evidence from the same voice is not independent.
+    claim_voices = []
+    for claim in claims:
+        cited = target.cited_outlet(claim.span)
+        own = voices.get(target.id, target.voice_name)
+        claim_voices.append(by_outlet.get(outlet_key(cited), cited) if cited else own)
+    independent_of = [
+        {v.id: voices.get(v.id, v.voice_name) != voice for v in others} for voice in claim_voices
+    ]
+    statements = [_statement(target, c) for c in claims]
+    words = [content_words(text) for text in statements]
+    pairs = [
+        _Pair(i, view, span)
+        for i, claim in enumerate(claims)
+        if words[i]
+        for view in english
+        for span in _candidates(claim, view, words[i])
+    ]
+    probabilities = _stance([(statements[p.claim], p.view.text(p.sentence)) for p in pairs])
+    evidence: list[list[ClaimEvidence]] = [[] for _ in claims]
+    for pair, probs in zip(pairs, probabilities, strict=True):
+        claim = claims[pair.claim]
+        sentence = pair.view.text(pair.sentence)
+        label, reason = _label(claim, statements[pair.claim], words[pair.claim], sentence, probs)
+        if label == "unrelated":
+            continue
+        probability = probs.get(label, 1.0)
+        if reason != "stance model":  # decided by the words: how much of the claim they repeat
+            probability = overlap(words[pair.claim], content_words(sentence))
+        evidence[pair.claim].append(
+            _evidence(
+                pair.view,
+                pair.sentence,
+                label,
+                probability,
+                independent_of[pair.claim][pair.view.id],
+                reason,
+            )
+        )
+    for i, claim in enumerate(claims):
+        # A figure says more than the words around it: "met for 20 minutes" and "met
+        # for 45 minutes" read alike to the stance model.
+        by_figure = _figure_evidence(claim, target, figures, views, independent_of[i])
+        decided = {e.article for e in by_figure}
+        evidence[i] = [e for e in evidence[i] if e.article not in decided] + by_figure
+    if foreign and claims:
+        _cross_lingual(claims, words, foreign, independent_of, evidence)
+    return [_verdict(claim, found) for claim, found in zip(claims, evidence, strict=True)]
+
+
+def _cross_lingual(
+    claims: Sequence[ClaimFinding],
+    words: Sequence[frozenset[str]],
+    foreign: Sequence[ArticleView],
+    independent_of: Sequence[Mapping[str, bool]],
+    evidence: list[list[ClaimEvidence]],
+) -> None:
+    """Corroboration by sentences in other languages that say the same (names, numbers)."""
+    names = [frozenset(w for w in ws if w[:1].isdigit() or len(w) > 3) for ws in words]
+    sentences = [(view, span) for view in foreign for span in view.sentences.spans]
+    wanted = [
+        (i, view, span)
+        for i in range(len(claims))
+        for view, span in sentences
+        if len(names[i] & content_words(view.text(span))) >= MIN_SHARED_WORDS
+    ]
+    if not wanted:
+        return
+    texts = sorted({c.text for c in claims} | {view.text(span) for _, view, span in wanted})
+    vectors = dict(zip(texts, embedding.encode(texts), strict=True))
+    for i, view, span in wanted:
+        similarity = float(vectors[claims[i].text] @ vectors[view.text(span)])
+        if similarity >= CROSS_LINGUAL_COSINE:
+            evidence[i].append(
+                _evidence(
+                    view,
+                    span,
+                    "agree",
+                    similarity,
+                    independent_of[i][view.id],
+                    f"same statement in {view.language}",
+                )
+            )
+
+
+def _verdict(claim: ClaimFinding, evidence: list[ClaimEvidence]) -> ClaimCheck:
+    best: dict[tuple[str, str], ClaimEvidence] = {}
+    for e in evidence:  # one piece of evidence per article and stance: the strongest
+        key = (e.article, e.stance)
+        if key not in best or e.probability > best[key].probability:
+            best[key] = e
+    by_stance: dict[str, list[ClaimEvidence]] = {"agree": [], "disagree": [], "discuss": []}
+    for e in best.values():
+        by_stance[e.stance].append(e)
+    for items in by_stance.values():
+        items.sort(key=lambda e: (-e.independent, -e.probability, e.article))
+    disputed = any(e.independent for e in by_stance["disagree"])
+    corroborated = any(e.independent for e in by_stance["agree"])
+    verdict = "disputed" if disputed else "corroborated" if corroborated else "only_here"
+    return ClaimCheck(
+        span=claim.span,
+        text=claim.text,
+        checkworthiness=claim.checkworthiness,
+        verdict=verdict,
+        corroborated_by=by_stance["agree"],
+        disputed_by=by_stance["disagree"],
+        discussed_by=by_stance["discuss"],
+    )

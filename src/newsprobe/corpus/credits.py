@@ -1,0 +1,114 @@
+"""Credits and citations of other outlets, read from an article's text in any language.
+
+The `attribution` analyzer finds "X reports" and "according to X" in English. What it
+does not read: wire credits ("Additional reporting by Northgate Wire", "This story first
+appeared in...", "(avec AFP)", "mit Material von dpa", "con información de EFE"), the
+dateline credit "KELLIN (Northgate Wire) -" (read by `dateline_outlet`), and citations in
+other languages ("selon le Courrier", "laut Morgenblatt", "secondo Il Faro", "según Radio
+Meridia"). A name found this way counts as an outlet only when it is the name of an outlet
+in the story, or reads like one (a word such as "Wire", "Times", "Zeitung", or a known
+agency's short name): "selon la présidence" cites no outlet.
+
+    >>> [c.outlet for c in credits_in("Bus services resumed. (Additional reporting by "
+    ...                                  "Northgate Wire)", known=set())]
+    ['Northgate Wire']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsprobe.corpus.names import fold
+
+__all__ = ["Credit", "credits_in", "looks_like_outlet"]
+
+_NAME = (
+    r"(?P<o>(?:[Tt]he\s+|[Ll][ae]\s+|[Dd]ie\s+|[Dd]er\s+|[Ii]l\s+|[Ee]l\s+)?"
+    r"[^\W\d_a-z][\w'’&.-]*(?:\s+(?:[^\W\d_a-z][\w'’&.-]*|of|du|de|der|di|del|la|le|des))*)"
+)
+
+# (kind, pattern). "wire": the article runs or builds on that outlet's copy; "cites":
+# it names the outlet as the source of a statement. Each pattern captures the name as
+# `o`. English "according to X" / "X reports" are the attribution analyzer's; they are
+# here for articles in other languages.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "wire",
+        rf"(?i:additional\s+reporting\s+by|reporting\s+by|with\s+(?:reporting|files|"
+        rf"material)\s+from|material\s+from)\s+{_NAME}",
+    ),
+    ("wire", rf"(?i:(?:first|originally)\s+(?:published|appeared|ran)\s+(?:by|in|on))\s+{_NAME}"),
+    ("wire", rf"(?:©|\b(?i:copyright))\s*(?:\d{{4}}\s+)?{_NAME}"),
+    ("wire", rf"(?im:^source:)\s*{_NAME}"),
+    ("wire", rf"\((?i:avec|with|con|mit)\s+{_NAME}\)"),
+    ("wire", rf"(?i:mit\s+material\s+(?:von|der|des))\s+{_NAME}"),
+    (
+        "wire",
+        rf"(?i:con\s+información\s+de|con\s+informaciones\s+de|d'après\s+une\s+dépêche\s+"
+        rf"de|secondo\s+un(?:'|a\s+)agenzia)\s+{_NAME}",
+    ),
+    (
+        "cites",
+        rf"(?i:selon|d'après|laut|nach\s+angaben\s+(?:von|der|des)|secondo|stando\s+a|"
+        rf"según|de\s+acuerdo\s+con|according\s+to)\s+{_NAME}",
+    ),
+    (
+        "cites",
+        rf"{_NAME}\s+(?i:rapporte|a\s+rapporté|révèle|berichtet(?:e)?|meldet(?:e)?|"
+        rf"riferisce|riporta|ha\s+riferito|informa|informó|publicó|reports|reported)\b",
+    ),
+)
+_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
+
+# Words that make a name read as an outlet's, in the languages we read.
+_OUTLET_WORDS = frozenset(
+    "wire news times post herald gazette journal radio tv television agency press presse "
+    "zeitung blatt agentur corriere giornale gazzetta diario periódico periodico tribune "
+    "courier courrier star daily observer telegraph chronicle express mail monitor report "
+    "review today bulletin dispatch ledger lantern sentinel standard mirror record echo "
+    "nachrichten rundschau kurier anzeiger allgemeine quotidien dépêche depeche faro "
+    "nouvelles informazione noticias cronaca stampa messaggero mundo país pais voz "
+    "magazine weekly insider network channel broadcasting".split()
+)
+_AGENCIES = frozenset("ap afp reuters dpa ansa efe upi bloomberg apa sda ats kyodo".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """An outlet named as a source: who, how, and where in the text."""
+
+    outlet: str
+    kind: str  # "wire" or "cites"
+    start: int
+    end: int  # of the whole evidence ("according to X", "(avec AFP)")
+
+
+def looks_like_outlet(name: str) -> bool:
+    """Whether `name` reads like an outlet's name ("Coastline Wire", "Il Faro", "AFP")."""
+    words = fold(name).split()
+    return bool(words) and (any(w in _OUTLET_WORDS for w in words) or fold(name) in _AGENCIES)
+
+
+def _trimmed(name: str) -> str:
+    return name.strip(" .,;:'’\"").removesuffix("'s").removesuffix("’s")
+
+
+def credits_in(text: str, *, known: set[str], start: int = 0) -> Iterator[Credit]:
+    """Outlets credited or cited in `text`, in pattern order.
+
+    Args:
+        text: the text to read (spans are offsets into it, plus `start`).
+        known: folded names of outlets known to the story (`outlet_key` form); a name
+            matching one counts whatever it looks like.
+        start: added to every span.
+    """
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            name = _trimmed(match.group("o"))
+            key = fold(name)
+            for article in ("the ", "le ", "la ", "die ", "der ", "il ", "el "):
+                key = key.removeprefix(article)
+            if key in known or looks_like_outlet(name):
+                yield Credit(name, kind, start + match.start(), start + match.end())
