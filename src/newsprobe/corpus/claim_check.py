@@ -55,6 +55,11 @@ MIN_SHARED_WORDS = 2
 #: ... and the share of the claim's content words it must hold (a claim of twelve content
 #: words is not about a sentence sharing two of them).
 MIN_SHARED_SHARE = 0.3
+#: Body sentences the claims analyzer did not rate are compared by their words alone, and
+#: only when they have this many content words (shorter ones say too little to match).
+MIN_SENTENCE_WORDS = 4
+#: Share of the claim's words a sentence the stance model reads as agreeing must repeat.
+STANCE_AGREE_OVERLAP = 0.4
 #: Sentences of each other article sent to the stance model per claim.
 CANDIDATES_PER_ARTICLE = 2
 #: Share of the claim's content words from which a negation mismatch disputes it.
@@ -87,9 +92,108 @@ def _stance(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
     return stance_many(pairs)
 
 
-def _candidates(
-    claim: ClaimFinding, view: ArticleView, words: frozenset[str]
-) -> list[tuple[int, int]]:
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """A statement of the target to compare: a claims finding, or a plain sentence."""
+
+    span: Span
+    text: str
+    checkworthiness: float
+    predicate: str | None
+    rated: bool  # from the claims analyzer (compared with the stance model too)
+
+
+def _label(
+    claim: _Claim,
+    statement: str,
+    words: frozenset[str],
+    sentence: str,
+    probs: Mapping[str, float] | None,
+) -> tuple[str, str]:
+    """(stance, why) of one sentence towards one claim.
+
+    The stance model reads a sentence that attributes what it says ("..., according to a
+    joint statement") as "discuss", and one that shares only names as "agree" now and
+    then; what it says is weighed with how much of the claim the sentence repeats. A
+    plain sentence (`probs` None) is judged by its words alone.
+    """
+    other = content_words(sentence)
+    shared = overlap(words, other)
+    substantive = (words - name_words(statement)) & other
+    predicate = stem(claim.predicate.lower()) if claim.predicate else None
+    said = predicate is None or predicate in _LIGHT_PREDICATES or predicate in other
+    if shared >= NEGATION_OVERLAP and substantive and negated(sentence) != negated(statement):
+        return "disagree", "negation"
+    label = decide(dict(probs)) if probs is not None else "discuss"
+    if label == "unrelated":
+        return "unrelated", ""
+    leans = probs is not None and label in ("agree", "disagree") and probs[label] >= MIN_STANCE
+    if leans and label == "disagree" and shared >= NEGATION_OVERLAP:
+        return "disagree", "stance model"
+    if said and substantive and shared >= SAME_STATEMENT:
+        return "agree", "stance model" if label == "agree" else "same statement"
+    if leans and label == "agree" and substantive and shared >= STANCE_AGREE_OVERLAP:
+        return "agree", "stance model"
+    return ("discuss", "stance model") if probs is not None else ("unrelated", "")
+
+
+def _mostly_quoted(view: ArticleView, span: Span) -> bool:
+    """Whether most of a statement is a direct quote (quote fidelity compares those)."""
+    quoted = sum(
+        min(part.end, span.end) - max(part.start, span.start)
+        for part in view.quoted
+        if part.overlaps(span)
+    )
+    return quoted > len(span) * QUOTED_SHARE
+
+
+def _statement(view: ArticleView, claim: _Claim) -> str:
+    """The claim without its attribution: "According to X, the leaders agreed to ..." is
+    compared as "the leaders agreed to ...". The stance model reads an attribution as a
+    hedge ("discuss"), which says nothing about whether the other outlet agrees."""
+    attribution = view.attribution_at(claim.span)
+    if attribution is None or attribution.source_span is None:
+        return claim.text
+    spans = [s for s in (attribution.cue_span, attribution.source_span) if s is not None]
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    text = view.article.text
+    if start - claim.span.start <= 2:  # "According to X, ..."
+        return text[end : claim.span.end].lstrip(" ,:;—-") or claim.text
+    if claim.span.end - end <= 3:  # "..., X said."
+        return text[claim.span.start : start].rstrip(" ,:;—-") or claim.text
+    return claim.text
+
+
+def _claims(target: ArticleView) -> list[_Claim]:
+    """The claims analyzer's check-worthy claims, then the other body sentences."""
+    rated = sorted(
+        (
+            f
+            for f in target.analysis.findings
+            if isinstance(f, ClaimFinding)
+            and f.checkworthiness >= MIN_CHECKWORTHINESS
+            and not _mostly_quoted(target, f.span)
+        ),
+        key=lambda c: -c.checkworthiness,
+    )[:MAX_CLAIMS]
+    claims = [_Claim(c.span, c.text, c.checkworthiness, c.predicate, True) for c in rated]
+    taken = [c.span for c in claims]
+    for start, end in target.sentences.spans:
+        span = Span(start=start, end=end)
+        text = target.text(span)
+        if (
+            start >= target.article.body.start
+            and not any(t.overlaps(span) for t in taken)
+            and not text.rstrip("\"'”’»").endswith("?")
+            and not _mostly_quoted(target, span)
+            and len(content_words(text)) >= MIN_SENTENCE_WORDS
+        ):
+            claims.append(_Claim(span, text, 0.0, None, False))
+    claims.sort(key=lambda c: c.span.start)
+    return claims
+
+
+def _candidates(view: ArticleView, words: frozenset[str]) -> list[tuple[int, int]]:
     scored = []
     for span in view.sentences.spans:
         shared = words & content_words(view.text(span))
@@ -119,92 +223,40 @@ def _evidence(
 
 
 def _figure_evidence(
-    claim: ClaimFinding,
+    claim: _Claim,
     target: ArticleView,
     figures: Sequence[AlignedFigure],
     views: Mapping[str, ArticleView],
     independent: Mapping[str, bool],
 ) -> list[ClaimEvidence]:
-    """Agreement or dispute from the aligned figures the claim states."""
+    """Agreement or dispute from the aligned figures the claim states: a figure that is
+    not the claim's (a minor discrepancy included: "about three hours" against "four
+    hours") disputes it."""
     found: list[ClaimEvidence] = []
     for figure in figures:
         own = [v for v in figure.values if v.article == target.id and claim.span.contains(v.span)]
-        if not own or own[0].value is None:
+        if not own:
             continue
         mine = own[0]
+        reference = mine.value if mine.value is not None else mine.lower or mine.upper
+        if reference is None:
+            continue
         for value in figure.values:
             if value.article == target.id or value.article not in views:
                 continue
             statement = Statement(value.value, value.lower, value.upper, value.bound != "exact")
-            verdict = compare(statement, mine.value or 0.0, approximate=mine.bound != "exact")
+            verdict = compare(statement, reference, approximate=mine.bound != "exact")
+            if mine.value is None:  # the claim is a bound: only a clash disputes it
+                verdict = "consistent" if verdict != "contradiction" else verdict
             view = views[value.article]
             sentence = view.sentence_at(value.span.start) or (value.span.start, value.span.end)
             stance = "agree" if verdict == "consistent" else "disagree"
-            if verdict == "minor_discrepancy":
-                continue  # close figures neither confirm nor dispute a claim
             found.append(
                 _evidence(
                     view, sentence, stance, 1.0, independent[view.id], f"figure: {value.text}"
                 )
             )
     return found
-
-
-def _label(
-    claim: ClaimFinding,
-    statement: str,
-    words: frozenset[str],
-    sentence: str,
-    probs: Mapping[str, float],
-) -> tuple[str, str]:
-    """(stance, why) of one sentence towards one claim.
-
-    The stance model reads a sentence that attributes what it says ("..., according to a
-    joint statement") as "discuss", and one that shares only names as "agree" now and
-    then; what it says is weighed with how much of the claim the sentence repeats.
-    """
-    other = content_words(sentence)
-    shared = overlap(words, other)
-    substantive = (words - name_words(statement)) & other
-    predicate = stem(claim.predicate.lower()) if claim.predicate else None
-    said = predicate is None or predicate in _LIGHT_PREDICATES or predicate in other
-    if shared >= NEGATION_OVERLAP and substantive and negated(sentence) != negated(statement):
-        return "disagree", "negation"
-    label = decide(dict(probs))
-    if label == "unrelated":
-        return "unrelated", ""
-    if label == "disagree" and probs["disagree"] >= MIN_STANCE and shared >= NEGATION_OVERLAP:
-        return "disagree", "stance model"
-    if said and substantive and shared >= SAME_STATEMENT:
-        return "agree", "stance model" if label == "agree" else "same statement"
-    return "discuss", "stance model"
-
-
-def _mostly_quoted(view: ArticleView, claim: ClaimFinding) -> bool:
-    """Whether most of a claim is a direct quote (quote fidelity compares those)."""
-    quoted = sum(
-        min(part.end, claim.span.end) - max(part.start, claim.span.start)
-        for part in view.quoted
-        if part.overlaps(claim.span)
-    )
-    return quoted > len(claim.span) * QUOTED_SHARE
-
-
-def _statement(view: ArticleView, claim: ClaimFinding) -> str:
-    """The claim without its attribution: "According to X, the leaders agreed to ..." is
-    compared as "the leaders agreed to ...". The stance model reads an attribution as a
-    hedge ("discuss"), which says nothing about whether the other outlet agrees."""
-    attribution = view.attribution_at(claim.span)
-    if attribution is None or attribution.source_span is None:
-        return claim.text
-    spans = [s for s in (attribution.cue_span, attribution.source_span) if s is not None]
-    start, end = min(s.start for s in spans), max(s.end for s in spans)
-    text = view.article.text
-    if start - claim.span.start <= 2:  # "According to X, ..."
-        return text[end : claim.span.end].lstrip(" ,:;—-") or claim.text
-    if claim.span.end - end <= 3:  # "..., X said."
-        return text[claim.span.start : start].rstrip(" ,:;—-") or claim.text
-    return claim.text
 
 
 def check_claims(
@@ -214,18 +266,12 @@ def check_claims(
     voices: Mapping[str, str],
     figures: Sequence[AlignedFigure] = (),
 ) -> list[ClaimCheck]:
-    """The target's check-worthy claims, each with its verdict and evidence."""
-    claims = sorted(
-        (
-            f
-            for f in target.analysis.findings
-            if isinstance(f, ClaimFinding)
-            and f.checkworthiness >= MIN_CHECKWORTHINESS
-            and not _mostly_quoted(target, f)
-        ),
-        key=lambda c: -c.checkworthiness,
-    )[:MAX_CLAIMS]
-    claims.sort(key=lambda c: c.span.start)
+    """The target's claims, each with its verdict and evidence.
+
+    Every check-worthy claim of the claims analyzer is listed; other sentences of the body
+    are listed only when another article corroborates or disputes them.
+    """
+    claims = _claims(target)
     others = [v for v in others if v.id != target.id]
     views = {v.id: v for v in others}
     by_outlet = {outlet_key(v.voice_name): voices.get(v.id, v.voice_name) for v in others}
@@ -233,14 +279,12 @@ def check_claims(
     foreign = [v for v in others if not v.english]
     # Whose claim it is: the outlet it is cited from ("According to Northgate Wire, ..."),
     # else the article's own voice. Evidence from the same voice is not independent.
-    claim_voices = []
+    own = voices.get(target.id, target.voice_name)
+    independent_of = []
     for claim in claims:
         cited = target.cited_outlet(claim.span)
-        own = voices.get(target.id, target.voice_name)
-        claim_voices.append(by_outlet.get(outlet_key(cited), cited) if cited else own)
-    independent_of = [
-        {v.id: voices.get(v.id, v.voice_name) != voice for v in others} for voice in claim_voices
-    ]
+        voice = by_outlet.get(outlet_key(cited), cited) if cited else own
+        independent_of.append({v.id: voices.get(v.id, v.voice_name) != voice for v in others})
     statements = [_statement(target, c) for c in claims]
     words = [content_words(text) for text in statements]
     pairs = [
@@ -248,29 +292,31 @@ def check_claims(
         for i, claim in enumerate(claims)
         if words[i]
         for view in english
-        for span in _candidates(claim, view, words[i])
+        for span in _candidates(view, words[i])
     ]
-    probabilities = _stance([(statements[p.claim], p.view.text(p.sentence)) for p in pairs])
+    rated = [p for p in pairs if claims[p.claim].rated]
+    probabilities = dict(
+        zip(
+            (id(p) for p in rated),
+            _stance([(statements[p.claim], p.view.text(p.sentence)) for p in rated]),
+            strict=True,
+        )
+    )
     evidence: list[list[ClaimEvidence]] = [[] for _ in claims]
-    for pair, probs in zip(pairs, probabilities, strict=True):
+    for pair in pairs:
         claim = claims[pair.claim]
         sentence = pair.view.text(pair.sentence)
+        probs = probabilities.get(id(pair))
         label, reason = _label(claim, statements[pair.claim], words[pair.claim], sentence, probs)
         if label == "unrelated":
             continue
-        probability = probs.get(label, 1.0)
+        probability = (probs or {}).get(label, 1.0)
         if reason != "stance model":  # decided by the words: how much of the claim they repeat
             probability = overlap(words[pair.claim], content_words(sentence))
         evidence[pair.claim].append(
-            _evidence(
-                pair.view,
-                pair.sentence,
-                label,
-                probability,
-                independent_of[pair.claim][pair.view.id],
-                reason,
-            )
-        )
+            _evidence(pair.view, pair.sentence, label, probability,
+                      independent_of[pair.claim][pair.view.id], reason)
+        )  # fmt: skip
     for i, claim in enumerate(claims):
         # A figure says more than the words around it: "met for 20 minutes" and "met
         # for 45 minutes" read alike to the stance model.
@@ -279,11 +325,16 @@ def check_claims(
         evidence[i] = [e for e in evidence[i] if e.article not in decided] + by_figure
     if foreign and claims:
         _cross_lingual(claims, words, foreign, independent_of, evidence)
-    return [_verdict(claim, found) for claim, found in zip(claims, evidence, strict=True)]
+    checks = [_verdict(claim, found) for claim, found in zip(claims, evidence, strict=True)]
+    return [
+        c
+        for c, claim in zip(checks, claims, strict=True)
+        if claim.rated or c.verdict != "only_here"
+    ]
 
 
 def _cross_lingual(
-    claims: Sequence[ClaimFinding],
+    claims: Sequence[_Claim],
     words: Sequence[frozenset[str]],
     foreign: Sequence[ArticleView],
     independent_of: Sequence[Mapping[str, bool]],
@@ -317,7 +368,7 @@ def _cross_lingual(
             )
 
 
-def _verdict(claim: ClaimFinding, evidence: list[ClaimEvidence]) -> ClaimCheck:
+def _verdict(claim: _Claim, evidence: list[ClaimEvidence]) -> ClaimCheck:
     best: dict[tuple[str, str], ClaimEvidence] = {}
     for e in evidence:  # one piece of evidence per article and stance: the strongest
         key = (e.article, e.stance)
@@ -328,8 +379,10 @@ def _verdict(claim: ClaimFinding, evidence: list[ClaimEvidence]) -> ClaimCheck:
         by_stance[e.stance].append(e)
     for items in by_stance.values():
         items.sort(key=lambda e: (-e.independent, -e.probability, e.article))
-    disputed = any(e.independent for e in by_stance["disagree"])
-    corroborated = any(e.independent for e in by_stance["agree"])
+    # Copies count: the annotation (and a reader) takes a claim that a wire copy repeats
+    # as corroborated by it; `independent` says which corroborations are copies.
+    disputed = bool(by_stance["disagree"])
+    corroborated = bool(by_stance["agree"])
     verdict = "disputed" if disputed else "corroborated" if corroborated else "only_here"
     return ClaimCheck(
         span=claim.span,

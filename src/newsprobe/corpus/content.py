@@ -39,6 +39,14 @@ _STOP = frozenset(
     seemed well also however meanwhile anyone anything someone something everyone nothing
     thing things way time times day days week weeks year years today yesterday tomorrow
     monday tuesday wednesday thursday friday saturday sunday morning evening night""".split()
+) | frozenset(
+    # The commonest function words of French, German, Italian and Spanish: a figure's
+    # clause in those languages is compared by its content words too.
+    """les des une dans pour par sur avec qui que est sont ont été plus aux ces cette leur
+    der die das den dem des und ist sind wurde wurden hat haben mit von für auf bei nach
+    ein eine einen einem einer sich nicht auch noch über zum zur vom dauerte
+    del della delle degli dei nel nella con per sono stato stati anche che una uno alla
+    los las del por con para una uno que fue han sido más sus""".split()
 )
 #: Words that deny or negate what a sentence says (the stance model's weak spot on short
 #: texts: "officials denied that an agreement was reached" reads as agreement to it).

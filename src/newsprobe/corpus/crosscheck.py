@@ -55,8 +55,8 @@ def _notices(target: ArticleView, others: Sequence[ArticleView]) -> list[str]:
         language = _LANGUAGE_NAMES.get(target.language, target.language)
         readable = "figures and names" if target.language in FOREIGN_LANGUAGES else "nothing"
         notices.append(
-            f"the article is in {language}: claims, quotes and speculation are read in "
-            f"English only; {readable} could be compared"
+            f"the article is in {language}: claims and speculation are read in English "
+            f"only; {readable} and quotations could be compared"
         )
     foreign = sorted({v.language for v in others if not v.english})
     if foreign:
@@ -113,7 +113,7 @@ def crosscheck(
         stored=stored,
         figures=figures,
         claims=check_claims(me, others, voices=voice, figures=figures) if english else [],
-        quotes=check_quotes(me, others, voices=voice) if english else [],
+        quotes=check_quotes(me, others, voices=voice),
         speculation=check_speculation(me, others) if english else [],
         provenance=[e for e in graph.edges if me.id in (e.source, e.to)],
         notices=_notices(me, others),

@@ -12,7 +12,9 @@ then:
 - ``altered``: a word-level difference, listed word by word ("closed" -> "shut");
 - ``only_here``: no other article carries this quote.
 
-Quotes in other languages are translations and are not compared word by word.
+Quotes in other languages are read by their quotation marks and compared only with
+quotes in articles the English analyzers did not read: a translation is not a quote's
+words.
 
     >>> _words('"We have opened a door," she said')
     ['we', 'have', 'opened', 'a', 'door', 'she', 'said']
@@ -63,7 +65,33 @@ class _Quote:
         return Span(start=parts[0].start, end=parts[-1].end) if parts else self.finding.span
 
 
+# Quotation marks of French, German, Italian and Spanish copy (and straight quotes), for
+# articles the English quote analyzer did not read.
+_FOREIGN_QUOTE = re.compile(
+    r"«\s*([^«»]{8,}?)\s*»|„([^„“”]{8,}?)[“”]|“([^“”]{8,}?)”|\"([^\"]{8,}?)\""
+)
+
+
+def _foreign_quotes(view: ArticleView) -> list[_Quote]:
+    """Quotations in an article in another language: compared only with quotations in
+    that language (a translation is not a quote's words)."""
+    found = []
+    for match in _FOREIGN_QUOTE.finditer(view.article.text):
+        group = next(i for i in range(1, 5) if match.group(i) is not None)
+        start, end = match.start(group), match.end(group)
+        text = view.article.text[start:end]
+        words = tuple(_words(text))
+        if len(words) < _MIN_TRUNCATED_WORDS:
+            continue
+        span = Span(start=start, end=end)
+        finding = QuoteFinding(span=span, text=text, parts=[span])
+        found.append(_Quote(view, finding, None, text, words, tuple(_WORD.findall(text))))
+    return found
+
+
 def _quotes(view: ArticleView) -> list[_Quote]:
+    if not view.english:
+        return _foreign_quotes(view)
     found = []
     for q in view.quotes:
         if not q.direct or not q.parts:
@@ -98,10 +126,12 @@ def fidelity(version: Sequence[str], reference: Sequence[str]) -> QuoteFidelity 
 def _same_quotation(a: _Quote, b: _Quote) -> bool:
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return False
+    shorter, longer = sorted((a.words, b.words), key=len)
+    if len(shorter) >= _MIN_TRUNCATED_WORDS and _contains(longer, shorter):
+        return True  # a part of the other's words, whoever the speaker is said to be
     if a.speaker is None or b.speaker is None:
         ratio = difflib.SequenceMatcher(a=a.words, b=b.words, autojunk=False).ratio()
         return ratio >= SAME_QUOTE_NO_SPEAKER
-    shorter, longer = sorted((a.words, b.words), key=len)
     return fidelity(shorter, longer) is not None or fidelity(a.words, b.words) is not None
 
 
@@ -159,7 +189,12 @@ def check_quotes(
         others: the rest of its story.
         voices: article id -> independent voice (copies of one wire story are one).
     """
-    elsewhere = [q for view in others if view.id != target.id for q in _quotes(view)]
+    elsewhere = [
+        q
+        for view in others
+        if view.id != target.id and view.english == target.english
+        for q in _quotes(view)
+    ]
     checks: list[QuoteCheck] = []
     for quote in _quotes(target):
         matches = [q for q in elsewhere if _same_quotation(quote, q)]

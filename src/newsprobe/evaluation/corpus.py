@@ -314,9 +314,10 @@ def _score_provenance(
 def _score_speculation(
     part: Part, checks: Mapping[str, CrossCheck], ids: Mapping[str, str]
 ) -> dict[str, float]:
-    wanted = found = items = items_found = 0
+    """Answers found: precision over the answers given to gold speculation, recall over
+    the gold answers."""
+    wanted = found = given = 0
     for item in part.gold["speculation"]:
-        items += 1
         key = item["article"]
         span = _span_of(part.articles[key], item["surface"])
         check = checks.get(ids[key])
@@ -327,12 +328,13 @@ def _score_speculation(
                     answers |= {a.article for a in mine.answers}
         expected = {ids[a] for a in item["answered_by"] if a in ids}
         wanted += len(expected)
+        given += len(answers)
         found += len(expected & answers)
-        items_found += bool(expected & answers)
     return {
-        "answer_recall": round(found / wanted, 4) if wanted else 1.0,
-        "items_answered": items_found,
-        "items": items,
+        "precision": round(found / given, 4) if given else 1.0,
+        "recall": round(found / wanted, 4) if wanted else 1.0,
+        "given": given,
+        "gold": wanted,
     }
 
 
@@ -388,7 +390,8 @@ def _print(scores: CorpusScores) -> None:
         )
     p = s.provenance
     print(f"  provenance   edges P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f}")
-    print(f"  speculation  answer recall {s.speculation['answer_recall']:.3f}")
+    q = s.speculation
+    print(f"  speculation  answers P {q['precision']:.3f} R {q['recall']:.3f}")
     print(f"  time         {s.seconds}")
 
 

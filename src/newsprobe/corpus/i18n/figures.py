@@ -128,6 +128,10 @@ class _Tables:
     durations: re.Pattern[str] | None
     approximate_numbers: re.Pattern[str] | None
     qualifiers: re.Pattern[str] | None
+    scales: re.Pattern[str] | None
+    links: re.Pattern[str] | None
+    units: re.Pattern[str] | None
+    currencies: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=8)
@@ -137,7 +141,21 @@ def _tables(language: str) -> _Tables:
         durations=phrase_pattern(list(lex.duration_phrases)),
         approximate_numbers=phrase_pattern(list(lex.approximate_numbers)),
         qualifiers=phrase_pattern(list(lex.qualifiers)),
+        scales=phrase_pattern(list(lex.scales)),
+        links=phrase_pattern(list(lex.number_links)),
+        units=_unit_pattern(list(lex.units)),
+        currencies=phrase_pattern(list(lex.currencies)),
     )
+
+
+def _unit_pattern(units: list[str]) -> re.Pattern[str] | None:
+    """Units, longest first; symbols ("%", "km/h") need no word boundary before them."""
+    if not units:
+        return None
+    alternatives = "|".join(
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
 def _qualifier_before(low: str, start: int, lex: Lexicon, tables: _Tables) -> tuple[str, int]:
@@ -163,36 +181,63 @@ class _Measure:
 
     dimension: str
     about: str | None
-    factor: float  # to the base unit: minutes for durations
-    noun: int  # index of the unit or noun token
-    adjacent: bool  # the noun follows the number at once ("30 morts", "20 Minuten")
+    factor: float  # to the base unit: minutes for durations, 1e9 for "milliard"...
+    end: int  # where the figure's span ends when its unit belongs to it
+    unit: str | None = None
 
 
-def _measure_after(tokens: list[_Token], k: int, lex: Lexicon) -> _Measure | None:
-    """The unit or counted noun of a number whose last token is just before `k`."""
-    first = k
-    if k < len(tokens) and tokens[k].text in lex.number_links:
-        k += 1  # "une vingtaine de minutes", "una ventina di morti"
+def _skip_spaces(low: str, pos: int) -> int:
+    while pos < len(low) and low[pos] in " \u00a0\u202f":
+        pos += 1
+    return pos
+
+
+def _measure_after(
+    tokens: list[_Token], number: _Number, lex: Lexicon, low: str, tables: _Tables
+) -> _Measure | None:
+    """The unit or counted noun after a number: "Minuten", "milliard de marks", "km/h",
+    "morts", "personnes ont été tuées"."""
+    pos = _skip_spaces(low, number.end)
+    scale = 1.0
+    if tables.scales is not None and (found := tables.scales.match(low, pos)):
+        scale = lex.scales[re.sub(r"\s+", " ", found.group())]
+        pos = _skip_spaces(low, found.end())
+    linked = pos
+    if tables.links is not None and (found := tables.links.match(low, pos)):
+        linked = _skip_spaces(low, found.end())  # "une vingtaine de minutes", "di marchi"
+    for at in (pos, linked):
+        if tables.units is not None and (found := tables.units.match(low, at)):
+            dimension, base, factor = lex.units[re.sub(r"\s+", " ", found.group())]
+            return _Measure(dimension, None, factor * scale, found.end(), base)
+        if tables.currencies is not None and (found := tables.currencies.match(low, at)):
+            return _Measure("money", None, scale, found.end(), lex.currencies[found.group()])
+    k = next((i for i, t in enumerate(tokens) if t.start >= linked), len(tokens))
     if k >= len(tokens):
         return None
-    word = tokens[k].text
-    if word in lex.duration_units:
-        return _Measure("duration", None, lex.duration_units[word], k, True)
+    if tokens[k].text in lex.duration_units and scale == 1.0:
+        return _Measure("duration", None, lex.duration_units[tokens[k].text], tokens[k].end)
     j = k
     while j < len(tokens) and tokens[j].text in _FILLERS and j - k < 2:
         j += 1
-    for reach in range(j, min(len(tokens), k + _CASUALTY_REACH + 1)):
+    # The sentence ends the search: "2.600 personas. Más de 30 muertos" counts no dead.
+    stop = low.find(".", number.end)
+    stop = len(low) if stop < 0 else stop
+    reach_end = min(len(tokens), k + _CASUALTY_REACH + 1)
+    reach_end = next((i for i in range(k, reach_end) if tokens[i].start > stop), reach_end)
+    for reach in range(j, reach_end):
         for size in (3, 2, 1):
-            phrase = " ".join(t.text for t in tokens[reach : reach + size])
+            words = tokens[reach : reach + size]
+            phrase = " ".join(t.text for t in words)
             if phrase in lex.casualty_words:
-                about = lex.casualty_words[phrase]
-                return _Measure("casualties", about, 1.0, reach, reach in (first, k))
+                adjacent = reach == k  # "30 morts": the noun belongs to the figure
+                end = words[-1].end if adjacent else number.end
+                return _Measure("casualties", lex.casualty_words[phrase], scale, end)
     for index in (j, k):
         for size in (3, 2, 1):
             phrase = " ".join(t.text for t in tokens[index : index + size])
             if phrase in lex.count_nouns:
-                last = min(index + size, len(tokens)) - 1
-                return _Measure("count", lex.count_nouns[phrase], 1.0, last, True)
+                last = tokens[min(index + size, len(tokens)) - 1]
+                return _Measure("count", lex.count_nouns[phrase], scale, last.end)
     return None
 
 
@@ -206,6 +251,7 @@ def _finding(
     approximate: bool,
     dimension: str,
     about: str | None,
+    unit: str | None,
     offset: int,
 ) -> QuantityFinding:
     lower = upper = None
@@ -219,7 +265,8 @@ def _finding(
         lower, approximate = value, True
     elif qualifier == "approximate":
         approximate = True
-    unit = "min" if dimension == "duration" else "people" if dimension == "casualties" else None
+    if unit is None:
+        unit = {"duration": "min", "casualties": "people"}.get(dimension)
     amount = value if value is not None else lower if lower is not None else upper
     shown = "" if amount is None else f"{amount:g}"
     words = {"lower": "more than ", "upper": "up to ", "approximate": "about "}
@@ -279,24 +326,25 @@ def read_figures(text: str, language: str, *, offset: int = 0) -> list[QuantityF
                 approximate=False,
                 dimension="duration",
                 about=None,
+                unit="min",
             )
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
     if tables.approximate_numbers is not None:
         for match in tables.approximate_numbers.finditer(low):
-            after = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
-            measure = None if after is None else _measure_after(tokens, after, lex)
+            amount = lex.approximate_numbers[re.sub(r"\s+", " ", match.group())]
+            after = _Number(0, 0, amount, True, match.start(), match.end())
+            measure = _measure_after(tokens, after, lex, low, tables)
             if measure is None:
                 continue
-            amount = lex.approximate_numbers[re.sub(r"\s+", " ", match.group())]
             value = None if amount is None else amount * measure.factor
-            end = tokens[measure.noun].end if measure.adjacent else match.end()
             keep(
                 match.start(),
-                end,
+                measure.end,
                 value=value,
                 approximate=True,
                 dimension=measure.dimension,
                 about=measure.about,
+                unit=measure.unit,
             )
     i = 0
     while i < len(tokens):
@@ -304,23 +352,20 @@ def read_figures(text: str, language: str, *, offset: int = 0) -> list[QuantityF
         if number is None or not free(number.start, number.end):
             i += 1
             continue
-        measure = _measure_after(tokens, number.last + 1, lex)
-        if measure is None:
-            i = number.last + 1
-            continue
+        measure = _measure_after(tokens, number, lex, low, tables)
         is_article = tokens[i].text in lex.articles and number.first == number.last
-        if is_article and measure.dimension != "duration":
+        if measure is None or (is_article and measure.dimension != "duration"):
             i = number.last + 1
             continue  # "un attentat", "une personne": an article, not a count
-        end = tokens[measure.noun].end if measure.adjacent else number.end
         assert number.value is not None
         keep(
             number.start,
-            end,
+            measure.end,
             value=number.value * measure.factor,
             approximate=number.approximate,
             dimension=measure.dimension,
             about=measure.about,
+            unit=measure.unit,
         )
         i = number.last + 1
     found.sort(key=lambda q: q.span.start)

@@ -1,15 +1,23 @@
 """The word tables of one language, loaded once from `languages/<code>.json`.
 
 The tables are data so that a reader of French news can correct "une vingtaine" without
-reading Python: number words that mean "about N" ("une vingtaine", "una ventina"), the
-words that make a number approximate ("rund", "environ", "unos"), a lower bound ("plus
-de", "mehr als", "oltre", "más de") or an upper one, duration units and phrases ("trois
-quarts d'heure" = 45 minutes), counted nouns, casualty words, the words that name an
-event's kind, the words that point at an earlier event ("le mois dernier"), and the
-capitalized words that are not names, and the words that make a duration an interval
-("in two years", "vor drei Jahren", "two years ago") rather than how long something
-lasted. English has a table too, for the event and casualty words: cross-checking reads
-every language's sentences the same way.
+reading Python:
+
+- number words that mean "about N" ("une vingtaine", "una ventina"), the words that make
+  a number approximate ("rund", "environ", "unos"), a lower bound ("plus de", "mehr
+  als", "oltre", "más de") or an upper one;
+- duration units and phrases ("trois quarts d'heure" = 45 minutes), counted nouns,
+  casualty words, scale words ("milliard", "Milliarden", "millones"), currencies (as the
+  English analyzer names them: "marks", "Mark", "marchi", "marcos" are "mark"),
+  measurement units ("km/h", "pour cent", "tonnellate");
+- the words that name an event's kind; the words that point at an earlier event, with
+  how many years back ("il y a deux ans": two; "le mois dernier": this year; "à
+  l'époque": unknown); the words that make a duration an interval ("two years ago",
+  "vor drei Jahren") rather than how long something lasted;
+- the capitalized words that are not names.
+
+English has a table too, for the event and casualty words: cross-checking reads every
+language's sentences the same way.
 
     >>> lexicon("fr").approximate_numbers["une vingtaine"]
     20.0
@@ -72,7 +80,10 @@ class Lexicon:
     count_nouns: dict[str, str]
     casualty_words: dict[str, str]
     event_words: dict[str, str]
-    other_event: tuple[str, ...]
+    other_event: dict[str, int | None]
+    scales: dict[str, float]
+    currencies: dict[str, str]
+    units: dict[str, tuple[str, str, float]]
     interval_before: tuple[str, ...]
     interval_after: tuple[str, ...]
     not_names: frozenset[str]
@@ -132,7 +143,16 @@ def lexicon(language: str) -> Lexicon:
         count_nouns=_inverted(raw["count_nouns"]),
         casualty_words=_inverted(raw["casualty_words"]),
         event_words=_inverted(raw["event_words"]),
-        other_event=_lower(raw["other_event"]),
+        other_event={
+            fold_apostrophes(k.lower()): None if v is None else int(v)
+            for k, v in raw["other_event"].items()
+        },
+        scales={fold_apostrophes(k.lower()): float(v) for k, v in raw["scales"].items()},
+        currencies={k.lower(): str(v) for k, v in raw["currencies"].items()},
+        units={
+            fold_apostrophes(k.lower()): (str(v[0]), str(v[1]), float(v[2]))
+            for k, v in raw["units"].items()
+        },
         interval_before=_lower(raw["interval_before"]),
         interval_after=_lower(raw["interval_after"]),
         not_names=frozenset(raw["not_names"]),
