@@ -24,7 +24,15 @@ from newsprobe.corpus.names import fold
 
 __all__ = ["Credit", "credits_in", "looks_like_outlet"]
 
+# "the agency Coastline Wire", "l'agence Coastline Wire", "la agencia ...": the kind of
+# outlet before its name is not part of the name.
+_KIND = (
+    r"(?:(?:the|l'|la|le|el|die|der|il|lo)\s*)?(?:agency|agence|agencia|agenzia|Agentur|"
+    r"news\s+agency|newspaper|journal|diario|periódico|quotidien|quotidiano|Zeitung|"
+    r"radio|broadcaster|chaîne|emittente|cadena|Sender|tabloid)\s+"
+)
 _NAME = (
+    rf"(?:{_KIND})?"
     r"(?P<o>(?:[Tt]he\s+|[Ll][ae]\s+|[Dd]ie\s+|[Dd]er\s+|[Ii]l\s+|[Ee]l\s+)?"
     r"[^\W\d_a-z][\w'’&.-]*(?:\s+(?:[^\W\d_a-z][\w'’&.-]*|of|du|de|der|di|del|la|le|des))*)"
 )
@@ -52,12 +60,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "cites",
         rf"(?i:selon|d'après|laut|nach\s+angaben\s+(?:von|der|des)|secondo|stando\s+a|"
-        rf"según|de\s+acuerdo\s+con|according\s+to)\s+{_NAME}",
+        rf"según|de\s+acuerdo\s+con|according\s+to|(?:reported|told)\s+(?:by|to))\s+"
+        rf"{_NAME}",
     ),
     (
         "cites",
         rf"{_NAME}\s+(?i:rapporte|a\s+rapporté|révèle|berichtet(?:e)?|meldet(?:e)?|"
-        rf"riferisce|riporta|ha\s+riferito|informa|informó|publicó|reports|reported)\b",
+        rf"riferisce|riporta|ha\s+riferito|informa|informó|publicó|reports|reported|"
+        rf"calls|called|says|said|writes|wrote|quotes|quoted|describes|described|"
+        rf"claims|claimed|reveals|revealed)\b",
     ),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
@@ -70,7 +81,7 @@ _OUTLET_WORDS = frozenset(
     "review today bulletin dispatch ledger lantern sentinel standard mirror record echo "
     "nachrichten rundschau kurier anzeiger allgemeine quotidien dépêche depeche faro "
     "nouvelles informazione noticias cronaca stampa messaggero mundo país pais voz "
-    "magazine weekly insider network channel broadcasting".split()
+    "magazine weekly insider channel broadcasting".split()
 )
 _AGENCIES = frozenset("ap afp reuters dpa ansa efe upi bloomberg apa sda ats kyodo".split())
 
@@ -92,7 +103,13 @@ def looks_like_outlet(name: str) -> bool:
 
 
 def _trimmed(name: str) -> str:
-    return name.strip(" .,;:'’\"").removesuffix("'s").removesuffix("’s")
+    """The name without punctuation, a possessive, or a sentence's first word before an
+    article ("Even The Valemont Times" -> "The Valemont Times")."""
+    name = name.strip(" .,;:'’\"").removesuffix("'s").removesuffix("’s")
+    head, sep, rest = name.partition(" ")
+    if sep and rest.split(" ", 1)[0] in ("The", "Le", "La", "Les", "Die", "Der", "Il", "El"):
+        return rest
+    return name
 
 
 def credits_in(text: str, *, known: set[str], start: int = 0) -> Iterator[Credit]:
