@@ -17,11 +17,12 @@ Two stories, each with a distractor, written for these tests:
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from newsprobe.document import Article
+from newsprobe.document import Analysis, Article
 
-__all__ = ["ARTICLES", "STORIES", "article", "articles"]
+__all__ = ["ARTICLES", "STORIES", "analyses", "article", "articles", "key_of", "story"]
 
 _FERRY_WIRE = (
     "PORT ASTER, Dunland (Northgate Wire) — President Ilse Marrow of Dunland and Prime "
@@ -250,3 +251,27 @@ def article(key: str) -> Article:
 def articles() -> list[Article]:
     """Every composed article, in the order above."""
     return [article(r["id"]) for r in ARTICLES]
+
+
+@cache
+def _analysed() -> tuple[Analysis, ...]:
+    import newsprobe
+
+    return tuple(newsprobe.Pipeline().analyze_many(articles()))
+
+
+def analyses(*keys: str) -> list[Analysis]:
+    """The composed articles analysed (once per test session), in the order asked."""
+    by_key = {str(a.article.meta["key"]): a for a in _analysed()}
+    return [by_key[k] for k in keys] if keys else list(_analysed())
+
+
+def story(name: str) -> list[Analysis]:
+    """The analyses of one of `STORIES`, in `ARTICLES` order."""
+    members = STORIES[name]
+    return [a for a in analyses() if a.article.meta["key"] in members]
+
+
+def key_of(article_id: str) -> str:
+    """The composed key ("a1") of an article id."""
+    return next(str(a.article.meta["key"]) for a in _analysed() if a.article.id == article_id)

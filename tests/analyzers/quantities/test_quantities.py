@@ -403,3 +403,17 @@ def test_a_duration_followed_by_old_is_an_age(
 ) -> None:
     f = one(pipeline, text)
     assert (f.text, f.dimension, f.unit, f.value) == (surface, "age", "years", years)
+
+
+def test_a_number_opening_the_body_is_not_part_of_the_headline_s_last_name() -> None:
+    """ "Warehouse fire in Orlen\\n\\nSome 85 firefighters ...": "Orlen 85" is no name."""
+    import newsprobe
+    from newsprobe.document import Article
+
+    article = Article.create(
+        headline="Warehouse fire in Orlen",
+        body="Some 85 firefighters were sent to the warehouse, the fire service said.",
+        language="en",
+    )
+    found = newsprobe.analyze(article, analyzers=["quantities"]).of_kind("quantity")
+    assert [(q.text, q.value, q.about) for q in found] == [("Some 85", 85.0, "firefighters")]

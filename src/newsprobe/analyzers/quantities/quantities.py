@@ -258,6 +258,8 @@ def _names_something(
     prev = tokens[m.start - 1]
     if not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.text in _WEEKDAYS:
         return False
+    if "\n" in text[prev.end : tokens[m.start].start]:
+        return False  # the headline's last word, then the body's first: "... Orlen\n\nSome 85"
     if m.start >= 2:
         before = tokens[m.start - 2]
         gap = "\n" in text[before.end : prev.start]
