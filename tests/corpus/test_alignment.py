@@ -104,7 +104,7 @@ def test_two_figures_of_one_kind_are_told_apart_by_their_words() -> None:
                     outlet=outlet,
                     published=when,
                     language="en",
-                )  # fmt: skip
+                )
             )
         )
         for outlet, body in texts.items()

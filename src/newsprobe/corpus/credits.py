@@ -106,7 +106,7 @@ def _trimmed(name: str) -> str:
     """The name without punctuation, a possessive, or a sentence's first word before an
     article ("Even The Valemont Times" -> "The Valemont Times")."""
     name = name.strip(" .,;:'’\"").removesuffix("'s").removesuffix("’s")
-    head, sep, rest = name.partition(" ")
+    _, sep, rest = name.partition(" ")
     if sep and rest.split(" ", 1)[0] in ("The", "Le", "La", "Les", "Die", "Der", "Il", "El"):
         return rest
     return name
