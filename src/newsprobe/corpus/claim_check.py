@@ -13,8 +13,7 @@ best of each; so the stance model sees a few pairs per claim, batched in one cal
 - A claim that carries an aligned figure is disputed by the articles whose figure
   contradicts it, and corroborated by those that agree (`alignment`).
 - Articles the stance model cannot read (French, German, Italian, Spanish) corroborate a
-  claim when a sentence of theirs is close to it in the multilingual sentence space and
-  shares its names and numbers.
+  claim when a sentence of theirs carries most of its names and numbers.
 
 An article that copies the cross-checked one, or the same wire story, corroborates
 nothing by itself: it is listed with ``independent=False`` and does not make a claim
@@ -23,11 +22,11 @@ corroborated.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprobe.analyzers.headline.stance import decide, stance_many
-from newsprobe.corpus import embedding
 from newsprobe.corpus.alignment import Statement, compare
 from newsprobe.corpus.content import content_words, name_words, negated, overlap, stem
 from newsprobe.corpus.view import ArticleView, outlet_key
@@ -60,13 +59,14 @@ MIN_SHARED_SHARE = 0.3
 MIN_SENTENCE_WORDS = 4
 #: Share of the claim's words a sentence the stance model reads as agreeing must repeat.
 STANCE_AGREE_OVERLAP = 0.4
-#: Sentences of each other article sent to the stance model per claim.
-CANDIDATES_PER_ARTICLE = 2
+#: Sentences of each other article sent to the stance model per claim: the one sharing the
+#: most words (two gave the same verdicts on the development part, at a third more cost).
+CANDIDATES_PER_ARTICLE = 1
 #: Share of the claim's content words from which a negation mismatch disputes it.
 NEGATION_OVERLAP = 0.5
-#: A sentence in another language corroborates when its lead-encoder cosine with the claim
-#: reaches this (same statement across languages: 0.7-0.9; same story, other fact: 0.4-0.6).
-CROSS_LINGUAL_COSINE = 0.7
+#: A sentence in another language corroborates a claim when it carries this share of the
+#: claim's names and numbers (at least `MIN_SHARED_WORDS` of them).
+CROSS_LINGUAL_SHARE = 0.6
 #: Share of the claim's content words a sentence repeats (its verb among them) to make
 #: the same statement: "the route would reopen by the end of May" and "agreed to reopen
 #: the ferry route ... by the end of May" share all three of the claim's.
@@ -324,7 +324,7 @@ def check_claims(
         decided = {e.article for e in by_figure}
         evidence[i] = [e for e in evidence[i] if e.article not in decided] + by_figure
     if foreign and claims:
-        _cross_lingual(claims, words, foreign, independent_of, evidence)
+        _cross_lingual(claims, foreign, independent_of, evidence)
     checks = [_verdict(claim, found) for claim, found in zip(claims, evidence, strict=True)]
     return [
         c
@@ -333,39 +333,38 @@ def check_claims(
     ]
 
 
+def _anchors(text: str) -> frozenset[str]:
+    """Names and numbers of a statement: what survives translation."""
+    return name_words(text) | frozenset(re.findall(r"\d+(?:[.,]\d+)?", text))
+
+
 def _cross_lingual(
     claims: Sequence[_Claim],
-    words: Sequence[frozenset[str]],
     foreign: Sequence[ArticleView],
     independent_of: Sequence[Mapping[str, bool]],
     evidence: list[list[ClaimEvidence]],
 ) -> None:
-    """Corroboration by sentences in other languages that say the same (names, numbers)."""
-    names = [frozenset(w for w in ws if w[:1].isdigit() or len(w) > 3) for ws in words]
-    sentences = [(view, span) for view in foreign for span in view.sentences.spans]
-    wanted = [
-        (i, view, span)
-        for i in range(len(claims))
-        for view, span in sentences
-        if len(names[i] & content_words(view.text(span))) >= MIN_SHARED_WORDS
-    ]
-    if not wanted:
-        return
-    texts = sorted({c.text for c in claims} | {view.text(span) for _, view, span in wanted})
-    vectors = dict(zip(texts, embedding.encode(texts), strict=True))
-    for i, view, span in wanted:
-        similarity = float(vectors[claims[i].text] @ vectors[view.text(span)])
-        if similarity >= CROSS_LINGUAL_COSINE:
-            evidence[i].append(
-                _evidence(
-                    view,
-                    span,
-                    "agree",
-                    similarity,
-                    independent_of[i][view.id],
-                    f"same statement in {view.language}",
-                )
-            )
+    """Corroboration by sentences in other languages that carry the claim's names and
+    numbers. On the development part this did better than the sentence encoder (claim
+    verdicts 0.66 against 0.64, corroborators found 0.58 against 0.56), and the encoder
+    doubled the cost of a whole cross-check."""
+    for i, claim in enumerate(claims):
+        anchors = _anchors(claim.text)
+        if len(anchors) < MIN_SHARED_WORDS:
+            continue
+        for view in foreign:
+            best: tuple[float, tuple[int, int]] | None = None
+            for span in view.sentences.spans:
+                shared = anchors & _anchors(view.text(span))
+                share = len(shared) / len(anchors)
+                enough = len(shared) >= MIN_SHARED_WORDS and share >= CROSS_LINGUAL_SHARE
+                if enough and (best is None or share > best[0]):
+                    best = (share, span)
+            if best is not None:
+                evidence[i].append(
+                    _evidence(view, best[1], "agree", best[0], independent_of[i][view.id],
+                              f"same names and numbers in {view.language}")
+                )  # fmt: skip
 
 
 def _verdict(claim: _Claim, evidence: list[ClaimEvidence]) -> ClaimCheck:

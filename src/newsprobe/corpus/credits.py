@@ -72,6 +72,23 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
+# A cheap test per pattern: its fixed words, searched before the pattern itself (most
+# articles credit no one, and a name-first pattern is slow to rule out by itself).
+_TRIGGERS = tuple(
+    re.compile(trigger, re.IGNORECASE)
+    for trigger in (
+        r"reporting|files|material",
+        r"published|appeared|ran\b",
+        r"©|copyright",
+        r"(?m)^source:",
+        r"\((?:avec|with|con|mit)\s",
+        r"material",
+        r"información|informaciones|dépêche|agenzia",
+        r"selon|d'après|laut|angaben|secondo|stando|según|acuerdo|according|reported|told",
+        r"\s(?:rapporte|rapporté|révèle|bericht|meldet|riferi|riporta|informa|publicó|report|"
+        r"call|says|said|wr[io]te|quote|describ|claim|reveal)",
+    )
+)
 
 # Words that make a name read as an outlet's, in the languages we read.
 _OUTLET_WORDS = frozenset(
@@ -112,6 +129,24 @@ def _trimmed(name: str) -> str:
     return name
 
 
+_NAME_FIRST = len(_PATTERNS) - 1  # "The Valemont Times reports": the name comes first
+_NAME_REACH = 80  # characters before a citing verb that its outlet's name may take
+
+
+def _name_first(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of the name-first pattern, tried only just before each citing verb (a
+    name-first regex run over a whole article tries a name at every capital)."""
+    for verb in _TRIGGERS[_NAME_FIRST].finditer(text):
+        window = max(0, verb.start() - _NAME_REACH)
+        for start in (
+            m.start() for m in re.finditer(r"\b[^\W\d_a-z]", text[window : verb.start()])
+        ):
+            found = pattern.match(text, window + start, verb.end() + 20)
+            if found is not None:
+                yield found
+                break
+
+
 def credits_in(text: str, *, known: set[str], start: int = 0) -> Iterator[Credit]:
     """Outlets credited or cited in `text`, in pattern order.
 
@@ -121,8 +156,11 @@ def credits_in(text: str, *, known: set[str], start: int = 0) -> Iterator[Credit
             matching one counts whatever it looks like.
         start: added to every span.
     """
-    for kind, pattern in _COMPILED:
-        for match in pattern.finditer(text):
+    for index, ((kind, pattern), trigger) in enumerate(zip(_COMPILED, _TRIGGERS, strict=True)):
+        if trigger.search(text) is None:
+            continue
+        first = index == _NAME_FIRST
+        for match in _name_first(text, pattern) if first else pattern.finditer(text):
             name = _trimmed(match.group("o"))
             key = fold(name)
             for article in ("the ", "le ", "la ", "die ", "der ", "il ", "el "):

@@ -97,7 +97,7 @@ def crosscheck(
     """
     views = _views(target, members)
     me, others = views[0], views[1:]
-    graph = provenance(views)
+    graph = provenance(views, around=me.id)
     voice = voices(views, graph.edges)
     days = {
         v.id: (profiles[v.id].event_day if profiles and v.id in profiles else event_day(v.analysis))

@@ -28,7 +28,14 @@ from datetime import datetime
 
 from newsprobe.analyzers.shared.dateline import dateline_outlet
 from newsprobe.corpus.credits import credits_in
-from newsprobe.corpus.shingles import Passage, Word, shared_passages, shingles, words
+from newsprobe.corpus.shingles import (
+    SHINGLE_WORDS,
+    Passage,
+    Word,
+    shared_passages,
+    shingles,
+    words,
+)
 from newsprobe.corpus.view import ArticleView, outlet_key
 from newsprobe.coverage import ProvenanceEdge, ProvenanceGraph, ProvenanceNode
 from newsprobe.findings import Span
@@ -146,8 +153,15 @@ def _published(view: ArticleView) -> datetime:
     return view.article.published
 
 
-def _implicit(views: Sequence[ArticleView]) -> list[ProvenanceEdge]:
-    """Copies and shared passages between every pair of the story's articles."""
+def _implicit(
+    views: Sequence[ArticleView], *, passages_of: str | None = None
+) -> list[ProvenanceEdge]:
+    """Copies and shared passages between every pair of the story's articles.
+
+    With `passages_of`, shared passages are looked for only in the pairs that article is
+    in (what one cross-check shows); copies are always found between every pair, since
+    they decide who speaks with one voice.
+    """
     texts = {v.id: words(v.article.body_text, offset=v.article.body.start) for v in views}
     sets = {v.id: shingles(texts[v.id]) for v in views}
     edges: list[ProvenanceEdge] = []
@@ -157,12 +171,18 @@ def _implicit(views: Sequence[ArticleView]) -> list[ProvenanceEdge]:
         if a.outlet_key() == b.outlet_key():
             continue  # one outlet's own versions (an AMP page, an update) copy nobody
         later, earlier, directed = _order(a, b)
-        union = len(sets[a.id] | sets[b.id])
-        jaccard = len(sets[a.id] & sets[b.id]) / union if union else 0.0
+        shared = len(sets[a.id] & sets[b.id])
+        union = len(sets[a.id]) + len(sets[b.id]) - shared
+        jaccard = shared / union if union else 0.0
         if jaccard >= COPY_JACCARD:
             current = copied_by.get(later.id)
             if current is None or _order(current, earlier)[0] is current:
                 copied_by[later.id] = earlier  # copies the earliest of its near-copies
+            continue
+        # A passage of n words holds n - 3 shingles of four: fewer shared, none to find.
+        if shared < PASSAGE_WORDS - SHINGLE_WORDS + 1:
+            continue
+        if passages_of is not None and passages_of not in (a.id, b.id):
             continue
         passage = _passage(later, texts[later.id], texts[earlier.id])
         if passage is not None:
@@ -202,13 +222,22 @@ def _implicit(views: Sequence[ArticleView]) -> list[ProvenanceEdge]:
     return edges
 
 
-def provenance(views: Sequence[ArticleView], *, story: str | None = None) -> ProvenanceGraph:
-    """The provenance graph of a story's articles (any order, any languages)."""
+def provenance(
+    views: Sequence[ArticleView], *, story: str | None = None, around: str | None = None
+) -> ProvenanceGraph:
+    """The provenance graph of a story's articles (any order, any languages).
+
+    Args:
+        views: the story's articles.
+        story: the story's id, for the output.
+        around: an article id: look for shared passages only in the pairs it is in (a
+            cross-check's view; copies and citations are found for every article).
+    """
     known: dict[str, list[ArticleView]] = {}
     for view in views:
         known.setdefault(view.outlet_key(), []).append(view)
     edges = [edge for view in views for edge in _explicit(view, known)]
-    edges += _implicit(views)
+    edges += _implicit(views, passages_of=around)
     edges.sort(key=lambda e: (e.source, e.kind, e.to or "", e.to_outlet or ""))
     nodes = [
         ProvenanceNode(
