@@ -19,7 +19,17 @@ from functools import lru_cache
 
 from newsprobe.corpus.names import fold
 
-__all__ = ["NEGATIONS", "content_words", "name_words", "negated", "overlap", "stem"]
+__all__ = [
+    "NEGATIONS",
+    "OPPOSITES",
+    "content_words",
+    "name_words",
+    "negated",
+    "opposed",
+    "overlap",
+    "stem",
+    "words_of",
+]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)?")
 
@@ -55,6 +65,16 @@ NEGATIONS = frozenset(
     denial reject rejects rejected false untrue incorrect refute refuted refutes dismissed
     dismisses wrong hoax bogus fabricated""".split()
 )
+#: Words that say the opposite of each other ("shares rose" / "shares fell"), by stem.
+OPPOSITES: tuple[tuple[str, str], ...] = (
+    ("rose", "fell"), ("rise", "fall"), ("ris", "fall"), ("increas", "decreas"),
+    ("increas", "cut"), ("gain", "lost"), ("higher", "lower"), ("more", "fewer"),
+    ("above", "below"), ("won", "lost"), ("win", "los"), ("accept", "reject"),
+    ("approv", "reject"), ("open", "clos"), ("reopen", "clos"), ("confirm", "deni"),
+    ("support", "oppos"), ("guilty", "innocent"), ("allow", "ban"), ("hire", "fire"),
+    ("expand", "shrink"), ("resum", "suspend"), ("start", "stop"), ("began", "ended"),
+)  # fmt: skip
+_OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
 _NEGATION_MARKS = re.compile(r"n['’]t\b", re.IGNORECASE)
 
 
@@ -101,6 +121,18 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether one set of stemmed words holds the opposite of a word of the other, and
+    not that word itself ("rose" against "fell")."""
+    return any(_OPPOSITE.get(w) in b and w not in b for w in a)
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> frozenset[str]:
+    """Every stemmed word of `text`, function words included ("more", "below")."""
+    return frozenset(stem(fold(w)) for w in _WORD.findall(text))
 
 
 def negated(text: str) -> bool:
