@@ -36,6 +36,7 @@ DATA_MODEL = (
     "newsprobe.errors",
     "newsprobe.units",
     "newsprobe.normalize",
+    "newsprobe.languages",
 )
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers.shared.speech_verbs import verbs_for
 from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import Span
 
@@ -59,7 +60,7 @@ _CLAUSE_MODIFIERS = frozenset({"relcl", "acl"})
 _RELATIVE_PRONOUNS = frozenset({"WP", "WDT", "WP$"})
 _TERMINAL = frozenset(".!?…")
 _TRAILING_MARKS = "\"'”’»)]* \t"
-_SPEECH = frozenset({"say", "write", "tell", "tweet", "post", "add", "state", "explain"})
+_SPEECH = verbs_for("claim_frame")
 _REPORTED = frozenset({"dobj", "ccomp", "xcomp", "attr", "dative"})
 
 # Judgements a fact-checker cannot check. Lemmas of the predicate of a copular clause

@@ -31,6 +31,7 @@ from newsprobe.analyzers.entities.words import (
     STREET_WORDS,
     TITLE_WORDS,
 )
+from newsprobe.analyzers.shared.speech_verbs import verbs_for
 
 __all__ = ["DISEASE", "relabel"]
 
@@ -46,7 +47,7 @@ _TO_PLACE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 # "in" before an organization is ordinary ("in Congress", "in ISIS"); these are not.
 _STRONG_LOCATIVE = frozenset({"near", "outside", "around", "inside"})
 _LOCATIVE = _STRONG_LOCATIVE | {"in", "across", "throughout"}
-_OUTLET_VERBS = frozenset({"report", "publish"})
+_OUTLET_VERBS = verbs_for("outlet_subject")
 _CHANGEABLE = _NOUN_ORG | _TO_PLACE
 # Nouns that, right before a name, say it is a place: "the Yemeni capital, Sana", "capital
 # Managua". Not "state" ("state media KCNA") nor the words for a place's edges.

@@ -11,6 +11,8 @@ they are data, reviewed and extended on their own.
 
 from __future__ import annotations
 
+from newsprobe.analyzers.shared.speech_verbs import verbs_for
+
 __all__ = [
     "ALIAS_GROUPS",
     "COMPASS_WORDS",
@@ -133,11 +135,9 @@ DISEASE_CUES = _words(
 #: not the organization spaCy's small model often takes them for ("in Scotch Street").
 STREET_WORDS = _words("street road avenue lane boulevard highway square drive")
 
-#: Verbs of saying: a capitalized name as their subject is very likely a person.
-SPEECH_VERBS = _words(
-    "say said says told tell tells added adds explained warned argued insisted claimed "
-    "stated wrote noted recalled admitted denied confirmed"
-)
+#: Verbs of saying (compared with a lemma): a capitalized name as their subject is very
+#: likely a person. See the ``names_person`` use in ``shared/lexicons/speech_verbs.txt``.
+SPEECH_VERBS = verbs_for("names_person")
 
 #: Trailing words that name the legal form of a company; ignored when matching names,
 #: so "Acme Holdings" and "Acme" are one organization.

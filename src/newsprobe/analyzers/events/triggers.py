@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsprobe.analyzers.events import senses
 from newsprobe.analyzers.events.names import PLACE_LABELS
+from newsprobe.analyzers.shared.speech_verbs import verbs_for
 from newsprobe.analyzers.shared.tokens import Columns, columns
 from newsprobe.findings import Span
 
@@ -74,7 +75,9 @@ _FACILITIES = frozenset("plant factory facility terminal museum station bridge s
 _HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "no one", "none", "neither", "nothing"})
 #: Verbs of saying: they report speech, they are not the event spoken about.
-SPEECH_LEMMAS = frozenset("say tell report add claim state write confirm insist".split())
+SPEECH_LEMMAS = verbs_for("event_speech")
+#: Verbs under which "in a statement" is a statement event ("announced in a statement").
+_STATEMENT_LEMMAS = verbs_for("in_statement")
 _QUOTE_OR_BREAK = re.compile('["“”\n]')
 #: Every lemma `trigger_type` can return a type for ("shot dead" is read off the word).
 _TRIGGER_LEMMAS = frozenset(_VERBS) | frozenset(NOUN_EVENT_TYPES) | {"dead"}
@@ -215,7 +218,7 @@ def _noun_fits(token: Token, lemma: str) -> bool:
         return bool(_COURT.search(token.sent.text))
     if lemma == "statement":
         governor = head.head if head.dep_ == "prep" else head
-        return (head.lower_ == "in" and governor.lemma_ in SPEECH_LEMMAS | {"announce"}) or (
+        return (head.lower_ == "in" and governor.lemma_ in _STATEMENT_LEMMAS) or (
             token.dep_ == "dobj" and head.lemma_ in ("issue", "release", "publish")
         )
     if lemma == "attack":
