@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from newsprobe.analyzers.shared.lexicon_files import lexicon_lines, load_table, load_words
+from newsprobe.analyzers.shared.lexicon_files import (
+    lexicon_lines,
+    load_mapping,
+    load_table,
+    load_words,
+    tagged,
+)
 from tests.paths import REPO
 
 ANALYZERS = REPO / "src" / "newsprobe" / "analyzers"
@@ -52,3 +58,32 @@ def test_an_unknown_lexicon_lists_the_family_s_lexicons() -> None:
         load_words("shared/no_such_list")
     with pytest.raises(FileNotFoundError, match="names are 'family/name'"):
         load_words("no_family")
+
+
+def test_words_are_taken_exactly_as_written() -> None:
+    assert "would-be" in load_words("events/unreal_modifiers")  # the hyphen is kept
+    assert "o’clock" in load_words("quantities/clock_words")  # so is the curly apostrophe
+    assert "September" in load_words("quantities/months")  # and the capital
+    assert "september" not in load_words("quantities/months")
+
+
+def test_mappings_keep_file_order_and_are_the_caller_s_own() -> None:
+    verbs = load_mapping("events/trigger_verbs")
+    assert next(iter(verbs.items())) == ("meet", "meeting")
+    verbs["meet"] = "changed"
+    assert load_mapping("events/trigger_verbs")["meet"] == "meeting"
+
+
+def test_a_row_of_a_mapping_needs_two_columns() -> None:
+    with pytest.raises(ValueError, match="needs two columns"):
+        load_mapping("entities/alias_groups")  # rows of three and more columns
+
+
+def test_tagged_entries_are_selected_by_use() -> None:
+    headline = tagged("shared/acronyms", "headline")
+    body = tagged("shared/acronyms", "body")
+    assert "AUKUS" in headline and "AUKUS" not in body
+    assert "NATO" in headline and "NATO" in body
+    assert tagged("shared/acronyms", "headline", "body") == headline | body
+    with pytest.raises(KeyError, match="its uses"):
+        tagged("shared/acronyms", "footer")

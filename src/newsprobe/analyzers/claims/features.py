@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprobe.analyzers.shared.dateline import dateline_end
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.analyzers.shared.speech_verbs import verbs_for
 from newsprobe.analyzers.shared.tokens import Columns, columns
 from newsprobe.models import load_arrays, load_json
@@ -61,18 +62,8 @@ _SPACES = re.compile(r"\s+")
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
 _NUMERIC = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _ATTRIBUTION_LEMMAS = verbs_for("claim_source")
-_HEDGE_WORDS = frozenset(
-    {"may", "might", "could", "perhaps", "possibly", "probably", "likely", "unlikely",
-     "apparently", "reportedly", "allegedly", "seemingly", "presumably", "supposedly",
-     "arguably", "appear", "seem", "suggest", "speculate", "rumor", "rumour", "maybe"}
-)  # fmt: skip
-_OPINION_WORDS = frozenset(
-    {"should", "ought", "best", "worst", "terrible", "horrible", "awful", "great",
-     "wonderful", "fantastic", "amazing", "incredible", "disgrace", "disgraceful",
-     "shameful", "outrageous", "ridiculous", "absurd", "stupid", "brilliant", "excellent",
-     "beautiful", "unfair", "wrong", "disaster", "disastrous", "pathetic", "tremendous",
-     "sad", "shame", "love", "hate", "deserve", "believe", "hope", "wish", "feel"}
-)  # fmt: skip
+_HEDGE_WORDS = load_words("claims/hedge_words")
+_OPINION_WORDS = load_words("claims/opinion_words")
 _I_THINK = re.compile(
     r"\b(?:i|we)\s+(?:do\s+)?(?:think|believe|feel|hope|guess|suppose)\b"
     r"|\bin\s+my\s+(?:view|opinion)\b|\bit\s+seems\s+to\s+me\b",

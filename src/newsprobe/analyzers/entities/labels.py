@@ -31,6 +31,7 @@ from newsprobe.analyzers.entities.words import (
     STREET_WORDS,
     TITLE_WORDS,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.analyzers.shared.speech_verbs import verbs_for
 
 __all__ = ["DISEASE", "relabel"]
@@ -53,10 +54,7 @@ _CHANGEABLE = _NOUN_ORG | _TO_PLACE
 # Managua". Not "state" ("state media KCNA") nor the words for a place's edges.
 _PLACE_BEFORE = (PLACE_NOUNS | {"capital"}) - {"state", "countryside", "outskirts"}
 # "diagnosed with Ebola", "died of Ebola", "cases of Ebola", "exposure to Ebola".
-_DISEASE_BEFORE = frozenset(
-    "diagnosed infected died dying sick ill contracted positive cases case spread strain "
-    "outbreak exposure exposed immune".split()
-)
+_DISEASE_BEFORE = load_words("entities/disease_before")
 _STREET_BEFORE = frozenset({"in", "on", "at", "along", "down", "off", "near", "up"})
 #: The internal label of a disease ("Ebola"): `entities` reports no entity for it.
 DISEASE = "DISEASE"

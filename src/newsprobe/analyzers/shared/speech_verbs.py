@@ -17,10 +17,9 @@ differ on purpose from one use to the next; `verbs_for` hands each analyzer its 
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
-from newsprobe.analyzers.shared.lexicon_files import load_table
+from newsprobe.analyzers.shared.lexicon_files import load_table, tagged
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,27 +29,13 @@ __all__ = ["CUE_FORMS", "REPORTING_VERBS", "is_speech_cue", "verbs_for"]
 _TABLE = "shared/speech_verbs"
 
 
-@cache
-def _uses() -> dict[str, frozenset[str]]:
-    """Use -> the strings it matches: lemmas, or the forms a ``use=a,b`` entry lists."""
-    uses: dict[str, set[str]] = {}
-    for lemma, tags, *_ in load_table(_TABLE):
-        for tag in tags.split():
-            use, _, listed = tag.partition("=")
-            uses.setdefault(use, set()).update(listed.split(",") if listed else [lemma])
-    return {use: frozenset(words) for use, words in uses.items()}
-
-
 def verbs_for(use: str) -> frozenset[str]:
     """The lemmas (or listed forms) of every verb that has `use` in the lexicon.
 
     Raises:
         KeyError: no verb has that use; the message lists the uses there are.
     """
-    uses = _uses()
-    if use not in uses:
-        raise KeyError(f"no verb of saying has the use {use!r}; uses: {sorted(uses)}")
-    return uses[use]
+    return tagged(_TABLE, use)
 
 
 def _irregular_forms() -> dict[str, tuple[str, ...]]:
