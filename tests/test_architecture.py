@@ -37,6 +37,7 @@ DATA_MODEL = (
     "newsprobe.errors",
     "newsprobe.units",
     "newsprobe.normalize",
+    "newsprobe.languages",
 )
 
 

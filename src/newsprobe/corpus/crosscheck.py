@@ -26,10 +26,9 @@ from newsprobe.corpus.speculation import check_speculation
 from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import AlignedFigure, CrossCheck, ProvenanceGraph, Story
 from newsprobe.document import Analysis
+from newsprobe.languages import language_name
 
 __all__ = ["crosscheck", "story_provenance"]
-
-_LANGUAGE_NAMES = {"fr": "French", "de": "German", "it": "Italian", "es": "Spanish"}
 
 
 def _views(target: Analysis, members: Sequence[Analysis]) -> list[ArticleView]:
@@ -52,7 +51,7 @@ def _notices(target: ArticleView, others: Sequence[ArticleView]) -> list[str]:
             "and copies cannot be told from originals by date"
         )
     if not target.english:
-        language = _LANGUAGE_NAMES.get(target.language, target.language)
+        language = language_name(target.language)
         readable = "figures and names" if target.language in FOREIGN_LANGUAGES else "nothing"
         notices.append(
             f"the article is in {language}: claims and speculation are read in English "
@@ -60,7 +59,7 @@ def _notices(target: ArticleView, others: Sequence[ArticleView]) -> list[str]:
         )
     foreign = sorted({v.language for v in others if not v.english})
     if foreign:
-        names = ", ".join(_LANGUAGE_NAMES.get(code, code) for code in foreign)
+        names = ", ".join(language_name(code) for code in foreign)
         notices.append(
             f"articles in {names} were compared by figures, names and close statements; "
             "their quotes are translations and were not compared word by word"

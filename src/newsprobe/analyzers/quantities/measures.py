@@ -43,6 +43,7 @@ from newsprobe.analyzers.quantities.unit_phrases import (
     money_word_skip,
     unit_at,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words
 
 __all__ = ["Measure", "read_measure"]
 
@@ -79,12 +80,7 @@ _MODIFIERS: dict[tuple[str, ...], str] = {
 
 _MODIFIER_PHRASES = by_first_word(sorted(_MODIFIERS, key=len, reverse=True))
 #: Words before "a"/"an" + unit that make it a duration or distance ("for an hour").
-_ONE_TRIGGERS = frozenset(
-    [
-        "for", "lasted", "lasting", "took", "last", "spent", "than", "nearly", "almost", "about",
-        "around", "roughly", "over", "under", "within", "after", "half", "just",
-    ]
-)  # fmt: skip
+_ONE_TRIGGERS = load_words("quantities/one_triggers")
 _DECADE_WORDS = {w: tens for w, tens in zip(
     ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
     range(20, 100, 10), strict=True)}  # fmt: skip
