@@ -32,10 +32,12 @@ FAMILIES = (
 INTERFACES = ("newsprobe.cli", "newsprobe.service", "newsprobe.batch")
 DATA_MODEL = (
     "newsprobe.document",
+    "newsprobe.coverage",
     "newsprobe.findings",
     "newsprobe.errors",
     "newsprobe.units",
     "newsprobe.normalize",
+    "newsprobe.languages",
 )
 
 

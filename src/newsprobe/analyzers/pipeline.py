@@ -25,6 +25,7 @@ from newsprobe.analyzers.registry import BUILTIN_ANALYZERS, analyzer_class, crea
 from newsprobe.document import Analysis, AnalyzerFailure, Article, Notice
 from newsprobe.errors import AnalyzerError, ConfigError
 from newsprobe.findings import FindingBase, Span
+from newsprobe.languages import language_name
 from newsprobe.nlp.parse import BATCH_SIZE, PIPES_FOR, parse_many, pipes_for
 
 if TYPE_CHECKING:
@@ -33,15 +34,6 @@ if TYPE_CHECKING:
 __all__ = ["OnError", "Pipeline"]
 
 OnError = Literal["raise", "record"]
-
-_LANGUAGE_NAMES = {
-    "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek",
-    "en": "English", "es": "Spanish", "fa": "Persian", "fi": "Finnish", "fr": "French",
-    "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "id": "Indonesian", "it": "Italian",
-    "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "no": "Norwegian", "pl": "Polish",
-    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "tr": "Turkish",
-    "uk": "Ukrainian", "zh": "Chinese",
-}  # fmt: skip
 
 
 def _with_providers(analyzers: list[Analyzer]) -> list[Analyzer]:
@@ -215,9 +207,9 @@ class Pipeline:
                 errors.append(self._broken[analyzer.name])
                 continue
             if not self._runs_on(analyzer, article):
-                language = _LANGUAGE_NAMES.get(article.language or "", article.language)
+                language = article.language and language_name(article.language)
                 readable = " and ".join(
-                    _LANGUAGE_NAMES.get(code, code) for code in sorted(analyzer.languages or ())
+                    language_name(code) for code in sorted(analyzer.languages or ())
                 )
                 notices.append(
                     Notice(

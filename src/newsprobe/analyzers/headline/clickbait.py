@@ -25,6 +25,7 @@ import numpy as np
 
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.headline.form import FORM_FEATURES, Device, find_devices, ngrams
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.errors import ModelNotFoundError
 from newsprobe.findings import ClickbaitFinding, Span
 from newsprobe.models import load_arrays, load_json
@@ -38,10 +39,7 @@ MAX_HEADLINE_CHARS = 400
 #: headline always says what in its wording drove the score.
 _WORDING_TERMS = 2
 #: Function words say nothing a reader can act on; never quoted as "bait wording".
-_STOP = frozenset(
-    "a an the and or but of to in on at for with by from as is are was were be been has have "
-    "had it its this that these those he she they we i his her their our my what who".split()
-)
+_STOP = load_words("headline/unquoted_terms")
 
 
 @dataclass(frozen=True, slots=True)

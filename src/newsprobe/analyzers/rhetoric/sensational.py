@@ -40,11 +40,12 @@ from newsprobe.analyzers.shared.lexicon import (
     PhraseMatcher,
     SpanSet,
     fold_case,
-    inflect,
     load_lexicon,
+    normalize_phrase,
     quoted_regions,
     sentence_spans,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words, tagged
 from newsprobe.findings import FindingBase, QuoteFinding, SensationalFinding, SignalFinding, Span
 
 __all__ = ["MAX_FINDINGS", "VADER_THRESHOLD", "SensationalAnalyzer", "vader_emotional_words"]
@@ -81,14 +82,7 @@ _QUOTED_FACTOR = 0.5
 #: article has tens; thousands only come from junk (a page of "SLAMS SLAMS ..."), where
 #: more highlights help no reader and each finding costs the pipeline validation time.
 MAX_FINDINGS = 1000
-_GUARDED = ("destroy", "erupt", "explode", "smash", "crush", "slam", "torch", "hammer",
-            "rage", "blast", "demolish", "obliterate", "savage", "unleash", "pummel",
-            "annihilate")  # fmt: skip
-_NOT_SUPERLATIVE = frozenset(
-    "interest protest contest test rest west nest arrest request harvest forest guest quest "
-    "suggest manifest honest modest earnest chest pest digest invest detest attest jest lest "
-    "vest zest crest wrest behest conquest unrest inquest bequest".split()
-)
+_NOT_SUPERLATIVE = load_words("rhetoric/not_superlatives")
 # "biggest ever", "most reckless budget ever", "best home battery ever", "biggest discovery in
 # decades": a superlative, up to two words, then an unbounded comparison. "The biggest fall
 # in three years" is not matched: a stated period is a checkable comparison, not hype.
@@ -176,9 +170,10 @@ class SensationalAnalyzer(Analyzer):
         self._headline_matcher = PhraseMatcher(
             {"ignore": lists["ignore"], "absolute": load_lexicon("rhetoric/absolutes_bare")}
         )
-        self._guarded = frozenset(f for verb in _GUARDED for f in inflect(verb, "verb"))
+        self._guarded = load_lexicon("rhetoric/guarded_verbs")
         self._literal = load_lexicon("rhetoric/literal_context")
-        self._acronyms = load_lexicon("rhetoric/acronyms")
+        # Shared with the headline form check; each keeps its own subset ("body").
+        self._acronyms = frozenset(normalize_phrase(a) for a in tagged("shared/acronyms", "body"))
         known = set(load_lexicon("rhetoric/caps_words4")) | set(self._vader)
         for phrases in lists.values():
             known |= {p for p in phrases if " " not in p}
