@@ -55,6 +55,7 @@ def scheduler(tmp_path: Path) -> Iterator[str]:
         **os.environ,
         "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",
         "DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION": "1.0",
+        "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH": "10",
     }
     started: list[subprocess.Popen[bytes]] = []
     logs = ExitStack()
