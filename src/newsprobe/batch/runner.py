@@ -104,6 +104,8 @@ class BatchSummary:
     Attributes:
         articles: articles analysed and written by this run.
         errors: error lines this run wrote to ``errors.jsonl``.
+        broken: analyses this run wrote in which an analyzer failed (their JSON says
+            which and why; their rows have ``analyzer_errors`` above 0).
         partitions: partitions this run committed.
         skipped: partitions an earlier run had finished.
         failed_inputs: inputs that could not be read at all (also in ``errors.jsonl``).
@@ -112,6 +114,7 @@ class BatchSummary:
 
     articles: int = 0
     errors: int = 0
+    broken: int = 0
     partitions: int = 0
     skipped: int = 0
     failed_inputs: list[str] = field(default_factory=list)
@@ -343,6 +346,7 @@ class _Run:
         self.summary.partitions += 1
         self.summary.articles += output.analysed
         self.summary.errors += len(errors)
+        self.summary.broken += output.broken
         self.bytes_done += partition.bytes_read
         self._report()
 

@@ -69,6 +69,7 @@ class PartitionOutput:
     analyses: bytes | None
     analysed: int
     errors: list[RecordError] = field(default_factory=list)
+    broken: int = 0  # analyses in which an analyzer failed (recorded in the analysis)
 
 
 def analyze_records(task: PartitionTask) -> RecordsOutput:
@@ -94,6 +95,7 @@ def pack(output: RecordsOutput) -> PartitionOutput:
         analyses=jsonl_gz_bytes([r.analysis_json for r in results]),
         analysed=len(results),
         errors=list(output.errors),
+        broken=sum(1 for r in results if r.row["analyzer_errors"]),
     )
 
 

@@ -107,6 +107,12 @@ def _report(summary: BatchSummary, out: Path) -> None:
     if summary.resumed:
         done += f" (resumed: {summary.skipped:,} partition(s) were already done)"
     typer.echo(f"newsprobe: {done}", err=True)
+    if summary.broken:
+        typer.echo(
+            f"newsprobe: an analyzer failed on {summary.broken:,} article(s); their "
+            "analyses say which (rows with analyzer_errors above 0)",
+            err=True,
+        )
     if summary.errors:
         typer.echo(
             f"newsprobe: {summary.errors:,} record(s) gave no analysis; see {out / 'errors.jsonl'}",
@@ -153,7 +159,11 @@ def batch(
         bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
     ] = False,
 ) -> None:
-    """Analyse archives in parallel into Parquet and JSONL; run it again to resume."""
+    """Analyse archives in parallel into Parquet and JSONL; run it again to resume.
+
+    Exit status: 0; 1 when records gave no analysis (see errors.jsonl); 3 when an
+    analyzer failed on some article (its analysis says which).
+    """
     debug = state["debug"]
     try:
         from newsprobe.batch import (
@@ -210,5 +220,7 @@ def batch(
             raise
         raise fail(f"{exc.filename or ''}: {exc.strerror or exc}", 1) from None
     _report(summary, out)
+    if summary.broken:
+        raise typer.Exit(3)
     if summary.errors:
         raise typer.Exit(1)
