@@ -74,8 +74,9 @@ def read(
         options: how to read it (`IngestOptions`).
         transport: httpx transport for fetching (tests pass ``httpx.MockTransport``).
         resolve: host-name resolver for the private-address guard (tests pass a stub).
-        progress: called with the bytes of a local file read so far (compressed bytes
-            for a ``.gz``), as reading goes on: a caller can show how far it has got.
+        progress: called with the bytes of a local file (or stdin) read so far
+            (compressed bytes for a ``.gz``) as reading goes on: a caller can show how
+            far it has got.
 
     Raises:
         IngestError: the source as a whole cannot be read (and its subclasses:
@@ -115,16 +116,22 @@ def read(
             raise IngestError("no such file (or a URL without http:// or https://)", source=name)
         if path.is_dir():
             raise UnsupportedInputError("this is a folder; give files inside it", source=name)
-        with path.open("rb", buffering=0 if progress else SNIFF_BYTES) as handle:
-            stream: IO[bytes] = handle
-            if progress is not None:
-                stream = io.BufferedReader(CountingReader(handle, progress), SNIFF_BYTES)
-            yield from _read_stream(stream, name=name, opts=opts, fetcher=fetcher)
+        with path.open("rb", buffering=SNIFF_BYTES) as handle:
+            yield from _read_stream(
+                handle, name=name, opts=opts, fetcher=fetcher, progress=progress
+            )
 
 
 def _read_stream(
-    raw: IO[bytes], *, name: str, opts: IngestOptions, fetcher: Fetcher
+    raw: IO[bytes],
+    *,
+    name: str,
+    opts: IngestOptions,
+    fetcher: Fetcher,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[Article | IngestError]:
+    if progress is not None:
+        raw = io.BufferedReader(CountingReader(raw, progress), SNIFF_BYTES)
     stream = open_peekable(raw)
     head = peek_head(stream)
     fmt = opts.format or sniff_format(name, head)

@@ -142,7 +142,9 @@ class CountingReader(io.RawIOBase):
 
     def __init__(self, raw: IO[bytes], progress: Callable[[int], None]) -> None:
         super().__init__()
-        self._raw = raw
+        # read1 where there is one: what is there now, without waiting for a whole buffer
+        # (a pipe delivers as its writer writes).
+        self._read = getattr(raw, "read1", raw.read)
         self._progress = progress
         self._count = 0
 
@@ -150,7 +152,7 @@ class CountingReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
-        data = self._raw.read(len(buffer))
+        data = self._read(len(buffer))
         if not data:
             return 0
         buffer[: len(data)] = data
