@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 import pytest
 
@@ -45,12 +46,13 @@ def test_one_result_per_record_in_order_equal_to_analyze() -> None:
 
 
 class _BrokenParse(Pipeline):
-    """A pipeline whose parse fails on one text, as spaCy may on a pathological input."""
+    """A pipeline that fails on one text as a whole, as spaCy may on a pathological input."""
 
-    def _parse(self, batch: list[Article]) -> list[object]:  # type: ignore[override]
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        batch = list(articles)
         if any("Thessaly" in a.text for a in batch):
             raise RuntimeError("the parser gave up")
-        return super()._parse(batch)  # type: ignore[return-value]
+        return super().analyze_many(batch)
 
 
 def test_a_batch_that_fails_whole_is_retried_one_record_at_a_time() -> None:
