@@ -31,6 +31,7 @@ FAMILIES = (
 )
 INTERFACES = ("newsprobe.cli", "newsprobe.service", "newsprobe.batch")
 DATA_MODEL = (
+    "newsprobe.assessment",
     "newsprobe.document",
     "newsprobe.findings",
     "newsprobe.errors",
@@ -82,6 +83,17 @@ RULES: tuple[Rule, ...] = (
         "a report reads findings, never an analyzer's internals",
         applies_to=("newsprobe.report",),
         forbidden=("newsprobe.analyzers", "newsprobe.nlp"),
+    ),
+    Rule(
+        "the assessment is a function over findings: no analyzer, parse, model or report",
+        applies_to=("newsprobe.assess",),
+        forbidden=(
+            "newsprobe.analyzers",
+            "newsprobe.nlp",
+            "newsprobe.models",
+            "newsprobe.report",
+            "newsprobe.ingest",
+        ),
     ),
     Rule(
         "reading an input never loads the analyzers, the parse or a report",

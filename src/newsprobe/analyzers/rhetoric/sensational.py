@@ -229,6 +229,7 @@ class SensationalAnalyzer(Analyzer):
                 note=note,
                 category=hit.category,
                 lexicon=hit.lexicon,
+                quoted=quoted,
             )
         # Scare quotes (from the quotes analyzer) frame in the outlet's own voice too.
         scare = len(ctx.of_kind("scare_quote"))

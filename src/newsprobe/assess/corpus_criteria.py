@@ -1,0 +1,158 @@
+"""The criteria judged against other coverage, from a cross-check (`CrossCheckEvidence`).
+
+Without a cross-check they are not applicable; the checklist says so and leaves them out
+of the rating. `JUDGES` maps criterion ids to judges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsprobe.assess.evidence import CrossCheckEvidence
+from newsprobe.assess.judgement import MAX_SPANS, Judgement, percent, quoted
+from newsprobe.assess.table import CriterionSpec
+from newsprobe.assess.view import FindingsView
+from newsprobe.assessment import Figure, Outcome
+
+__all__ = ["JUDGES"]
+
+Judge = Callable[[CrossCheckEvidence, FindingsView, CriterionSpec], Judgement]
+
+
+def _excerpt(view: FindingsView, start: int, end: int) -> str:
+    return quoted(view.article.text[start:end])
+
+
+def corroborated(
+    evidence: CrossCheckEvidence, view: FindingsView, spec: CriterionSpec
+) -> Judgement:
+    claims = list(evidence.claims)
+    if not claims:
+        return Judgement(
+            "not_applicable", "None of the article's claims could be compared with other outlets."
+        )
+    backed = [c for c in claims if c.verdict == "corroborated"]
+    disputed = [c for c in claims if c.verdict == "disputed"]
+    alone = [c for c in claims if c.verdict == "only_here"]
+    share = len(backed) / len(claims)
+    passing = spec.threshold("pass")
+    outcome: Outcome = "fail" if disputed else ("pass" if share >= passing else "warn")
+    figure = Figure(
+        name="share of compared claims other outlets corroborate",
+        value=round(share, 3),
+        display=f"{len(backed)} of {len(claims)} ({percent(share)})",
+        thresholds=f"pass from {percent(passing)}; any disputed claim fails",
+    )
+    flagged = (disputed + alone)[:MAX_SPANS]
+    spans = [c.span for c in flagged]
+    if disputed:
+        first = disputed[0]
+        by = ", ".join(first.by) or "another outlet"
+        explanation = (
+            f"{len(disputed)} of {len(claims)} claims are disputed by other coverage: "
+            f"{_excerpt(view, first.span.start, first.span.end)} ({by})."
+        )
+        check = "Compare the disputed claims with the other reports before relying on them."
+    elif outcome == "warn":
+        explanation = (
+            f"Only {len(backed)} of {len(claims)} claims appear in other outlets' coverage; "
+            f"{len(alone)} are in this article alone."
+        )
+        check = "Claims only this outlet makes are the ones to check first."
+    else:
+        explanation = f"{len(backed)} of {len(claims)} claims are corroborated by other outlets."
+        check = None
+    return Judgement(outcome, explanation, check=check, figure=figure, spans=spans)
+
+
+def figures_consistent(
+    evidence: CrossCheckEvidence, view: FindingsView, spec: CriterionSpec
+) -> Judgement:
+    del spec  # no thresholds: any contradiction fails, any minority warns
+    own = [
+        (figure, value)
+        for figure in evidence.figures
+        for value in figure.values
+        if value.this_article
+    ]
+    if not own:
+        return Judgement(
+            "not_applicable", "None of the article's figures is given by other outlets too."
+        )
+    off = [(f, v) for f, v in own if v.verdict != "consistent"]
+    contradicted = [(f, v) for f, v in off if v.verdict == "contradiction"]
+    outcome: Outcome = "fail" if contradicted else ("warn" if off else "pass")
+    figure = Figure(
+        name="figures other outlets give differently",
+        value=len(off),
+        display=f"{len(off)} of {len(own)}",
+        thresholds="a contradiction fails; a minority figure or a minor discrepancy warns",
+    )
+    spans = [v.span for _, v in off if v.span is not None][:MAX_SPANS]
+    if not off:
+        return Judgement(
+            "pass",
+            f"All {len(own)} figures the article shares with other outlets agree with theirs.",
+            figure=figure,
+        )
+    worst_figure, worst_value = (contradicted or off)[0]
+    verdict = worst_value.verdict.replace("_", " ")
+    return Judgement(
+        outcome,
+        f"{len(off)} of {len(own)} figures differ from other coverage: for the "
+        f"{worst_figure.about}, this article gives {quoted(worst_value.surface)} "
+        f"against {worst_figure.consensus} ({verdict}).",
+        check="Check these numbers against the other outlets' and, where there is one, "
+        "the primary source.",
+        figure=figure,
+        spans=spans,
+    )
+
+
+def quotes_faithful(
+    evidence: CrossCheckEvidence, view: FindingsView, spec: CriterionSpec
+) -> Judgement:
+    del spec  # no thresholds: any altered quote fails, any truncated one warns
+    compared = [q for q in evidence.quotes if q.fidelity != "only_here"]
+    alone = len(evidence.quotes) - len(compared)
+    if not compared:
+        return Judgement(
+            "not_applicable",
+            "None of the article's quotes appears in other outlets' coverage"
+            + (f" ({alone} only here)." if alone else "."),
+        )
+    altered = [q for q in compared if q.fidelity == "altered"]
+    truncated = [q for q in compared if q.fidelity == "truncated"]
+    outcome: Outcome = "fail" if altered else ("warn" if truncated else "pass")
+    same = len(compared) - len(altered) - len(truncated)
+    figure = Figure(
+        name="quotes word for word as other outlets give them",
+        value=round(same / len(compared), 3),
+        display=f"{same} of {len(compared)}",
+        thresholds="an altered quote fails; a truncated one warns",
+    )
+    if outcome == "pass":
+        return Judgement(
+            "pass",
+            f"All {len(compared)} quotes other outlets carry too are word for word the same.",
+            figure=figure,
+        )
+    first = (altered or truncated)[0]
+    speaker = first.speaker or "the speaker"
+    other = first.reference_outlet or "another outlet"
+    return Judgement(
+        outcome,
+        f"{len(altered)} altered and {len(truncated)} truncated of {len(compared)} quotes: "
+        f"{speaker} is quoted as {_excerpt(view, first.span.start, first.span.end)}, "
+        f"{other} has {quoted(first.reference or '')}.",
+        check="Compare the quoted words with the other versions: what a person said is checkable.",
+        figure=figure,
+        spans=[q.span for q in (altered + truncated)][:MAX_SPANS],
+    )
+
+
+JUDGES: dict[str, Judge] = {
+    "corroborated": corroborated,
+    "figures_consistent": figures_consistent,
+    "quotes_faithful": quotes_faithful,
+}
