@@ -330,14 +330,14 @@ def restrained_wording(view: FindingsView, spec: CriterionSpec) -> Judgement:
     figure = Figure(
         name="sensational words per 100 words, in the outlet's own voice",
         value=rate,
-        display=f"{rate:g} per 100 words ({counted} in all, {len(in_headline)} in the headline)",
+        display=f"{rate:.1f} per 100 words ({counted} in all, {len(in_headline)} in the headline)",
         thresholds=f"warn from {warn:g}, fail from {fail:g}; one loaded headline word warns, "
         "two fail",
     )
     if outcome == "pass":
         return Judgement(
             "pass",
-            f"The outlet's own wording is restrained ({rate:g} loaded words per 100 words).",
+            f"The outlet's own wording is restrained ({rate:.1f} loaded words per 100 words).",
             figure=figure,
             findings=[signal.id],
         )
@@ -347,7 +347,7 @@ def restrained_wording(view: FindingsView, spec: CriterionSpec) -> Judgement:
     where = f", {len(in_headline)} of them in the headline" if in_headline else ""
     return Judgement(
         outcome,
-        f"The outlet's own wording is loaded ({words}): {rate:g} such words or marks per "
+        f"The outlet's own wording is loaded ({words}): {rate:.1f} such words or marks per "
         f"100 words{where}.",
         check="Separate what happened from how it is described: these words judge before "
         "the facts do.",
