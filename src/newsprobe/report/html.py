@@ -113,6 +113,11 @@ def _excerpt(text: str, limit: int = _EXCERPT) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
+def _quoted(text: str) -> str:
+    """In quotation marks, unless the text already opens with one (a quote finding)."""
+    return text if text[:1] in "\"“‘'«" else f"“{text}”"
+
+
 def _extra(finding: FindingBase) -> list[str]:
     """The fields of a finding a reader wants beside its note."""
     if isinstance(finding, ClaimFinding):
@@ -144,7 +149,7 @@ def _groups(analysis: Analysis, anchors: dict[str, str]) -> list[dict[str, Any]]
             {
                 "id": f.id,
                 "label": f.kind.replace("_", " "),
-                "excerpt": _excerpt(f.text),
+                "excerpt": _quoted(_excerpt(f.text)),
                 "note": f.note,
                 "extra": _extra(f),
                 "href": anchors.get(f.id),
