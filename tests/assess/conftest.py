@@ -31,60 +31,100 @@ def analyze(pipeline: Pipeline) -> Analyze:
     return run
 
 
-# --- cross-check results, shaped as newsprobe.assess.evidence describes -------------------
+# --- cross-check results, with the attribute names of the corpus's CrossCheck ------------
+# (newsprobe.coverage on the corpus branch; newsprobe.assess.evidence lists what is read)
+
+
+@dataclass(frozen=True)
+class Ref:
+    id: str
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryInfo:
+    id: str = "story-1"
+    title: str = "Leaders meet at the lake palace"
+    outlets: Sequence[str] = ("Coastline Wire", "Valemont Times", "The Daily Blaze")
+    article_count: int = 3
+    articles: Sequence[Ref] = ()
+
+
+@dataclass(frozen=True)
+class Agreement:
+    value: float
+    approximate: bool = False
+    support: int = 3
+    voices: int = 4
 
 
 @dataclass(frozen=True)
 class Value:
+    article: str
     outlet: str | None
-    surface: str
-    verdict: str
-    this_article: bool = False
-    span: Span | None = None
+    span: Span
+    text: str
+    verdict: str | None
 
 
 @dataclass(frozen=True)
-class AlignedFigure:
-    about: str
-    consensus: str
+class Figure:
+    description: str
+    unit: str | None
+    consensus: Agreement | None
     values: Sequence[Value]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str
+    outlet: str | None
+    text: str
 
 
 @dataclass(frozen=True)
 class ClaimResult:
     span: Span
+    text: str
     verdict: str
-    by: Sequence[str] = ()
+    corroborated_by: Sequence[Evidence] = ()
+    disputed_by: Sequence[Evidence] = ()
+
+
+@dataclass(frozen=True)
+class Version:
+    article: str
+    outlet: str | None
+    text: str
 
 
 @dataclass(frozen=True)
 class QuoteResult:
+    speaker: str
     span: Span
-    speaker: str | None
+    text: str
     fidelity: str
-    reference: str | None = None
-    reference_outlet: str | None = None
+    reference: Version | None = None
 
 
 @dataclass(frozen=True)
 class Edge:
     source: str
-    target: str
+    to: str | None
+    to_outlet: str | None
     kind: str
-    evidence: str | None = None
+    evidence_text: str
 
 
 @dataclass(frozen=True)
 class CrossCheck:
-    article_id: str
-    story: str | None = "story-1"
-    title: str | None = "Leaders meet at the lake palace"
-    outlets: Sequence[str] = ("Coastline Wire", "Valemont Times", "The Daily Blaze")
-    article_count: int = 3
-    figures: Sequence[AlignedFigure] = ()
+    target: Ref
+    story: StoryInfo | None = field(default_factory=StoryInfo)
+    figures: Sequence[Figure] = ()
     claims: Sequence[ClaimResult] = ()
     quotes: Sequence[QuoteResult] = ()
-    provenance: Sequence[Edge] = field(default_factory=tuple)
+    provenance: Sequence[Edge] = ()
+    notices: Sequence[str] = ()
 
 
 def span_of(article: Article, surface: str) -> Span:

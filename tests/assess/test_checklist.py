@@ -14,12 +14,17 @@ from newsprobe.assessment import OUTCOME_POINTS, Assessment
 from newsprobe.document import Analysis, Article
 from newsprobe.errors import ConfigError
 from tests.assess.conftest import (
-    AlignedFigure,
+    Agreement,
     Analyze,
     ClaimResult,
     CrossCheck,
+    Evidence,
+    Figure,
     QuoteResult,
+    Ref,
+    StoryInfo,
     Value,
+    Version,
     span_of,
 )
 from tests.paths import REPO
@@ -42,43 +47,52 @@ def analysis(analyze: Analyze) -> Analysis:
 
 def _crosscheck(analysis: Analysis, *, bad: bool) -> CrossCheck:
     article = analysis.article
-    claim = span_of(
-        article, "Veles said the border crossings would reopen before the end of April."
-    )
-    quote = span_of(article, "The door is open")
-    value = span_of(article, "45 minutes")
+    claim_text = "Veles said the border crossings would reopen before the end of April."
+    times = Evidence("art-2", "Valemont Times", "Veles promised the crossings would reopen.")
     return CrossCheck(
-        article_id=article.id,
+        target=Ref(article.id, "Coastline Wire"),
+        story=StoryInfo(articles=(Ref("art-2", "Valemont Times"),)),
         figures=[
-            AlignedFigure(
-                about="duration of the meeting of Anton Veles and Mirela Sandor",
-                consensus="60 min (4 outlets)",
+            Figure(
+                description="duration of the meeting of Anton Veles and Mirela Sandor",
+                unit="min",
+                consensus=Agreement(60.0, approximate=True, support=4, voices=5),
                 values=[
                     Value(
+                        article.id,
                         "Coastline Wire",
+                        span_of(article, "45 minutes"),
                         "45 minutes",
                         "contradiction" if bad else "consistent",
-                        this_article=True,
-                        span=value,
                     ),
-                    Value("Valemont Times", "an hour", "consistent"),
+                    Value(
+                        "art-2",
+                        "Valemont Times",
+                        span_of(article, "Sunday"),
+                        "an hour",
+                        "consistent",
+                    ),
                 ],
             )
         ],
         claims=[
             ClaimResult(
-                claim,
+                span_of(article, claim_text),
+                claim_text,
                 "disputed" if bad else "corroborated",
-                by=["Valemont Times"],
+                corroborated_by=() if bad else (times,),
+                disputed_by=(times,) if bad else (),
             )
         ],
         quotes=[
             QuoteResult(
-                quote,
                 "Mirela Sandor",
+                span_of(article, "The door is open"),
+                "The door is open",
                 "altered" if bad else "identical",
-                reference="The door is wide open" if bad else "The door is open",
-                reference_outlet="Valemont Times",
+                reference=Version(
+                    "art-2", None, "The door is wide open" if bad else "The door is open"
+                ),
             )
         ],
     )
@@ -112,13 +126,13 @@ def test_corpus_criteria_pass_and_fail_from_a_crosscheck(
 
 def test_corpus_explanations_name_the_disagreement(analysis: Analysis) -> None:
     bad = assess(analysis, _crosscheck(analysis, bad=True))
-    assert "60 min (4 outlets)" in bad.criterion("figures_consistent").explanation
+    assert "about 60 min (4 of 5 voices)" in bad.criterion("figures_consistent").explanation
     assert "The door is wide open" in bad.criterion("quotes_faithful").explanation
     assert "Valemont Times" in bad.criterion("corroborated").explanation
 
 
 def test_a_crosscheck_of_another_article_is_refused(analysis: Analysis) -> None:
-    other = CrossCheck(article_id="not-this-one")
+    other = CrossCheck(target=Ref("not-this-one"))
     with pytest.raises(ConfigError, match="not-this-one"):
         assess(analysis, other)
 

@@ -20,7 +20,19 @@ from newsprobe.assess import assess
 from newsprobe.document import Analysis, Article
 from newsprobe.findings import Span
 from newsprobe.report.html import render_html, write_html
-from tests.assess.conftest import AlignedFigure, ClaimResult, CrossCheck, Edge, QuoteResult, Value
+from tests.assess.conftest import (
+    Agreement,
+    ClaimResult,
+    CrossCheck,
+    Edge,
+    Evidence,
+    Figure,
+    QuoteResult,
+    Ref,
+    StoryInfo,
+    Value,
+    Version,
+)
 from tests.report.page import parse
 
 HOSTILE_HEADLINE = "<script>alert(1)</script> Mayor SLAMS council"
@@ -187,34 +199,40 @@ def test_crosscheck_adds_figures_quotes_claims_and_the_provenance_graph() -> Non
         return Span(start=text.index(surface), end=text.index(surface) + len(surface))
 
     crosscheck = CrossCheck(
-        article_id=article.id,
+        target=Ref(article.id, "Coastline Wire"),
+        story=StoryInfo(
+            articles=(Ref("art-2", "<b>Evil Outlet</b>"), Ref("art-3", "Valemont Times"))
+        ),
         figures=[
-            AlignedFigure(
-                about="duration of the meeting",
-                consensus="60 min (3 outlets)",
+            Figure(
+                description="duration of the meeting",
+                unit="min",
+                consensus=Agreement(60.0, support=3, voices=4),
                 values=[
-                    Value(
-                        "Coastline Wire", "45 minutes", "contradiction", True, span("45 minutes")
-                    ),
-                    Value("<b>Evil Outlet</b>", "an hour", "consistent"),
+                    Value(article.id, None, span("45 minutes"), "45 minutes", "contradiction"),
+                    Value("art-2", None, span("45 minutes"), "an hour", "consistent"),
                 ],
             )
         ],
         claims=[
-            ClaimResult(span("The two leaders met for 45 minutes."), "disputed", ["Valemont Times"])
+            ClaimResult(
+                span("The two leaders met for 45 minutes."),
+                "The two leaders met for 45 minutes.",
+                "disputed",
+                disputed_by=(Evidence("art-3", None, "They met for an hour."),),
+            )
         ],
         quotes=[
             QuoteResult(
-                span("The door is open"),
                 "Mirela Sandor",
+                span("The door is open"),
+                "The door is open",
                 "altered",
-                "The door is wide open",
-                "Valemont Times",
+                Version("art-3", None, "The door is wide open"),
             )
         ],
-        provenance=[
-            Edge("The Daily Blaze", "Coastline Wire", "cites", "according to Coastline Wire")
-        ],
+        provenance=[Edge("art-2", None, "Coastline Wire", "cites", "according to Coastline Wire")],
+        notices=["the article has no publication date"],
     )
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script>'
@@ -224,10 +242,14 @@ def test_crosscheck_adds_figures_quotes_claims_and_the_provenance_graph() -> Non
     page = render_html(checked, crosscheck=crosscheck, provenance_svg=svg)
     root = parse(page)
     corpus = root.find_all(cls="np-corpus")[0].text()
-    assert "60 min (3 outlets)" in corpus and "contradiction" in corpus
+    assert "60 min (3 of 4 voices)" in corpus and "contradiction" in corpus
+    assert "Coastline Wire (this article)" in corpus  # the target's outlet, by its id
+    assert "the article has no publication date" in corpus
     assert "<b>Evil Outlet</b>" in corpus  # escaped, shown as text
-    assert "The door is wide open" in corpus and "altered" in corpus
+    assert "The door is wide open (Valemont Times)" in corpus and "altered" in corpus
     assert "according to Coastline Wire" in corpus and "disputed" in corpus
+    assert "<b>Evil Outlet</b>cites" not in corpus  # edges name outlets, not ids
+    assert "art-2" not in corpus
     images = root.find_all("img")
     assert len(images) == 1 and images[0].attrs["src"].startswith("data:image/svg+xml;base64,")
     embedded = base64.b64decode(images[0].attrs["src"].split(",", 1)[1]).decode()

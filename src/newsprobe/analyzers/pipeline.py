@@ -267,7 +267,16 @@ class Pipeline:
         )
         # The assessment is a function over the findings, not an analyzer: it runs last,
         # on what every analyzer found, and says which criteria it could not judge.
-        return analysis.model_copy(update={"assessment": assess(analysis)})
+        try:
+            assessment = assess(analysis)
+        except Exception as exc:  # a bug in a criterion must not lose the findings
+            if self.on_error == "raise":
+                raise
+            failure = AnalyzerFailure(
+                analyzer="assessment", error=type(exc).__name__, message=str(exc)
+            )
+            return analysis.model_copy(update={"errors": [*errors, failure]})
+        return analysis.model_copy(update={"assessment": assessment})
 
     @staticmethod
     def _collect(

@@ -84,9 +84,9 @@ def assess(analysis: Analysis, crosscheck: CrossCheckEvidence | None = None) -> 
     Raises:
         ConfigError: the cross-check is of another article than `analysis`.
     """
-    if crosscheck is not None and crosscheck.article_id != analysis.article.id:
+    if crosscheck is not None and crosscheck.target.id != analysis.article.id:
         raise ConfigError(
-            f"the cross-check is of article {crosscheck.article_id!r}, not of the analysed "
+            f"the cross-check is of article {crosscheck.target.id!r}, not of the analysed "
             f"article {analysis.article.id!r}"
         )
     table = criteria_table()
@@ -119,11 +119,12 @@ def assess(analysis: Analysis, crosscheck: CrossCheckEvidence | None = None) -> 
     rating = rate(criteria, table)
     corpus = None
     if crosscheck is not None:
+        story = crosscheck.story
         corpus = CorpusUsed(
-            story=crosscheck.story,
-            title=crosscheck.title,
-            articles=crosscheck.article_count,
-            outlets=list(crosscheck.outlets),
+            story=story.id if story else None,
+            title=story.title if story else None,
+            articles=story.article_count if story else 1,
+            outlets=list(story.outlets) if story else [],
         )
     return Assessment(
         version=table.version,

@@ -6,9 +6,14 @@ of the rating. `JUDGES` maps criterion ids to judges.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from newsprobe.assess.evidence import CrossCheckEvidence
+from newsprobe.assess.evidence import (
+    ClaimEvidence,
+    CrossCheckEvidence,
+    consensus_text,
+    outlet_of,
+)
 from newsprobe.assess.judgement import MAX_SPANS, Judgement, percent, quoted
 from newsprobe.assess.table import CriterionSpec
 from newsprobe.assess.view import FindingsView
@@ -19,14 +24,16 @@ __all__ = ["JUDGES"]
 Judge = Callable[[CrossCheckEvidence, FindingsView, CriterionSpec], Judgement]
 
 
-def _excerpt(view: FindingsView, start: int, end: int) -> str:
-    return quoted(view.article.text[start:end])
+def _outlets(crosscheck: CrossCheckEvidence, evidence: Sequence[ClaimEvidence]) -> str:
+    names = [e.outlet or outlet_of(crosscheck, e.article) or e.article for e in evidence]
+    return ", ".join(dict.fromkeys(names)) or "another outlet"
 
 
 def corroborated(
-    evidence: CrossCheckEvidence, view: FindingsView, spec: CriterionSpec
+    crosscheck: CrossCheckEvidence, view: FindingsView, spec: CriterionSpec
 ) -> Judgement:
-    claims = list(evidence.claims)
+    del view  # the claims carry their own text
+    claims = list(crosscheck.claims)
     if not claims:
         return Judgement(
             "not_applicable", "None of the article's claims could be compared with other outlets."
@@ -43,14 +50,13 @@ def corroborated(
         display=f"{len(backed)} of {len(claims)} ({percent(share)})",
         thresholds=f"pass from {percent(passing)}; any disputed claim fails",
     )
-    flagged = (disputed + alone)[:MAX_SPANS]
-    spans = [c.span for c in flagged]
+    spans = [c.span for c in (disputed + alone)[:MAX_SPANS]]
+    check: str | None = None
     if disputed:
         first = disputed[0]
-        by = ", ".join(first.by) or "another outlet"
         explanation = (
             f"{len(disputed)} of {len(claims)} claims are disputed by other coverage: "
-            f"{_excerpt(view, first.span.start, first.span.end)} ({by})."
+            f"{quoted(first.text)} ({_outlets(crosscheck, first.disputed_by)})."
         )
         check = "Compare the disputed claims with the other reports before relying on them."
     elif outcome == "warn":
@@ -61,19 +67,19 @@ def corroborated(
         check = "Claims only this outlet makes are the ones to check first."
     else:
         explanation = f"{len(backed)} of {len(claims)} claims are corroborated by other outlets."
-        check = None
     return Judgement(outcome, explanation, check=check, figure=figure, spans=spans)
 
 
 def figures_consistent(
-    evidence: CrossCheckEvidence, view: FindingsView, spec: CriterionSpec
+    crosscheck: CrossCheckEvidence, view: FindingsView, spec: CriterionSpec
 ) -> Judgement:
-    del spec  # no thresholds: any contradiction fails, any minority warns
+    del view, spec  # no thresholds: any contradiction fails, any other difference warns
+    target = crosscheck.target.id
     own = [
         (figure, value)
-        for figure in evidence.figures
+        for figure in crosscheck.figures
         for value in figure.values
-        if value.this_article
+        if value.article == target and value.verdict is not None
     ]
     if not own:
         return Judgement(
@@ -88,7 +94,6 @@ def figures_consistent(
         display=f"{len(off)} of {len(own)}",
         thresholds="a contradiction fails; a minority figure or a minor discrepancy warns",
     )
-    spans = [v.span for _, v in off if v.span is not None][:MAX_SPANS]
     if not off:
         return Judgement(
             "pass",
@@ -96,25 +101,25 @@ def figures_consistent(
             figure=figure,
         )
     worst_figure, worst_value = (contradicted or off)[0]
-    verdict = worst_value.verdict.replace("_", " ")
+    verdict = (worst_value.verdict or "").replace("_", " ")
     return Judgement(
         outcome,
         f"{len(off)} of {len(own)} figures differ from other coverage: for the "
-        f"{worst_figure.about}, this article gives {quoted(worst_value.surface)} "
-        f"against {worst_figure.consensus} ({verdict}).",
+        f"{worst_figure.description}, this article gives {quoted(worst_value.text)} "
+        f"against {consensus_text(worst_figure)} ({verdict}).",
         check="Check these numbers against the other outlets' and, where there is one, "
         "the primary source.",
         figure=figure,
-        spans=spans,
+        spans=[v.span for _, v in off][:MAX_SPANS],
     )
 
 
 def quotes_faithful(
-    evidence: CrossCheckEvidence, view: FindingsView, spec: CriterionSpec
+    crosscheck: CrossCheckEvidence, view: FindingsView, spec: CriterionSpec
 ) -> Judgement:
-    del spec  # no thresholds: any altered quote fails, any truncated one warns
-    compared = [q for q in evidence.quotes if q.fidelity != "only_here"]
-    alone = len(evidence.quotes) - len(compared)
+    del view, spec  # no thresholds: any altered quote fails, any truncated one warns
+    compared = [q for q in crosscheck.quotes if q.fidelity != "only_here"]
+    alone = len(crosscheck.quotes) - len(compared)
     if not compared:
         return Judgement(
             "not_applicable",
@@ -138,13 +143,15 @@ def quotes_faithful(
             figure=figure,
         )
     first = (altered or truncated)[0]
-    speaker = first.speaker or "the speaker"
-    other = first.reference_outlet or "another outlet"
+    reference = first.reference
+    other = "another outlet"
+    if reference is not None:
+        other = reference.outlet or outlet_of(crosscheck, reference.article) or other
+    theirs = f", {other} has {quoted(reference.text)}" if reference is not None else ""
     return Judgement(
         outcome,
         f"{len(altered)} altered and {len(truncated)} truncated of {len(compared)} quotes: "
-        f"{speaker} is quoted as {_excerpt(view, first.span.start, first.span.end)}, "
-        f"{other} has {quoted(first.reference or '')}.",
+        f"{first.speaker} is quoted as {quoted(first.text)}{theirs}.",
         check="Compare the quoted words with the other versions: what a person said is checkable.",
         figure=figure,
         spans=[q.span for q in (altered + truncated)][:MAX_SPANS],

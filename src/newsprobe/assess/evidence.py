@@ -1,9 +1,12 @@
 """What the assessment and the reports need from a cross-check against other coverage.
 
-The corpus (issue 11) compares an article with the other articles of its story. The
-assessment needs only a little of that result, and says so here as structural types
-(`typing.Protocol`): any object with these read-only attributes will do, so the corpus's
-own result model is passed in as it is, with no adapter and no second copy of it.
+The corpus compares an article with the other articles of its story and returns a
+`CrossCheck` (``newsprobe.coverage``, on the corpus branch). The assessment reads only a
+part of it, named here as structural types (`typing.Protocol`, read-only attributes with
+the corpus model's names): the corpus's own result is passed in as it is, with no adapter
+and no second model of it, and these packages do not import the corpus.
+
+    >>> assessment = assess(analysis, crosscheck(analysis, story_analyses))
 
 The vocabulary is the corpus's (``tests/gold/corpus/README.md``):
 
@@ -12,8 +15,8 @@ The vocabulary is the corpus's (``tests/gold/corpus/README.md``):
 - quote fidelity: ``identical``, ``altered``, ``truncated``, ``only_here``;
 - provenance kinds: ``cites``, ``wire``, ``copies``, ``shares_passage``.
 
-Spans of this article's text are `Span`s; other outlets' wording comes as text, since
-their offsets point into articles the report does not hold.
+Spans index the text of the article named beside them (`article` is an article id); the
+checked article's own spans index its `Article.text`.
 """
 
 from __future__ import annotations
@@ -24,106 +27,173 @@ from typing import Protocol
 from newsprobe.findings import Span
 
 __all__ = [
+    "AlignedFigure",
+    "ArticleRef",
     "ClaimCheck",
+    "ClaimEvidence",
+    "Consensus",
     "CrossCheckEvidence",
-    "FigureCheck",
     "FigureValue",
     "ProvenanceEdge",
     "QuoteCheck",
+    "QuoteVersion",
+    "StoryRef",
+    "consensus_text",
+    "outlet_of",
 ]
 
 
-class FigureValue(Protocol):
-    """One outlet's value of an aligned figure."""
+class ArticleRef(Protocol):
+    """The checked article, or one of its story."""
 
+    @property
+    def id(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+
+
+class StoryRef(Protocol):
+    """The story the article belongs to."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def outlets(self) -> Sequence[str]: ...
+    @property
+    def article_count(self) -> int: ...
+    @property
+    def articles(self) -> Sequence[ArticleRef]: ...
+
+
+class Consensus(Protocol):
+    """What most independent voices say about a figure."""
+
+    @property
+    def value(self) -> float: ...
+    @property
+    def approximate(self) -> bool: ...
+    @property
+    def support(self) -> int:
+        """Independent voices consistent with the value."""
+        ...
+
+    @property
+    def voices(self) -> int:
+        """Independent voices that give the figure at all."""
+        ...
+
+
+class FigureValue(Protocol):
+    """One article's value of an aligned figure."""
+
+    @property
+    def article(self) -> str: ...
     @property
     def outlet(self) -> str | None: ...
     @property
-    def surface(self) -> str:
-        """The value as that outlet wrote it: "roughly three quarters of an hour"."""
+    def span(self) -> Span: ...
+    @property
+    def text(self) -> str:
+        """The value as written: "roughly three quarters of an hour"."""
         ...
 
     @property
-    def verdict(self) -> str:
-        """Against the consensus: consistent, minor_discrepancy, minority, contradiction."""
-        ...
-
-    @property
-    def this_article(self) -> bool:
-        """Whether the value is the checked article's own."""
-        ...
-
-    @property
-    def span(self) -> Span | None:
-        """Where the value is in the checked article (None for other outlets' values)."""
+    def verdict(self) -> str | None:
+        """Against the consensus; None when there is none."""
         ...
 
 
-class FigureCheck(Protocol):
-    """A figure several outlets give, lined up: "duration of the meeting of A and B"."""
+class AlignedFigure(Protocol):
+    """A figure several articles give, lined up: "duration of the meeting of A and B"."""
 
     @property
-    def about(self) -> str: ...
+    def description(self) -> str: ...
     @property
-    def consensus(self) -> str:
-        """The consensus as a reader reads it: "60 min (4 outlets)"."""
-        ...
-
+    def unit(self) -> str | None: ...
+    @property
+    def consensus(self) -> Consensus | None: ...
     @property
     def values(self) -> Sequence[FigureValue]: ...
 
 
+class ClaimEvidence(Protocol):
+    """A sentence of another article that bears on a claim."""
+
+    @property
+    def article(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+
+
 class ClaimCheck(Protocol):
-    """One of the checked article's claims against the other articles of its story."""
+    """One of the checked article's claims against the rest of its story."""
 
     @property
     def span(self) -> Span: ...
+    @property
+    def text(self) -> str: ...
     @property
     def verdict(self) -> str:
         """corroborated, disputed or only_here."""
         ...
 
     @property
-    def by(self) -> Sequence[str]:
-        """The outlets that corroborate or dispute it."""
-        ...
+    def corroborated_by(self) -> Sequence[ClaimEvidence]: ...
+    @property
+    def disputed_by(self) -> Sequence[ClaimEvidence]: ...
+
+
+class QuoteVersion(Protocol):
+    """How another article carries a quote."""
+
+    @property
+    def article(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
 
 
 class QuoteCheck(Protocol):
-    """One of the checked article's quotes against other outlets' versions of it."""
+    """One of the checked article's quotes against the same speaker's quotes elsewhere."""
 
+    @property
+    def speaker(self) -> str: ...
     @property
     def span(self) -> Span: ...
     @property
-    def speaker(self) -> str | None: ...
+    def text(self) -> str: ...
     @property
     def fidelity(self) -> str:
         """identical, altered, truncated or only_here."""
         ...
 
     @property
-    def reference(self) -> str | None:
-        """Another outlet's version of the words (None when only here)."""
+    def reference(self) -> QuoteVersion | None:
+        """The version most outlets carry (None when only here)."""
         ...
-
-    @property
-    def reference_outlet(self) -> str | None: ...
 
 
 class ProvenanceEdge(Protocol):
-    """Who retells whom: `source` cites, copies or shares a passage with `target`."""
+    """Who retells whom: article `source` takes from article `to` or outlet `to_outlet`."""
 
     @property
     def source(self) -> str: ...
     @property
-    def target(self) -> str: ...
+    def to(self) -> str | None: ...
+    @property
+    def to_outlet(self) -> str | None: ...
     @property
     def kind(self) -> str:
         """cites, wire, copies or shares_passage."""
         ...
 
     @property
-    def evidence(self) -> str | None:
+    def evidence_text(self) -> str:
         """The words that show it: "according to Coastline Wire"."""
         ...
 
@@ -132,26 +202,43 @@ class CrossCheckEvidence(Protocol):
     """A cross-check of one article against the other coverage of its story."""
 
     @property
-    def article_id(self) -> str:
-        """`Article.id` of the checked article: its spans index that article's text."""
+    def target(self) -> ArticleRef:
+        """The checked article: its `id` is `Article.id`, its spans index its text."""
         ...
 
     @property
-    def story(self) -> str | None: ...
+    def story(self) -> StoryRef | None: ...
     @property
-    def title(self) -> str | None: ...
-    @property
-    def outlets(self) -> Sequence[str]:
-        """Every outlet in the story, the checked article's included."""
-        ...
-
-    @property
-    def article_count(self) -> int: ...
-    @property
-    def figures(self) -> Sequence[FigureCheck]: ...
+    def figures(self) -> Sequence[AlignedFigure]: ...
     @property
     def claims(self) -> Sequence[ClaimCheck]: ...
     @property
     def quotes(self) -> Sequence[QuoteCheck]: ...
     @property
     def provenance(self) -> Sequence[ProvenanceEdge]: ...
+    @property
+    def notices(self) -> Sequence[str]:
+        """What could not be compared, and why."""
+        ...
+
+
+def consensus_text(figure: AlignedFigure) -> str:
+    """The consensus as a reader reads it: "about 60 min (4 of 5 voices)"."""
+    consensus = figure.consensus
+    if consensus is None:
+        return "no consensus"
+    value = f"{consensus.value:g}" + (f" {figure.unit}" if figure.unit else "")
+    about = "about " if consensus.approximate else ""
+    return f"{about}{value} ({consensus.support} of {consensus.voices} voices)"
+
+
+def outlet_of(crosscheck: CrossCheckEvidence, article: str | None) -> str | None:
+    """The outlet of an article of the story, by its id."""
+    if article is None:
+        return None
+    if article == crosscheck.target.id:
+        return crosscheck.target.outlet
+    for ref in crosscheck.story.articles if crosscheck.story else ():
+        if ref.id == article:
+            return ref.outlet
+    return None

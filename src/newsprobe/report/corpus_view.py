@@ -1,9 +1,10 @@
 """The cross-check part of the HTML report, as plain values for the template.
 
 It reads the cross-check through `newsprobe.assess.evidence` (the corpus's own result
-object, passed as it is) and the provenance graph as the SVG the corpus lays out. The SVG
-is embedded as a ``data:`` image: an image cannot run script whatever its markup holds,
-and the page's Content-Security-Policy allows ``data:`` images and nothing else.
+object, passed as it is) and the provenance graph as the SVG the corpus lays out
+(``newsprobe.report.provenance_graph.to_svg`` on the corpus branch). The SVG is embedded as
+a ``data:`` image: an image cannot run script whatever its markup holds, and the page's
+Content-Security-Policy allows ``data:`` images and nothing else.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from newsprobe.assess.evidence import CrossCheckEvidence
-from newsprobe.document import Analysis
+from newsprobe.assess.evidence import CrossCheckEvidence, consensus_text, outlet_of
 
 __all__ = ["VERDICT_ICONS", "corpus_view", "svg_data_uri"]
 
@@ -36,18 +36,22 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def _readable(verdict: str) -> str:
-    return verdict.replace("_", " ")
+def _readable(verdict: str | None) -> str:
+    return (verdict or "no consensus").replace("_", " ")
+
+
+def _name(crosscheck: CrossCheckEvidence, article: str | None, outlet: str | None) -> str:
+    return outlet or outlet_of(crosscheck, article) or article or "unknown"
 
 
 def corpus_view(
-    analysis: Analysis, crosscheck: CrossCheckEvidence | None, provenance_svg: str | None
+    crosscheck: CrossCheckEvidence | None, provenance_svg: str | None
 ) -> dict[str, Any]:
     """What the template shows of a cross-check (all of it escaped by the template)."""
-    text = analysis.article.text
     view: dict[str, Any] = {
-        "title": crosscheck.title if crosscheck else None,
-        "summary": "",
+        "title": None,
+        "summary": "The provenance graph of the story.",
+        "notices": [],
         "figures": [],
         "claims": [],
         "quotes": [],
@@ -55,23 +59,29 @@ def corpus_view(
         "graph": svg_data_uri(provenance_svg) if provenance_svg else None,
     }
     if crosscheck is None:
-        view["summary"] = "The provenance graph of the story."
         return view
-    outlets = ", ".join(crosscheck.outlets)
-    view["summary"] = f"Compared with {crosscheck.article_count} articles of the same story" + (
-        f" ({outlets})." if outlets else "."
-    )
+    target = crosscheck.target.id
+    story = crosscheck.story
+    if story is not None:
+        view["title"] = story.title
+        outlets = ", ".join(story.outlets)
+        view["summary"] = f"Compared with the {story.article_count} articles of its story" + (
+            f" ({outlets})." if outlets else "."
+        )
+    else:
+        view["summary"] = "Compared with the other coverage of its story."
+    view["notices"] = list(crosscheck.notices)
     view["figures"] = [
         {
-            "about": figure.about,
-            "consensus": figure.consensus,
+            "about": figure.description,
+            "consensus": consensus_text(figure),
             "rows": [
                 {
-                    "outlet": value.outlet,
-                    "surface": value.surface,
+                    "outlet": _name(crosscheck, value.article, value.outlet),
+                    "surface": value.text,
                     "verdict": _readable(value.verdict),
-                    "icon": VERDICT_ICONS.get(value.verdict, ""),
-                    "this_article": value.this_article,
+                    "icon": VERDICT_ICONS.get(value.verdict or "", ""),
+                    "this_article": value.article == target,
                 }
                 for value in figure.values
             ],
@@ -80,19 +90,28 @@ def corpus_view(
     ]
     view["claims"] = [
         {
-            "text": text[claim.span.start : claim.span.end],
+            "text": claim.text,
             "verdict": _readable(claim.verdict),
             "icon": VERDICT_ICONS.get(claim.verdict, ""),
-            "by": ", ".join(claim.by),
+            "by": ", ".join(
+                dict.fromkeys(
+                    _name(crosscheck, e.article, e.outlet)
+                    for e in (*claim.corroborated_by, *claim.disputed_by)
+                )
+            ),
         }
         for claim in crosscheck.claims
     ]
     view["quotes"] = [
         {
-            "speaker": quote.speaker or "unknown speaker",
-            "here": text[quote.span.start : quote.span.end],
-            "there": quote.reference,
-            "outlet": quote.reference_outlet,
+            "speaker": quote.speaker,
+            "here": quote.text,
+            "there": quote.reference.text if quote.reference else None,
+            "outlet": (
+                _name(crosscheck, quote.reference.article, quote.reference.outlet)
+                if quote.reference
+                else None
+            ),
             "fidelity": _readable(quote.fidelity),
             "icon": VERDICT_ICONS.get(quote.fidelity, ""),
         }
@@ -100,10 +119,10 @@ def corpus_view(
     ]
     view["edges"] = [
         {
-            "source": edge.source,
-            "target": edge.target,
+            "source": _name(crosscheck, edge.source, None),
+            "target": edge.to_outlet or _name(crosscheck, edge.to, None),
             "kind": _readable(edge.kind),
-            "evidence": edge.evidence,
+            "evidence": edge.evidence_text,
         }
         for edge in crosscheck.provenance
     ]

@@ -236,9 +236,7 @@ def _article_context(
     rendered = {a for seg in [*headline, *(s for p in body for s in p)] for a in seg.opens}
     anchors = _anchors(marks, rendered)
     assessment = analysis.assessment
-    corpus = (
-        corpus_view(analysis, crosscheck, provenance_svg) if crosscheck or provenance_svg else None
-    )
+    corpus = corpus_view(crosscheck, provenance_svg) if crosscheck or provenance_svg else None
     used = assessment.corpus if assessment is not None else None
     return {
         "p": prefix,
