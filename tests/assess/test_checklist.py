@@ -238,3 +238,23 @@ def test_unknown_criterion_lists_the_known_ones(analysis: Analysis) -> None:
         analysis.assessment.criterion("nope")
     with pytest.raises(ConfigError, match="sources_named"):
         criteria_table().criterion("nope")
+
+
+def test_a_claim_most_outlets_corroborate_is_not_failed_by_one_dissenter(
+    analysis: Analysis,
+) -> None:
+    """The cross-check says "disputed" as soon as one outlet disputes; the criterion weighs
+    the outlets on each side."""
+    article = analysis.article
+    text = "Veles said the border crossings would reopen before the end of April."
+    backers = tuple(Evidence(f"art-{i}", f"Outlet {i}", "They will reopen.") for i in range(3))
+    dissent = (Evidence("art-9", "The Daily Blaze", "Nobody believes him."),)
+    claim = ClaimResult(span_of(article, text), text, "disputed", backers, dissent)
+    found = assess(analysis, CrossCheck(target=Ref(article.id), claims=[claim]))
+    assert found.criterion("corroborated").outcome == "pass"
+    assert "disputed by fewer outlets" in found.criterion("corroborated").explanation
+    two = (*dissent, Evidence("art-8", "Harbour Courier", "The crossings stay shut."))
+    lonely = ClaimResult(span_of(article, text), text, "disputed", backers[:1], two)
+    found = assess(analysis, CrossCheck(target=Ref(article.id), claims=[lonely]))
+    assert found.criterion("corroborated").outcome == "fail"
+    assert "The Daily Blaze" in found.criterion("corroborated").explanation

@@ -12,7 +12,7 @@ are "not applicable" without a cross-check. Neither counts in the rating.
 from __future__ import annotations
 
 from newsprobe.assess import article_criteria, corpus_criteria
-from newsprobe.assess.evidence import CrossCheckEvidence
+from newsprobe.assess.evidence import CrossCheckEvidence, coverage_of
 from newsprobe.assess.judgement import Judgement
 from newsprobe.assess.rating import rate
 from newsprobe.assess.table import CriterionSpec, criteria_table
@@ -120,11 +120,12 @@ def assess(analysis: Analysis, crosscheck: CrossCheckEvidence | None = None) -> 
     corpus = None
     if crosscheck is not None:
         story = crosscheck.story
+        articles, outlets = coverage_of(crosscheck)
         corpus = CorpusUsed(
             story=story.id if story else None,
             title=story.title if story else None,
-            articles=story.article_count if story else 1,
-            outlets=list(story.outlets) if story else [],
+            articles=articles,
+            outlets=outlets,
         )
     return Assessment(
         version=table.version,

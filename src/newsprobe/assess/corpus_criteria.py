@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from newsprobe.assess.evidence import (
+    ClaimCheck,
     ClaimEvidence,
     CrossCheckEvidence,
     consensus_text,
@@ -24,9 +25,36 @@ __all__ = ["JUDGES"]
 Judge = Callable[[CrossCheckEvidence, FindingsView, CriterionSpec], Judgement]
 
 
-def _outlets(crosscheck: CrossCheckEvidence, evidence: Sequence[ClaimEvidence]) -> str:
-    names = [e.outlet or outlet_of(crosscheck, e.article) or e.article for e in evidence]
-    return ", ".join(dict.fromkeys(names)) or "another outlet"
+# Outlets named in one explanation; the rest are counted.
+_NAMED = 3
+
+
+def _voices(crosscheck: CrossCheckEvidence, evidence: Sequence[ClaimEvidence]) -> list[str]:
+    """The distinct outlets behind a list of evidence (an article without an outlet is
+    its own voice, keyed by its id)."""
+    names = [e.outlet or outlet_of(crosscheck, e.article) or f"#{e.article}" for e in evidence]
+    return list(dict.fromkeys(names))
+
+
+def _named(voices: list[str]) -> str:
+    """ "A, B, C and 4 more", articles without an outlet said as such."""
+    shown = [v if not v.startswith("#") else "an article with no outlet" for v in voices]
+    head = ", ".join(dict.fromkeys(shown[:_NAMED]))
+    more = len(shown) - _NAMED
+    return f"{head} and {more} more" if more > 0 else head or "another outlet"
+
+
+def _contested(crosscheck: CrossCheckEvidence, claim: ClaimCheck) -> bool:
+    """Disputed by at least as many outlets as corroborate it.
+
+    The cross-check calls a claim "disputed" as soon as one outlet disputes it; a claim
+    ten outlets corroborate and one tabloid disputes is the tabloid's problem, not this
+    article's, and counts here as corroborated.
+    """
+    if claim.verdict != "disputed":
+        return False
+    against = _voices(crosscheck, claim.disputed_by)
+    return len(against) >= len(_voices(crosscheck, claim.corroborated_by))
 
 
 def corroborated(
@@ -38,25 +66,26 @@ def corroborated(
         return Judgement(
             "not_applicable", "None of the article's claims could be compared with other outlets."
         )
-    backed = [c for c in claims if c.verdict == "corroborated"]
-    disputed = [c for c in claims if c.verdict == "disputed"]
+    contested = [c for c in claims if _contested(crosscheck, c)]
     alone = [c for c in claims if c.verdict == "only_here"]
+    backed = [c for c in claims if c not in contested and c not in alone]
     share = len(backed) / len(claims)
     passing = spec.threshold("pass")
-    outcome: Outcome = "fail" if disputed else ("pass" if share >= passing else "warn")
+    outcome: Outcome = "fail" if contested else ("pass" if share >= passing else "warn")
     figure = Figure(
         name="share of compared claims other outlets corroborate",
         value=round(share, 3),
         display=f"{len(backed)} of {len(claims)} ({percent(share)})",
-        thresholds=f"pass from {percent(passing)}; any disputed claim fails",
+        thresholds=f"pass from {percent(passing)}; a claim most other outlets dispute fails",
     )
-    spans = [c.span for c in (disputed + alone)[:MAX_SPANS]]
+    spans = [c.span for c in (contested + alone)[:MAX_SPANS]]
     check: str | None = None
-    if disputed:
-        first = disputed[0]
+    if contested:
+        first = contested[0]
+        by = _named(_voices(crosscheck, first.disputed_by))
         explanation = (
-            f"{len(disputed)} of {len(claims)} claims are disputed by other coverage: "
-            f"{quoted(first.text)} ({_outlets(crosscheck, first.disputed_by)})."
+            f"{len(contested)} of {len(claims)} claims are disputed by most of the other "
+            f"coverage that reports on them: {quoted(first.text)} ({by})."
         )
         check = "Compare the disputed claims with the other reports before relying on them."
     elif outcome == "warn":
@@ -66,7 +95,13 @@ def corroborated(
         )
         check = "Claims only this outlet makes are the ones to check first."
     else:
-        explanation = f"{len(backed)} of {len(claims)} claims are corroborated by other outlets."
+        explanation = f"{len(backed)} of {len(claims)} claims are corroborated by other outlets"
+        dissent = [c for c in backed if c.verdict == "disputed"]
+        explanation += (
+            f" ({len(dissent)} of them disputed by fewer outlets than corroborate them)."
+            if dissent
+            else "."
+        )
     return Judgement(outcome, explanation, check=check, figure=figure, spans=spans)
 
 

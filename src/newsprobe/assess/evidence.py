@@ -39,6 +39,7 @@ __all__ = [
     "QuoteVersion",
     "StoryRef",
     "consensus_text",
+    "coverage_of",
     "outlet_of",
 ]
 
@@ -227,9 +228,31 @@ def consensus_text(figure: AlignedFigure) -> str:
     consensus = figure.consensus
     if consensus is None:
         return "no consensus"
-    value = f"{consensus.value:g}" + (f" {figure.unit}" if figure.unit else "")
+    number = consensus.value
+    shown = f"{number:,.0f}" if float(number).is_integer() else f"{number:,.6g}"
+    value = shown + (f" {figure.unit}" if figure.unit else "")
     about = "about " if consensus.approximate else ""
     return f"{about}{value} ({consensus.support} of {consensus.voices} voices)"
+
+
+def coverage_of(crosscheck: CrossCheckEvidence) -> tuple[int, list[str]]:
+    """How many articles, and which outlets, a cross-check compared: from its story when
+    it names one, else from the articles its figures, claims and quotes cite."""
+    story = crosscheck.story
+    if story is not None:
+        return story.article_count, list(story.outlets)
+    seen: dict[str, str | None] = {crosscheck.target.id: crosscheck.target.outlet}
+    for figure in crosscheck.figures:
+        for value in figure.values:
+            seen.setdefault(value.article, value.outlet)
+    for claim in crosscheck.claims:
+        for evidence in (*claim.corroborated_by, *claim.disputed_by):
+            seen.setdefault(evidence.article, evidence.outlet)
+    for quote in crosscheck.quotes:
+        if quote.reference is not None:
+            seen.setdefault(quote.reference.article, quote.reference.outlet)
+    outlets = [o for o in dict.fromkeys(seen.values()) if o]
+    return len(seen), outlets
 
 
 def outlet_of(crosscheck: CrossCheckEvidence, article: str | None) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from newsprobe.assess.evidence import CrossCheckEvidence, consensus_text, outlet_of
+from newsprobe.assess.evidence import CrossCheckEvidence, consensus_text, coverage_of, outlet_of
 
 __all__ = ["VERDICT_ICONS", "corpus_view", "svg_data_uri"]
 
@@ -41,7 +41,7 @@ def _readable(verdict: str | None) -> str:
 
 
 def _name(crosscheck: CrossCheckEvidence, article: str | None, outlet: str | None) -> str:
-    return outlet or outlet_of(crosscheck, article) or article or "unknown"
+    return outlet or outlet_of(crosscheck, article) or "(an article with no outlet)"
 
 
 def corpus_view(
@@ -61,15 +61,13 @@ def corpus_view(
     if crosscheck is None:
         return view
     target = crosscheck.target.id
-    story = crosscheck.story
-    if story is not None:
-        view["title"] = story.title
-        outlets = ", ".join(story.outlets)
-        view["summary"] = f"Compared with the {story.article_count} articles of its story" + (
-            f" ({outlets})." if outlets else "."
-        )
+    articles, outlets = coverage_of(crosscheck)
+    named = f" ({', '.join(outlets)})." if outlets else "."
+    if crosscheck.story is not None:
+        view["title"] = crosscheck.story.title
+        view["summary"] = f"Compared with the {articles} articles of its story{named}"
     else:
-        view["summary"] = "Compared with the other coverage of its story."
+        view["summary"] = f"Compared with {articles - 1} other articles of its story{named}"
     view["notices"] = list(crosscheck.notices)
     view["figures"] = [
         {
