@@ -13,7 +13,8 @@ applicable), then the ratings of sober and sensational copy side by side:
   were set (wire copy and tabloid retellings of the same invented events).
 
 ``criteria.toml`` says which figures each threshold came from. With ``--figures`` each
-criterion's figure is printed too. Takes about a minute.
+criterion's figure is printed too. Last, the CPU time of the assessment and of the HTML
+report per article. Takes about a minute.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ import argparse
 import json
 import statistics
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -84,6 +87,25 @@ def _row(case: Case, analysis: Analysis, figures: bool) -> str:
     return line
 
 
+def _timing(analyses: list[Analysis]) -> None:
+    """CPU time of the assessment and of the HTML report per article (best of 3 rounds)."""
+    from newsprobe.assess import assess
+    from newsprobe.report.html import render_html
+
+    for name, run in (("assess", assess), ("render_html", render_html)):
+        best = min(_cpu(run, analyses) for _ in range(3))
+        print(f"{name}: {1000 * best / len(analyses):.2f} ms CPU per article")
+    sizes = [len(render_html(a).encode("utf-8")) for a in analyses]
+    print(f"HTML report size: median {statistics.median(sizes) / 1024:.0f} KiB")
+
+
+def _cpu(run: Any, analyses: list[Analysis]) -> float:
+    start = time.process_time()
+    for analysis in analyses:
+        run(analysis)
+    return time.process_time() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--figures", action="store_true", help="print each criterion's figure")
@@ -108,6 +130,7 @@ def main() -> None:
             f"{part:13} {label:5} {len(values):3d} {min(values):4d} "
             f"{statistics.median(values):6.1f} {max(values):4d}"
         )
+    _timing(analyses)
     for part in sorted({p for p, _ in scores}):
         sober, spin = scores.get((part, "sober"), []), scores.get((part, "spin"), [])
         if sober and spin:
