@@ -93,11 +93,9 @@ def test_criterion_columns_follow_the_fixed_ones_in_first_seen_order() -> None:
     assert names[len(COLUMNS) :] == ["criterion_sources_named", "criterion_no_clickbait"]
 
 
-@pytest.mark.skipif(
-    "assessment" not in Analysis.model_fields, reason="Analysis has no assessment yet"
-)
 def test_the_assessment_gives_rating_and_one_column_per_criterion(analysis: Analysis) -> None:
-    assessment = analysis.assessment  # type: ignore[attr-defined]
+    assessment = analysis.assessment
+    assert assessment is not None
     row = analysis_row(analysis, input="wire.jsonl", record=0)
     assert row["rating_score"] == assessment.rating.score
     assert row["rating_word"] == assessment.rating.word

@@ -77,8 +77,6 @@ CRITERION_FIELDS: dict[str, ColumnType] = {
     "value": "float",
 }
 
-_HAS_ASSESSMENT = "assessment" in Analysis.model_fields
-
 _BASE: tuple[Column, ...] = (
     Column("input", "string", "The input (file, URL) the article was read from."),
     Column("record", "int", "Position of the article among the input's records, from 0."),
@@ -110,7 +108,7 @@ _CLAIMS = Column(
 #: Every fixed column, in table order; ``criterion_<id>`` columns follow them.
 COLUMNS: tuple[Column, ...] = (
     *_BASE,
-    *(_ASSESSMENT if _HAS_ASSESSMENT else ()),
+    *_ASSESSMENT,
     *_COUNTS,
     _CLAIMS,
 )
@@ -158,9 +156,8 @@ def _claims(findings: Iterable[Finding]) -> list[dict[str, Any]]:
 
 
 def _assessment(analysis: Analysis) -> dict[str, Any]:
-    # Read by name so that this module works with analyses from before the assessment.
-    assessment = getattr(analysis, "assessment", None)
-    if assessment is None:
+    assessment = analysis.assessment
+    if assessment is None:  # an analysis built by hand; the pipeline always assesses
         return {
             "rating_score": None,
             "rating_word": None,
@@ -213,8 +210,7 @@ def analysis_row(analysis: Analysis, *, input: str, record: int) -> dict[str, An
         "newsprobe_version": analysis.newsprobe_version,
         "analyzer_errors": len(analysis.errors),
     }
-    if _HAS_ASSESSMENT:
-        row.update(_assessment(analysis))
+    row.update(_assessment(analysis))
     row.update(_counts(analysis.findings))
     row["claims"] = _claims(analysis.findings)
     return row

@@ -119,6 +119,11 @@ def test_one_row_per_good_record_and_one_error_line_per_bad(
         claims = {(c.span.start, c.text) for c in analysis.of_kind("claim")}
         assert {(c["start"], c["text"]) for c in row["claims"]} == claims
         assert row["findings_claim"] == len(row["claims"]) > 0
+        assessment = analysis.assessment
+        assert assessment is not None
+        assert row["rating_score"] == assessment.rating.score
+        for criterion in assessment.criteria:
+            assert row[f"criterion_{criterion.id}"] == criterion.outcome
     wire = [r for r in found if r["input"] == jsonl]
     assert {r["outlet"] for r in wire} == {"Coastline Wire"}
     assert all(r["published"] is not None for r in wire)
