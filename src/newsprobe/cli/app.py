@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from newsprobe._version import __version__
-from newsprobe.cli import analyze, info
+from newsprobe.cli import analyze, corpus, info
 from newsprobe.cli.common import state
 from newsprobe.errors import NewsprobeError
 
@@ -55,6 +55,7 @@ def _main(
 app.command()(analyze.analyze)
 app.command()(info.analyzers)
 app.command()(info.schema)
+app.add_typer(corpus.app)
 
 
 def main() -> None:
