@@ -2,12 +2,14 @@
 
 The PostgreSQL server is real (`tests.pgserver`): started once per test session on
 127.0.0.1, each test gets a database of its own. Without PostgreSQL's binaries the
-PostgreSQL half of the tests skips, with the reason.
+PostgreSQL half of the tests skips, with the reason (CI, which sets
+``NEWSPROBE_TEST_POSTGRES=required``, fails instead).
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +27,8 @@ def postgres() -> Iterator[PostgresServer]:
         with PostgresServer.start() as server:
             yield server
     except PostgresUnavailable as exc:
+        if os.environ.get("NEWSPROBE_TEST_POSTGRES") == "required":  # set by .ci/run
+            pytest.fail(f"PostgreSQL is required here: {exc}")
         pytest.skip(str(exc))
 
 

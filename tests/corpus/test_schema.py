@@ -133,7 +133,7 @@ def test_paths_and_urls_that_cannot_hold_a_corpus(tmp_path: Path) -> None:
         Corpus(tmp_path)
     with pytest.raises(CorpusError, match="does not exist"):
         Corpus(tmp_path / "missing" / "corpus.db")
-    with pytest.raises(CorpusError, match="SQLite .* or PostgreSQL"):
+    with pytest.raises(CorpusError, match=r"SQLite .* or PostgreSQL"):
         Corpus("mysql://me:secret@127.0.0.1/news")
     with pytest.raises(CorpusError, match="in-memory"):
         Corpus("sqlite:///:memory:")
