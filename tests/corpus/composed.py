@@ -98,6 +98,30 @@ EVENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+# Background sentences a longer article adds after the event (`background=`), so that a
+# benchmark corpus has the length and vocabulary of real coverage, not only the templates.
+BACKGROUND = (
+    "Residents of {place} said the week had been the busiest in years.",
+    "{org} has faced criticism over its handling of earlier disputes.",
+    "Local shops reported fewer customers than usual for the season.",
+    "The regional assembly is due to debate a new transport budget next month.",
+    "A survey last spring found that most commuters travel more than an hour a day.",
+    "Opposition members called for an independent review of the decision.",
+    "The harbour authority published its annual figures in the autumn.",
+    "Weather forecasters warned of strong winds along the coast.",
+    "Several councillors declined to comment when contacted on the day.",
+    "The agreement signed two years ago expires at the end of the year.",
+    "Economists at the university in {place} expect growth to slow.",
+    "Union representatives are expected to meet again later in the week.",
+    "Tourism accounts for a large share of employment in the district.",
+    "The ministry said it would publish a detailed report within weeks.",
+    "Critics say the plan does too little for families outside the city.",
+    "Emergency services said they had been prepared for the disruption.",
+    "Rail operators added extra services on the main lines through {place}.",
+    "Community groups organised meetings to hear residents' concerns.",
+    "The last comparable dispute in the region lasted almost a month.",
+    "Officials stressed that talks would continue behind closed doors.",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SLOT_KIND = {"p1": "PERSON", "p2": "PERSON", "place": "GPE", "org": "ORG"}
 
@@ -128,16 +152,25 @@ def _fill(template: str, values: dict[str, str], offset: int) -> tuple[str, list
     return "".join(out), slots
 
 
-def compose(n: int, *, seed: int = 0, start: datetime | None = None) -> list[Composed]:
-    """`n` distinct articles: events × outlets × dates × figures, deterministic per seed."""
-    return list(iter_composed(n, seed=seed, start=start))
+def compose(
+    n: int, *, seed: int = 0, start: datetime | None = None, first: int = 0, background: int = 0
+) -> list[Composed]:
+    """`n` distinct articles: events × outlets × dates × figures, deterministic per seed.
+
+    `first` numbers the articles from there on (URLs and dates follow), so that several
+    calls give articles that are all distinct. `background` adds that many paragraphs of
+    three background sentences each (about 45 words a paragraph).
+    """
+    return list(iter_composed(n, seed=seed, start=start, first=first, background=background))
 
 
-def iter_composed(n: int, *, seed: int = 0, start: datetime | None = None) -> Iterator[Composed]:
+def iter_composed(
+    n: int, *, seed: int = 0, start: datetime | None = None, first: int = 0, background: int = 0
+) -> Iterator[Composed]:
     """`compose`, one at a time (for corpora too large to hold)."""
-    rng = random.Random(seed)
     origin = start or datetime(2026, 1, 5, 8, tzinfo=UTC)
-    for index in range(n):
+    for index in range(first, first + n):
+        rng = random.Random(f"{seed}-{index}")  # each article its own draws: any slice agrees
         event = index % len(EVENTS)
         headline_template, paragraphs = EVENTS[event]
         p1, p2 = rng.sample(PEOPLE, 2)
@@ -159,7 +192,8 @@ def iter_composed(n: int, *, seed: int = 0, start: datetime | None = None) -> It
         body_parts: list[str] = []
         slots = list(head_slots)
         cursor = len(headline) + 2
-        for paragraph in paragraphs:
+        extra = [" ".join(rng.sample(BACKGROUND, 3)) for _ in range(background)]
+        for paragraph in (*paragraphs, *extra):
             filled, found = _fill(paragraph, values, cursor)
             body_parts.append(filled)
             slots += found
@@ -167,7 +201,7 @@ def iter_composed(n: int, *, seed: int = 0, start: datetime | None = None) -> It
         article = Article.create(
             headline=headline,
             body="\n\n".join(body_parts),
-            url=f"https://{outlet.lower().replace(' ', '-')}.example/news/{index:06d}",
+            url=f"https://{outlet.lower().replace(' ', '-')}.example/news/{seed}-{index:07d}",
             outlet=outlet,
             published=published,
             language="en",

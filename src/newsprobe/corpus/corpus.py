@@ -261,7 +261,7 @@ class Corpus:
             if isinstance(result, article_ops.Inserted) and indexer is not None:
                 assert profile is not None
                 session = CorpusSession(connection)
-                session.save_profile(result.article_id, profile)
+                session._stored_now(result.article_id, result.pk, profile)
                 session.lock_stories()
                 indexer.place(session, result.article_id, profile, analysis)
             return result

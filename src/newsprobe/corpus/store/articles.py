@@ -16,9 +16,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, func, insert, select, text
+from sqlalchemy import Row, bindparam, func, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
@@ -54,6 +55,9 @@ __all__ = [
 COMPRESSION_LEVEL = 6
 
 
+_FTS_INSERT = text("INSERT INTO articles_fts (rowid, headline, body) VALUES (:pk, :head, :body)")
+
+
 @dataclass(frozen=True, slots=True)
 class Inserted:
     """An article that was stored: its row key and its id."""
@@ -68,28 +72,35 @@ def content_key(article: Article) -> str:
     return hashlib.sha256(f"{outlet}\x00{article.text}".encode()).hexdigest()
 
 
-def _upsert_ignore(connection: Connection, table: Any) -> Any:
-    """``INSERT ... ON CONFLICT DO NOTHING`` in the connection's dialect."""
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing()
+@cache
+def _upsert_ignore(dialect: str, table: Any) -> Any:
+    """``INSERT ... ON CONFLICT DO NOTHING`` in a dialect, built once: values are bound
+    per call, so adding an article costs no statement construction."""
+    return (
+        (postgresql if dialect == "postgresql" else sqlite).insert(table).on_conflict_do_nothing()
+    )
+
+
+# Statements of the hot path, built once (SQLAlchemy then only binds parameters).
+_ID_BY_URL = (
+    select(articles.c.id)
+    .join(article_urls, article_urls.c.article_pk == articles.c.pk)
+    .where(article_urls.c.url == bindparam("url"))
+)
+_ID_BY_CONTENT = select(articles.c.id).where(articles.c.content_key == bindparam("key"))
+_PK_BY_ID = select(articles.c.pk).where(articles.c.id == bindparam("id"))
 
 
 def find_duplicate(connection: Connection, article: Article) -> Duplicate | None:
     """The stored article this one duplicates, by canonical URL then by content, if any."""
     canonical = article_canonical_url(article)
     if canonical is not None:
-        found = connection.execute(
-            select(articles.c.id)
-            .join(article_urls, article_urls.c.article_pk == articles.c.pk)
-            .where(article_urls.c.url == canonical)
-        ).scalar()
+        found = connection.execute(_ID_BY_URL, {"url": canonical}).scalar()
         if found is not None:
             return Duplicate(
                 article_id=article.id, url=article.url, duplicate_of=found, reason="same_url"
             )
-    found = connection.execute(
-        select(articles.c.id).where(articles.c.content_key == content_key(article))
-    ).scalar()
+    found = connection.execute(_ID_BY_CONTENT, {"key": content_key(article)}).scalar()
     if found is not None:
         return Duplicate(
             article_id=article.id, url=article.url, duplicate_of=found, reason="same_text"
@@ -102,12 +113,9 @@ def record_alias(connection: Connection, article: Article, duplicate: Duplicate)
     canonical = article_canonical_url(article)
     if duplicate.reason != "same_text" or canonical is None:
         return
-    pk = connection.execute(
-        select(articles.c.pk).where(articles.c.id == duplicate.duplicate_of)
-    ).scalar_one()
-    connection.execute(
-        _upsert_ignore(connection, article_urls).values(url=canonical, article_pk=pk)
-    )
+    pk = connection.execute(_PK_BY_ID, {"id": duplicate.duplicate_of}).scalar_one()
+    insert_url = _upsert_ignore(connection.dialect.name, article_urls)
+    connection.execute(insert_url, {"url": canonical, "article_pk": pk})
 
 
 def _free_id(connection: Connection, article: Article) -> str:
@@ -116,7 +124,7 @@ def _free_id(connection: Connection, article: Article) -> str:
     Two outlets' identical texts read without URLs have the same `Article.id` (a hash of
     the text) but are two articles; the second gets an id of its own.
     """
-    taken = connection.execute(select(articles.c.pk).where(articles.c.id == article.id)).scalar()
+    taken = connection.execute(_PK_BY_ID, {"id": article.id}).scalar()
     if taken is None:
         return article.id
     return hashlib.sha256(f"{article.id}\x00{content_key(article)}".encode()).hexdigest()[:16]
@@ -155,58 +163,52 @@ def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Du
         record_alias(connection, article, duplicate)
         return duplicate
     article_id = _free_id(connection, article)
-    statement = (
-        _upsert_ignore(connection, articles)
-        .values(
-            id=article_id,
-            url=article.url,
-            content_key=content_key(article),
-            outlet=article.outlet,
-            outlet_key=name_key(article.outlet) if article.outlet else None,
-            published=article.published,
-            published_offset=_offset_minutes(article.published),
-            language=article.language,
-            text=article.text,
-            headline_start=article.headline.start,
-            headline_end=article.headline.end,
-            body_start=article.body.start,
-            body_end=article.body.end,
-            authors=list(article.authors),
-            meta=dict(article.meta),
-            added=utc_now(),
-        )
-        .returning(articles.c.pk)
-    )
-    pk = connection.execute(statement).scalar()
+    dialect = connection.dialect.name
+    row = {
+        "id": article_id,
+        "url": article.url,
+        "content_key": content_key(article),
+        "outlet": article.outlet,
+        "outlet_key": name_key(article.outlet) if article.outlet else None,
+        "published": article.published,
+        "published_offset": _offset_minutes(article.published),
+        "language": article.language,
+        "text": article.text,
+        "headline_start": article.headline.start,
+        "headline_end": article.headline.end,
+        "body_start": article.body.start,
+        "body_end": article.body.end,
+        "authors": list(article.authors),
+        "meta": dict(article.meta),
+        "added": utc_now(),
+    }
+    insert_article = _upsert_ignore(dialect, articles).returning(articles.c.pk)
+    pk = connection.execute(insert_article, row).scalar()
     if pk is None:
         raise RetryTransaction(f"article {article_id} was stored by another writer meanwhile")
     canonical = article_canonical_url(article)
     if canonical is not None:
-        stored = connection.execute(
-            _upsert_ignore(connection, article_urls)
-            .values(url=canonical, article_pk=pk)
-            .returning(article_urls.c.url)
-        ).scalar()
-        if stored is None:
+        insert_url = _upsert_ignore(dialect, article_urls).returning(article_urls.c.url)
+        if connection.execute(insert_url, {"url": canonical, "article_pk": pk}).scalar() is None:
             raise RetryTransaction(f"{canonical} was stored by another writer meanwhile")
     connection.execute(
-        insert(analyses).values(
-            article_pk=pk,
-            schema_version=analysis.schema_version,
-            newsprobe_version=analysis.newsprobe_version,
-            errors=len(analysis.errors),
-            data=_encode(analysis),
-        )
+        insert(analyses),
+        {
+            "article_pk": pk,
+            "schema_version": analysis.schema_version,
+            "newsprobe_version": analysis.newsprobe_version,
+            "errors": len(analysis.errors),
+            "data": _encode(analysis),
+        },
     )
     keys = _entity_keys(analysis)
     if keys:
         connection.execute(
             insert(article_entities), [{"name_key": k, "article_pk": pk} for k in sorted(keys)]
         )
-    if connection.dialect.name == "sqlite":
+    if dialect == "sqlite":
         connection.execute(
-            text("INSERT INTO articles_fts (rowid, headline, body) VALUES (:pk, :head, :body)"),
-            {"pk": pk, "head": article.headline_text, "body": article.body_text},
+            _FTS_INSERT, {"pk": pk, "head": article.headline_text, "body": article.body_text}
         )
     return Inserted(pk=pk, article_id=article_id)
 

@@ -54,12 +54,16 @@ __all__ = [
 ]
 
 
-def save_profile(connection: Connection, pk: int, profile: Profile) -> None:
-    """Store (or replace) an article's profile with its lookup keys and bands."""
-    for table in (profiles, article_keys, article_bands):
-        connection.execute(delete(table).where(table.c.article_pk == pk))
+def save_profile(connection: Connection, pk: int, profile: Profile, *, new: bool = False) -> None:
+    """Store (or replace) an article's profile with its lookup keys and bands.
+
+    `new`: the article was stored in this transaction, so there is nothing to replace.
+    """
+    if not new:
+        for table in (profiles, article_keys, article_bands):
+            connection.execute(delete(table).where(table.c.article_pk == pk))
     connection.execute(
-        insert(profiles).values(article_pk=pk, version=profile.version, data=profile.data)
+        insert(profiles), {"article_pk": pk, "version": profile.version, "data": profile.data}
     )
     for table, column, values in (
         (article_keys, "key", profile.keys),

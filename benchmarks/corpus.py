@@ -1,0 +1,343 @@
+"""The corpus store at scale, on SQLite and PostgreSQL side by side.
+
+    .venv/bin/python benchmarks/corpus.py [--sizes 10000,100000] [--backends sqlite,postgresql]
+                                          [--real 120] [--queries 40]
+
+Builds a synthetic corpus of composed articles (`tests/corpus/composed.py`: invented
+events, outlets and people, about 300 words each) up to each size in `--sizes`, storing
+each one as `corpus add` does (one transaction per article, with a profile of lookup keys
+and LSH bands), but with analyses generated from the templates instead of parsed, and
+measures at each size:
+
+- insert rate: articles stored per second while growing to that size;
+- search latency: median and 95th percentile of `Corpus.search` over varied queries
+  (common and rare words, phrases, OR, outlet, date and entity filters);
+- candidate lookup latency: `Corpus.candidates` for stored articles' keys and bands in a
+  three-day window (what story assignment asks for each new article);
+- `corpus add` against `analyze` alone: `--real` articles (real FNC-1 bodies when
+  ``../shared/data`` is there, else composed ones) analysed by the same warm pipeline, once
+  alone and once through `Corpus.add` into the corpus of that size; the store's cost is
+  the difference (target: under 15 %);
+- the database's size on disk.
+
+PostgreSQL is a throwaway server started here (`tests/pgserver.py`) with its default
+durability (fsync at each commit); SQLite runs in WAL mode with synchronous=NORMAL, as the
+store opens it. Timings print; nothing is asserted.
+
+Cross-checking adds its own timings through two hooks: `make_indexer` (the `Indexer`
+the corpus is built with; replace it to time story assignment per article, which the
+insert rate then includes) and `MEASURES` (functions run at each size, returning named
+latency samples).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
+
+from tests.corpus.composed import (  # noqa: E402
+    PEOPLE,
+    PLACES,
+    iter_composed,
+    synthetic_analysis,
+)
+from tests.pgserver import PostgresServer, PostgresUnavailable  # noqa: E402
+
+from newsprobe.corpus import Corpus, CorpusSession, Indexer, Profile  # noqa: E402
+from newsprobe.corpus.keys import name_key  # noqa: E402
+from newsprobe.document import Analysis, Article  # noqa: E402
+from newsprobe.findings import EntityFinding  # noqa: E402
+
+#: Words of background per synthetic article: six paragraphs, about 300 words in all.
+BACKGROUND_PARAGRAPHS = 6
+#: Articles generated and stored per `Corpus.add` call while building.
+CHUNK = 2_000
+#: LSH bands per profile (a 128-permutation MinHash in 16 bands of 8 is a common choice).
+BANDS = 16
+
+
+# --- hooks for cross-checking ---------------------------------------------------------------
+
+
+class SyntheticProfiles:
+    """A stand-in `Indexer`: real-sized profiles (entity keys, 16 bands), no placement.
+
+    Bands are derived from the event, place and week, so that articles about one event
+    share them as MinHash bands of near-copies would.
+    """
+
+    version = "bench-1"
+
+    def profile(self, analysis: Analysis) -> Profile:
+        keys = sorted(
+            {
+                name_key(f.canonical)
+                for f in analysis.of_kind("entity")
+                if isinstance(f, EntityFinding)
+            }
+        )
+        article = analysis.article
+        week = article.published.isocalendar()[1] if article.published else 0
+        story = f"{article.headline_text.split(' ')[0]}|{keys[:1]}|{week}"
+        bands = [f"{band}:{zlib.crc32(f'{story}|{band}'.encode()):08x}" for band in range(BANDS)]
+        return Profile(version=self.version, keys=keys, bands=bands, data={"keys": keys})
+
+    def place(
+        self, session: CorpusSession, article_id: str, profile: Profile, analysis: Analysis
+    ) -> None:
+        return None
+
+
+def make_indexer() -> Indexer:
+    """The indexer the corpus is built with. Cross-checking: return yours here."""
+    return SyntheticProfiles()
+
+
+@dataclass
+class Sample:
+    """What the measures look things up with: stored articles and their profiles."""
+
+    analyses: list[Analysis]
+    profiles: list[Profile]
+
+
+Measure = Callable[[Corpus, Sample], dict[str, list[float]]]
+
+
+def measure_search(corpus: Corpus, sample: Sample) -> dict[str, list[float]]:
+    """Latency of varied searches (seconds each)."""
+    people, places = PEOPLE, PLACES
+    middle = sample.analyses[len(sample.analyses) // 2].article.published
+    assert middle is not None
+    queries: list[dict[str, object]] = []
+    for i in range(len(sample.analyses)):
+        place, person = places[i % len(places)], people[i % len(people)]
+        queries += [
+            {"query": "said"},  # in nearly every article
+            {"query": place},
+            {"query": f'"ferry crews" {place}'},
+            {"query": "floods OR bridge", "outlet": "Coastline Wire"},
+            {"query": "talks", "entity": person},
+            {"query": "results", "since": middle, "until": middle + timedelta(days=7)},
+        ]
+    times: list[float] = []
+    for query in queries[: len(sample.analyses)]:
+        start = time.perf_counter()
+        corpus.search(**query)  # type: ignore[arg-type]
+        times.append(time.perf_counter() - start)
+    return {"search": times}
+
+
+def measure_candidates(corpus: Corpus, sample: Sample) -> dict[str, list[float]]:
+    """Latency of a candidate lookup for a stored article's profile (seconds each)."""
+    times: list[float] = []
+    for analysis, profile in zip(sample.analyses, sample.profiles, strict=True):
+        start = time.perf_counter()
+        corpus.candidates(
+            keys=profile.keys,
+            bands=profile.bands,
+            published=analysis.article.published,
+            window=timedelta(days=3),
+        )
+        times.append(time.perf_counter() - start)
+    return {"candidates": times}
+
+
+#: Run at each size. Cross-checking: append story assignment and cross-check timings.
+MEASURES: list[Measure] = [measure_search, measure_candidates]
+
+
+# --- building and timing ---------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """Figures of one backend at one size."""
+
+    backend: str
+    size: int
+    insert_rate: float = 0.0
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    analyze_rate: float = 0.0
+    add_rate: float = 0.0
+    megabytes: float = 0.0
+
+
+@contextmanager
+def _database(backend: str) -> Iterator[tuple[str, Callable[[], float]]]:
+    """(the --db value, a function giving its size in MB) of a new, empty database."""
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="newsprobe-bench-") as folder:
+            path = Path(folder) / "corpus.db"
+
+            def sqlite_size() -> float:
+                return sum(p.stat().st_size for p in Path(folder).glob("corpus.db*")) / 1e6
+
+            yield str(path), sqlite_size
+        return
+    with PostgresServer.start(durable=True) as server:
+        url = server.create_database("bench")
+
+        def postgres_size() -> float:
+            import psycopg
+
+            with psycopg.connect(server.url("bench")) as connection:
+                row = connection.execute("SELECT pg_database_size('bench')").fetchone()
+            return float(row[0]) / 1e6 if row else 0.0
+
+        yield url, postgres_size
+
+
+def _grow(corpus: Corpus, start: int, stop: int, indexer: Indexer) -> float:
+    """Store synthetic articles `start`..`stop`; seconds spent storing (not generating)."""
+    spent = 0.0
+    for chunk_start in range(start, stop, CHUNK):
+        count = min(CHUNK, stop - chunk_start)
+        made = [
+            synthetic_analysis(item)
+            for item in iter_composed(count, first=chunk_start, background=BACKGROUND_PARAGRAPHS)
+        ]
+        began = time.perf_counter()
+        summary = corpus.add(made, indexer=indexer)
+        spent += time.perf_counter() - began
+        assert summary.added == count, summary.line()
+    return spent
+
+
+def _sample(size: int, n: int, indexer: Indexer) -> Sample:
+    step = max(1, size // n)
+    analyses = [
+        synthetic_analysis(item)
+        for index in range(0, size, step)
+        for item in iter_composed(1, first=index, background=BACKGROUND_PARAGRAPHS)
+    ][:n]
+    return Sample(analyses, [indexer.profile(a) for a in analyses])
+
+
+_real_used = 0
+
+
+def real_articles(n: int, tag: str) -> list[Article]:
+    """`n` articles never used before: FNC-1 bodies when at hand, else composed ones."""
+    global _real_used
+    from throughput import corpus as real_corpus
+
+    pairs = real_corpus(_real_used + n)[_real_used:]
+    _real_used += n
+    return [
+        Article.create(
+            headline=headline,
+            body=body,
+            url=f"https://bench.example/{tag}/{i}",
+            outlet="Bench Wire",
+            language="en",
+        )
+        for i, (headline, body) in enumerate(pairs)
+    ]
+
+
+def _analyze_against_add(corpus: Corpus, n: int, tag: str) -> tuple[float, float]:
+    """(articles/s of analyze alone, articles/s of corpus add) on the same new articles."""
+    from newsprobe.analyzers.pipeline import Pipeline
+
+    pipeline = Pipeline(on_error="record")
+    list(pipeline.analyze_many(real_articles(8, f"{tag}-warm")))  # load and warm up
+    articles = real_articles(n, tag)
+    began = time.perf_counter()
+    for _ in pipeline.analyze_many(articles):
+        pass
+    analyze = time.perf_counter() - began
+    began = time.perf_counter()
+    summary = corpus.add(articles, pipeline=pipeline, indexer=make_indexer())
+    add = time.perf_counter() - began
+    assert summary.added == n, summary.line()
+    return n / analyze, n / add
+
+
+def run_backend(backend: str, sizes: list[int], *, real: int, queries: int) -> list[Row]:
+    rows: list[Row] = []
+    indexer = make_indexer()
+    with _database(backend) as (db, size_of), Corpus(db) as corpus:
+        synthetic = 0
+        for size in sizes:
+            row = Row(backend=backend, size=size)
+            seconds = _grow(corpus, synthetic, size, indexer)
+            row.insert_rate = (size - synthetic) / seconds
+            synthetic = size
+            sample = _sample(size, queries, indexer)
+            for measure in MEASURES:
+                row.latencies.update(measure(corpus, sample))
+            if real:
+                row.analyze_rate, row.add_rate = _analyze_against_add(corpus, real, f"s{size}")
+            row.megabytes = size_of()
+            rows.append(row)
+            _print([row])
+    return rows
+
+
+def _ms(samples: list[float]) -> str:
+    if not samples:
+        return "-"
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return f"{statistics.median(ordered) * 1000:.1f} / {p95 * 1000:.1f}"
+
+
+def _print(rows: list[Row]) -> None:
+    header = f"{'':34}" + "".join(f"{r.backend + ' ' + f'{r.size:,}':>22}" for r in rows)
+    print(header)
+    lines = [("insert (articles/s)", lambda r: f"{r.insert_rate:,.0f}")]
+    names = sorted({name for r in rows for name in r.latencies})
+    lines += [
+        (
+            f"{name} median / p95 (ms)",
+            lambda r, n=name: _ms(r.latencies[n]) if n in r.latencies else "-",
+        )
+        for name in names
+    ]
+    lines += [
+        ("analyze alone (articles/s)", lambda r: f"{r.analyze_rate:.2f}"),
+        ("corpus add (articles/s)", lambda r: f"{r.add_rate:.2f}"),
+        (
+            "store cost (add vs analyze)",
+            lambda r: f"{(r.analyze_rate / r.add_rate - 1) * 100:+.1f} %" if r.add_rate else "-",
+        ),
+        ("database size (MB)", lambda r: f"{r.megabytes:,.0f}"),
+    ]
+    for label, cell in lines:
+        print(f"{label:34}" + "".join(f"{cell(r):>22}" for r in rows))
+    print(flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="corpus sizes to measure at")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--real", type=int, default=120, help="articles for add vs analyze")
+    parser.add_argument("--queries", type=int, default=60, help="searches and lookups per size")
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    rows: list[Row] = []
+    for backend in args.backends.split(","):
+        try:
+            rows += run_backend(backend, sizes, real=args.real, queries=args.queries)
+        except PostgresUnavailable as exc:
+            print(f"{backend}: skipped: {exc}\n")
+    print("All sizes, side by side (latencies: median / 95th percentile):")
+    _print(rows)
+
+
+if __name__ == "__main__":
+    main()
