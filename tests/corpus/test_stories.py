@@ -221,3 +221,30 @@ def test_a_failing_placement_stores_nothing_of_that_article(db: str) -> None:
             corpus.add([analysis], indexer=Broken())
         assert corpus.count() == 0 and corpus.stories() == []
         assert corpus.add([analysis], indexer=SharedNameIndexer()).added == 1
+
+
+def test_the_whole_window_is_candidates_when_asked(db: str) -> None:
+    with Corpus(db) as corpus:
+        analyses = _stored(corpus, 6)
+        ids = [a.article.id for a in analyses]
+        corpus.save_profile(ids[1], Profile(version="t1", keys=["kestrava"]))
+        middle = analyses[2].article.published
+        assert middle is not None
+        window = {"published": middle, "window": timedelta(hours=4), "whole_window": True}
+        found = corpus.candidates(keys=["kestrava"], **window)
+        # composed articles are three hours apart: the window holds the 2nd to the 4th
+        assert [c.article_id for c in found][0] == ids[1], "sharing a key comes first"
+        assert {c.article_id for c in found} == set(ids[1:4])
+        assert {c.article_id for c in corpus.candidates(**window)} == set(ids[1:4])
+        assert [c.article_id for c in corpus.candidates(keys=["kestrava"])] == [ids[1]]
+
+
+def test_a_storys_analyses_come_back_in_one_call(db: str) -> None:
+    with Corpus(db) as corpus:
+        analyses = _stored(corpus, 3)
+        story = corpus.new_story(title="three")
+        for analysis in reversed(analyses):
+            corpus.assign(analysis.article.id, story)
+        assert corpus.story_analyses(story) == analyses
+        ids = [a.article.id for a in analyses]
+        assert corpus.reading(lambda s: s.analyses(ids[::-1])) == analyses[::-1]

@@ -352,6 +352,7 @@ class Corpus:
         published: datetime | None = None,
         window: timedelta | None = None,
         include_undated: bool = True,
+        whole_window: bool = False,
         exclude: str | None = None,
         limit: int = DEFAULT_CANDIDATES,
     ) -> list[Candidate]:
@@ -363,6 +364,7 @@ class Corpus:
                 published=published,
                 window=window,
                 include_undated=include_undated,
+                whole_window=whole_window,
                 exclude=exclude,
                 limit=limit,
             )
@@ -391,6 +393,10 @@ class Corpus:
     def story_members(self, story_id: int) -> list[StoredArticle]:
         """See `CorpusSession.story_members`."""
         return self.reading(lambda s: s.story_members(story_id))
+
+    def story_analyses(self, story_id: int) -> list[Analysis]:
+        """See `CorpusSession.story_analyses`."""
+        return self.reading(lambda s: s.story_analyses(story_id))
 
     def stories(
         self,

@@ -73,6 +73,19 @@ class CorpusSession:
             raise NotInCorpusError(f"the article {id_or_url!r} has no stored analysis")
         return analysis
 
+    def analyses(self, ids: Sequence[str]) -> list[Analysis]:
+        """Stored analyses by article id, in the order asked (one query for all)."""
+        pks = [self.pk(i) for i in ids]
+        found = article_ops.load_analyses(self.connection, pks)
+        return [found[pk] for pk in pks]
+
+    def story_analyses(self, story_id: int) -> list[Analysis]:
+        """The analyses of a story's articles, oldest first, undated last."""
+        self.story(story_id)
+        pks = story_ops.story_member_pks(self.connection, story_id)
+        found = article_ops.load_analyses(self.connection, pks)
+        return [found[pk] for pk in pks]
+
     def articles(self, ids: Sequence[str]) -> list[StoredArticle]:
         """Stored articles by id, in the order asked."""
         pks = [self.pk(i) for i in ids]
@@ -128,6 +141,7 @@ class CorpusSession:
         published: datetime | None = None,
         window: timedelta | None = None,
         include_undated: bool = True,
+        whole_window: bool = False,
         exclude: str | None = None,
         limit: int = DEFAULT_CANDIDATES,
     ) -> list[Candidate]:
@@ -140,6 +154,9 @@ class CorpusSession:
                 within `window` of it are candidates.
             window: half-width of the time window; None: no time limit.
             include_undated: also return articles without a publication date.
+            whole_window: every article published within the window is a candidate,
+                sharing keys or bands or not (those sharing most come first); needs
+                `published` and `window`.
             exclude: an article id to leave out (the one being placed, once stored).
             limit: most candidates returned.
         """
@@ -150,6 +167,7 @@ class CorpusSession:
             published=published,
             window=window,
             include_undated=include_undated,
+            whole_window=whole_window,
             exclude_pk=self.pk(exclude) if exclude is not None else None,
             limit=limit,
         )

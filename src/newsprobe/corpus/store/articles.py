@@ -44,6 +44,7 @@ __all__ = [
     "content_key",
     "find_duplicate",
     "insert_analysis",
+    "load_analyses",
     "load_analysis",
     "lookup_pk",
     "record_alias",
@@ -287,15 +288,7 @@ def stored_articles(connection: Connection, pks: Iterable[int]) -> dict[int, Sto
     return {row.pk: _summary(row, urls[row.pk]) for row in rows}
 
 
-def load_analysis(connection: Connection, pk: int) -> Analysis | None:
-    """The stored analysis of an article, its article rebuilt from the article row."""
-    row = connection.execute(
-        select(articles, analyses.c.data)
-        .join(analyses, analyses.c.article_pk == articles.c.pk)
-        .where(articles.c.pk == pk)
-    ).first()
-    if row is None:
-        return None
+def _analysis(row: Row[Any]) -> Analysis:
     article = Article(
         id=row.id,
         text=row.text,
@@ -311,3 +304,20 @@ def load_analysis(connection: Connection, pk: int) -> Analysis | None:
     payload = json.loads(zlib.decompress(row.data))
     payload["article"] = article
     return Analysis.model_validate(payload)
+
+
+def load_analyses(connection: Connection, pks: Sequence[int]) -> dict[int, Analysis]:
+    """Stored analyses (each with its article, rebuilt from the article row), by row key."""
+    if not pks:
+        return {}
+    rows = connection.execute(
+        select(articles, analyses.c.data)
+        .join(analyses, analyses.c.article_pk == articles.c.pk)
+        .where(articles.c.pk.in_(list(pks)))
+    )
+    return {row.pk: _analysis(row) for row in rows}
+
+
+def load_analysis(connection: Connection, pk: int) -> Analysis | None:
+    """The stored analysis of an article, or None when it has none."""
+    return load_analyses(connection, [pk]).get(pk)

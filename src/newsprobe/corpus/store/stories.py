@@ -26,6 +26,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import Label
 
 from newsprobe.corpus.records import Candidate, Evidence, Profile, ProvenanceEdge, Story
 from newsprobe.corpus.store.schema import (
@@ -94,6 +95,7 @@ def candidates(
     published: datetime | None,
     window: timedelta | None,
     include_undated: bool,
+    whole_window: bool,
     exclude_pk: int | None,
     limit: int,
 ) -> list[Candidate]:
@@ -101,7 +103,8 @@ def candidates(
 
     With `published` and `window`, only articles published within `window` of it are
     candidates (and, with `include_undated`, articles without a date); without them,
-    any article is.
+    any article is. With `whole_window` too, every article in the window is a candidate,
+    sharing something or not (those sharing most still come first).
     """
     parts = []
     if keys:
@@ -116,40 +119,53 @@ def candidates(
                 article_bands.c.band.in_(sorted(set(bands)))
             )
         )
-    if not parts:
+    timed = published is not None and window is not None
+    if not parts and not (timed and whole_window):
         return []
-    shared = union_all(*parts).subquery("shared")
-    key_hits = func.sum(shared.c.is_key).label("shared_keys")
-    band_hits = (func.count() - func.sum(shared.c.is_key)).label("shared_bands")
-    statement = (
-        select(
-            articles.c.pk,
-            articles.c.id,
-            articles.c.story_id,
-            articles.c.published,
-            articles.c.outlet,
-            key_hits,
-            band_hits,
+    key_hits: Label[Any]
+    band_hits: Label[Any]
+    if parts:
+        shared = union_all(*parts).subquery("shared")
+        counts = (
+            select(
+                shared.c.pk,
+                func.sum(shared.c.is_key).label("n_keys"),
+                (func.count() - func.sum(shared.c.is_key)).label("n_bands"),
+            )
+            .group_by(shared.c.pk)
+            .subquery("counts")
         )
-        .join(shared, shared.c.pk == articles.c.pk)
-        .group_by(
-            articles.c.pk,
-            articles.c.id,
-            articles.c.story_id,
-            articles.c.published,
-            articles.c.outlet,
-        )
-        .order_by(band_hits.desc(), key_hits.desc(), articles.c.pk)
-        .limit(limit)
+        key_hits = func.coalesce(counts.c.n_keys, 0).label("shared_keys")
+        band_hits = func.coalesce(counts.c.n_bands, 0).label("shared_bands")
+    else:
+        key_hits = literal(0).label("shared_keys")
+        band_hits = literal(0).label("shared_bands")
+    statement = select(
+        articles.c.pk,
+        articles.c.id,
+        articles.c.story_id,
+        articles.c.published,
+        articles.c.outlet,
+        key_hits,
+        band_hits,
     )
+    if parts:
+        on = counts.c.pk == articles.c.pk
+        statement = (
+            statement.outerjoin(counts, on)
+            if timed and whole_window
+            else statement.join(counts, on)
+        )
+    statement = statement.order_by(band_hits.desc(), key_hits.desc(), articles.c.pk.desc())
     if exclude_pk is not None:
         statement = statement.where(articles.c.pk != exclude_pk)
-    if published is not None and window is not None:
+    if timed:
+        assert published is not None and window is not None
         within = articles.c.published.between(published - window, published + window)
         statement = statement.where(
             or_(within, articles.c.published.is_(None)) if include_undated else within
         )
-    rows = connection.execute(statement).all()
+    rows = connection.execute(statement.limit(limit)).all()
     found = load_profiles(connection, [row.pk for row in rows])
     return [
         Candidate(
