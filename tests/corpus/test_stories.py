@@ -233,7 +233,7 @@ def test_the_whole_window_is_candidates_when_asked(db: str) -> None:
         window = {"published": middle, "window": timedelta(hours=4), "whole_window": True}
         found = corpus.candidates(keys=["kestrava"], **window)
         # composed articles are three hours apart: the window holds the 2nd to the 4th
-        assert [c.article_id for c in found][0] == ids[1], "sharing a key comes first"
+        assert found[0].article_id == ids[1], "sharing a key comes first"
         assert {c.article_id for c in found} == set(ids[1:4])
         assert {c.article_id for c in corpus.candidates(**window)} == set(ids[1:4])
         assert [c.article_id for c in corpus.candidates(keys=["kestrava"])] == [ids[1]]
