@@ -24,7 +24,7 @@ from typing import Any
 import sqlalchemy
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from newsprobe.errors import CorpusError
 
@@ -175,12 +175,26 @@ def _reason(exc: SQLAlchemyError) -> str:
     return reason
 
 
+def _interrupted(exc: BaseException) -> bool:
+    """Whether `exc` was raised while cleaning up after a Ctrl-C."""
+    seen: BaseException | None = exc.__context__
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__context__
+    return False
+
+
 @contextmanager
 def corpus_errors(url: URL) -> Iterator[None]:
-    """Turn a driver's error inside the block into one `CorpusError` line."""
+    """Turn a driver's error inside the block into one `CorpusError` line.
+
+    A Ctrl-C in the middle of a statement stays a `KeyboardInterrupt`, even when the
+    driver then fails to roll the interrupted statement back (psycopg does).
+    """
     try:
         yield
-    except DBAPIError as exc:
-        raise CorpusError(f"{describe(url)}: {_reason(exc)}") from exc
     except SQLAlchemyError as exc:
+        if _interrupted(exc):
+            raise KeyboardInterrupt from exc
         raise CorpusError(f"{describe(url)}: {_reason(exc)}") from exc
