@@ -51,8 +51,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 from tests.corpus.composed import (  # noqa: E402
-    PEOPLE,
-    PLACES,
+    LARGE_PEOPLE,
+    LARGE_PLACES,
     iter_composed,
     synthetic_analysis,
 )
@@ -121,7 +121,7 @@ Measure = Callable[[Corpus, Sample], dict[str, list[float]]]
 
 def measure_search(corpus: Corpus, sample: Sample) -> dict[str, list[float]]:
     """Latency of varied searches (seconds each)."""
-    people, places = PEOPLE, PLACES
+    people, places = LARGE_PEOPLE, LARGE_PLACES
     middle = sample.analyses[len(sample.analyses) // 2].article.published
     assert middle is not None
     queries: list[dict[str, object]] = []
@@ -130,7 +130,7 @@ def measure_search(corpus: Corpus, sample: Sample) -> dict[str, list[float]]:
         queries += [
             {"query": "said"},  # in nearly every article
             {"query": place},
-            {"query": f'"ferry crews" {place}'},
+            {"query": f'"ferry crews" {place}'},  # a phrase and a rarer word
             {"query": "floods OR bridge", "outlet": "Coastline Wire"},
             {"query": "talks", "entity": person},
             {"query": "results", "since": middle, "until": middle + timedelta(days=7)},
@@ -223,7 +223,7 @@ def _sample(size: int, n: int, indexer: Indexer) -> Sample:
     analyses = [
         synthetic_analysis(item)
         for index in range(0, size, step)
-        for item in iter_composed(1, first=index, background=BACKGROUND_PARAGRAPHS)
+        for item in iter_composed(1, first=index, background=BACKGROUND_PARAGRAPHS, cast="large")
     ][:n]
     return Sample(analyses, [indexer.profile(a) for a in analyses])
 

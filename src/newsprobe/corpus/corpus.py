@@ -261,7 +261,8 @@ class Corpus:
             if isinstance(result, article_ops.Inserted) and indexer is not None:
                 assert profile is not None
                 session = CorpusSession(connection)
-                session._stored_now(result.article_id, result.pk, profile)
+                published = analysis.article.published
+                session._stored_now(result.article_id, result.pk, profile, published)
                 session.lock_stories()
                 indexer.place(session, result.article_id, profile, analysis)
             return result

@@ -98,11 +98,13 @@ class CorpusSession:
         """Store (or replace) an article's profile, its lookup keys and LSH bands."""
         story_ops.save_profile(self.connection, self.pk(article_id), profile)
 
-    def _stored_now(self, article_id: str, pk: int, profile: Profile | None) -> None:
+    def _stored_now(
+        self, article_id: str, pk: int, profile: Profile | None, published: datetime | None
+    ) -> None:
         """An article `Corpus.add` stored in this transaction: known key, fresh profile."""
         self._pks[article_id] = pk
         if profile is not None:
-            story_ops.save_profile(self.connection, pk, profile, new=True)
+            story_ops.save_profile(self.connection, pk, profile, new=True, published=published)
 
     def profiles(self, ids: Sequence[str]) -> dict[str, Profile]:
         """The stored profiles of these articles, by id (articles without one are left out)."""

@@ -169,6 +169,9 @@ profiles = Table(
     Column("data", JSON, nullable=False),
 )
 
+# Lookup postings carry the article's publication time, so that a candidate lookup reads
+# only the postings inside its time window (an index range), not every article sharing a
+# common name.
 article_keys = Table(
     "article_keys",
     metadata,
@@ -180,6 +183,8 @@ article_keys = Table(
         primary_key=True,
         index=True,
     ),
+    Column("published", UTCDateTime),
+    Index("ix_article_keys_key_published", "key", "published"),
 )
 
 article_bands = Table(
@@ -193,6 +198,8 @@ article_bands = Table(
         primary_key=True,
         index=True,
     ),
+    Column("published", UTCDateTime),
+    Index("ix_article_bands_band_published", "band", "published"),
 )
 
 edges = Table(

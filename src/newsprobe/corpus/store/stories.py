@@ -55,14 +55,25 @@ __all__ = [
 ]
 
 
-def save_profile(connection: Connection, pk: int, profile: Profile, *, new: bool = False) -> None:
+def save_profile(
+    connection: Connection,
+    pk: int,
+    profile: Profile,
+    *,
+    new: bool = False,
+    published: datetime | None = None,
+) -> None:
     """Store (or replace) an article's profile with its lookup keys and bands.
 
-    `new`: the article was stored in this transaction, so there is nothing to replace.
+    `new`: the article was stored in this transaction (nothing to replace), and
+    `published` is its publication time; otherwise both are read from the database.
     """
     if not new:
         for table in (profiles, article_keys, article_bands):
             connection.execute(delete(table).where(table.c.article_pk == pk))
+        published = connection.execute(
+            select(articles.c.published).where(articles.c.pk == pk)
+        ).scalar()
     connection.execute(
         insert(profiles), {"article_pk": pk, "version": profile.version, "data": profile.data}
     )
@@ -72,7 +83,10 @@ def save_profile(connection: Connection, pk: int, profile: Profile, *, new: bool
     ):
         unique = sorted(set(values))
         if unique:
-            connection.execute(insert(table), [{column: v, "article_pk": pk} for v in unique])
+            connection.execute(
+                insert(table),
+                [{column: v, "article_pk": pk, "published": published} for v in unique],
+            )
 
 
 def load_profiles(connection: Connection, pks: Sequence[int]) -> dict[int, Profile]:
@@ -106,20 +120,25 @@ def candidates(
     any article is. With `whole_window` too, every article in the window is a candidate,
     sharing something or not (those sharing most still come first).
     """
+    timed = published is not None and window is not None
+
+    def postings(table: Any, column: Any, values: Sequence[str], is_key: int) -> Any:
+        part = select(table.c.article_pk.label("pk"), literal(is_key).label("is_key")).where(
+            column.in_(sorted(set(values)))
+        )
+        if timed:
+            assert published is not None and window is not None
+            within = table.c.published.between(published - window, published + window)
+            part = part.where(
+                or_(within, table.c.published.is_(None)) if include_undated else within
+            )
+        return part
+
     parts = []
     if keys:
-        parts.append(
-            select(article_keys.c.article_pk.label("pk"), literal(1).label("is_key")).where(
-                article_keys.c.key.in_(sorted(set(keys)))
-            )
-        )
+        parts.append(postings(article_keys, article_keys.c.key, keys, 1))
     if bands:
-        parts.append(
-            select(article_bands.c.article_pk.label("pk"), literal(0).label("is_key")).where(
-                article_bands.c.band.in_(sorted(set(bands)))
-            )
-        )
-    timed = published is not None and window is not None
+        parts.append(postings(article_bands, article_bands.c.band, bands, 0))
     if not parts and not (timed and whole_window):
         return []
     key_hits: Label[Any]
@@ -159,7 +178,7 @@ def candidates(
     statement = statement.order_by(band_hits.desc(), key_hits.desc(), articles.c.pk.desc())
     if exclude_pk is not None:
         statement = statement.where(articles.c.pk != exclude_pk)
-    if timed:
+    if timed and whole_window:
         assert published is not None and window is not None
         within = articles.c.published.between(published - window, published + window)
         statement = statement.where(

@@ -61,7 +61,9 @@ def upgrade() -> None:
                 primary_key=True,
                 index=True,
             ),
+            sa.Column("published", sa.DateTime(timezone=True)),
         )
+        op.create_index(f"ix_{table}_{column}_published", table, [column, "published"])
     op.create_table(
         "edges",
         sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
