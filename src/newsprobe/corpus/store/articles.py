@@ -51,9 +51,10 @@ __all__ = [
     "stored_articles",
 ]
 
-#: zlib level of the stored analysis JSON. Level 6 (zlib's default) shrinks a typical
-#: analysis about 6x; level 9 saved under 2 % more and took twice as long here.
-COMPRESSION_LEVEL = 6
+#: zlib level of the stored analysis JSON. Measured on 12 analysed FNC-1 bodies (30 KB of
+#: JSON each): level 1 took 0.63 ms for 6.1 KB, level 3 0.77 ms for 5.7 KB, level 6 1.5 ms
+#: for 5.1 KB. Level 3 keeps most of the saving at half the time of the default.
+COMPRESSION_LEVEL = 3
 
 
 _FTS_INSERT = text("INSERT INTO articles_fts (rowid, headline, body) VALUES (:pk, :head, :body)")
@@ -132,8 +133,9 @@ def _free_id(connection: Connection, article: Article) -> str:
 
 
 def _encode(analysis: Analysis) -> bytes:
-    payload = analysis.model_dump(mode="json", exclude={"article"})
-    return zlib.compress(json.dumps(payload, separators=(",", ":")).encode(), COMPRESSION_LEVEL)
+    # pydantic-core writes the JSON itself: twice as fast as dumping to dicts first.
+    payload = analysis.model_dump_json(exclude={"article"})
+    return zlib.compress(payload.encode(), COMPRESSION_LEVEL)
 
 
 def _entity_keys(analysis: Analysis) -> set[str]:
