@@ -111,9 +111,12 @@ def add(
 ) -> None:
     """Analyse articles and store them in the corpus, each once (re-runs add nothing twice)."""
     debug = state["debug"]
+    from newsprobe.corpus import SummaryBuilder
+
+    builder = SummaryBuilder()
+    failures: list[str] = []
     try:
         from newsprobe.analyzers.pipeline import Pipeline
-        from newsprobe.corpus import SummaryBuilder
         from newsprobe.ingest import IngestOptions
 
         options = IngestOptions(
@@ -125,22 +128,19 @@ def add(
         pipeline = Pipeline(on_error="raise" if debug else "record")
         with open_corpus(db) as corpus:
             inputs = expand_folders(sources, skip=_database_files(corpus))
-            failures: list[str] = []
-            builder = SummaryBuilder()
             total = estimate_records(inputs) if sys.stderr.isatty() else None
             stream = articles(inputs, options, failures)
-            try:
-                with progress_bar("adding", total=total) as bar:
-                    seen_failures = 0
-                    for outcome in corpus.add_iter(stream, pipeline=pipeline, indexer=_indexer()):
-                        builder.count(outcome)
-                        # Inputs that could not be read move the bar too.
-                        bar.advance(1 + len(failures) - seen_failures)
-                        seen_failures = len(failures)
-            except KeyboardInterrupt:
-                done = builder.summary().model_copy(update={"failed": list(failures)})
-                raise _interrupted(done.line()) from None
-            summary = builder.summary().model_copy(update={"failed": list(failures)})
+            with progress_bar("adding", total=total) as bar:
+                seen_failures = 0
+                for outcome in corpus.add_iter(stream, pipeline=pipeline, indexer=_indexer()):
+                    builder.count(outcome)
+                    # Inputs that could not be read move the bar too.
+                    bar.advance(1 + len(failures) - seen_failures)
+                    seen_failures = len(failures)
+        summary = builder.summary().model_copy(update={"failed": list(failures)})
+    except KeyboardInterrupt:
+        done = builder.summary().model_copy(update={"failed": list(failures)})
+        raise _interrupted(done.line()) from None
     except NewsprobeError as exc:
         if debug:
             raise
