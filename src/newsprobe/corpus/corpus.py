@@ -176,10 +176,13 @@ class Corpus:
         *,
         pipeline: Pipeline | None = None,
         indexer: Indexer | None = None,
+        commit_every: int = 1,
     ) -> AddSummary:
         """Analyse and store every new article; see `add_iter`. Returns the tally."""
         builder = SummaryBuilder()
-        for outcome in self.add_iter(items, pipeline=pipeline, indexer=indexer):
+        for outcome in self.add_iter(
+            items, pipeline=pipeline, indexer=indexer, commit_every=commit_every
+        ):
             builder.count(outcome)
         return builder.summary()
 
@@ -189,53 +192,57 @@ class Corpus:
         *,
         pipeline: Pipeline | None = None,
         indexer: Indexer | None = None,
+        commit_every: int = 1,
     ) -> Iterator[AddOutcome]:
         """Store each input once, yielding what became of it as soon as it is committed.
 
         An `Article` already stored (same canonical URL, or the same outlet's same text) is
         a duplicate and is not analysed again; a new one is analysed (by `pipeline`,
         default every analyzer with failures recorded, not raised) and stored with its
-        analysis in its own transaction. An `Analysis` is stored as it is. An
-        `IngestError` (as `newsprobe.read` yields for a bad record) counts as failed.
+        analysis. An `Analysis` is stored as it is. An `IngestError` (as `newsprobe.read`
+        yields for a bad record) counts as failed.
 
         Args:
             items: articles, analyses, or ingest errors, in any mix.
             pipeline: the analyzers to run on articles.
             indexer: cross-checking's profile and story placement, run per stored article.
+            commit_every: articles stored per transaction. One (the default, and what
+                `corpus add` does) loses at most the article in flight when the process
+                is killed; more suits bulk loads of ready analyses, where a lost batch is
+                cheap to store again.
         """
-        outcomes: list[AddOutcome] = []
-        to_analyse = self._new_articles(items, outcomes, indexer)
+        if commit_every < 1:
+            raise ValueError(f"commit_every must be at least 1, not {commit_every}")
+        batch = _Batch(self, indexer, commit_every)
+        to_analyse = self._new_articles(items, batch)
         first = next(to_analyse, None)
-        yield from _drain(outcomes)
-        if first is None:
-            return
-        if pipeline is None:
-            from newsprobe.analyzers.pipeline import Pipeline
+        yield from batch.done()
+        if first is not None:
+            if pipeline is None:
+                from newsprobe.analyzers.pipeline import Pipeline
 
-            pipeline = Pipeline(on_error="record")
-        for analysis in pipeline.analyze_many(chain([first], to_analyse)):
-            yield from _drain(outcomes)
-            yield self._store(analysis, indexer)
-        yield from _drain(outcomes)
+                pipeline = Pipeline(on_error="record")
+            for analysis in pipeline.analyze_many(chain([first], to_analyse)):
+                batch.append(analysis)
+                yield from batch.done()
+        batch.flush()
+        yield from batch.done()
 
     def _new_articles(
-        self,
-        items: Iterable[Article | Analysis | IngestError],
-        outcomes: list[AddOutcome],
-        indexer: Indexer | None,
+        self, items: Iterable[Article | Analysis | IngestError], batch: _Batch
     ) -> Iterator[Article]:
         """The articles that need analysing; everything else is decided on the way."""
         for item in items:
             if isinstance(item, IngestError):
-                outcomes.append(AddOutcome(status="failed", failure=str(item)))
+                batch.outcomes.append(AddOutcome(status="failed", failure=str(item)))
             elif isinstance(item, Analysis):
-                outcomes.append(self._store(item, indexer))
+                batch.append(item)
             elif isinstance(item, Article):
                 duplicate = self._known(item)
                 if duplicate is None:
                     yield item
                 else:
-                    outcomes.append(
+                    batch.outcomes.append(
                         AddOutcome(
                             status="duplicate",
                             article=item,
@@ -253,34 +260,45 @@ class Corpus:
             transactions.write(self._engine, lambda c: article_ops.record_alias(c, article, found))
         return found
 
-    def _store(self, analysis: Analysis, indexer: Indexer | None) -> AddOutcome:
-        profile = indexer.profile(analysis) if indexer is not None else None
+    def _store(self, analyses: Sequence[Analysis], indexer: Indexer | None) -> list[AddOutcome]:
+        """Store analyses in one write transaction (placing each); what became of each."""
+        profiles = [indexer.profile(a) if indexer is not None else None for a in analyses]
 
-        def work(connection: Connection) -> article_ops.Inserted | Duplicate:
-            result = article_ops.insert_analysis(connection, analysis)
-            if isinstance(result, article_ops.Inserted) and indexer is not None:
-                assert profile is not None
-                session = CorpusSession(connection)
-                published = analysis.article.published
-                session._stored_now(result.article_id, result.pk, profile, published)
-                session.lock_stories()
-                indexer.place(session, result.article_id, profile, analysis)
-            return result
+        def work(connection: Connection) -> list[article_ops.Inserted | Duplicate]:
+            results: list[article_ops.Inserted | Duplicate] = []
+            session = CorpusSession(connection)
+            for analysis, profile in zip(analyses, profiles, strict=True):
+                result = article_ops.insert_analysis(connection, analysis)
+                results.append(result)
+                if isinstance(result, article_ops.Inserted) and indexer is not None:
+                    assert profile is not None
+                    published = analysis.article.published
+                    session._stored_now(result.article_id, result.pk, profile, published)
+                    session.lock_stories()
+                    indexer.place(session, result.article_id, profile, analysis)
+            return results
 
-        result = transactions.write(self._engine, work)
-        if isinstance(result, Duplicate):
-            return AddOutcome(
-                status="duplicate",
-                article=analysis.article,
-                article_id=result.duplicate_of,
-                duplicate=result,
-            )
-        return AddOutcome(
-            status="added",
-            article=analysis.article,
-            article_id=result.article_id,
-            analyzer_errors=len(analysis.errors),
-        )
+        outcomes = []
+        for analysis, result in zip(analyses, transactions.write(self._engine, work), strict=True):
+            if isinstance(result, Duplicate):
+                outcomes.append(
+                    AddOutcome(
+                        status="duplicate",
+                        article=analysis.article,
+                        article_id=result.duplicate_of,
+                        duplicate=result,
+                    )
+                )
+            else:
+                outcomes.append(
+                    AddOutcome(
+                        status="added",
+                        article=analysis.article,
+                        article_id=result.article_id,
+                        analyzer_errors=len(analysis.errors),
+                    )
+                )
+        return outcomes
 
     # --- reading ----------------------------------------------------------------------
 
@@ -418,6 +436,27 @@ class Corpus:
         return self.reading(lambda s: s.edges(story_id))
 
 
-def _drain(outcomes: list[AddOutcome]) -> Iterator[AddOutcome]:
-    while outcomes:
-        yield outcomes.pop(0)
+class _Batch:
+    """Analyses waiting for their transaction, and outcomes waiting to be yielded."""
+
+    def __init__(self, corpus: Corpus, indexer: Indexer | None, size: int) -> None:
+        self.corpus = corpus
+        self.indexer = indexer
+        self.size = size
+        self.pending: list[Analysis] = []
+        self.outcomes: list[AddOutcome] = []
+
+    def append(self, analysis: Analysis) -> None:
+        self.pending.append(analysis)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.outcomes += self.corpus._store(self.pending, self.indexer)
+            self.pending = []
+
+    def done(self) -> Iterator[AddOutcome]:
+        """The outcomes committed so far (each once)."""
+        while self.outcomes:
+            yield self.outcomes.pop(0)

@@ -143,8 +143,12 @@ def create_engine_for(target: str | Path | URL | None) -> Engine:
     try:
         return sqlalchemy.create_engine(
             url,
-            connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
-            pool_pre_ping=True,
+            connect_args={
+                "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                "options": "-c synchronous_commit=off",
+            },
+            # No ping before each checkout: it is one more round trip per transaction, and
+            # a connection the server dropped fails its transaction, which is retried.
         )
     except (ModuleNotFoundError, NoSuchModuleError):
         raise CorpusError(

@@ -46,6 +46,8 @@ class RetryTransaction(Exception):
 
 
 def _transient(exc: DBAPIError) -> bool:
+    if exc.connection_invalidated:  # the server dropped it: a new connection may do
+        return True
     original = exc.orig
     sqlstate = getattr(original, "sqlstate", None)
     if sqlstate is not None:
