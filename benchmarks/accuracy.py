@@ -573,6 +573,40 @@ def stance(slow: bool) -> list[Row]:
 # --- the table --------------------------------------------------------------------------
 
 
+def corpus(part: str) -> list[Row]:
+    """Cross-checking on a part of the composed corpus (`newsprobe.evaluation.corpus`):
+    dev was read while tuning; heldout was written after the code and scored once."""
+    from newsprobe.evaluation.corpus import load_part, score_part
+
+    folder = REPO / "tests" / "gold" / "corpus" / part
+    if not (folder / "articles.jsonl").is_file():
+        return [Row("corpus", f"corpus/{part}", other="skipped: part not in this checkout")]
+    s = score_part(load_part(part))
+    dev = DEV if part == "dev" else HELD
+    data = f"corpus/{part}"
+    n = f"{s.articles} art."
+    rows = [
+        _row("stories", data, n, s.stories, "pairwise pairs", dev=dev),
+        _row("provenance", data, f"{s.provenance['gold']} edges", s.provenance, dev=dev),
+        _row("speculation", data, f"{s.speculation['gold']} answers", s.speculation, dev=dev),
+    ]
+    labels = {"figures": "figure verdicts", "quotes": "quote fidelity", "claims": "claim verdicts"}
+    for name, label in labels.items():
+        d = getattr(s, name)
+        rows.append(
+            Row(
+                name,
+                data,
+                "composed gold",
+                dev,
+                f"{d['total']}",
+                other=f"{label}: accuracy {d['accuracy']:.3f} ({d['found']} found)",
+                figures=d,
+            )
+        )
+    return rows
+
+
 def _cell(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.3f}"
 
@@ -644,6 +678,8 @@ def main(argv: list[str] | None = None) -> int:
     rows += _run("clickbait", clickbait, slow)
     rows += _run("claims model", checkworthiness, slow)
     rows += _run("stance model", stance, slow)
+    rows += _run("corpus (dev)", corpus, "dev")
+    rows += _run("corpus (held-out)", corpus, "heldout")
     elapsed = time.perf_counter() - started
     print(f"newsprobe accuracy report ({'quick' if args.quick else 'full'} run, {elapsed:.0f} s)\n")
     print_table(rows)

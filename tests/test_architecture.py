@@ -31,11 +31,14 @@ FAMILIES = (
 )
 INTERFACES = ("newsprobe.cli", "newsprobe.service", "newsprobe.batch")
 DATA_MODEL = (
+    "newsprobe.assessment",
     "newsprobe.document",
+    "newsprobe.coverage",
     "newsprobe.findings",
     "newsprobe.errors",
     "newsprobe.units",
     "newsprobe.normalize",
+    "newsprobe.languages",
 )
 
 
@@ -82,6 +85,17 @@ RULES: tuple[Rule, ...] = (
         "a report reads findings, never an analyzer's internals",
         applies_to=("newsprobe.report",),
         forbidden=("newsprobe.analyzers", "newsprobe.nlp"),
+    ),
+    Rule(
+        "the assessment is a function over findings: no analyzer, parse, model or report",
+        applies_to=("newsprobe.assess",),
+        forbidden=(
+            "newsprobe.analyzers",
+            "newsprobe.nlp",
+            "newsprobe.models",
+            "newsprobe.report",
+            "newsprobe.ingest",
+        ),
     ),
     Rule(
         "reading an input never loads the analyzers, the parse or a report",

@@ -23,13 +23,15 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, model_validator
 
 from newsprobe._version import __version__
+from newsprobe.assessment import Assessment
 from newsprobe.findings import Finding, Span
 from newsprobe.normalize import normalize_body, normalize_line
 
 __all__ = ["SCHEMA_VERSION", "Analysis", "AnalyzerFailure", "Article", "Notice", "Span"]
 
 #: Bumped on any change to the meaning or shape of the JSON output.
-SCHEMA_VERSION = "1.0"
+#: 1.1: `analyzers` (what ran) and `assessment` (criteria and rating) were added.
+SCHEMA_VERSION = "1.1"
 
 _HEADLINE_SEPARATOR = "\n\n"
 
@@ -145,7 +147,12 @@ class Notice(BaseModel):
 
 
 class Analysis(BaseModel):
-    """An article, everything newsprobe found in it, and the versions that found it."""
+    """An article, everything newsprobe found in it, the versions that found it, and the
+    assessment built from those findings.
+
+    `assessment` is None only for an analysis built by hand; the pipeline always sets it
+    (criteria whose analyzers did not run say so in `Assessment.not_judged`).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -154,10 +161,16 @@ class Analysis(BaseModel):
     models: dict[str, str] = Field(
         default_factory=dict, description="Name -> version of every model used."
     )
+    analyzers: list[str] = Field(
+        default_factory=list,
+        description="name@version of every analyzer that ran on this article (an analyzer "
+        "that found nothing is listed; one skipped or failed is not).",
+    )
     article: Article
     findings: list[Finding] = Field(default_factory=list)
     errors: list[AnalyzerFailure] = Field(default_factory=list)
     notices: list[Notice] = Field(default_factory=list)
+    assessment: Assessment | None = None
 
     @model_validator(mode="after")
     def _findings_point_into_text(self) -> Analysis:
@@ -171,7 +184,18 @@ class Analysis(BaseModel):
                     )
             if finding.text != text[finding.span.start : finding.span.end]:
                 raise ValueError(f"{finding.kind} finding text does not match its span")
+        if self.assessment is not None:
+            for criterion in self.assessment.criteria:
+                for span in criterion.spans:
+                    if span.end > len(text):
+                        raise ValueError(
+                            f"criterion {criterion.id} span {span} is outside the article text"
+                        )
         return self
+
+    def ran(self, analyzer: str) -> bool:
+        """Whether the analyzer with this name ran on the article."""
+        return any(name.partition("@")[0] == analyzer for name in self.analyzers)
 
     def of_kind(self, kind: str) -> list[Finding]:
         """Findings of one kind, in text order."""

@@ -241,6 +241,10 @@ class SensationalFinding(FindingBase):
     kind: Literal["sensational"] = "sensational"
     category: str = Field(description="loaded_verb, intensifier, superlative, absolute, ...")
     lexicon: str | None = Field(default=None, description="Which list matched.")
+    quoted: bool = Field(
+        default=False,
+        description="Inside a quotation: the speaker's words, not the outlet's.",
+    )
 
 
 class EngagementBaitFinding(FindingBase):

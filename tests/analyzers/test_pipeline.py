@@ -239,3 +239,28 @@ def test_a_parse_failure_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> 
     assert next(results).article.text.endswith("Text 0.")
     with pytest.raises(MemoryError, match="out of memory"):
         list(results)
+
+
+def test_every_analysis_carries_its_assessment_and_what_ran() -> None:
+    analysis = Pipeline([Shouting(), Broken()], on_error="record").analyze(ARTICLE)
+    assert analysis.analyzers == ["shouting@1"]  # the broken one is in errors, not here
+    assert analysis.assessment is not None
+    # No built-in analyzer the criteria read ran: nothing could be judged.
+    assert analysis.assessment.rating.score is None
+    assert "restrained_wording" in analysis.assessment.not_judged
+
+
+def test_a_failing_assessment_is_recorded_without_losing_the_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsprobe.analyzers.pipeline as pipeline_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("criterion bug")
+
+    monkeypatch.setattr(pipeline_module, "assess", broken)
+    with pytest.raises(ValueError, match="criterion bug"):
+        Pipeline([Shouting()]).analyze(ARTICLE)
+    analysis = Pipeline([Shouting()], on_error="record").analyze(ARTICLE)
+    assert analysis.assessment is None and len(analysis.of_kind("sensational")) == 2
+    assert [(e.analyzer, e.error) for e in analysis.errors] == [("assessment", "ValueError")]

@@ -140,3 +140,48 @@ def test_numbers_table_shows_durations_and_money_as_a_reader_would(tmp_path: Pat
     rows = {c[1].strip(): "│".join(c) for c in cells if len(c) > 2}
     assert "9" in rows["nine years"] and "years" in rows["nine years"]
     assert "2.5 bn" in rows["$2.5bn"] and "USD" in rows["$2.5bn"]
+
+
+def test_text_report_opens_with_the_assessment(tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    report = out.read_text(encoding="utf-8")
+    assert "Assessment: " in report and "Sources" in report
+    assert "✔ pass" in report or "⚠ warn" in report
+    assert report.index("Assessment: ") < report.index("Where the story comes from")
+    assert "not a verdict on whether the article is true" in " ".join(
+        report.replace("│", " ").split()
+    )
+
+
+def test_analyze_html_writes_one_self_contained_page(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    second = tmp_path / "second.txt"
+    second.write_text("Port reopens\n\nThe port reopened after 36 hours, officials said.\n")
+    result = runner.invoke(
+        app, ["analyze", str(EXAMPLE), str(second), "--format", "html", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert page.count("<article ") == 2 and page.count("<script>") == 1
+    assert "Content-Security-Policy" in page and "Ferry crews walk out" in page
+    assert "Port reopens" in page and 'class="np-criteria"' in page
+
+
+def test_analyze_claims_prints_json_ld_per_article() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "claims"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1
+    document = json.loads(lines[0])
+    assert document["@context"][0] == "https://schema.org"
+    assert document["@graph"] and all(c["@type"] == "Claim" for c in document["@graph"])
+    assert not any("reviewRating" in c for c in document["@graph"])
+
+
+def test_unknown_format_lists_the_formats() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "pdf"])
+    assert result.exit_code == 2
+    assert "html" in result.stderr and "claims" in result.stderr

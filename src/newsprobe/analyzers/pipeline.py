@@ -6,6 +6,7 @@
 The pipeline orders analyzers by what they require and provide (checked once, here), parses
 each article once with only the spaCy components some analyzer needs, runs each analyzer
 once, checks every span it returns, and stamps findings with ids and ``name@version``.
+Last, it attaches the assessment (`newsprobe.assess`), built from those findings.
 
 `on_error="raise"` (the library default) raises `AnalyzerError` when an analyzer fails;
 `on_error="record"` (service and batch jobs) records the failure in `Analysis.errors` and
@@ -22,9 +23,11 @@ from typing import TYPE_CHECKING, Literal
 
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.registry import BUILTIN_ANALYZERS, analyzer_class, create_analyzer
+from newsprobe.assess import assess
 from newsprobe.document import Analysis, AnalyzerFailure, Article, Notice
 from newsprobe.errors import AnalyzerError, ConfigError
 from newsprobe.findings import FindingBase, Span
+from newsprobe.languages import language_name
 from newsprobe.nlp.parse import BATCH_SIZE, PIPES_FOR, parse_many, pipes_for
 
 if TYPE_CHECKING:
@@ -33,15 +36,6 @@ if TYPE_CHECKING:
 __all__ = ["OnError", "Pipeline"]
 
 OnError = Literal["raise", "record"]
-
-_LANGUAGE_NAMES = {
-    "ar": "Arabic", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek",
-    "en": "English", "es": "Spanish", "fa": "Persian", "fi": "Finnish", "fr": "French",
-    "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "id": "Indonesian", "it": "Italian",
-    "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "no": "Norwegian", "pl": "Polish",
-    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sv": "Swedish", "tr": "Turkish",
-    "uk": "Ukrainian", "zh": "Chinese",
-}  # fmt: skip
 
 
 def _with_providers(analyzers: list[Analyzer]) -> list[Analyzer]:
@@ -205,6 +199,7 @@ class Pipeline:
         ordered: list[FindingBase] = []
         errors: list[AnalyzerFailure] = []
         notices: list[Notice] = []
+        ran: list[str] = []
         models: dict[str, str] = {}
         if doc is not None:
             from newsprobe.nlp.parse import model_version
@@ -215,9 +210,9 @@ class Pipeline:
                 errors.append(self._broken[analyzer.name])
                 continue
             if not self._runs_on(analyzer, article):
-                language = _LANGUAGE_NAMES.get(article.language or "", article.language)
+                language = article.language and language_name(article.language)
                 readable = " and ".join(
-                    _LANGUAGE_NAMES.get(code, code) for code in sorted(analyzer.languages or ())
+                    language_name(code) for code in sorted(analyzer.languages or ())
                 )
                 notices.append(
                     Notice(
@@ -252,10 +247,28 @@ class Pipeline:
             for finding in produced:
                 findings[finding.kind].append(finding)
             ordered.extend(produced)
+            ran.append(analyzer.qualified_name)
             models.update(analyzer.model_versions())
-        return Analysis(
-            models=models, article=article, findings=ordered, errors=errors, notices=notices
+        analysis = Analysis(
+            models=models,
+            analyzers=ran,
+            article=article,
+            findings=ordered,
+            errors=errors,
+            notices=notices,
         )
+        # The assessment is a function over the findings, not an analyzer: it runs last,
+        # on what every analyzer found, and says which criteria it could not judge.
+        try:
+            assessment = assess(analysis)
+        except Exception as exc:  # a bug in a criterion must not lose the findings
+            if self.on_error == "raise":
+                raise
+            failure = AnalyzerFailure(
+                analyzer="assessment", error=type(exc).__name__, message=str(exc)
+            )
+            return analysis.model_copy(update={"errors": [*errors, failure]})
+        return analysis.model_copy(update={"assessment": assessment})
 
     @staticmethod
     def _collect(

@@ -25,8 +25,32 @@ if TYPE_CHECKING:
 __all__ = ["analyze"]
 
 
+def _emit_document(analyses: Iterator[Analysis], fmt: OutputFormat, out: TextIO) -> int:
+    """Write the html or claims report of every analysis; returns how many had errors.
+
+    html: one self-contained page, every article in its own section (streamed, so a big
+    archive never sits in memory). claims: one JSON-LD document of schema.org Claims per
+    article, one per line like ``--format json``.
+    """
+    import json
+
+    from newsprobe.report.claims import claims_jsonld
+    from newsprobe.report.html import write_html
+
+    if fmt is OutputFormat.html:
+        return sum(bool(a.errors) for a in write_html(analyses, out))
+    broken = 0
+    for analysis in analyses:
+        broken += bool(analysis.errors)
+        out.write(json.dumps(claims_jsonld(analysis), ensure_ascii=False) + "\n")
+        out.flush()
+    return broken
+
+
 def _emit(analyses: Iterator[Analysis], fmt: OutputFormat, out: TextIO) -> int:
     """Write every analysis; returns how many had analyzer errors."""
+    if fmt in (OutputFormat.html, OutputFormat.claims):
+        return _emit_document(analyses, fmt, out)
     from rich.console import Console
 
     console = Console(file=out, highlight=False, soft_wrap=False)
@@ -55,7 +79,13 @@ def analyze(
         ),
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format: text, json, html (one self-contained page) or claims "
+            "(schema.org Claim JSON-LD).",
+        ),
     ] = OutputFormat.text,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the report to this file.")

@@ -28,6 +28,8 @@ state = {"debug": False}
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    html = "html"
+    claims = "claims"
 
 
 class InputFormat(StrEnum):

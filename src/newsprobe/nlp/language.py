@@ -1,8 +1,8 @@
 """Language identification for articles whose source does not say.
 
-lingua is built for a fixed set of news languages (loading all 75 costs seconds and
-memory; this set loads in well under a second and still names the language of two-word
-headlines). Text in a language outside the set comes back as the closest one or None.
+lingua is built for the news languages of `newsprobe.languages` (loading all 75 costs
+seconds and memory; that set loads in well under a second and still names the language of
+two-word headlines). Text in a language outside the set comes back as the closest one or None.
 """
 
 from __future__ import annotations
@@ -11,40 +11,13 @@ import re
 import threading
 from typing import TYPE_CHECKING
 
+from newsprobe.languages import LANGUAGES
+
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
 __all__ = ["detect_language"]
 
-_LANGUAGES = [
-    "ARABIC",
-    "CHINESE",
-    "CZECH",
-    "DANISH",
-    "DUTCH",
-    "ENGLISH",
-    "FINNISH",
-    "FRENCH",
-    "GERMAN",
-    "GREEK",
-    "HEBREW",
-    "HINDI",
-    "HUNGARIAN",
-    "INDONESIAN",
-    "ITALIAN",
-    "JAPANESE",
-    "KOREAN",
-    "BOKMAL",
-    "PERSIAN",
-    "POLISH",
-    "PORTUGUESE",
-    "ROMANIAN",
-    "RUSSIAN",
-    "SPANISH",
-    "SWEDISH",
-    "TURKISH",
-    "UKRAINIAN",
-]
 # The detector reads at most this much: more text does not change the answer on articles.
 _SAMPLE_CHARS = 2000
 # Below this confidence the text is too short or too mixed to name a language.
@@ -81,7 +54,7 @@ def _get_detector() -> LanguageDetector:
         if _detector is None:
             from lingua import Language, LanguageDetectorBuilder
 
-            languages = [getattr(Language, name) for name in _LANGUAGES]
+            languages = [getattr(Language, language.lingua) for language in LANGUAGES]
             # Low-accuracy mode (trigrams only) loads in ~0.2 s instead of ~6 s for this set;
             # on article-length text it names the same language.
             _detector = (

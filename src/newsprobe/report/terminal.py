@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from newsprobe.assessment import Assessment
 from newsprobe.document import Analysis, Article
 from newsprobe.findings import (
     AttributionFinding,
@@ -46,7 +47,7 @@ def _emphasis(out: Text, text: str, style: str) -> None:
 _LONG = 160
 # Sections in reading order: title, kinds shown in it.
 _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Headline", ("clickbait", "headline_body")),
+    ("Headline", ("clickbait", "clickbait_score", "headline_body")),
     ("Where the story comes from", ("sourcing", "attribution")),
     ("Quotes", ("quote",)),
     ("Speculation and hedging", ("hedge",)),
@@ -219,6 +220,57 @@ def _section(article: Article, title: str, found: list[FindingBase]) -> Renderab
     return Panel(body, title=f"{title} ({len(found)})", title_align="left", expand=True)
 
 
+# Outcomes as a symbol, a word and a style: never told by colour alone.
+_OUTCOMES = {
+    "pass": ("✔ pass", "green"),
+    "warn": ("⚠ warn", "yellow"),
+    "fail": ("✖ fail", "bold red"),
+    "not_applicable": ("– n/a", "dim"),
+}
+
+
+def _assessment_panel(assessment: Assessment) -> RenderableType:
+    """The criteria first: outcome, criterion, figure, what was found and what to check."""
+    table = Table(show_edge=False, pad_edge=False, expand=True)
+    table.add_column("outcome", no_wrap=True)
+    table.add_column("criterion", ratio=1)
+    table.add_column("figure", ratio=1)
+    table.add_column("what was found", ratio=3)
+    table.add_column("weight", justify="right", no_wrap=True)
+    for criterion in assessment.criteria:
+        label, style = _OUTCOMES[criterion.outcome]
+        found = Text(criterion.explanation)
+        if criterion.check:
+            found.append(f"\nCheck: {criterion.check}", style="italic")
+        table.add_row(
+            Text(label, style=style),
+            criterion.name,
+            criterion.figure.display if criterion.figure else "",
+            found,
+            f"{criterion.weight:g}",
+        )
+    rating = assessment.rating
+    score = f"{rating.score}/100" if rating.score is not None else "no score"
+    parts: list[RenderableType] = [
+        Text(assessment.summary),
+        table,
+        Text(f"Rating: {rating.arithmetic}. Bands: {rating.bands}.", style="dim"),
+    ]
+    corpus = assessment.corpus
+    used = "none (the article alone)"
+    if corpus is not None:
+        outlets = ", ".join(corpus.outlets)
+        used = f"story {corpus.story or 'unnamed'}, {corpus.articles} articles ({outlets})"
+    models = ", ".join(f"{k} {v}" for k, v in sorted(assessment.models.items())) or "none"
+    parts.append(Text(f"Models: {models}. Corpus: {used}.", style="dim"))
+    return Panel(
+        Group(*parts),
+        title=f"Assessment: {score}, {rating.word}",
+        title_align="left",
+        expand=True,
+    )
+
+
 def render_text(analysis: Analysis, console: Console) -> None:
     """Print the report of one analysis to `console`."""
     token = _PLAIN.set(not console.is_terminal)
@@ -239,9 +291,17 @@ def _render(analysis: Analysis, console: Console) -> None:
         article.url,
     ]
     console.print(Text(" · ".join(f for f in facts if f), style="dim"))
+    if analysis.assessment is not None:
+        console.print(_assessment_panel(analysis.assessment))
     by_kind: dict[str, list[FindingBase]] = {}
     for finding in analysis.findings:
-        by_kind.setdefault(finding.kind, []).append(finding)
+        # The clickbait score belongs with the headline, not with the wording signals.
+        headline_score = (
+            isinstance(finding, SignalFinding) and finding.name == "clickbait_probability"
+        )
+        by_kind.setdefault("clickbait_score" if headline_score else finding.kind, []).append(
+            finding
+        )
     known = {kind for _, kinds in _SECTIONS for kind in kinds}
     sections = [*_SECTIONS, *((k, (k,)) for k in sorted(by_kind) if k not in known)]
     for title, kinds in sections:

@@ -13,7 +13,7 @@ from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.headline.clickbait import ClickbaitAnalyzer, ClickbaitModel
 from newsprobe.analyzers.headline.form import find_devices
 from newsprobe.analyzers.registry import create_analyzer
-from newsprobe.findings import ClickbaitFinding
+from newsprobe.findings import ClickbaitFinding, FindingBase, SignalFinding
 from tests.conftest import make_article
 from tests.paths import GOLD as GOLD_DIR
 
@@ -31,10 +31,14 @@ def model() -> ClickbaitModel:
     return ClickbaitModel.shipped()
 
 
-def _run(headline: str, body: str = BODY) -> list[ClickbaitFinding]:
+def _all(headline: str, body: str = BODY) -> list[FindingBase]:
     analyzer = ClickbaitAnalyzer()
     analyzer.warm_up()
     return list(analyzer.analyze(Context(article=make_article(body, headline=headline))))
+
+
+def _run(headline: str, body: str = BODY) -> list[ClickbaitFinding]:
+    return [f for f in _all(headline, body) if isinstance(f, ClickbaitFinding)]
 
 
 def devices(headline: str) -> list[str]:
@@ -146,6 +150,23 @@ def test_news_headlines_are_not_flagged() -> None:
         assert _run(headline) == [], headline
 
 
+def test_every_headline_gets_its_score_as_a_signal(model: ClickbaitModel) -> None:
+    """The assessment shows the score of a headline that passes too."""
+    for headline in (
+        "Port strike ends as dockworkers accept 6% pay offer",
+        "You Won't Believe What This Councillor Said About Your Bins",
+    ):
+        signals = [f for f in _all(headline) if isinstance(f, SignalFinding)]
+        assert len(signals) == 1, headline
+        signal = signals[0]
+        assert signal.name == "clickbait_probability"
+        assert signal.value == round(model.score(headline).probability, 4)
+        assert signal.details["threshold"] == model.threshold
+        assert f"{signal.value:.2f}" in signal.note
+        flagged = bool(_run(headline))
+        assert flagged == (signal.value >= model.threshold)
+
+
 def test_empty_headline_is_skipped() -> None:
     assert _run("") == []
     analyzer = ClickbaitAnalyzer()
@@ -194,8 +215,11 @@ def test_threshold_option_changes_what_is_flagged() -> None:
     p = ClickbaitModel.shipped().score(headline).probability
     below = ClickbaitAnalyzer(threshold=max(p - 0.01, 0.0))
     above = ClickbaitAnalyzer(threshold=min(p + 0.01, 1.0))
-    assert len(list(below.analyze(Context(article=article)))) == 1
-    assert list(above.analyze(Context(article=article))) == []
+    flagged = [
+        f for f in below.analyze(Context(article=article)) if isinstance(f, ClickbaitFinding)
+    ]
+    assert len(flagged) == 1
+    assert not any(isinstance(f, ClickbaitFinding) for f in above.analyze(Context(article=article)))
 
 
 def test_model_loads_and_scores_without_scikit_learn() -> None:

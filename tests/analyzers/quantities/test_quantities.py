@@ -403,3 +403,32 @@ def test_a_duration_followed_by_old_is_an_age(
 ) -> None:
     f = one(pipeline, text)
     assert (f.text, f.dimension, f.unit, f.value) == (surface, "age", "years", years)
+
+
+def test_a_number_opening_the_body_is_not_part_of_the_headline_s_last_name() -> None:
+    """ "Warehouse fire in Orlen\\n\\nSome 85 firefighters ...": "Orlen 85" is no name."""
+    import newsprobe
+    from newsprobe.document import Article
+
+    article = Article.create(
+        headline="Warehouse fire in Orlen",
+        body="Some 85 firefighters were sent to the warehouse, the fire service said.",
+        language="en",
+    )
+    found = newsprobe.analyze(article, analyzers=["quantities"]).of_kind("quantity")
+    assert [(q.text, q.value, q.about) for q in found] == [("Some 85", 85.0, "firefighters")]
+
+
+def test_one_unit_written_as_an_adjective() -> None:
+    """ "an hour-long meeting", "in hour-long talks": one unit of time."""
+    import newsprobe
+    from newsprobe.document import Article
+
+    body = "They met in an hour-long meeting. The day-long strike ended. A two-hour-long wait."
+    article = Article.create(headline="Talks", body=body, language="en")
+    found = newsprobe.analyze(article, analyzers=["quantities"]).of_kind("quantity")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("an hour-long", 60.0, "min"),
+        ("day-long", 1440.0, "min"),
+        ("two-hour-long", 120.0, "min"),
+    ]

@@ -116,6 +116,62 @@ def test_literal_verbs_are_guarded_but_figurative_ones_are_not(
     assert got == [("slammed", "loaded_verb"), ("erupted", "loaded_verb")]
 
 
+def test_a_physical_word_in_the_topic_does_not_make_the_verb_literal(
+    analyzer: SensationalAnalyzer,
+) -> None:
+    """ "Slams critics over ferry contract": the ferry is what the criticism is about."""
+    body = "The council met on Tuesday."
+    for headline, verb in (
+        ("Minister slams critics over ferry contract", "slams"),
+        ("Opposition lashes council for bridge delays", "lashes"),
+        ("Union blasts operator after bus cuts", "blasts"),
+    ):
+        got = found(run(analyzer, body, headline), make_article(body, headline=headline).text)
+        assert (verb, "loaded_verb") in got, headline
+    for headline in (
+        "Lorry slams into bus shelter, two hurt",
+        "Storm lashes coast as ferries are cancelled",
+        "Fire destroys warehouse after blaze over the weekend",
+    ):
+        text = make_article(body, headline=headline).text
+        assert found(run(analyzer, body, headline), text) == [], headline
+
+
+@pytest.mark.parametrize(
+    ("headline", "verb"),
+    [
+        ("Prime minister cosies up to Ardenne's strongman at gala dinner", "cosies up to"),
+        ("Star cozied up to billionaire on his yacht", "cozied up to"),
+        ("Mayor snubs harbour union as strike enters third week", "snubs"),
+        ("Minister slams rival's budget plan", "slams"),
+        ("Chancellor takes a swipe at rivals over budget", "takes a swipe at"),
+        ("Backbenchers rounded on the party leader", "rounded on"),
+        ("Coach hits out at referee after derby defeat", "hits out"),
+        ("President fawns over visiting king", "fawns over"),
+        ("Council caves to pressure over car park", "caves to"),
+        ("Foreign minister buddies up to old foe", "buddies up to"),
+        ("Ministers squabble over budget", "squabble"),
+        ("Pop star claps back at critics", "claps back"),
+        ("Senator sucks up to donors at fundraiser", "sucks up to"),
+    ],
+)
+def test_informal_loaded_headline_verbs(
+    analyzer: SensationalAnalyzer, headline: str, verb: str
+) -> None:
+    """The tabloid verbs that judge a meeting or a criticism instead of reporting it."""
+    body = "The council met on Tuesday. It approved the budget."
+    got = found(run(analyzer, body, headline), make_article(body, headline=headline).text)
+    assert (verb, "loaded_verb") in got
+
+
+def test_noun_lookalikes_of_the_new_verbs_are_not_loaded(analyzer: SensationalAnalyzer) -> None:
+    body = (
+        "The second round on Sunday decides the seat. The roof caved in after the storm. "
+        "Rescuers reached the cave in the afternoon."
+    )
+    assert found(run(analyzer, body), make_article(body).text) == []
+
+
 def test_quoted_words_belong_to_the_speaker(analyzer: SensationalAnalyzer) -> None:
     body = '"It was horrific, absolutely horrific," said a neighbour. Firefighters arrived.'
     findings = [f for f in run(analyzer, body) if isinstance(f, SensationalFinding)]

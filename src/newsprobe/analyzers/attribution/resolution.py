@@ -29,6 +29,7 @@ from newsprobe.analyzers.attribution.source_kinds import (
 )
 from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.shared.span_index import SpanIndex
+from newsprobe.analyzers.shared.speech_verbs import verbs_for
 from newsprobe.analyzers.shared.tokens import columns
 from newsprobe.findings import AttributionFinding, EntityFinding, QuoteFinding, SourceType, Span
 
@@ -40,7 +41,7 @@ __all__ = ["SourceResolver", "from_quote"]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Verbs whose "to X" names who heard it: "said to", "wrote to Gawker", "speaking to the BBC".
-_TO_RECIPIENT = frozenset({"tell", "say", "write", "speak", "talk", "explain", "confirm", "add"})
+_TO_RECIPIENT = verbs_for("takes_recipient")
 # "said in an interview with Coastline Wire": the outlet that carried the words first.
 # Added after FNC-1 bodies 1100-1124, where two of these were missed.
 _INTERVIEWS = frozenset({"interview", "statement", "conversation", "podcast", "op-ed"})

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprobe.analyzers.shared.dateline import dateline_end
+from newsprobe.analyzers.shared.lexicon_files import load_words
+from newsprobe.analyzers.shared.speech_verbs import verbs_for
 from newsprobe.analyzers.shared.tokens import Columns, columns
 from newsprobe.models import load_arrays, load_json
 
@@ -59,22 +61,9 @@ _SPACES = re.compile(r"\s+")
 # Entity types that name something a fact-checker could look up.
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
 _NUMERIC = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_ATTRIBUTION_LEMMAS = frozenset(
-    {"say", "tell", "report", "announce", "state", "confirm", "add", "note", "estimate",
-     "disclose", "acknowledge", "testify", "publish", "show", "find"}
-)  # fmt: skip
-_HEDGE_WORDS = frozenset(
-    {"may", "might", "could", "perhaps", "possibly", "probably", "likely", "unlikely",
-     "apparently", "reportedly", "allegedly", "seemingly", "presumably", "supposedly",
-     "arguably", "appear", "seem", "suggest", "speculate", "rumor", "rumour", "maybe"}
-)  # fmt: skip
-_OPINION_WORDS = frozenset(
-    {"should", "ought", "best", "worst", "terrible", "horrible", "awful", "great",
-     "wonderful", "fantastic", "amazing", "incredible", "disgrace", "disgraceful",
-     "shameful", "outrageous", "ridiculous", "absurd", "stupid", "brilliant", "excellent",
-     "beautiful", "unfair", "wrong", "disaster", "disastrous", "pathetic", "tremendous",
-     "sad", "shame", "love", "hate", "deserve", "believe", "hope", "wish", "feel"}
-)  # fmt: skip
+_ATTRIBUTION_LEMMAS = verbs_for("claim_source")
+_HEDGE_WORDS = load_words("claims/hedge_words")
+_OPINION_WORDS = load_words("claims/opinion_words")
 _I_THINK = re.compile(
     r"\b(?:i|we)\s+(?:do\s+)?(?:think|believe|feel|hope|guess|suppose)\b"
     r"|\bin\s+my\s+(?:view|opinion)\b|\bit\s+seems\s+to\s+me\b",
@@ -345,10 +334,7 @@ class CheckworthinessModel:
 
 # --- slots: what a claim says, for lining it up across outlets -------------------------
 
-_SPEECH_VERBS = frozenset(
-    {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "note",
-     "insist", "warn", "argue", "write", "explain", "estimate", "believe", "think"}
-)  # fmt: skip
+_SPEECH_VERBS = verbs_for("claim_speech")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp", "xcomp", "dative")
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers.shared.lexicon_files import load_words
+from newsprobe.analyzers.shared.speech_verbs import verbs_for
 from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import Span
 
@@ -59,22 +61,14 @@ _CLAUSE_MODIFIERS = frozenset({"relcl", "acl"})
 _RELATIVE_PRONOUNS = frozenset({"WP", "WDT", "WP$"})
 _TERMINAL = frozenset(".!?…")
 _TRAILING_MARKS = "\"'”’»)]* \t"
-_SPEECH = frozenset({"say", "write", "tell", "tweet", "post", "add", "state", "explain"})
+_SPEECH = verbs_for("claim_frame")
 _REPORTED = frozenset({"dobj", "ccomp", "xcomp", "attr", "dative"})
 
 # Judgements a fact-checker cannot check. Lemmas of the predicate of a copular clause
 # ("It is a shame", "That was madness", "This is the best ...") or of a modifier of its
 # subject ("The bad news is"). Measurable superlatives (largest, oldest, first) are left
 # out on purpose: "X is the largest employer in Y" can be checked.
-_EVALUATIVE = frozenset(
-    "shame pity disgrace madness tragedy travesty scandal outrage joke nightmare "
-    "mistake disaster miracle embarrassment good bad best worst great greatest terrible "
-    "horrible awful amazing wonderful fantastic incredible unbelievable ridiculous absurd "
-    "crazy insane stupid brilliant excellent beautiful ugly sad shameful outrageous "
-    "disgraceful pathetic unfair lovely perfect cool nice heartbreaking shocking "
-    "unacceptable inexcusable irony ironic better worse important delighted thrilled proud "
-    "happy pleased disappointed excited saddened devastated honoured honored grateful".split()
-)
+_EVALUATIVE = load_words("claims/evaluative_words")
 _COPULAS = frozenset({"be", "sound", "look", "feel", "become", "remain"})
 _BE_CONTRACTED = frozenset({"’s", "’re", "’m"})  # the model lemmatizes curly ones as is
 _PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})

@@ -4,22 +4,22 @@ spaCy's small English model finds names but treats each mention alone, and makes
 predictable mistakes. This analyzer cleans its spans, adds the mentions it missed, and
 merges mentions that name the same thing:
 
-1. Clean (`entity_spans`): drop a leading "the", titles ("Mrs Merkel" -> "Merkel"),
+1. Clean (`tagged_names`): drop a leading "the", titles ("Mrs Merkel" -> "Merkel"),
    trailing punctuation and possessives; split "World Health Organization (WHO" into name
    and acronym. A name after a courtesy or office title is a person whatever label spaCy
    gave it.
-2. Recover (`entity_recovery`): a run of proper nouns spaCy skipped is kept as a person
+2. Recover (`recovery`): a run of proper nouns spaCy skipped is kept as a person
    when the parse says so (a title before it, an appositive role, the subject of "said").
 3. Merge (`aliases`): same name; names in the alias table ("U.S." = "United States"); a
    bare surname or first name with the one full name it completes; an acronym with the
    name whose initials it spells, or that it follows in parentheses.
-4. Repeat (`entity_repeats`): later occurrences of a known name (or surname) spaCy did not
+4. Repeat (`repeats`): later occurrences of a known name (or surname) spaCy did not
    tag are added.
-5. Role (`entity_roles`): the office or job the text gives a person ("national security
+5. Role (`roles`): the office or job the text gives a person ("national security
    adviser Jane Doe", "Jane Doe, the national security adviser,").
 
 This module runs the passes in order and turns each entity into one finding; the word
-lists they share are in `entity_words`, the mention record in `entity_mentions`.
+lists they share are in `words` (read from `lexicons/`), the mention record in `mentions`.
 
 A bare surname shared by two people in the article ("Ruiz" with "Ana Ruiz" and "Luis Ruiz")
 is not merged with either: attributing words to the wrong person is worse than leaving a

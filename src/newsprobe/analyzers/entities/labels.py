@@ -31,6 +31,8 @@ from newsprobe.analyzers.entities.words import (
     STREET_WORDS,
     TITLE_WORDS,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words
+from newsprobe.analyzers.shared.speech_verbs import verbs_for
 
 __all__ = ["DISEASE", "relabel"]
 
@@ -46,16 +48,13 @@ _TO_PLACE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 # "in" before an organization is ordinary ("in Congress", "in ISIS"); these are not.
 _STRONG_LOCATIVE = frozenset({"near", "outside", "around", "inside"})
 _LOCATIVE = _STRONG_LOCATIVE | {"in", "across", "throughout"}
-_OUTLET_VERBS = frozenset({"report", "publish"})
+_OUTLET_VERBS = verbs_for("outlet_subject")
 _CHANGEABLE = _NOUN_ORG | _TO_PLACE
 # Nouns that, right before a name, say it is a place: "the Yemeni capital, Sana", "capital
 # Managua". Not "state" ("state media KCNA") nor the words for a place's edges.
 _PLACE_BEFORE = (PLACE_NOUNS | {"capital"}) - {"state", "countryside", "outskirts"}
 # "diagnosed with Ebola", "died of Ebola", "cases of Ebola", "exposure to Ebola".
-_DISEASE_BEFORE = frozenset(
-    "diagnosed infected died dying sick ill contracted positive cases case spread strain "
-    "outbreak exposure exposed immune".split()
-)
+_DISEASE_BEFORE = load_words("entities/disease_before")
 _STREET_BEFORE = frozenset({"in", "on", "at", "along", "down", "off", "near", "up"})
 #: The internal label of a disease ("Ebola"): `entities` reports no entity for it.
 DISEASE = "DISEASE"

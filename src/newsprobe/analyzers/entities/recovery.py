@@ -23,15 +23,13 @@ from newsprobe.analyzers.entities.words import (
     PREFIX_TITLES,
     ROLE_HEADS,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words
 
 __all__ = ["parenthesized_acronyms", "recover_organizations", "recover_people"]
 
 #: The last word of an organization's name, when capitalized after capitalized words:
 #: "the Strait Mariners' Union", "Harbour Pilots Association", "Velden Chamber of Trade".
-_ORG_HEADS = INSTITUTION_HEADS | frozenset(
-    "union chamber federation league society authority board bureau court bank hospital "
-    "college school club service services corps".split()
-)
+_ORG_HEADS = INSTITUTION_HEADS | load_words("entities/org_heads")
 
 
 def recover_people(p: Parsed, taken: bytearray, headline_end: int) -> list[Mention]:

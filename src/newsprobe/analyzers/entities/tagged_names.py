@@ -34,6 +34,7 @@ from newsprobe.analyzers.entities.words import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words
 
 __all__ = ["KEPT_LABELS", "ner_mentions"]
 
@@ -50,9 +51,7 @@ _NEVER_ALONE = PAGE_WORDS | TITLE_WORDS | TITLE_MODIFIERS
 #: "Sorry Ana" (spaCy's small model takes the pair for one person).
 _NOT_NAME_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "UH", "IN", "WDT"})
 #: Lower-case words inside people's names: "Ludwig van Beethoven", "Osama bin Laden".
-_PARTICLES = frozenset(
-    "de da di du des del della der den van von ter zu bin ibn ben al el la le y dos das".split()
-)
+_PARTICLES = load_words("entities/name_particles")
 
 # Token.is_title, is_lower and is_upper are str.istitle(), islower() and isupper() of the
 # token text; the passes below call those on `cols.text` rather than build Token objects.

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprobe.analyzers.events.names import PARTY_LABELS, PLACE_LABELS, PLACE_PREPS, Names, Slot
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.findings import Span
 
 if TYPE_CHECKING:
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["participants"]
 
-_LIGHT_VERBS = frozenset("hold have conduct begin start resume host attend chair end open "
-                         "say issue release make publish give".split())  # fmt: skip
+_LIGHT_VERBS = load_words("events/light_verbs")
 _PARTY_PREPS = frozenset({"with", "between", "against", "by", "among", "alongside"})
 _PAIR = re.compile(
     r"^(?:the (?:pair|duo|couple|two(?: (?:leaders|men|women|presidents|ministers|rivals|"

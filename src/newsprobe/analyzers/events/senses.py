@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers.shared.lexicon_files import load_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -39,64 +41,38 @@ __all__ = [
 ]
 
 # "meet demand", "meet the deadline": meeting a target is no meeting.
-_MET_TARGETS = frozenset("demand target expectation requirement need standard deadline "
-                         "criterion goal cost obligation condition threshold quota "
-                         "payroll bill commitment".split())  # fmt: skip
+_MET_TARGETS = load_words("events/met_targets")
 # "met his maker", "met with fierce criticism", "more than meets the eye", "make ends meet".
-_MET_NON_PARTIES = frozenset("god lord jesus christ allah maker angel death end fate demise "
-                             "doom match eye criticism resistance scepticism skepticism "
-                             "opposition outrage anger fury backlash protest silence applause "
-                             "approval praise acclaim derision ridicule scorn hostility "
-                             "disbelief condemnation enthusiasm response reaction success "
-                             "failure disaster challenge interest "
-                             "indifference".split())  # fmt: skip
+_MET_NON_PARTIES = load_words("events/met_non_parties")
 # "whom he met in heaven", "met her in a dream": no meeting took place in the world.
-_UNWORLDLY = frozenset("heaven hell afterlife paradise dream vision nightmare".split())
+_UNWORLDLY = load_words("events/unworldly_places")
 # "opened fire", "came under fire", "drew fire from critics": shots or blame, not a blaze.
-_FIRE_GOVERNORS = frozenset("open return exchange hold cease draw attract trade under".split())
+_FIRE_GOVERNORS = load_words("events/fire_governors")
 # "a media storm", "the perfect storm", "a political firestorm".
-_FIGURATIVE_STORMS = frozenset("media political twitter social diplomatic perfect pr online "
-                               "internet legal publicity".split())  # fmt: skip
+_FIGURATIVE_STORMS = load_words("events/figurative_storms")
 #: Words that make an attack an illness: "a heart attack", "an asthma attack".
-MEDICAL = frozenset("heart panic anxiety asthma migraine gout seizure allergy allergic "
-                    "angina epileptic epilepsy coughing sneezing".split())  # fmt: skip
+MEDICAL = load_words("events/medical_attacks")
 #: Words of armed violence in a sentence: an explosion among them is an attack, without
 #: them an accident or a natural blast (a gas main, a meteorite).
-ARMED = frozenset("bomb bomber bombing terror terrorist terrorism suicide militant gunman "
-                  "attacker missile rocket grenade explosive insurgent jihadist mortar "
-                  "drone shelling airstrike detonate ied".split())  # fmt: skip
+ARMED = load_words("events/armed_violence")
 # "launched an airstrike / an offensive": the launch is the attack.
-_ARMED_LAUNCHES = frozenset("airstrike strike attack raid offensive assault invasion missile "
-                            "rocket counteroffensive incursion bombardment salvo barrage "
-                            "operation drone".split())  # fmt: skip
-_COUNTS = frozenset("dozen hundred thousand number series wave string volley round "
-                    "couple few".split())  # fmt: skip
+_ARMED_LAUNCHES = load_words("events/armed_launches")
+_COUNTS = load_words("events/launch_counts")
 # "launched an investigation / an appeal / a bid": no product, facility or service.
-_NO_LAUNCH = frozenset("investigation probe inquiry enquiry appeal bid challenge lawsuit suit "
-                       "petition campaign crackdown review audit search manhunt hunt attempt "
-                       "effort tirade broadside diatribe career".split())  # fmt: skip
+_NO_LAUNCH = load_words("events/no_launch")
 # Verbs whose complement was wanted, tried, refused or denied, not done: "wants to meet",
 # "refused to sign", "threatened to attack", "denied meeting him".
-_INTENT_VERBS = frozenset("want wish hope try seek aim attempt threaten refuse fail decline "
-                          "vow promise pledge offer propose urge ask consider deny dream need "
-                          "struggle prepare intend".split())  # fmt: skip
+_INTENT_VERBS = load_words("events/intent_verbs")
 # Nouns of the same: "plans to launch", "a bid to sign", "his refusal to resign".
-_INTENT_NOUNS = frozenset("plan bid attempt effort hope threat call push proposal offer promise "
-                          "pledge vow desire intention failure refusal ability chance "
-                          "opportunity need demand request wish dream".split())  # fmt: skip
+_INTENT_NOUNS = load_words("events/intent_nouns")
 # Nouns that make an event noun under them unreal: "the risk of floods", "a reward for
 # information leading to his arrest", "calls for an election", "rumours of a meeting".
-_UNREAL_NOUNS = frozenset("risk threat danger fear chance possibility warning forecast plan "
-                          "call demand warrant reward bounty prospect rumour rumor speculation "
-                          "hope likelihood proposal prevention bid".split())  # fmt: skip
+_UNREAL_NOUNS = load_words("events/unreal_nouns")
 # Verbs that make their object unreal: "demanded the resignation", "prevent an attack",
 # "the summit was cancelled", "postponed the vote".
-_UNREAL_GOVERNORS = frozenset("demand seek urge want threaten prevent avoid fear propose "
-                              "request cancel postpone scrap abandon delay deny rule "
-                              "avert".split())  # fmt: skip
+_UNREAL_GOVERNORS = load_words("events/unreal_governors")
 # Adjectives that make an event noun hypothetical: "a possible strike", "potential attacks".
-_UNREAL_MODIFIERS = frozenset("possible potential hypothetical proposed would-be "
-                              "imaginary".split())  # fmt: skip
+_UNREAL_MODIFIERS = load_words("events/unreal_modifiers")
 _GOVERNED = frozenset({"dobj", "nsubjpass", "prep", "dative", "oprd"})
 #: Ancestors walked up from an event noun: enough for "reward for information leading to
 #: his arrest" (five steps), short enough to stay inside the noun's own clause.

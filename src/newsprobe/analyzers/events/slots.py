@@ -18,6 +18,7 @@ from newsprobe.analyzers.events.names import PLACE_LABELS, PLACE_PREPS, Names, S
 from newsprobe.analyzers.events.triggers import NOUN_EVENT_TYPES, SPEECH_LEMMAS, phrase_head
 from newsprobe.analyzers.shared import timex
 from newsprobe.analyzers.shared.dateline import dateline_end, dateline_place
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.analyzers.shared.span_index import entities_in
 from newsprobe.document import Article
 from newsprobe.findings import QuantityFinding, Span
@@ -44,9 +45,9 @@ Sentence = tuple["SpacySpan", str]
 _BOUND = re.compile(r"\b(?:since|until|till|before|after|by|ahead of)\s*$", re.IGNORECASE)
 _EARLIER_FIGURE = re.compile(r"\bfrom (?:about |around )?[\d,.]+(?: \w+)?\s*$")
 #: Words after a duration that make it a distance in time between two events.
-_OFFSETS = frozenset("after before ago later earlier since prior into".split())
-_LASTING = frozenset("last take run continue stretch drag go".split())
-_FUTURE_HEADS = frozenset("due expect schedule set plan intend go hope".split())
+_OFFSETS = load_words("events/time_offsets")
+_LASTING = load_words("events/lasting_verbs")
+_FUTURE_HEADS = load_words("events/future_heads")
 #: Characters of the body searched for a dateline: a place, 40 of qualifier, 60 of outlet.
 _DATELINE_WINDOW = 200
 

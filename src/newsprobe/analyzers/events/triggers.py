@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from newsprobe.analyzers.events import senses
 from newsprobe.analyzers.events.names import PLACE_LABELS
+from newsprobe.analyzers.shared.lexicon_files import load_mapping, load_words
+from newsprobe.analyzers.shared.speech_verbs import verbs_for
 from newsprobe.analyzers.shared.tokens import Columns, columns
 from newsprobe.findings import Span
 
@@ -35,46 +37,20 @@ __all__ = [
 ]
 
 #: Trigger verbs and nouns, by lemma, and the event type each reports.
-_VERBS: dict[str, str] = {
-    "meet": "meeting", "negotiate": "meeting", "announce": "statement",
-    "attack": "attack", "bomb": "attack", "shoot": "attack", "stab": "attack",
-    "ambush": "attack", "shell": "attack", "kill": "death_toll", "die": "death",
-    "win": "election", "elect": "election", "re-elect": "election", "vote": "election",
-    "sign": "agreement", "agree": "agreement", "ratify": "agreement",
-    "arrest": "arrest", "detain": "arrest", "charge": "arrest",
-    "rule": "court_ruling", "convict": "court_ruling", "sentence": "court_ruling",
-    "acquit": "court_ruling", "jail": "court_ruling", "resign": "resignation",
-    "unveil": "launch", "launch": "launch", "open": "launch", "reopen": "launch",
-    "sit": "meeting", "lean": "meeting", "step": "resignation",
-}  # fmt: skip
-NOUN_EVENT_TYPES: dict[str, str] = {
-    "meeting": "meeting", "talk": "meeting", "summit": "meeting", "negotiation": "meeting",
-    "announcement": "statement", "statement": "statement",
-    "attack": "attack", "bombing": "attack", "shooting": "attack", "airstrike": "attack",
-    "explosion": "attack", "ambush": "attack", "stabbing": "attack", "strike": "attack",
-    "toll": "death_toll", "death": "death", "election": "election", "referendum": "election",
-    "vote": "election", "arrest": "arrest", "ruling": "court_ruling",
-    "verdict": "court_ruling", "conviction": "court_ruling", "resignation": "resignation",
-    "launch": "launch", "unveiling": "launch", "opening": "launch",
-    "flood": "disaster", "earthquake": "disaster", "quake": "disaster", "storm": "disaster",
-    "hurricane": "disaster", "typhoon": "disaster", "cyclone": "disaster", "tornado": "disaster",
-    "wildfire": "disaster", "fire": "disaster", "blaze": "disaster", "landslide": "disaster",
-    "tsunami": "disaster", "avalanche": "disaster", "eruption": "disaster",
-}  # fmt: skip
-_ELECTION_CONTEXT = frozenset("election vote seat poll ballot majority referendum".split())
+_VERBS: dict[str, str] = load_mapping("events/trigger_verbs")
+NOUN_EVENT_TYPES: dict[str, str] = load_mapping("events/trigger_nouns")
+_ELECTION_CONTEXT = load_words("events/election_context")
 _COURT = re.compile(r"\b(court|judge|justice|tribunal|jury|magistrate)s?\b", re.I)
-_VIOLENT = frozenset("bomb terror terrorist suicide knife gun rocket missile drone air armed "
-                     "militant deadly fatal mortar grenade arson".split())  # fmt: skip
-_HARM = frozenset("kill injure wound dead die bomb gun shoot casualty victim".split())
-_FILMED = frozenset("film video scene footage photo picture movie episode documentary "
-                    "commercial advert music season series photograph selfie".split())  # fmt: skip
-_FACILITIES = frozenset("plant factory facility terminal museum station bridge school "
-                        "hospital centre center store shop line mine port airport office "
-                        "stadium library gallery site".split())  # fmt: skip
+_VIOLENT = load_words("events/violent_modifiers")
+_HARM = load_words("events/harm_words")
+_FILMED = load_words("events/filmed_things")
+_FACILITIES = load_words("events/facilities")
 _HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "no one", "none", "neither", "nothing"})
 #: Verbs of saying: they report speech, they are not the event spoken about.
-SPEECH_LEMMAS = frozenset("say tell report add claim state write confirm insist".split())
+SPEECH_LEMMAS = verbs_for("event_speech")
+#: Verbs under which "in a statement" is a statement event ("announced in a statement").
+_STATEMENT_LEMMAS = verbs_for("in_statement")
 _QUOTE_OR_BREAK = re.compile('["“”\n]')
 #: Every lemma `trigger_type` can return a type for ("shot dead" is read off the word).
 _TRIGGER_LEMMAS = frozenset(_VERBS) | frozenset(NOUN_EVENT_TYPES) | {"dead"}
@@ -215,7 +191,7 @@ def _noun_fits(token: Token, lemma: str) -> bool:
         return bool(_COURT.search(token.sent.text))
     if lemma == "statement":
         governor = head.head if head.dep_ == "prep" else head
-        return (head.lower_ == "in" and governor.lemma_ in SPEECH_LEMMAS | {"announce"}) or (
+        return (head.lower_ == "in" and governor.lemma_ in _STATEMENT_LEMMAS) or (
             token.dep_ == "dobj" and head.lemma_ in ("issue", "release", "publish")
         )
     if lemma == "attack":

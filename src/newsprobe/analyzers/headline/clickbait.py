@@ -10,8 +10,10 @@ withheld information...). Inference here is plain numpy: no scikit-learn at run 
     ...     "Body.", headline="You won't believe what this senator said")))]
     ["The headline reads as clickbait (p=0.99): second-person address, ..."]
 
-One finding at most per article, spanning the whole headline; `features` names the devices
-that fired (strongest first), so a reader sees *why*, not only a score.
+Every headline gets its score as a ``clickbait_probability`` signal, so a report can show
+the score of a headline that passes too; a headline at or above the threshold also gets a
+`ClickbaitFinding` spanning the whole headline, whose `features` name the devices that
+fired (strongest first), so a reader sees *why*, not only a score.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ import numpy as np
 
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.headline.form import FORM_FEATURES, Device, find_devices, ngrams
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.errors import ModelNotFoundError
-from newsprobe.findings import ClickbaitFinding, Span
+from newsprobe.findings import ClickbaitFinding, FindingBase, SignalFinding, Span
 from newsprobe.models import load_arrays, load_json
 
 __all__ = ["ClickbaitAnalyzer", "ClickbaitModel", "Scored"]
@@ -38,10 +41,7 @@ MAX_HEADLINE_CHARS = 400
 #: headline always says what in its wording drove the score.
 _WORDING_TERMS = 2
 #: Function words say nothing a reader can act on; never quoted as "bait wording".
-_STOP = frozenset(
-    "a an the and or but of to in on at for with by from as is are was were be been has have "
-    "had it its this that these those he she they we i his her their our my what who".split()
-)
+_STOP = load_words("headline/unquoted_terms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +131,10 @@ class ClickbaitAnalyzer(Analyzer):
     """Clickbait headlines: teasers, withheld information, second person, lists."""
 
     name = "clickbait"
-    version = "1"
+    # 2: every headline also gets a ``clickbait_probability`` signal.
+    version = "2"
     requires = frozenset()
-    provides = frozenset({"clickbait"})
+    provides = frozenset({"clickbait", "signal"})
     languages = frozenset({"en"})
 
     def __init__(self, *, threshold: float | None = None) -> None:
@@ -153,7 +154,7 @@ class ClickbaitAnalyzer(Analyzer):
         assert self._model is not None
         return {"clickbait": self._model.version}
 
-    def analyze(self, ctx: Context) -> Iterator[ClickbaitFinding]:
+    def analyze(self, ctx: Context) -> Iterator[FindingBase]:
         span = ctx.article.headline
         headline = ctx.article.slice(span)
         if not headline.strip():
@@ -162,6 +163,16 @@ class ClickbaitAnalyzer(Analyzer):
         assert self._model is not None
         scored = self._model.score(headline)
         threshold = self._model.threshold if self._threshold is None else self._threshold
+        probability = round(scored.probability, 4)
+        yield SignalFinding(
+            span=Span(start=span.start, end=span.end),
+            confidence=1.0,
+            note=f"Clickbait score of the headline: {probability:.2f} "
+            f"(flagged from {threshold:.2f}).",
+            name="clickbait_probability",
+            value=probability,
+            details={"threshold": threshold},
+        )
         if scored.probability < threshold:
             return
         features = [d.description for d in scored.devices]
@@ -169,8 +180,8 @@ class ClickbaitAnalyzer(Analyzer):
             features = [f"bait wording: '{w}'" for w in scored.wording]
         yield ClickbaitFinding(
             span=Span(start=span.start, end=span.end),
-            confidence=round(scored.probability, 4),
-            probability=round(scored.probability, 4),
+            confidence=probability,
+            probability=probability,
             features=features,
             note=_note(scored, features),
         )

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from newsprobe.analyzers.shared.lexicon_files import load_words, tagged
+
 __all__ = ["FORM_FEATURES", "FORM_LABELS", "Device", "find_devices", "ngrams", "normalize"]
 
 #: Column order of the form block of the model; the shipped JSON records it and the
@@ -123,13 +125,8 @@ _IMPERATIVES = (
     r"imagine|celebrate|enjoy|relive|witness|hear)"
 )
 # Acronyms written in capitals as a matter of spelling, not of shouting.
-_ACRONYMS = frozenset(
-    "COVID UNESCO UNICEF NASDAQ OPEC NATO FIFA UEFA NASA AFRICOM CENTCOM INTERPOL "
-    "EUROPOL SWIFT ASEAN BRICS MERCOSUR FEMA OSHA ICANN IMF WHO LGBTQ LGBT STEM HVAC "
-    "NCAA NAACP ACLU SCOTUS POTUS FLOTUS NORAD DARPA MERS SARS AUKUS NYPD LAPD USMCA NAFTA "
-    "CERN ESPN HSBC NYSE FTSE DEFRA OFSTED OFCOM OFGEM UCAS NHS BBC CNN".split()
-)
-_SHOUTS = frozenset("OMG WTF LOL OMFG WOW YES NOT THIS MUST HUGE EVER BEST SO".split())
+_ACRONYMS = tagged("shared/acronyms", "headline")
+_SHOUTS = load_words("headline/shouts")
 
 # name -> patterns; each match becomes one Device (the first match per pattern).
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {

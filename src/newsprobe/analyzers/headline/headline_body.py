@@ -36,6 +36,7 @@ from newsprobe.analyzers.headline.stance import (
     stance,
 )
 from newsprobe.analyzers.headline.stance import warm_up as warm_up_stance
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.findings import (
     EntityFinding,
     HeadlineBodyFinding,
@@ -89,12 +90,7 @@ _WORD_VALUES = {w: i for i, w in enumerate(_WORDS)} | {"dozen": 12, "thirty": 30
     "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "thousand": 1000}  # fmt: skip
 _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_WORD_VALUES)})\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)*\b")
-_NOT_NAMES = frozenset(
-    """The A An And But Or Of In On At To For With By From After Before Over Under Why How
-    What When Where Who This That These Those New Breaking Exclusive Update Watch Live
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December""".split()
-)
+_NOT_NAMES = load_words("headline/not_names")
 
 
 class HeadlineBodyAnalyzer(Analyzer):

@@ -43,6 +43,7 @@ from typing import Any
 
 import numpy as np
 
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.models import load_arrays, load_json
 
 __all__ = [
@@ -66,33 +67,15 @@ _MEMO_SIZE = 4096  # sentence vectors kept; cleared when full
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 
-_STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is
-    it its itself just me more most my myself now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we
-    were what when where which while who whom why will with you your yours yourself s t
-    would also says said say""".split()
-)
+_STOPWORDS = load_words("headline/stance_stopwords")
 
 # Cue lists (stemmed by `_stem` before use). Refuting cues follow the FNC-1 baseline list,
 # extended with common debunking vocabulary; hedges are the words reporters use to pass a
 # claim on without vouching for it; affirming cues mark a claim treated as settled.
-_REFUTE = ("fake", "fraud", "hoax", "false", "deny", "denies", "denied", "despite", "nope",
-           "doubt", "doubts", "bogus", "debunk", "debunked", "prank", "pranks", "retract",
-           "retracted", "untrue", "myth", "rumour", "satire", "satirical", "fabricated",
-           "misleading", "incorrect", "baseless", "dismissed", "refuted", "rejected")  # fmt: skip
-_NEGATION = ("not", "no", "never", "nothing", "neither", "nor", "none", "n't", "without",
-             "cannot")  # fmt: skip
-_HEDGE = ("reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "according",
-          "may", "might", "could", "appears", "apparently", "unconfirmed", "unverified",
-          "believed", "purportedly", "purported", "suggest", "suggests", "possibly", "rumor",
-          "rumored", "speculation", "report", "reports", "reported", "supposedly",
-          "if")  # fmt: skip
-_AFFIRM = ("confirmed", "confirms", "confirm", "officially", "announced", "revealed",
-           "verified", "indeed", "true", "proved", "proven", "shows", "official")  # fmt: skip
+_REFUTE = load_words("headline/stance_refuting")
+_NEGATION = load_words("headline/stance_negations")
+_HEDGE = load_words("headline/stance_hedges")
+_AFFIRM = load_words("headline/stance_affirming")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -36,6 +36,7 @@ from newsprobe.analyzers.hedging.modals import (
     is_permission,
 )
 from newsprobe.analyzers.shared.lexicon import fold_case
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.analyzers.shared.tokens import Columns, columns
 from newsprobe.findings import FindingBase, HedgeFinding, QuoteFinding, Span
 
@@ -45,46 +46,18 @@ if TYPE_CHECKING:
 
 __all__ = ["HedgingAnalyzer"]
 
-_ADVERBS = frozenset(
-    "reportedly allegedly apparently possibly probably perhaps maybe likely unlikely "
-    "presumably supposedly seemingly purportedly arguably conceivably potentially "
-    "ostensibly reputedly".split()
-)
-_QUALIFIERS = frozenset(
-    [
-        "alleged", "suspected", "purported", "unconfirmed", "apparent", "rumoured", "rumored",
-        "possible", "probable",
-    ]
-)  # fmt: skip
+_ADVERBS = load_words("hedging/hedge_adverbs")
+_QUALIFIERS = load_words("hedging/hedge_qualifiers")
 # "a possible motive" guesses; "the best possible outcome", "all possible steps" do not
 # (2 of 25 real articles had the first kind unflagged).
 _RANGE_QUALIFIERS = frozenset({"possible"})
 _ALL_WORDS = frozenset({"every", "all", "any", "each", "no"})
 _MODALS = frozenset({"may", "might", "could"})
-_EPISTEMIC = frozenset(
-    {
-        "seem",
-        "appear",
-        "suggest",
-        "indicate",
-        "believe",
-        "think",
-        "suspect",
-        "assume",
-        "presume",
-        "speculate",
-        "guess",
-        "fear",
-    }
-)
+_EPISTEMIC = load_words("hedging/epistemic_verbs")
 # "the study suggests" is evidence hedging; "she suggested a plan" is a proposal.
-_EVIDENCE_NOUNS = frozenset(
-    "data datum study research evidence report figure result poll survey finding sign "
-    "analysis record document footage image photo photograph source statistic trial test "
-    "modelling modeling estimate review paper experiment investigation inquiry".split()
-)
+_EVIDENCE_NOUNS = load_words("hedging/evidence_nouns")
 # After "could": past ability or routine reporting phrases, not speculation.
-_NOT_SPECULATIVE_AFTER_COULD = frozenset({"see", "hear", "feel", "smell", "reach", "comment"})
+_NOT_SPECULATIVE_AFTER_COULD = load_words("hedging/could_not_speculative")
 _IMPRESSION = frozenset({"seem", "appear"})
 _CUE_WORDS = _ADVERBS | _QUALIFIERS
 _MONTH_CONTEXT = re.compile(r"^May\b(?:\s+\d|\s*,|\s+(?:19|20)\d\d)")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers.shared.lexicon_files import load_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -17,10 +19,7 @@ __all__ = ["is_advice", "is_concessive", "is_past_ability", "is_permission"]
 
 # "Either country may suspend the cuts": with an agent as subject and an object, "may" gives
 # permission, not possibility. Agents: people, organizations, places acting as states.
-_AGENT_NOUNS = frozenset(
-    "country city state government council company court police party side authority "
-    "member user player resident citizen employer worker official board union team".split()
-)
+_AGENT_NOUNS = load_words("hedging/agent_nouns")
 _AGENT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 # "could" looking back: "That night only the harbour master could open the gates", "As a
 # child she could swim the strait". Read off the modal's own verb, never the sentence: in
@@ -28,7 +27,7 @@ _AGENT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 _PAST_TIME_WORDS = frozenset({"yesterday", "then", "ago", "once", "formerly", "previously"})
 _PAST_TIME_DETS = frozenset({"that", "last", "those"})
 _PAST_CLAUSE_MARKS = frozenset({"when", "while", "as", "until", "before", "after", "once"})
-_ADVICE_VERBS = frozenset({"want", "wish", "like", "consider", "think", "try", "need"})
+_ADVICE_VERBS = load_words("hedging/advice_verbs")
 _WH_EVER = frozenset({"wherever", "whatever", "whoever", "whichever", "however", "whenever"})
 
 

@@ -14,15 +14,11 @@ from __future__ import annotations
 
 from newsprobe.analyzers.quantities.measure_tokens import Measure, glued, surface_of, word_at
 from newsprobe.analyzers.quantities.numbers import ONES, NumberRead, Token, read_number
+from newsprobe.analyzers.shared.lexicon_files import load_words
 
 __all__ = ["MULTIPLIER_WORDS", "comparison"]
 
-_COMPARATIVES = frozenset(
-    [
-        "more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "faster",
-        "smaller", "longer", "shorter", "the", "that", "as",
-    ]
-)  # fmt: skip
+_COMPARATIVES = load_words("quantities/comparatives")
 _TIMES = {"twice": 2.0, "thrice": 3.0}
 _FOLD = {f"{w}fold": float(v) for w, v in ONES.items() if v > 1} | {"hundredfold": 100.0}
 #: Words that are a multiplier on their own, with no number before them.

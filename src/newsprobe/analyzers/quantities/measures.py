@@ -43,6 +43,7 @@ from newsprobe.analyzers.quantities.unit_phrases import (
     money_word_skip,
     unit_at,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words
 
 __all__ = ["Measure", "read_measure"]
 
@@ -79,12 +80,7 @@ _MODIFIERS: dict[tuple[str, ...], str] = {
 
 _MODIFIER_PHRASES = by_first_word(sorted(_MODIFIERS, key=len, reverse=True))
 #: Words before "a"/"an" + unit that make it a duration or distance ("for an hour").
-_ONE_TRIGGERS = frozenset(
-    [
-        "for", "lasted", "lasting", "took", "last", "spent", "than", "nearly", "almost", "about",
-        "around", "roughly", "over", "under", "within", "after", "half", "just",
-    ]
-)  # fmt: skip
+_ONE_TRIGGERS = load_words("quantities/one_triggers")
 _DECADE_WORDS = {w: tens for w, tens in zip(
     ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
     range(20, 100, 10), strict=True)}  # fmt: skip
@@ -97,6 +93,8 @@ def read_measure(tokens: list[Token], i: int) -> Measure | None:
     """The longest quantity expression starting at token `i`, or None."""
     if i >= len(tokens):
         return None
+    if (found := _unit_long(tokens, i)) is not None:
+        return found
     lead = tokens[i]
     if (
         lead.low not in _LEADS
@@ -133,6 +131,28 @@ def read_measure(tokens: list[Token], i: int) -> Measure | None:
     if measured is not None and age and measured.dimension is None:
         measured = replace(measured, dimension="age", unit="years")
     return measured
+
+
+# Duration units written as an adjective of one unit: "an hour-long meeting".
+_LONG_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+
+
+def _unit_long(tokens: list[Token], i: int) -> Measure | None:
+    """ "an hour-long meeting", "in hour-long talks": one unit of time ("two-hour-long" is
+    read from its number, by `after_number`)."""
+    if tokens[i].low not in _LONG_UNITS or glued(tokens, i):
+        return None
+    if word_at(tokens, i + 1) != "-" or word_at(tokens, i + 2) != "long":
+        return None
+    if not (glued(tokens, i + 1) and glued(tokens, i + 2)):
+        return None
+    unit = unit_at(tokens, i)
+    if unit is None:
+        return None
+    start = i - 1 if word_at(tokens, i - 1) in ("a", "an") else i
+    number = NumberRead(start, i, 1.0, spelled=True)
+    return Measure(start, i + 3, number, unit[0].factor, dimension=unit[0].dimension,
+                   unit=unit[0].base)  # fmt: skip
 
 
 def _bounded(number: NumberRead, kind: str | None, start: int, phrase: str | None) -> Measure:

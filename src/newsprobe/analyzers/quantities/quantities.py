@@ -31,6 +31,7 @@ from newsprobe.analyzers.quantities.rules import (
     is_vetoed,
     note_for,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.analyzers.shared.tokens import TokenList, columns
 from newsprobe.findings import QuantityFinding, Span
 
@@ -46,11 +47,7 @@ _NAME_LABELS = frozenset(
 )  # fmt: skip
 _PHONE = re.compile(r"\+?\(?\d{2,5}\)?(?:[ .\-]\d{2,5}){2,}")
 _SENTENCE_OPENERS = frozenset(".!?:;\"“‘'(—–-")
-_WEEKDAYS = frozenset(
-    [
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    ]
-)  # fmt: skip
+_WEEKDAYS = load_words("quantities/weekdays")
 # Confidence by how the dimension was decided; set by reading the gold set's errors:
 # explicit units are almost never wrong, counts by parse are wrong about one time in four.
 _CONFIDENCE = {"unit": 0.9, "age": 0.85, "casualties": 0.8, "count": 0.7, "bare": 0.5}
@@ -174,10 +171,7 @@ class QuantitiesAnalyzer(Analyzer):
 # Verbs whose "over" measures the time itself ("lasted over an hour", "waited over two
 # hours"): there "over" is "more than". After a noun or another verb ("a pay rise over two
 # years", "prices rose over the decade") it means "during", and the duration is exact.
-_DURATION_VERBS = frozenset(
-    "last take spend wait run continue stay remain serve live work sit stand stretch drag "
-    "go be hold keep delay".split()
-)
+_DURATION_VERBS = load_words("quantities/duration_verbs")
 
 
 def _during(tokens: list[Token], m: Measure, hints: _Hints) -> Measure:
@@ -258,6 +252,8 @@ def _names_something(
     prev = tokens[m.start - 1]
     if not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.text in _WEEKDAYS:
         return False
+    if "\n" in text[prev.end : tokens[m.start].start]:
+        return False  # the headline's last word, then the body's first: "... Orlen\n\nSome 85"
     if m.start >= 2:
         before = tokens[m.start - 2]
         gap = "\n" in text[before.end : prev.start]

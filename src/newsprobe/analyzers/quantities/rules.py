@@ -14,35 +14,14 @@ from typing import Any
 from newsprobe.analyzers.quantities.measures import Measure
 from newsprobe.analyzers.quantities.numbers import Token
 from newsprobe.analyzers.quantities.unit_table import CASUALTY_WORDS
+from newsprobe.analyzers.shared.lexicon_files import load_words
 
 __all__ = ["MONTHS", "about_noun", "casualty", "is_vetoed", "note_for"]
 
-MONTHS = frozenset(
-    [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-        "Sept", "Oct", "Nov", "Dec",
-    ]
-)  # fmt: skip
+MONTHS = load_words("quantities/months")
 #: Words before a number that make it a label: "page 3", "No. 10", "Flight 370".
-_LABELS = frozenset(
-    [
-        "no", "nos", "number", "page", "pages", "p", "pp", "section", "article", "chapter",
-        "clause", "paragraph", "para", "rule", "room", "flight", "route", "highway", "interstate",
-        "gate", "platform", "terminal", "line", "level", "category", "grade", "stage", "phase",
-        "version", "model", "series", "season", "episode", "volume", "vol", "part", "channel",
-        "bus", "exit", "tier", "class", "division", "district", "ward", "precinct", "unit",
-        "floor", "code", "zone", "sector", "item", "figure", "table", "top", "formula", "boeing",
-        "airbus", "windows", "iphone", "galaxy", "covid", "apollo", "resolution", "proposition",
-        "prop", "amendment", "size", "type", "mark", "mk", "squad", "jersey", "shirt", "number",
-        "defcon", "g",
-    ]
-)  # fmt: skip
-_TIME_WORDS = frozenset(
-    [
-        "am", "pm", "gmt", "bst", "utc", "est", "edt", "pst", "cet", "o'clock", "o’clock", "hrs",
-    ]
-)  # fmt: skip
+_LABELS = load_words("quantities/number_labels")
+_TIME_WORDS = load_words("quantities/clock_words")
 _PARTITIVE = frozenset(
     [
         "the", "those", "these", "them", "us", "you", "his", "her", "their", "its", "our", "whom",

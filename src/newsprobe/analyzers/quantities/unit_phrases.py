@@ -33,6 +33,7 @@ from newsprobe.analyzers.quantities.unit_table import (
     Unit,
     unit_phrases,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.units import MINUTES_PER_YEAR
 
 __all__ = [
@@ -207,13 +208,7 @@ def _as_age(m: Measure, end: int) -> Measure:
 
 
 #: Words after "100m" that say metres ("the 100m final", "a 30m drop"), not millions.
-_METRE_CONTEXT = frozenset(
-    [
-        "tall", "high", "long", "wide", "deep", "away", "above", "below", "from", "of", "in", "on",
-        "at", "and", "or", "to", "final", "race", "sprint", "hurdles", "freestyle", "relay", "run",
-        "dash", "drop", "fall", "swim", "underground", "offshore",
-    ]
-)  # fmt: skip
+_METRE_CONTEXT = load_words("quantities/metre_context")
 
 
 def _million_glued(tokens: list[Token], k: int) -> bool:

@@ -33,7 +33,7 @@ from newsprobe.analyzers.quotes.marks import (
     paragraphs,
 )
 from newsprobe.analyzers.quotes.speakers import Attribution, SpeakerResolver
-from newsprobe.analyzers.shared.speech_verbs import CUE_FORMS, is_speech_cue
+from newsprobe.analyzers.shared.speech_verbs import CUE_FORMS, is_speech_cue, verbs_for
 from newsprobe.findings import EntityFinding, FindingBase, QuoteFinding, ScareQuoteFinding, Span
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ _LEAD = 16
 #: Verbs that name rather than report ("called the plan 'a fiasco'"): a cue only for the
 #: quote they govern, not for any quote in the sentence ("Mom Calls 911; Boy Charged With
 #: 'Self-Harm' Law").
-_NAMING_VERBS = frozenset({"call", "dub", "brand", "label", "term"})
+_NAMING_VERBS = verbs_for("naming")
 #: Longest quoted title ("Batman v Superman: Dawn of Justice", "The Lord of the Rings")
 #: read as a title rather than speech; speech in Title Case is rare outside headlines.
 TITLE_MAX_WORDS = 8

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.findings import EntityFinding
 
 if TYPE_CHECKING:
@@ -39,49 +40,20 @@ __all__ = [
     "with_gender",
 ]
 
-_MALE_TITLES = frozenset("mr sir lord monsieur herr señor father".split())
-_FEMALE_TITLES = frozenset("mrs ms miss dame lady madam mme mlle frau señora sister".split())
+_MALE_TITLES = load_words("quotes/male_titles")
+_FEMALE_TITLES = load_words("quotes/female_titles")
 #: Courtesy titles: not part of a name ("Dr Ruiz" is "Ruiz").
-HONORIFICS = _MALE_TITLES | _FEMALE_TITLES | frozenset("dr prof mx".split())
+HONORIFICS = _MALE_TITLES | _FEMALE_TITLES | load_words("quotes/neutral_titles")
 # A small list of common given names (English and European) used only when the article
 # itself gives no pronoun or title for a person.
-_MALE_NAMES = frozenset(
-    "john james david michael peter paul mark thomas tomas anton pavel erik lars jonas daniel "
-    "luka piet omar viktor samuel benedict tobias henrik simon karl lukas rasmus jan jens "
-    "hans carlos luis jose juan ahmed mohammed ali ivan igor sergei pierre jean marco".split()
-)
-_FEMALE_NAMES = frozenset(
-    "mary anna ana maria elena mirela ilinca helena margit ingrid ruth karin lena freya sofia "
-    "alma ilse amira amalia dalia hanna annika olga ylva agnes priya ewa marta sabine elin "
-    "nadia petra greta lidia thea mona karolina sarah emma laura julia sophie claire".split()
-)
+_MALE_NAMES = load_words("quotes/male_given_names")
+_FEMALE_NAMES = load_words("quotes/female_given_names")
 #: Heads of descriptions that can speak ("one official", "a spokesperson for ...").
 #: Extended after reading real copy, where "one local said", "user kestrel_9 posted" and
 #: "the Marine filming exclaims" were read as things and lost to an outlet's name.
-HUMAN_NOUNS = frozenset(
-    "official officials spokesperson spokesman spokeswoman insider source sources reviewer "
-    "witness resident residents analyst expert lawyer mother father son daughter wife "
-    "husband leader minister director manager chairman chairwoman captain coach player "
-    "officer detective councillor mp mayor president executive donor reader passenger "
-    "neighbour friend colleague diplomat critic critics campaigner campaigners one another "
-    "police local locals eyewitness user users commenter poster blogger man woman men women "
-    "boy girl person people someone brother sister uncle aunt grandmother grandfather "
-    "parent parents owner worker workers employee member members fan fans victim survivor "
-    "teacher doctor nurse student students farmer pilot driver guard soldier soldiers "
-    "marine marines sergeant general commander agent judge prosecutor attorney senator "
-    "governor congressman congresswoman lawmaker aide adviser advisor professor scientist "
-    "researcher author writer journalist reporter editor activist protester protesters "
-    "cleric imam priest pastor bishop founder chief boss ceo representative hostage "
-    "citizen voter homeowner neighbor".split()
-)
-_FEMALE_NOUNS = frozenset(
-    "mother daughter wife spokeswoman chairwoman woman women girl sister aunt grandmother "
-    "congresswoman".split()
-)
-_MALE_NOUNS = frozenset(
-    "father son husband spokesman chairman man men boy brother uncle grandfather "
-    "congressman".split()
-)
+HUMAN_NOUNS = load_words("quotes/human_nouns")
+_FEMALE_NOUNS = load_words("quotes/female_nouns")
+_MALE_NOUNS = load_words("quotes/male_nouns")
 _PRONOUN_GENDER = {w: "m" for w in ("he", "him", "his")} | {w: "f" for w in ("she", "her", "hers")}
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"})

@@ -40,11 +40,12 @@ from newsprobe.analyzers.shared.lexicon import (
     PhraseMatcher,
     SpanSet,
     fold_case,
-    inflect,
     load_lexicon,
+    normalize_phrase,
     quoted_regions,
     sentence_spans,
 )
+from newsprobe.analyzers.shared.lexicon_files import load_words, tagged
 from newsprobe.findings import FindingBase, QuoteFinding, SensationalFinding, SignalFinding, Span
 
 __all__ = ["MAX_FINDINGS", "VADER_THRESHOLD", "SensationalAnalyzer", "vader_emotional_words"]
@@ -81,14 +82,18 @@ _QUOTED_FACTOR = 0.5
 #: article has tens; thousands only come from junk (a page of "SLAMS SLAMS ..."), where
 #: more highlights help no reader and each finding costs the pipeline validation time.
 MAX_FINDINGS = 1000
-_GUARDED = ("destroy", "erupt", "explode", "smash", "crush", "slam", "torch", "hammer",
-            "rage", "blast", "demolish", "obliterate", "savage", "unleash", "pummel",
-            "annihilate")  # fmt: skip
-_NOT_SUPERLATIVE = frozenset(
-    "interest protest contest test rest west nest arrest request harvest forest guest quest "
-    "suggest manifest honest modest earnest chest pest digest invest detest attest jest lest "
-    "vest zest crest wrest behest conquest unrest inquest bequest".split()
+# Words that open the phrase naming what a loaded verb is about: "slams the minister
+# over ferry delays", "erupts in fury about fire safety". A physical-event word after one
+# of these is the topic, not the thing acted on, so it does not make the verb literal.
+# "into", "through", "onto" are left out on purpose: "slammed into a wall" is literal.
+_TOPIC_PREPOSITIONS = frozenset("over about amid for as after regarding concerning".split())
+# A verb followed by one of these has no direct object ("exploded over the city", "slammed
+# into a wall", "rage about"), so none of what follows is a topic phrase.
+_PREPOSITIONS = frozenset(
+    "over about amid for as after into onto on in at with through across near above below "
+    "under off out up down around along against".split()
 )
+_NOT_SUPERLATIVE = load_words("rhetoric/not_superlatives")
 # "biggest ever", "most reckless budget ever", "best home battery ever", "biggest discovery in
 # decades": a superlative, up to two words, then an unbounded comparison. "The biggest fall
 # in three years" is not matched: a stated period is a checkable comparison, not hype.
@@ -176,9 +181,10 @@ class SensationalAnalyzer(Analyzer):
         self._headline_matcher = PhraseMatcher(
             {"ignore": lists["ignore"], "absolute": load_lexicon("rhetoric/absolutes_bare")}
         )
-        self._guarded = frozenset(f for verb in _GUARDED for f in inflect(verb, "verb"))
+        self._guarded = load_lexicon("rhetoric/guarded_verbs")
         self._literal = load_lexicon("rhetoric/literal_context")
-        self._acronyms = load_lexicon("rhetoric/acronyms")
+        # Shared with the headline form check; each keeps its own subset ("body").
+        self._acronyms = frozenset(normalize_phrase(a) for a in tagged("shared/acronyms", "body"))
         known = set(load_lexicon("rhetoric/caps_words4")) | set(self._vader)
         for phrases in lists.values():
             known |= {p for p in phrases if " " not in p}
@@ -218,6 +224,7 @@ class SensationalAnalyzer(Analyzer):
                 note=note,
                 category=hit.category,
                 lexicon=hit.lexicon,
+                quoted=quoted,
             )
         # Scare quotes (from the quotes analyzer) frame in the outlet's own voice too.
         scare = len(ctx.of_kind("scare_quote"))
@@ -244,17 +251,13 @@ class SensationalAnalyzer(Analyzer):
         matches = list(self._matcher.finditer(text))
         taken = SpanSet((m.start, m.end) for m in matches if m.label != "ignore")
         sentences: SpanSet | None = None  # split on the first guarded verb, if any
-        literal: dict[int | None, bool] = {}
         for m in matches:
             if m.label == "ignore":
                 continue
             if m.phrase.split(" ")[0] in self._guarded:
                 if sentences is None:
                     sentences = SpanSet(sentence_spans(text))
-                index = sentences.index_of(m.start)
-                if index not in literal:
-                    literal[index] = self._literal_sense(text, sentences, index)
-                if literal[index]:
+                if self._literal_sense(text, sentences, m.start, m.end):
                     continue
             confidence = _CONFIDENCE.get(m.label, 0.0)
             if m.label == "emotional":
@@ -272,12 +275,27 @@ class SensationalAnalyzer(Analyzer):
             if m.label != "ignore" and not taken.touches(m.start, m.end):
                 yield _Hit(m.start, m.end, "absolute", "absolutes_bare", 0.45)
 
-    def _literal_sense(self, text: str, sentences: SpanSet, index: int | None) -> bool:
-        """Whether sentence `index` has a physical-event word ("fire", "volcano", "car")."""
+    def _literal_sense(self, text: str, sentences: SpanSet, start: int, end: int) -> bool:
+        """Whether the verb at `[start, end)` acts on something physical ("fire destroys
+        homes", "volcano erupts", "car slammed into a wall").
+
+        True when its sentence has a physical-event word, except in the phrase that names
+        what the verb is about ("slams critics over ferry contract": the ferry is the
+        topic of the criticism, not what was slammed). That phrase starts at the first
+        `_TOPIC_PREPOSITIONS` word after the verb's direct object.
+        """
+        index = sentences.index_of(start)
         if index is None:
             return False
-        start, end = sentences.range(index)
-        return not self._literal.isdisjoint(map(str.lower, _WORD.findall(text, start, end)))
+        first, last = sentences.range(index)
+        words = [w.lower() for w in _WORD.findall(text, first, start)]
+        after = [w.lower() for w in _WORD.findall(text, end, last)]
+        # Only a verb with a direct object has a topic phrase: "exploded over the city
+        # with the force of bombs" opens with a preposition, and all of it is the event.
+        if after and after[0] not in _PREPOSITIONS:
+            cut = next((i for i, w in enumerate(after) if w in _TOPIC_PREPOSITIONS), None)
+            after = after[:cut]
+        return not self._literal.isdisjoint(words + after)
 
     def _shouting(self, text: str) -> Iterator[_Hit]:
         # The pattern opens with a lookbehind, tried at every character: skip it when

@@ -3,7 +3,9 @@
 - `tokens`: the token attributes of one parse as plain lists, shared by all analyzers.
 - `span_index`: findings looked up by position by binary search (long articles stay linear).
 - `lexicon`: phrase lists compiled to one regex, matched with exact character spans.
+- `lexicon_files`: word lists shipped as files beside their family, read once by name.
 - `timex`: time expressions resolved against the publication date.
 - `dateline`: the dateline of a wire story ("VARN, Kestrava (Coastline Wire) - ").
-- `speech_verbs`: the verbs of saying that tie words to a speaker.
+- `speech_verbs`: the verbs of saying that tie words to a speaker, one table for all
+  families (``lexicons/speech_verbs.txt``).
 """

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-__all__ = ["dateline_end", "dateline_openings", "dateline_place"]
+__all__ = ["dateline_end", "dateline_openings", "dateline_outlet", "dateline_place"]
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -50,7 +50,7 @@ _UPPER = _char_class(
 _WORD = rf"[{_UPPER}][{_UPPER}'’.\-]*[{_UPPER}.]"
 _PLACE = rf"{_WORD}(?: {_WORD})*"
 _QUALIFIER = r"[^\S\n]*,[^\n()]{1,40}?"  # lazy: up to the first dash that separates
-_OUTLET = r"[^\S\n]*\([^()\n]{1,60}\)"
+_OUTLET = r"[^\S\n]*\(([^()\n]{1,60})\)"
 # A lone hyphen needs space on both sides: "AMZN -1.98%" is a share price, not a dateline.
 _DASH = r"(?:[^\S\n]*(?:[–—]+|--+)|[^\S\n]+-(?!\S))\s*"
 
@@ -77,6 +77,20 @@ def dateline_place(text: str) -> str | None:
     """The place, as written, of the dateline `text` opens with ("VARN"), else None."""
     found = _DATELINE.match(text)
     return found.group(1) if found else None
+
+
+def dateline_outlet(text: str) -> tuple[str, int, int] | None:
+    """The outlet credited in the dateline `text` opens with, and its span.
+
+        >>> dateline_outlet("KELLIN (Northgate Wire) - A fire broke out.")
+        ('Northgate Wire', 8, 22)
+
+    Wire copies keep the agency's dateline credit, so it tells who the words come from.
+    """
+    found = _DATELINE.match(text)
+    if not found or found.group(2) is None:
+        return None
+    return found.group(2).strip(), found.start(2), found.end(2)
 
 
 def dateline_openings(text: str) -> Iterator[tuple[int, int]]:

@@ -37,7 +37,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+
+from newsprobe.analyzers.shared.lexicon_files import lexicon_lines
 
 __all__ = [
     "PhraseMatch",
@@ -156,31 +157,19 @@ def load_lexicon(name: str) -> frozenset[str]:
     """Every form listed in the shipped lexicon ``FAMILY/NAME``, inflected as asked.
 
     ``load_lexicon("rhetoric/loaded_verbs")`` reads
-    ``newsprobe/analyzers/rhetoric/lexicons/loaded_verbs.txt``.
+    ``newsprobe/analyzers/rhetoric/lexicons/loaded_verbs.txt`` (files are found and read
+    by `~newsprobe.analyzers.shared.lexicon_files`).
 
     Raises:
         FileNotFoundError: no lexicon has that name; the message lists the family's.
     """
-    family, _, stem = name.rpartition("/")
-    folder = resources.files("newsprobe.analyzers").joinpath(family, "lexicons")
-    resource = folder.joinpath(f"{stem}.txt")
-    if not family or not resource.is_file():
-        known = (
-            sorted(f"{family}/{p.name[:-4]}" for p in folder.iterdir() if p.name.endswith(".txt"))
-            if family and folder.is_dir()
-            else []
-        )
-        raise FileNotFoundError(
-            f"no lexicon named {name!r} (names are 'family/name'); shipped lexicons: {known}"
-        )
     how = "none"
     lines: list[str] = []
-    for raw in resource.read_text(encoding="utf-8").splitlines():
-        line, _, comment = raw.partition("#")
-        if comment.strip().startswith("@inflect:"):
+    for line, comment in lexicon_lines(name):
+        if comment.startswith("@inflect:"):
             how = comment.split(":", 1)[1].strip()
-        if line.strip():
-            lines.append(line.strip())
+        if line:
+            lines.append(line)
     return frozenset(expand_all(lines, how))
 
 

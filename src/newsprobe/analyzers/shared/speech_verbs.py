@@ -1,60 +1,49 @@
-"""The verbs of saying that tie words to a speaker, for the quotes and attribution analyzers.
+"""The verbs of saying that tie words to a speaker, read from one lexicon for every family.
 
-Both analyzers ask "is this word a verb of saying?". Their lists overlap in most verbs and
-differ on purpose, so they are kept here side by side: the shared verbs are written once,
-and each analyzer's additions say why they are its own.
+Every analyzer that asks "is this word a verb of saying?" asks this module, and every
+verb lives in one table, ``shared/lexicons/speech_verbs.txt``, where each verb carries
+the uses it has (its header says what each use means and who asks for it). The lists
+differ on purpose from one use to the next; `verbs_for` hands each analyzer its own.
 
-- ``CUE_FORMS`` (quotes): surface forms ("said", "insisted", "according"), inflected by
-  rule because the quotes analyzer does not require the lemma layer. It adds verbs that
-  frame a direct quotation: manner of speaking ("whispered", "quipped") and naming
-  ("dubbed", "branded").
-- ``REPORTING_VERBS`` (attribution): lemmas. It adds verbs that attribute reported content
-  rather than frame someone's words ("revealed", "disclosed", "briefed", "accused").
+- ``CUE_FORMS`` (quotes): surface forms ("said", "insisted", "according") of the verbs
+  used for ``saying`` or ``framing``, inflected by rule because the quotes analyzer does
+  not require the lemma layer.
+- ``REPORTING_VERBS`` (attribution): lemmas of the verbs used for ``saying`` or
+  ``attributing``.
 
-Hand-compiled from the attribution verbs of wire style guides.
-
-    >>> CUE_FORMS["insisted"], "reveal" in REPORTING_VERBS
-    ('insist', True)
+    >>> CUE_FORMS["insisted"], "reveal" in REPORTING_VERBS, "speak" in verbs_for("takes_recipient")
+    ('insist', True, True)
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers.shared.lexicon_files import load_table, tagged
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CUE_FORMS", "REPORTING_VERBS", "is_speech_cue"]
+__all__ = ["CUE_FORMS", "REPORTING_VERBS", "is_speech_cue", "verbs_for"]
 
-# Verbs of saying in both lists.
-_SAYING = (
-    "add insist warn explain tweet post claim recall note state argue declare announce admit "
-    "acknowledge reply comment caution concede remark predict promise vow pledge complain "
-    "describe call conclude confirm deny report observe stress emphasise emphasize maintain "
-    "assert allege testify respond say tell write quote"
-).split()
-# Only quotes: verbs that frame a quotation ('"Never," she whispered'; what critics dubbed).
-_FRAMING = (
-    "ask continue answer urge suggest boast joke quip shout scream whisper brand dub label "
-    "term agree counter retort recount repeat contend demand plead cry mutter murmur exclaim "
-    "question wonder reason reflect put"
-).split()
-# Only attribution: verbs that attribute content ("the ministry disclosed that ...").
-_ATTRIBUTING = (
-    "reveal cite accuse advise reiterate threaten disclose brief inform dispute reject rule "
-    "remind accept"
-).split()
+_TABLE = "shared/speech_verbs"
+
+
+def verbs_for(use: str) -> frozenset[str]:
+    """The lemmas (or listed forms) of every verb that has `use` in the lexicon.
+
+    Raises:
+        KeyError: no verb has that use; the message lists the uses there are.
+    """
+    return tagged(_TABLE, use)
+
+
+def _irregular_forms() -> dict[str, tuple[str, ...]]:
+    return {row[0]: tuple(row[2].split()) for row in load_table(_TABLE) if len(row) > 2 and row[2]}
+
 
 #: Lemmas of verbs that attribute a statement to their subject (attribution).
-REPORTING_VERBS = frozenset(_SAYING + _ATTRIBUTING)
-
-_IRREGULAR = {
-    "say": ("say", "says", "said", "saying"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "write": ("write", "writes", "wrote", "written", "writing"),
-    "put": ("put", "puts", "putting"),
-    "quote": ("quote", "quotes", "quoted", "quoting"),
-}
+REPORTING_VERBS = verbs_for("saying") | verbs_for("attributing")
 
 
 def _inflect(base: str) -> set[str]:
@@ -65,20 +54,21 @@ def _inflect(base: str) -> set[str]:
     return {base, third, stem + "ed", stem + "ing"}
 
 
+def _cue_forms() -> dict[str, str]:
+    irregular = _irregular_forms()
+    cues = verbs_for("saying") | verbs_for("framing")
+    forms = {form: base for base in cues - irregular.keys() for form in _inflect(base)}
+    forms.update({form: base for base in cues & irregular.keys() for form in irregular[base]})
+    forms["according"] = "according to"
+    return forms
+
+
 #: Surface form -> base verb of every speech cue the quotes analyzer reads.
-CUE_FORMS: dict[str, str] = {
-    form: base for base in _SAYING + _FRAMING if base not in _IRREGULAR for form in _inflect(base)
-}
-CUE_FORMS.update({form: base for base, forms in _IRREGULAR.items() for form in forms})
-CUE_FORMS["according"] = "according to"
-CUE_FORMS.pop("putting", None)
+CUE_FORMS: dict[str, str] = _cue_forms()
 
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "attr", "amod"})
 # Cue verbs whose forms are nouns about as often as verbs ("the claim", "a call").
-_NOUNISH = frozenset(
-    "promise claim report call comment answer question note state post tweet quote label "
-    "brand term demand plea cry reply respond remark pledge vow warn joke".split()
-)
+_NOUNISH = verbs_for("nounish")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 

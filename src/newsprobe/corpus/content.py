@@ -1,0 +1,142 @@
+"""Content words: what two sentences must share to be about the same thing.
+
+Claims, speculation and questions are compared with other outlets' sentences only when
+they share content words: folded words of three letters or more that are not function
+words, reporting verbs or hedges, lightly stemmed so that "discussed" meets "discuss" and
+"quotas" meets "quota". This keeps the stance model's pairs few (the cost of a
+cross-check stays small) and points each claim at the sentences that bear on it.
+
+    >>> sorted(content_words("Could the leaders have discussed fishing quotas?"))
+    ['discuss', 'fish', 'leader', 'quota']
+    >>> stem("agreed") == stem("agree")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsprobe.corpus.names import fold
+
+__all__ = [
+    "NEGATIONS",
+    "OPPOSITES",
+    "content_words",
+    "name_words",
+    "negated",
+    "opposed",
+    "overlap",
+    "stem",
+    "words_of",
+]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)?")
+
+_STOP = frozenset(
+    """about above after again against all also and any are around because been before
+    being below between both but can cannot could did does doing down during each even
+    ever every few for from further had has have having her here hers herself him himself
+    his how into its itself just least less many may might more most much must near
+    neither never nor not now off once only other ought our ours out over own same shall
+    she should since some still such than that the their theirs them themselves then there
+    these they this those though through too under until upon very was were what when
+    where whether which while who whom whose why will with within without would yet you
+    your yours one two three four five six seven eight nine ten first second last next
+    said say says saying told tell tells according added adding reported reports reporting
+    stated announced claimed noted asked explained insisted confirmed believed appears
+    appeared apparently reportedly allegedly perhaps possibly probably likely seem seems
+    seemed well also however meanwhile anyone anything someone something everyone nothing
+    thing things way time times day days week weeks year years today yesterday tomorrow
+    monday tuesday wednesday thursday friday saturday sunday morning evening night""".split()
+) | frozenset(
+    # The commonest function words of French, German, Italian and Spanish: a figure's
+    # clause in those languages is compared by its content words too.
+    """les des une dans pour par sur avec qui que est sont ont été plus aux ces cette leur
+    der die das den dem des und ist sind wurde wurden hat haben mit von für auf bei nach
+    ein eine einen einem einer sich nicht auch noch über zum zur vom dauerte
+    del della delle degli dei nel nella con per sono stato stati anche che una uno alla
+    los las del por con para una uno que fue han sido más sus""".split()
+)
+#: Words that deny or negate what a sentence says (the stance model's weak spot on short
+#: texts: "officials denied that an agreement was reached" reads as agreement to it).
+NEGATIONS = frozenset(
+    """not no never nothing none neither nor cannot without deny denies denied denying
+    denial reject rejects rejected false untrue incorrect refute refuted refutes dismissed
+    dismisses wrong hoax bogus fabricated""".split()
+)
+#: Words that say the opposite of each other ("shares rose" / "shares fell"), by stem.
+OPPOSITES: tuple[tuple[str, str], ...] = (
+    ("rose", "fell"), ("rise", "fall"), ("ris", "fall"), ("increas", "decreas"),
+    ("increas", "cut"), ("gain", "lost"), ("higher", "lower"), ("more", "fewer"),
+    ("above", "below"), ("won", "lost"), ("win", "los"), ("accept", "reject"),
+    ("approv", "reject"), ("open", "clos"), ("reopen", "clos"), ("confirm", "deni"),
+    ("support", "oppos"), ("guilty", "innocent"), ("allow", "ban"), ("hire", "fire"),
+    ("expand", "shrink"), ("resum", "suspend"), ("start", "stop"), ("began", "ended"),
+)  # fmt: skip
+_OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
+_NEGATION_MARKS = re.compile(r"n['’]t\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 14)
+def stem(word: str) -> str:
+    """A light suffix stripper: "agreed", "agrees", "agreeing" and "agree" are "agre"."""
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """Stemmed content words of `text` (any language; the stop list is English)."""
+    found = set()
+    for match in _WORD.finditer(text):
+        word = fold(match.group()).replace("'", "").replace(" ", "")
+        if len(word) >= 3 and word not in _STOP and word not in NEGATIONS:
+            found.add(stem(word))
+    return frozenset(found)
+
+
+def name_words(text: str) -> frozenset[str]:
+    """Stemmed content words written with a capital after the first word: the names."""
+    found = set()
+    for i, match in enumerate(_WORD.finditer(text)):
+        word = match.group()
+        if i and word[:1].isupper():
+            found.add(stem(fold(word).replace("'", "").replace(" ", "")))
+    return frozenset(found)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set found in the larger (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether one set of stemmed words holds the opposite of a word of the other, and
+    not that word itself ("rose" against "fell")."""
+    return any(_OPPOSITE.get(w) in b and w not in b for w in a)
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> frozenset[str]:
+    """Every stemmed word of `text`, function words included ("more", "below")."""
+    return frozenset(stem(fold(w)) for w in _WORD.findall(text))
+
+
+def negated(text: str) -> bool:
+    """Whether `text` holds a negation or denial word ("not", "denied", "won't")."""
+    if _NEGATION_MARKS.search(text):
+        return True
+    return any(fold(w) in NEGATIONS for w in _WORD.findall(text))

@@ -1,0 +1,169 @@
+"""Credits and citations of other outlets, read from an article's text in any language.
+
+The `attribution` analyzer finds "X reports" and "according to X" in English. What it
+does not read: wire credits ("Additional reporting by Northgate Wire", "This story first
+appeared in...", "(avec AFP)", "mit Material von dpa", "con información de EFE"), the
+dateline credit "KELLIN (Northgate Wire) -" (read by `dateline_outlet`), and citations in
+other languages ("selon le Courrier", "laut Morgenblatt", "secondo Il Faro", "según Radio
+Meridia"). A name found this way counts as an outlet only when it is the name of an outlet
+in the story, or reads like one (a word such as "Wire", "Times", "Zeitung", or a known
+agency's short name): "selon la présidence" cites no outlet.
+
+    >>> [c.outlet for c in credits_in("Bus services resumed. (Additional reporting by "
+    ...                                  "Northgate Wire)", known=set())]
+    ['Northgate Wire']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsprobe.corpus.names import fold
+
+__all__ = ["Credit", "credits_in", "looks_like_outlet"]
+
+# "the agency Coastline Wire", "l'agence Coastline Wire", "la agencia ...": the kind of
+# outlet before its name is not part of the name.
+_KIND = (
+    r"(?:(?:the|l'|la|le|el|die|der|il|lo)\s*)?(?:agency|agence|agencia|agenzia|Agentur|"
+    r"news\s+agency|newspaper|journal|diario|periódico|quotidien|quotidiano|Zeitung|"
+    r"radio|broadcaster|chaîne|emittente|cadena|Sender|tabloid)\s+"
+)
+_NAME = (
+    rf"(?:{_KIND})?"
+    r"(?P<o>(?:[Tt]he\s+|[Ll][ae]\s+|[Dd]ie\s+|[Dd]er\s+|[Ii]l\s+|[Ee]l\s+)?"
+    r"[^\W\d_a-z][\w'’&.-]*(?:\s+(?:[^\W\d_a-z][\w'’&.-]*|of|du|de|der|di|del|la|le|des))*)"
+)
+
+# (kind, pattern). "wire": the article runs or builds on that outlet's copy; "cites":
+# it names the outlet as the source of a statement. Each pattern captures the name as
+# `o`. English "according to X" / "X reports" are the attribution analyzer's; they are
+# here for articles in other languages.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "wire",
+        rf"(?i:additional\s+reporting\s+by|reporting\s+by|with\s+(?:reporting|files|"
+        rf"material)\s+from|material\s+from)\s+{_NAME}",
+    ),
+    ("wire", rf"(?i:(?:first|originally)\s+(?:published|appeared|ran)\s+(?:by|in|on))\s+{_NAME}"),
+    ("wire", rf"(?:©|\b(?i:copyright))\s*(?:\d{{4}}\s+)?{_NAME}"),
+    ("wire", rf"(?im:^source:)\s*{_NAME}"),
+    ("wire", rf"\((?i:avec|with|con|mit)\s+{_NAME}\)"),
+    ("wire", rf"(?i:mit\s+material\s+(?:von|der|des))\s+{_NAME}"),
+    (
+        "wire",
+        rf"(?i:con\s+información\s+de|con\s+informaciones\s+de|d'après\s+une\s+dépêche\s+"
+        rf"de|secondo\s+un(?:'|a\s+)agenzia)\s+{_NAME}",
+    ),
+    (
+        "cites",
+        rf"(?i:selon|d'après|laut|nach\s+angaben\s+(?:von|der|des)|secondo|stando\s+a|"
+        rf"según|de\s+acuerdo\s+con|according\s+to|(?:reported|told)\s+(?:by|to))\s+"
+        rf"{_NAME}",
+    ),
+    (
+        "cites",
+        rf"{_NAME}\s+(?i:rapporte|a\s+rapporté|révèle|berichtet(?:e)?|meldet(?:e)?|"
+        rf"riferisce|riporta|ha\s+riferito|informa|informó|publicó|reports|reported|"
+        rf"calls|called|says|said|writes|wrote|quotes|quoted|describes|described|"
+        rf"claims|claimed|reveals|revealed)\b",
+    ),
+)
+_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
+# A cheap test per pattern: its fixed words, searched before the pattern itself (most
+# articles credit no one, and a name-first pattern is slow to rule out by itself).
+_TRIGGERS = tuple(
+    re.compile(trigger, re.IGNORECASE)
+    for trigger in (
+        r"reporting|files|material",
+        r"published|appeared|ran\b",
+        r"©|copyright",
+        r"(?m)^source:",
+        r"\((?:avec|with|con|mit)\s",
+        r"material",
+        r"información|informaciones|dépêche|agenzia",
+        r"selon|d'après|laut|angaben|secondo|stando|según|acuerdo|according|reported|told",
+        r"\s(?:rapporte|rapporté|révèle|bericht|meldet|riferi|riporta|informa|publicó|report|"
+        r"call|says|said|wr[io]te|quote|describ|claim|reveal)",
+    )
+)
+
+# Words that make a name read as an outlet's, in the languages we read.
+_OUTLET_WORDS = frozenset(
+    "wire news times post herald gazette journal radio tv television agency press presse "
+    "zeitung blatt agentur corriere giornale gazzetta diario periódico periodico tribune "
+    "courier courrier star daily observer telegraph chronicle express mail monitor report "
+    "review today bulletin dispatch ledger lantern sentinel standard mirror record echo "
+    "nachrichten rundschau kurier anzeiger allgemeine quotidien dépêche depeche faro "
+    "nouvelles informazione noticias cronaca stampa messaggero mundo país pais voz "
+    "magazine weekly insider channel broadcasting".split()
+)
+_AGENCIES = frozenset("ap afp reuters dpa ansa efe upi bloomberg apa sda ats kyodo".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """An outlet named as a source: who, how, and where in the text."""
+
+    outlet: str
+    kind: str  # "wire" or "cites"
+    start: int
+    end: int  # of the whole evidence ("according to X", "(avec AFP)")
+
+
+def looks_like_outlet(name: str) -> bool:
+    """Whether `name` reads like an outlet's name ("Coastline Wire", "Il Faro", "AFP")."""
+    words = fold(name).split()
+    return bool(words) and (any(w in _OUTLET_WORDS for w in words) or fold(name) in _AGENCIES)
+
+
+def _trimmed(name: str) -> str:
+    """The name without punctuation, a possessive, or a sentence's first word before an
+    article ("Even The Valemont Times" -> "The Valemont Times")."""
+    name = name.strip(" .,;:'’\"").removesuffix("'s").removesuffix("’s")
+    _, sep, rest = name.partition(" ")
+    if sep and rest.split(" ", 1)[0] in ("The", "Le", "La", "Les", "Die", "Der", "Il", "El"):
+        return rest
+    return name
+
+
+_NAME_FIRST = len(_PATTERNS) - 1  # "The Valemont Times reports": the name comes first
+_NAME_REACH = 80  # characters before a citing verb that its outlet's name may take
+
+
+def _name_first(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of the name-first pattern, tried only just before each citing verb (a
+    name-first regex run over a whole article tries a name at every capital)."""
+    for verb in _TRIGGERS[_NAME_FIRST].finditer(text):
+        window = max(0, verb.start() - _NAME_REACH)
+        for start in (
+            m.start() for m in re.finditer(r"\b[^\W\d_a-z]", text[window : verb.start()])
+        ):
+            found = pattern.match(text, window + start, verb.end() + 20)
+            if found is not None:
+                yield found
+                break
+
+
+def credits_in(text: str, *, known: set[str], start: int = 0) -> Iterator[Credit]:
+    """Outlets credited or cited in `text`, in pattern order.
+
+    Args:
+        text: the text to read (spans are offsets into it, plus `start`).
+        known: folded names of outlets known to the story (`outlet_key` form); a name
+            matching one counts whatever it looks like.
+        start: added to every span.
+    """
+    for index, ((kind, pattern), trigger) in enumerate(zip(_COMPILED, _TRIGGERS, strict=True)):
+        if trigger.search(text) is None:
+            continue
+        first = index == _NAME_FIRST
+        for match in _name_first(text, pattern) if first else pattern.finditer(text):
+            name = _trimmed(match.group("o"))
+            key = fold(name)
+            for article in ("the ", "le ", "la ", "die ", "der ", "il ", "el "):
+                key = key.removeprefix(article)
+            if key in known or looks_like_outlet(name):
+                yield Credit(name, kind, start + match.start(), start + match.end())

@@ -1,0 +1,363 @@
+"""What each figure of an article measures, and of which event: what figures align by.
+
+A figure lines up with another outlet's only when both measure the same thing of the
+same event: the duration of the meeting ("met for 45 minutes", "the talks lasted about an
+hour", "a 45-minute meeting", "pendant trois quarts d'heure"), the number injured, the
+number of firefighters sent. A `FigureMention` carries, for one quantity:
+
+- `measure`: for a duration, the kind of event it lasts (the event words nearest to it in
+  its sentence, in the article's language: "meeting", "fire"...; else the event the
+  `events` analyzer links it to; else "unknown"); for casualties, who (dead, injured,
+  missing); for a count, what is counted ("firefighters"); otherwise the unit;
+- `nouns` and `context`: the words after a count ("4,200 bus and tram drivers") and the
+  content words of its clause, which tell two figures of one kind apart (firefighters
+  sent, firefighters treated);
+- `scope`: "main" for the story's event, or "other:<year>" (or "other:<marker>") when its
+  clause points at another event: "last month's attack", "two years ago", "In 2024 a
+  blaze ...", or a name the article ties to another event elsewhere ("at Castelmar two
+  years ago" ... "the three-hour Castelmar summit").
+
+Durations that are intervals ("two years ago", "the second fire in two years") are left
+out, and so are counts of two or fewer ("the two leaders"): they say nothing to check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from itertools import pairwise
+
+from newsprobe.corpus.content import content_words, stem
+from newsprobe.corpus.i18n.dates import years_named
+from newsprobe.corpus.i18n.lexicon import LANGUAGES, Lexicon, lexicon, phrase_pattern
+from newsprobe.corpus.names import fold
+from newsprobe.corpus.view import ArticleView
+from newsprobe.findings import EventFinding, QuantityFinding, Span
+
+__all__ = ["SKIPPED_DIMENSIONS", "FigureMention", "figure_mentions"]
+
+#: Dimensions never aligned: a ratio ("twice as many") compares two figures, an age is a
+#: fact about a person, not about the event.
+SKIPPED_DIMENSIONS = frozenset({"ratio", "age"})
+# A count this small is a fact of the sentence's grammar ("the two leaders").
+_MIN_COUNT = 3
+# An event the analyzer dates this many days or more from the article's own event day
+# is another event (same month or next: the same one, re-reported).
+_OTHER_EVENT_DAYS = 45
+# From a day on, a duration after "in" or "since" is an interval ("in two years").
+_LONG_INTERVAL = 1440.0
+# Words read after a count for what it counts ("4,200 bus and tram drivers").
+_NOUN_WINDOW = 4
+# Clause boundaries; a comma before "which", "who"... does not end the clause: "the Orsk
+# horror of 2019, which claimed 43 lives" is one event.
+_CLAUSE_END = re.compile(r"[;:—–()]|,(?!\s+(?:which|who|whose|that|where|when|qui|que|dont|"
+                         r"der|die|das|che|cui|que|quien|donde)\b)", re.IGNORECASE)  # fmt: skip
+
+# English event types of the `events` analyzer -> the event kinds of the word tables.
+_EVENT_TYPES = {
+    "meeting": "meeting",
+    "attack": "attack",
+    "death_toll": "attack",
+    "disaster": "fire",
+    "strike": "strike",
+    "election": "election",
+    "protest": "protest",
+    "accident": "accident",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMention:
+    """One figure of one article, with what it measures."""
+
+    view: ArticleView
+    quantity: QuantityFinding
+    dimension: str
+    measure: str
+    scope: str
+    sentence: tuple[int, int]
+    in_headline: bool
+    cited_outlet: str | None
+    context: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+
+    @property
+    def span(self) -> Span:
+        return self.quantity.span
+
+    @property
+    def unit(self) -> str | None:
+        return self.quantity.unit
+
+    @property
+    def amount(self) -> float:
+        """The value, or the bound when there is no value (for comparing magnitudes)."""
+        q = self.quantity
+        return next((v for v in (q.value, q.lower, q.upper) if v is not None), 0.0)
+
+    def with_measure(self, measure: str) -> FigureMention:
+        return replace(self, measure=measure)
+
+
+def _lexicon(view: ArticleView) -> Lexicon:
+    return lexicon(view.language if view.language in LANGUAGES else "en")
+
+
+@lru_cache(maxsize=8)
+def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
+    lex = lexicon(language)
+    before = phrase_pattern(list(lex.interval_before))
+    after = phrase_pattern(list(lex.interval_after))
+    return {
+        "events": phrase_pattern(list(lex.event_words)),
+        "other": phrase_pattern(list(lex.other_event)),
+        "interval_before": re.compile(rf"(?:{before.pattern})\s*$", re.I) if before else None,
+        "interval_after": re.compile(rf"^\s*(?:{after.pattern})", re.I) if after else None,
+    }
+
+
+def _nearest_event_kind(text: str, at: int, language: str) -> str | None:
+    """The event kind whose word is nearest to offset `at` of `text`."""
+    pattern = _patterns(language)["events"]
+    if pattern is None:
+        return None
+    kinds = lexicon(language).event_words
+    best: tuple[int, str] | None = None
+    for match in pattern.finditer(text):
+        word = re.sub(r"\s+", " ", match.group().lower())
+        distance = min(abs(match.start() - at), abs(match.end() - at))
+        if word in kinds and (best is None or distance < best[0]):
+            best = (distance, kinds[word])
+    return best[1] if best else None
+
+
+def _clause(view: ArticleView, span: Span, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause of `sentence` that holds `span`."""
+    text = view.article.text
+    start, end = sentence
+    for match in _CLAUSE_END.finditer(text, sentence[0], sentence[1]):
+        if match.end() <= span.start:
+            start = match.end()
+        elif match.start() >= span.end:
+            end = match.start()
+            break
+    return start, end
+
+
+def _is_interval(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> bool:
+    """ "two years ago", "the second fire in two years": a time span, not how long
+    something lasted. A preposition like "in" marks one only for a day or more: "under
+    control in 45 minutes" is how long the fire burned."""
+    patterns = _patterns(_lexicon(view).language)
+    text = view.article.text
+    left, right = text[sentence[0] : q.span.start], text[q.span.end : sentence[1]]
+    amount = next((v for v in (q.value, q.lower, q.upper) if v is not None), 0.0)
+    after, before = patterns["interval_after"], patterns["interval_before"]
+    if after is not None and after.search(right):
+        return True
+    return before is not None and amount >= _LONG_INTERVAL and bool(before.search(left))
+
+
+def _linked_event(view: ArticleView, q: QuantityFinding) -> EventFinding | None:
+    for event in view.events:
+        if event.duration == q.id or event.span.contains(q.span):
+            return event
+    return None
+
+
+def _casualty_after(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> str | None:
+    """ "Three of them were treated in hospital", "Dozens of people were injured": a count
+    followed closely by a casualty word is a casualty figure."""
+    words = re.findall(r"[^\W\d_]+", view.article.text[q.span.end : sentence[1]].lower())
+    casualties = _lexicon(view).casualty_words
+    for i in range(min(len(words), 5)):
+        for size in (2, 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in casualties:
+                return casualties[phrase]
+    return None
+
+
+def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> str | None:
+    language = _lexicon(view).language
+    if q.dimension == "duration":
+        if _is_interval(view, q, sentence):
+            return None
+        text = view.text(sentence)
+        kind = _nearest_event_kind(text, q.span.start - sentence[0], language)
+        if kind is None and (event := _linked_event(view, q)) is not None:
+            kind = _EVENT_TYPES.get(event.event_type)
+        return kind or "unknown"
+    if q.dimension == "casualties":
+        about = (q.about or "").lower()
+        return lexicon("en").casualty_words.get(about, about or "unknown")
+    if q.dimension == "count":
+        people = q.about is None or q.about.lower() in ("people", "person")
+        if people and (hurt := _casualty_after(view, q, sentence)) is not None:
+            return f"casualties:{hurt}"
+        amount = next((v for v in (q.value, q.lower, q.upper) if v is not None), 0.0)
+        if amount < _MIN_COUNT:
+            return None
+        return q.about.lower() if q.about else "unknown"
+    return q.unit or q.dimension
+
+
+def _home_year(view: ArticleView, event_day: date | None) -> int | None:
+    published = view.article.published
+    return event_day.year if event_day else published.year if published else None
+
+
+def _other_scope(view: ArticleView, clause: str, home: int | None) -> str | None:
+    """ "other:2024" when the clause points at another event, else None."""
+    other_years = [y for y in years_named(clause) if home is not None and y != home]
+    if other_years:
+        return f"other:{other_years[0]}"
+    marker = _patterns(_lexicon(view).language)["other"]
+    found = marker.search(clause) if marker else None
+    if found is None:
+        return None
+    phrase = re.sub(r"\s+", " ", found.group().lower())
+    back = _lexicon(view).other_event.get(phrase)
+    if back is not None and home is not None:
+        return f"other:{home + back}"
+    return f"other:{phrase}"
+
+
+# Entity labels that name where or what an event was: "at Castelmar", "the Orsk horror"
+# (the small model tags many places as people).
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "PERSON"})
+
+
+def _entities_in(view: ArticleView, clause: tuple[int, int]) -> set[str]:
+    """Ids of the place-like entities mentioned in a clause."""
+    span = Span(start=clause[0], end=clause[1])
+    return {
+        e.id
+        for e in view.entities.values()
+        if e.label in _PLACE_LABELS and any(span.contains(m) for m in e.mentions)
+    }
+
+
+def _other_event_names(view: ArticleView, home: int | None) -> dict[str, str]:
+    """Entities the article ties to another event ("at Castelmar two years ago"), with
+    that event's scope; never one named in the headline or the lede (the story's own)."""
+    if not view.english:
+        return {}  # capitalization names every German noun: no entities to go by
+    text = view.article.text
+    lede = view.sentences.spans[:2]
+    own = {e for start, end in lede for e in _entities_in(view, (start, end))}
+    found: dict[str, str] = {}
+    for sentence in view.sentences.spans[2:]:
+        for clause in _clauses(text, sentence):
+            scope = _other_scope(view, text[clause[0] : clause[1]], home)
+            if scope is not None:
+                for entity in _entities_in(view, clause) - own:
+                    found.setdefault(entity, scope)
+    return found
+
+
+def _clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    bounds = [sentence[0]]
+    for match in _CLAUSE_END.finditer(text, sentence[0], sentence[1]):
+        bounds.append(match.end())
+    bounds.append(sentence[1])
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 6, 3  # words around a figure that say what it measures
+_PIECE_END = re.compile(r"[,;:—–()]")
+
+
+def _context(text: str, sentence: tuple[int, int], q: QuantityFinding) -> frozenset[str]:
+    """Content words near the figure, within its comma-delimited piece of the sentence:
+    "travelling at 78 km/h on a section" and "where the limit is 90 km/h" keep apart."""
+    start, end = sentence
+    for match in _PIECE_END.finditer(text, sentence[0], sentence[1]):
+        if match.end() <= q.span.start:
+            start = match.end()
+        elif match.start() >= q.span.end:
+            end = match.start()
+            break
+    before = " ".join(text[start : q.span.start].split()[-_CONTEXT_BEFORE:])
+    after = " ".join(text[q.span.end : end].split()[:_CONTEXT_AFTER])
+    return content_words(before) | content_words(after)
+
+
+def _nouns(view: ArticleView, q: QuantityFinding, clause: tuple[int, int]) -> frozenset[str]:
+    words = content_words(
+        " ".join(view.article.text[q.span.end : clause[1]].split()[:_NOUN_WINDOW])
+    )
+    return words | ({stem(fold(q.about))} if q.about else set())
+
+
+def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[FigureMention]:
+    """The figures of one article that can be aligned, with their keys.
+
+    Args:
+        view: the article.
+        event_day: the day of the article's main event, when known (from its profile);
+            an event the analyzer dates far from it is another event.
+    """
+    text = view.article.text
+    home = _home_year(view, event_day)
+    pending: list[tuple[QuantityFinding, tuple[int, int], tuple[int, int], str, str | None]] = []
+    for q in view.figures:
+        if q.dimension in SKIPPED_DIMENSIONS:
+            continue
+        sentence = view.sentence_at(q.span.start) or (q.span.start, q.span.end)
+        measure = _measure(view, q, sentence)
+        if measure is None:
+            continue
+        clause = _clause(view, q.span, sentence)
+        scope = _other_scope(view, text[clause[0] : clause[1]], home)
+        if scope is None and (event := _linked_event(view, q)) is not None:
+            scope = _event_scope(event, event_day)
+        pending.append((q, sentence, clause, measure, scope))
+    other_names = _other_event_names(view, home)
+    found: list[FigureMention] = []
+    for q, sentence, clause, measure, scope in pending:
+        if scope is None:  # "the three-hour Castelmar summit", Castelmar being in the past
+            named = _entities_in(view, clause) & set(other_names)
+            scope = other_names[min(named)] if named else "main"
+        dimension = q.dimension
+        if measure.startswith("casualties:"):
+            dimension, measure = "casualties", measure.partition(":")[2]
+        found.append(
+            FigureMention(
+                view=view,
+                quantity=q,
+                dimension=dimension,
+                measure=measure,
+                scope=scope,
+                sentence=sentence,
+                in_headline=q.span.end <= view.article.headline.end,
+                cited_outlet=view.cited_outlet(q.span),
+                context=_context(text, sentence, q),
+                nouns=_nouns(view, q, clause) if dimension == "count" else frozenset(),
+            )
+        )
+    return found
+
+
+def _event_scope(event: EventFinding, event_day: date | None) -> str | None:
+    """ "other:<year>" for an event the analyzer dates far from the article's own day."""
+    if not event.time or event_day is None:
+        return None
+    when = _start_of(event.time)
+    if when is not None and abs((when - event_day).days) >= _OTHER_EVENT_DAYS:
+        return f"other:{when.year}"
+    return None
+
+
+def _start_of(iso: str) -> date | None:
+    """The first day of an ISO date, month or year ("2024" -> 2024-01-01); None for weeks."""
+    for pattern, fill in (
+        (r"\d{4}-\d{2}-\d{2}", ""),
+        (r"\d{4}-\d{2}", "-01"),
+        (r"\d{4}", "-01-01"),
+    ):
+        if re.fullmatch(pattern, iso):
+            return date.fromisoformat(iso + fill)
+    return None

@@ -1,0 +1,145 @@
+"""One article as cross-checking reads it: its analysis plus what every comparison needs.
+
+Each comparison (figures, claims, quotes, speculation, provenance) reads the same
+derived facts of an article: its sentences, its figures (the analyzer's, or read from the
+text in French, German, Italian or Spanish), the spans inside direct quotes, the outlet a
+sentence is attributed to. `ArticleView` computes them once, lazily, so a cross-check of
+one article against twenty costs twenty views, not a hundred re-derivations.
+
+    >>> view = ArticleView(analysis)  # doctest: +SKIP
+    >>> view.sentence_at(120)
+    (96, 180)
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from newsprobe.corpus.names import fold
+from newsprobe.corpus.profile import figures_of
+from newsprobe.corpus.sentences import SentenceIndex
+from newsprobe.coverage import ArticleRef
+from newsprobe.document import Analysis, Article
+from newsprobe.findings import (
+    AttributionFinding,
+    EntityFinding,
+    EventFinding,
+    QuantityFinding,
+    QuoteFinding,
+    Span,
+)
+
+__all__ = ["ArticleView"]
+
+
+class ArticleView:
+    """An analysed article with the facts cross-checking derives from it, cached."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+
+    @property
+    def article(self) -> Article:
+        return self.analysis.article
+
+    @property
+    def id(self) -> str:
+        return self.analysis.article.id
+
+    @property
+    def language(self) -> str:
+        """ISO 639-1 code; English when the article does not say."""
+        return self.article.language or "en"
+
+    @property
+    def english(self) -> bool:
+        """Whether the English analyzers read this article (their findings are there)."""
+        return self.language == "en" and not any(
+            n.message.startswith("skipped: the article is in") for n in self.analysis.notices
+        )
+
+    @property
+    def voice_name(self) -> str:
+        """The outlet, or for an article without one, its host or id."""
+        if self.article.outlet:
+            return self.article.outlet
+        url = self.article.url or ""
+        host = url.split("//", 1)[-1].split("/", 1)[0]
+        return host or f"article {self.id}"
+
+    def ref(self) -> ArticleRef:
+        """The article as a story listing shows it."""
+        a = self.article
+        return ArticleRef(
+            id=a.id,
+            url=a.url,
+            outlet=a.outlet,
+            published=a.published,
+            language=a.language,
+            headline=a.headline_text,
+        )
+
+    @cached_property
+    def sentences(self) -> SentenceIndex:
+        return SentenceIndex(self.article)
+
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        """The span of the sentence holding `offset`."""
+        return self.sentences.span_of(offset)
+
+    def text(self, span: Span | tuple[int, int]) -> str:
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        return self.article.text[start:end]
+
+    @cached_property
+    def figures(self) -> list[QuantityFinding]:
+        return figures_of(self.analysis)
+
+    @cached_property
+    def quotes(self) -> list[QuoteFinding]:
+        return [f for f in self.analysis.findings if isinstance(f, QuoteFinding)]
+
+    @cached_property
+    def quoted(self) -> list[Span]:
+        """Spans of quoted words (direct quotes' parts)."""
+        return [part for q in self.quotes if q.direct for part in q.parts]
+
+    def inside_quote(self, span: Span) -> bool:
+        return any(part.contains(span) for part in self.quoted)
+
+    @cached_property
+    def attributions(self) -> list[AttributionFinding]:
+        return [f for f in self.analysis.findings if isinstance(f, AttributionFinding)]
+
+    def attribution_at(self, span: Span) -> AttributionFinding | None:
+        """The attribution whose statement contains `span`, if any."""
+        return next((f for f in self.attributions if f.span.contains(span)), None)
+
+    def cited_outlet(self, span: Span) -> str | None:
+        """The outlet the statement at `span` is attributed to ("according to X")."""
+        found = self.attribution_at(span)
+        if found is None or found.source_type != "outlet" or not found.source:
+            return None
+        # "fire chief Olsen told Northgate Wire", in Northgate Wire: its own reporting.
+        return found.source if outlet_key(found.source) != self.outlet_key() else None
+
+    @cached_property
+    def entities(self) -> dict[str, EntityFinding]:
+        return {f.id: f for f in self.analysis.findings if isinstance(f, EntityFinding)}
+
+    @cached_property
+    def events(self) -> list[EventFinding]:
+        return [f for f in self.analysis.findings if isinstance(f, EventFinding)]
+
+    def canonical_name(self, entity_id: str | None) -> str | None:
+        entity = self.entities.get(entity_id or "")
+        return entity.canonical if entity else None
+
+    def outlet_key(self) -> str:
+        """The folded outlet name ("the" dropped), which outlets are matched by."""
+        return outlet_key(self.voice_name)
+
+
+def outlet_key(name: str) -> str:
+    """ "The Daily Lantern" and "Daily Lantern" are one outlet: folded, "the" dropped."""
+    return fold(name).removeprefix("the ")

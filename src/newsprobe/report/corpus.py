@@ -1,0 +1,258 @@
+"""Terminal reports of the corpus: stories, one story, a cross-check, provenance edges.
+
+One table per aligned figure (each outlet's value as written, the verdict against the
+consensus, the consensus and its support), then the claims with who corroborates or
+disputes them, the quotes with their fidelity and word changes, the speculation other
+outlets answer, and the provenance edges. Reports read the `newsprobe.coverage` models
+only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newsprobe.coverage import (
+    AlignedFigure,
+    ArticleRef,
+    ClaimCheck,
+    CrossCheck,
+    ProvenanceEdge,
+    QuoteCheck,
+    SpeculationCheck,
+    Story,
+)
+from newsprobe.units import readable_duration
+
+__all__ = ["render_crosscheck", "render_provenance", "render_stories", "render_story"]
+
+_VERDICT_STYLES = {
+    "consistent": "green",
+    "minor_discrepancy": "yellow",
+    "minority": "magenta",
+    "contradiction": "bold red",
+    "corroborated": "green",
+    "disputed": "bold red",
+    "only_here": "dim",
+    "identical": "green",
+    "truncated": "yellow",
+    "altered": "bold red",
+}
+_SHORT = 110  # characters of a sentence shown in a table cell
+
+
+def _verdict(verdict: str | None) -> Text:
+    if verdict is None:
+        return Text("—", style="dim")
+    return Text(verdict.replace("_", " "), style=_VERDICT_STYLES.get(verdict, ""))
+
+
+def _short(text: str, limit: int = _SHORT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _when(ref: ArticleRef) -> str:
+    return ref.published.strftime("%Y-%m-%d %H:%M") if ref.published else "undated"
+
+
+def _amount(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return ""
+    if unit == "min":
+        amount, word = readable_duration(value)
+        return f"{amount:g} {word}"
+    return f"{value:,.6g}" + (f" {unit}" if unit and unit not in ("people",) else "")
+
+
+def render_stories(stories: Sequence[Story], console: Console) -> None:
+    """The story listing: id, title, dates, outlets, article count."""
+    table = Table(title=f"{len(stories)} stories", title_justify="left")
+    for column in ("id", "title", "from", "to", "outlets", "articles"):
+        table.add_column(column, overflow="fold")
+    for story in stories:
+        table.add_row(
+            str(story.id),
+            story.title,
+            story.first_published.date().isoformat() if story.first_published else "undated",
+            story.last_published.date().isoformat() if story.last_published else "",
+            ", ".join(story.outlets),
+            str(story.article_count),
+        )
+    console.print(table)
+
+
+def render_story(story: Story, console: Console) -> None:
+    """One story with its articles, earliest first."""
+    console.print(Text(f"Story {story.id}: {story.title}", style="bold"))
+    table = Table(show_edge=False)
+    for column in ("published", "outlet", "language", "headline", "id", "url"):
+        table.add_column(column, overflow="fold")
+    for ref in story.articles:
+        table.add_row(
+            _when(ref), ref.outlet or "—", ref.language or "?", ref.headline, ref.id, ref.url or ""
+        )
+    console.print(table)
+
+
+def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
+    table = Table(show_edge=False, pad_edge=False, expand=True)
+    for column in ("outlet", "as written", "value", "verdict", "voice"):
+        table.add_column(column, overflow="fold")
+    for value in figure.values:
+        shown = _amount(value.value, figure.unit)
+        if value.bound == "lower":
+            shown = f"> {_amount(value.lower, figure.unit)}"
+        elif value.bound == "upper":
+            shown = f"< {_amount(value.upper, figure.unit)}"
+        elif value.bound == "approximate":
+            shown = f"~ {shown}"
+        outlet = value.outlet or value.article
+        style = "bold" if value.article == target else ""
+        table.add_row(
+            Text(outlet + (" (this article)" if value.article == target else ""), style=style),
+            value.text,
+            shown,
+            _verdict(value.verdict),
+            value.voice + (f"; {value.note}" if value.note else ""),
+        )
+    consensus = figure.consensus
+    caption = (
+        f"consensus: {'~' if consensus.approximate else ''}"
+        f"{_amount(consensus.value, figure.unit)}, {consensus.support} of {consensus.voices} "
+        f"independent voices ({', '.join(consensus.outlets)})"
+        if consensus
+        else "no consensus: the outlets disagree with no majority"
+    )
+    verdict = Text("this article: ").append(_verdict(figure.target_verdict))
+    return Panel(
+        Group(table, Text(caption, style="italic"), verdict),
+        title=figure.description,
+        title_align="left",
+    )
+
+
+def _claim_line(claim: ClaimCheck) -> RenderableType:
+    rows: list[RenderableType] = [
+        Text("• ").append(_verdict(claim.verdict)).append(f"  {_short(claim.text)}")
+    ]
+    for label, items in (
+        ("disputed by", claim.disputed_by),
+        ("corroborated by", claim.corroborated_by),
+    ):
+        for e in items[:4]:
+            independent = "" if e.independent else " (not independent)"
+            rows.append(
+                Text(f"    {label} {e.outlet or e.article}{independent}: ", style="dim").append(
+                    _short(e.text, 90), style="italic"
+                )
+            )
+    return Group(*rows)
+
+
+def _quote_line(quote: QuoteCheck) -> RenderableType:
+    rows: list[RenderableType] = [
+        Text("• ")
+        .append(_verdict(quote.fidelity))
+        .append(f"  {quote.speaker}: ", style="cyan")
+        .append(f"“{_short(quote.text, 90)}”")
+    ]
+    for change in quote.changes:
+        rows.append(
+            Text("    ")
+            .append(change.reference or "∅", style="red strike")
+            .append(" → ")
+            .append(change.version or "∅", style="green")
+        )
+    if quote.reference is not None:
+        rows.append(
+            Text(
+                f"    reference ({quote.reference.outlet or quote.reference.article}): "
+                f"“{_short(quote.reference.text, 90)}”",
+                style="dim",
+            )
+        )
+    for version in quote.versions:
+        rows.append(
+            Text(f"    {version.outlet or version.article}: ", style="dim").append(
+                _verdict(version.fidelity)
+            )
+        )
+    return Group(*rows)
+
+
+def _speculation_line(item: SpeculationCheck) -> RenderableType:
+    rows: list[RenderableType] = [
+        Text("• ").append(item.form, style="magenta").append(f"  {_short(item.text)}")
+    ]
+    for answer in item.answers:
+        source = f" (sourced to {answer.source})" if answer.source else " (the outlet's own)"
+        rows.append(
+            Text(f"    {answer.outlet or answer.article}{source}: ", style="dim").append(
+                _short(answer.text, 90), style="italic"
+            )
+        )
+    return Group(*rows)
+
+
+def _edges_table(edges: Sequence[ProvenanceEdge], names: dict[str, str]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, expand=True)
+    for column in ("from", "kind", "to", "evidence"):
+        table.add_column(column, overflow="fold")
+    for edge in edges:
+        to = names.get(edge.to or "", edge.to_outlet or "?") if edge.to else edge.to_outlet
+        if edge.to is None:
+            to = f"{edge.to_outlet} (not stored)"
+        kind = edge.kind if edge.directed else f"{edge.kind} (order unknown)"
+        table.add_row(
+            names.get(edge.source, edge.source), kind, to or "?", _short(edge.evidence_text, 80)
+        )
+    return table
+
+
+def render_crosscheck(check: CrossCheck, console: Console) -> None:
+    """The full cross-check of one article."""
+    target = check.target
+    console.print(Text(target.headline or "(no headline)", style="bold"))
+    facts = [target.outlet, _when(target), target.language and f"language: {target.language}"]
+    if check.story is not None:
+        facts.append(f"story {check.story.id}: {check.story.article_count} articles")
+    if check.stored is not None:
+        facts.append("stored" if check.stored else "not stored")
+    console.print(Text(" · ".join(f for f in facts if f), style="dim"))
+    for figure in check.figures:
+        console.print(_figure_table(figure, target.id))
+    sections: list[tuple[str, list[RenderableType]]] = [
+        ("Claims", [_claim_line(c) for c in check.claims]),
+        ("Quotes", [_quote_line(q) for q in check.quotes]),
+        ("Speculation other outlets answer", [_speculation_line(s) for s in check.speculation]),
+    ]
+    for title, rows in sections:
+        if rows:
+            console.print(Panel(Group(*rows), title=f"{title} ({len(rows)})", title_align="left"))
+    if check.provenance:
+        names = {a.id: a.outlet or a.id for a in (check.story.articles if check.story else [])}
+        names.setdefault(target.id, target.outlet or target.id)
+        console.print(
+            Panel(_edges_table(check.provenance, names), title="Provenance", title_align="left")
+        )
+    if not (check.figures or check.claims or check.quotes or check.speculation):
+        console.print(Text("Nothing to compare.", style="dim"))
+    for notice in check.notices:
+        console.print(Text(f"note: {notice}", style="yellow"))
+
+
+def render_provenance(
+    edges: Sequence[ProvenanceEdge], console: Console, *, names: dict[str, str] | None = None
+) -> None:
+    """A story's provenance edges as a table."""
+    if not edges:
+        console.print(
+            Text("No provenance edges: no article cites, credits or copies another.", style="dim")
+        )
+        return
+    console.print(_edges_table(edges, names or {}))

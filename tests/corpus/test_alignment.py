@@ -1,0 +1,119 @@
+"""Aligned figures: verdicts against the consensus, wire copies as one voice, other events."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.corpus.alignment import Statement, align_figures, compare
+from newsprobe.corpus.profile import event_day
+from newsprobe.corpus.provenance import provenance, voices
+from newsprobe.corpus.view import ArticleView
+from newsprobe.coverage import AlignedFigure
+from tests.corpus.coverage_set import key_of, story
+
+
+@pytest.mark.parametrize(
+    ("statement", "consensus", "verdict"),
+    [
+        (Statement(45, None, None, False), 45, "consistent"),
+        (Statement(None, 30, None, True), 45, "consistent"),  # "over 30 minutes"
+        (Statement(30, None, None, True), 45, "minor_discrepancy"),  # "about half an hour"
+        (Statement(20, None, None, False), 45, "contradiction"),
+        (Statement(45, None, None, False), 60, "contradiction"),
+        (Statement(60, None, None, True), 55, "consistent"),  # "about an hour"
+        (Statement(40, None, None, False), 42, "minor_discrepancy"),
+        (Statement(1.2e9, None, None, False, precision=0.05e9), 1.24e9, "consistent"),
+        (Statement(None, None, 80, True), 78, "consistent"),  # "just under 80"
+        (Statement(None, 19, None, True), 14, "contradiction"),  # "at least 19" dead
+        (Statement(None, 20, None, True), 18, "minor_discrepancy"),
+    ],
+)
+def test_verdicts(statement: Statement, consensus: float, verdict: str) -> None:
+    assert compare(statement, consensus) == verdict
+
+
+def _figures(name: str) -> list[AlignedFigure]:
+    views = [ArticleView(a) for a in story(name)]
+    graph = provenance(views)
+    days = {v.id: event_day(v.analysis) for v in views}
+    return align_figures(views, voices=voices(views, graph.edges), event_days=days)
+
+
+def _by_article(figure: AlignedFigure) -> dict[str, str | None]:
+    return {key_of(v.article): v.verdict for v in figure.values}
+
+
+def test_meeting_duration_across_outlets_and_languages() -> None:
+    figures = {f.id: f for f in _figures("ferry")}
+    meeting = figures["duration/meeting"]
+    assert meeting.consensus is not None and meeting.consensus.value == 45
+    verdicts = _by_article(meeting)
+    assert verdicts == {
+        "a1": "consistent",
+        "a2": "consistent",
+        "a3": "minor_discrepancy",  # "about an hour"
+        "a4": "contradiction",  # "barely 20 minutes"
+        "a5": "consistent",  # "trois quarts d'heure"
+        "a6": "consistent",  # "rund 45 Minuten"
+        "a8": "consistent",
+    }
+    # The wire report and its copy are one voice: five voices say 45, not six.
+    assert meeting.consensus.support == 4 and meeting.consensus.voices == 6
+    assert {v.voice for v in meeting.values if key_of(v.article) in ("a1", "a2")} == {
+        "Northgate Wire"
+    }
+
+
+def test_fire_figures_and_an_earlier_fire_kept_apart() -> None:
+    figures = _figures("depot")
+    injured = next(f for f in figures if f.id == "casualties/injured")
+    assert injured.consensus is not None and injured.consensus.value == 12
+    assert set(_by_article(injured)) == {"b1", "b2", "b3", "b5"}
+    firefighters = next(f for f in figures if f.id == "count/firefighters")
+    assert set(_by_article(firefighters).values()) == {"consistent"}  # "more than 30", "some 40"
+    # "In 2024 a blaze in the same workshop killed two mechanics" is no toll of this fire.
+    assert not any(f.dimension == "casualties" and f.event == "main" and "dead" in f.id
+                   for f in figures)  # fmt: skip
+    assert all(v.text != "two years" for f in figures for v in f.values)
+
+
+def test_two_figures_of_one_kind_are_told_apart_by_their_words() -> None:
+    from datetime import UTC, datetime
+
+    import newsprobe
+    from newsprobe.document import Article
+
+    when = datetime(2026, 5, 3, 9, tzinfo=UTC)
+    texts = {
+        "Harbour Gazette": (
+            "More than 80 firefighters fought the blaze at the Orlen warehouse on Saturday. "
+            "Three firefighters were treated for smoke inhalation."
+        ),
+        "Valley Courier": (
+            "Some 85 firefighters fought the fire at the Orlen warehouse on Saturday, "
+            "the fire service said. Four firefighters were treated for smoke inhalation."
+        ),
+        "Morning Post": "Around 85 firefighters fought the warehouse fire in Orlen on Saturday.",
+    }
+    views = [
+        ArticleView(
+            newsprobe.analyze(
+                Article.create(
+                    headline="Warehouse fire in Orlen",
+                    body=body,
+                    outlet=outlet,
+                    published=when,
+                    language="en",
+                )
+            )
+        )
+        for outlet, body in texts.items()
+    ]
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    counts = sorted((f for f in figures if f.dimension == "count"), key=lambda f: -len(f.values))
+    assert len(counts) == 2
+    fought, treated = counts
+    assert {v.text for v in fought.values} == {"More than 80", "Some 85", "Around 85"}
+    assert {v.verdict for v in fought.values} == {"consistent"}
+    assert {v.text for v in treated.values} == {"Three", "Four"}
+    assert "treat" in treated.description

@@ -1,0 +1,112 @@
+"""One article cross-checked against its story: claims, quotes, speculation, the result."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from rich.console import Console
+
+from newsprobe.corpus.crosscheck import crosscheck
+from newsprobe.corpus.quote_fidelity import fidelity
+from newsprobe.coverage import CrossCheck
+from newsprobe.report.corpus import render_crosscheck
+from tests.corpus.coverage_set import analyses, key_of, story
+
+
+def _check(key: str, name: str) -> CrossCheck:
+    (target,) = analyses(key)
+    return crosscheck(target, story(name))
+
+
+@pytest.fixture(scope="module")
+def tabloid() -> CrossCheck:
+    return _check("a4", "ferry")
+
+
+def test_the_tabloid_figure_contradicts_the_consensus(tabloid: CrossCheck) -> None:
+    meeting = next(f for f in tabloid.figures if f.id == "duration/meeting")
+    assert meeting.target_verdict == "contradiction"
+    assert tabloid.figures[0] is meeting  # the target's own figures come first
+
+
+def test_claims_disputed_by_figures_and_corroborated_by_statements(tabloid: CrossCheck) -> None:
+    by_text = {c.text: c for c in tabloid.claims}
+    met = by_text["In the end, Ilse Marrow and Petar Voss met for barely 20 minutes in Port "
+                  "Aster on Tuesday."]  # fmt: skip
+    assert met.verdict == "disputed"
+    assert {key_of(e.article) for e in met.disputed_by} >= {"a1", "a5", "a6"}
+    assert all(e.reason.startswith("figure") for e in met.disputed_by)
+    agreed = next(c for c in tabloid.claims if "agreed to reopen the ferry route" in c.text)
+    assert agreed.verdict == "corroborated"
+    # It is Northgate Wire's claim ("According to Northgate Wire"): Northgate's own report
+    # and its copy confirm it but are not independent of it.
+    independent = {key_of(e.article): e.independent for e in agreed.corroborated_by}
+    assert independent.get("a1") is False and independent.get("a8") is True
+
+
+def test_quote_fidelity(tabloid: CrossCheck) -> None:
+    (quote,) = tabloid.quotes
+    assert (quote.speaker, quote.fidelity) == ("Ilse Marrow", "truncated")
+    assert quote.reference is not None and key_of(quote.reference.article) == "a1"
+    versions = {key_of(v.article): v.fidelity for v in quote.versions}
+    assert versions == {"a1": "identical", "a2": "identical", "a3": "altered"}
+    herald = _check("a3", "ferry")
+    altered = next(q for q in herald.quotes if q.speaker == "Ilse Marrow")
+    assert altered.fidelity == "altered"
+    assert [(c.reference, c.version) for c in altered.changes] == [("closed", "shut")]
+    only = next(q for q in herald.quotes if q.speaker == "Jonas Brell")
+    assert only.fidelity == "only_here" and not only.versions
+
+
+def test_fidelity_rules() -> None:
+    words = "we have opened a door that was closed".split()
+    assert fidelity(words, words) == "identical"
+    assert fidelity(words[:5], words) == "truncated"
+    assert fidelity([*words[:-1], "shut"], words) == "altered"
+    assert fidelity("nobody should expect the old rules".split(), words) is None
+
+
+def test_speculation_answered_with_its_source(tabloid: CrossCheck) -> None:
+    (item,) = tabloid.speculation
+    assert item.form == "question" and "fishing quotas" in item.text
+    (answer,) = item.answers
+    assert key_of(answer.article) == "a3"
+    assert answer.source == "a Dunland official" and answer.source_type == "anonymous"
+
+
+def test_provenance_and_notices(tabloid: CrossCheck) -> None:
+    assert [(key_of(e.source), e.kind) for e in tabloid.provenance] == [("a4", "cites")]
+    assert any("German, French" in n for n in tabloid.notices)
+    undated = _check("a8", "ferry")
+    assert any("no publication date" in n for n in undated.notices)
+    assert any("names no outlet" in n for n in undated.notices)
+    alone = crosscheck(analyses("a7")[0], [])
+    assert alone.figures == [] and "nothing to compare" in alone.notices[0]
+
+
+def test_an_article_in_another_language_is_compared_by_its_figures() -> None:
+    french = _check("a5", "ferry")
+    meeting = next(f for f in french.figures if f.id == "duration/meeting")
+    assert meeting.target_verdict == "consistent"
+    assert french.claims == [] and french.speculation == []
+    assert any("in French" in n for n in french.notices)
+    spanish = _check("b3", "depot")
+    injured = next(f for f in spanish.figures if f.id == "casualties/injured")
+    assert injured.target_verdict == "consistent"
+
+
+def test_json_and_text_output(tabloid: CrossCheck) -> None:
+    data = json.loads(tabloid.model_dump_json())
+    assert set(data) >= {"target", "figures", "claims", "quotes", "speculation", "provenance"}
+    value = data["figures"][0]["values"][0]
+    assert {"article", "outlet", "span", "text", "verdict"} <= set(value)
+    assert data["provenance"][0]["from"] == tabloid.target.id
+    assert CrossCheck.model_validate_json(tabloid.model_dump_json()) == tabloid
+    out = io.StringIO()
+    render_crosscheck(tabloid, Console(file=out, width=120))
+    text = out.getvalue()
+    for expected in ("duration of the meeting", "contradiction", "truncated", "fishing quotas",
+                     "Northgate Wire"):  # fmt: skip
+        assert expected in text

@@ -1,0 +1,105 @@
+"""Figures, days and names read from French, German, Italian and Spanish text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprobe.corpus.i18n.dates import days_named
+from newsprobe.corpus.i18n.figures import ANALYZER, read_figures
+from newsprobe.corpus.i18n.lexicon import LANGUAGES, lexicon
+from newsprobe.corpus.names import capitalized_names, fold, name_keys
+
+
+def _read(
+    text: str, language: str
+) -> list[tuple[str, float | None, float | None, float | None, bool, str, str | None]]:
+    return [
+        (q.text, q.value, q.lower, q.upper, q.approximate, q.dimension, q.about)
+        for q in read_figures(text, language)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "L'entretien a duré une vingtaine de minutes.",
+         ("une vingtaine de minutes", 20.0, None, None, True, "duration", None)),
+        ("de", "Das Gespräch dauerte rund 20 Minuten.",
+         ("rund 20 Minuten", 20.0, None, None, True, "duration", None)),
+        ("es", "La reunión duró unos veinte minutos.",
+         ("unos veinte minutos", 20.0, None, None, True, "duration", None)),
+        ("it", "Il colloquio è durato una ventina di minuti.",
+         ("una ventina di minuti", 20.0, None, None, True, "duration", None)),
+        ("fr", "Plus de 30 morts dans l'attentat.",
+         ("Plus de 30 morts", None, 30.0, None, True, "casualties", "dead")),
+        ("de", "Mehr als 30 Tote nach dem Anschlag.",
+         ("Mehr als 30 Tote", None, 30.0, None, True, "casualties", "dead")),
+        ("it", "Oltre 30 morti nell'attentato.",
+         ("Oltre 30 morti", None, 30.0, None, True, "casualties", "dead")),
+        ("es", "Más de 30 muertos en el atentado.",
+         ("Más de 30 muertos", None, 30.0, None, True, "casualties", "dead")),
+        ("fr", "La rencontre a duré trois quarts d'heure.",
+         ("trois quarts d'heure", 45.0, None, None, False, "duration", None)),
+        ("de", "Sie trafen sich eine Dreiviertelstunde lang.",
+         ("eine Dreiviertelstunde", 45.0, None, None, False, "duration", None)),
+        ("it", "Un'ora e mezza di colloquio.",
+         ("Un'ora e mezza", 90.0, None, None, False, "duration", None)),
+        ("es", "Cuarenta y cinco minutos de reunión.",
+         ("Cuarenta y cinco minutos", 45.0, None, None, False, "duration", None)),
+        ("de", "Knapp eine Stunde sprachen sie.",
+         ("Knapp eine Stunde", 60.0, None, 60.0, True, "duration", None)),
+        ("es", "Al menos 12 personas resultaron heridas.",
+         ("Al menos 12", None, 12.0, None, True, "casualties", "injured")),
+        ("fr", "Un fonds de 1,24 milliard de marks.",
+         ("1,24 milliard de marks", 1.24e9, None, None, False, "money", None)),
+        ("es", "Un contrato de 1.840 millones de marcos.",
+         ("1.840 millones de marcos", 1.84e9, None, None, False, "money", None)),
+        ("it", "Una novantina di vigili del fuoco.",
+         ("Una novantina di vigili del fuoco", 90.0, None, None, True, "count", "firefighters")),
+    ],
+)  # fmt: skip
+def test_figures_in_four_languages(language: str, text: str, expected: tuple[object, ...]) -> None:
+    assert expected in _read(text, language)
+
+
+def test_spans_point_at_the_text_and_carry_an_offset() -> None:
+    text = "Selon la police, plus de 30 personnes ont été tuées."
+    (q,) = read_figures(text, "fr", offset=100)
+    assert q.analyzer == ANALYZER
+    assert text[q.span.start - 100 : q.span.end - 100] == q.text == "plus de 30"
+    assert (q.dimension, q.about, q.lower) == ("casualties", "dead", 30.0)
+
+
+def test_articles_and_other_sentences_are_no_figures() -> None:
+    assert read_figures("Un attentat a eu lieu. Une personne a parlé.", "fr") == []
+    # A casualty word in the next sentence does not make this count a toll.
+    found = _read("Unas 2.600 personas. Más de 30 muertos.", "es")
+    assert ("Unas 2.600 personas", 2600.0, None, None, True, "count", "people") in found
+    assert read_figures("twenty minutes", "en") == []  # English has its own analyzer
+
+
+def test_every_table_loads_with_what_the_readers_need() -> None:
+    for code in LANGUAGES:
+        lex = lexicon(code)
+        assert lex.weekdays and len(lex.months) == 12
+        assert lex.event_words and lex.casualty_words
+
+
+def test_days_resolve_against_publication() -> None:
+    monday = datetime(2025, 3, 10, 9, tzinfo=UTC)
+    assert [d for d, _ in days_named("Ils se sont vus dimanche.", "fr", monday)] == ["2025-03-09"]
+    assert [d for d, _ in days_named("Sie trafen sich am Sonntag.", "de", monday)] == ["2025-03-09"]
+    assert [d for d, _ in days_named("El 9 de marzo de 2024 hubo una cumbre.", "es", None)] == [
+        "2024-03-09"
+    ]
+    assert [d for d, _ in days_named("Ieri si sono incontrati.", "it", monday)] == ["2025-03-09"]
+
+
+def test_names_fold_across_languages() -> None:
+    assert fold("Mirela Şandor") == "mirela sandor"
+    assert name_keys("The Valemont Times") == ["n:valemont", "n:times"]
+    text = "Le président Anton Veles a rencontré dimanche M. Sandor à Varn."
+    names = [n for n, _ in capitalized_names(text, "fr")]
+    assert names == ["Anton Veles", "Sandor", "Varn"]

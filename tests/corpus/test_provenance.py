@@ -1,0 +1,89 @@
+"""Provenance edges (citations, wire credits, copies, shared passages) and their drawings."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from newsprobe.corpus.credits import credits_in, looks_like_outlet
+from newsprobe.corpus.crosscheck import story_provenance
+from newsprobe.corpus.provenance import voices
+from newsprobe.corpus.view import ArticleView
+from newsprobe.coverage import ProvenanceEdge
+from newsprobe.report.provenance_graph import layout, to_dot, to_svg
+from tests.corpus.coverage_set import key_of, story
+
+
+def _edges() -> set[tuple[str, str, str | None, str | None]]:
+    graph = story_provenance(story("ferry"), story="ferry")
+    return {
+        (key_of(e.source), e.kind, key_of(e.to) if e.to else None, e.to_outlet) for e in graph.edges
+    }
+
+
+def test_ferry_story_edges() -> None:
+    assert _edges() == {
+        ("a2", "wire", "a1", "Northgate Wire"),  # the dateline credit "(Northgate Wire)"
+        ("a2", "copies", "a1", "Northgate Wire"),  # and a near-copy of its report
+        ("a4", "cites", "a1", "Northgate Wire"),  # "According to Northgate Wire"
+        ("a8", "cites", "a1", "Northgate Wire"),  # "..., Northgate Wire reports"
+    }
+
+
+def test_evidence_spans_point_into_the_citing_article() -> None:
+    graph = story_provenance(story("ferry"))
+    texts = {a.article.id: a.article.text for a in story("ferry")}
+    for edge in graph.edges:
+        assert texts[edge.source][edge.evidence.start : edge.evidence.end] == edge.evidence_text
+    cite = next(e for e in graph.edges if key_of(e.source) == "a4")
+    assert cite.evidence_text == "According to Northgate Wire"
+
+
+def test_a_cited_outlet_without_articles_is_a_node() -> None:
+    graph = story_provenance(story("ferry")[2:4])  # a3 and a4: the wire report is not stored
+    outlets = [n for n in graph.nodes if n.article is None]
+    assert [n.label for n in outlets] == ["Northgate Wire"]
+    (edge,) = graph.edges
+    assert edge.to is None and edge.to_outlet == "Northgate Wire" and edge.kind == "cites"
+
+
+def test_wire_copies_speak_with_one_voice() -> None:
+    views = [ArticleView(a) for a in story("ferry")]
+    graph = story_provenance(story("ferry"))
+    found = {key_of(k): v for k, v in voices(views, graph.edges).items()}
+    assert found["a1"] == found["a2"] == "Northgate Wire"
+    assert len(set(found.values())) == 6
+
+
+def test_credits_in_other_languages() -> None:
+    known = {"courrier du nord"}
+    found = [
+        (c.outlet, c.kind)
+        for c in credits_in(
+            "Selon l'agence Coastline Wire, les talks ont duré une heure.", known=known
+        )
+    ]
+    assert found == [("Coastline Wire", "cites")]
+    assert [c.outlet for c in credits_in("(avec AFP)", known=set())] == ["AFP"]
+    assert [c.kind for c in credits_in("mit Material von Reuters.", known=set())] == ["wire"]
+    assert [c.outlet for c in credits_in("selon la présidence", known=set())] == []
+    assert looks_like_outlet("Il Faro") and not looks_like_outlet("Ordanian presidency")
+
+
+def test_dot_and_svg_need_no_binary() -> None:
+    graph = story_provenance(story("ferry"), story="ferry")
+    dot = to_dot(graph)
+    assert dot.startswith('digraph "provenance ferry"') and "->" in dot
+    svg = to_svg(graph)
+    root = ET.fromstring(svg)  # well-formed XML
+    assert root.tag.endswith("svg")
+    assert svg.count("<line") >= len(graph.edges)
+    coords = layout(graph)
+    source = next(e for e in graph.edges if e.kind == "copies")
+    assert coords[source.source][0] > coords[source.to or ""][0]  # copies sit right of sources
+
+
+def test_edges_serialize_with_from_and_to() -> None:
+    edge = story_provenance(story("ferry")).edges[0]
+    data = edge.model_dump(mode="json")
+    assert {"from", "to", "kind", "evidence"} <= set(data)
+    assert ProvenanceEdge.model_validate(data) == edge
