@@ -22,5 +22,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 # The batch extra too: its tests (a real local Dask cluster) are part of the suite.
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,batch]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,batch,postgres]"
 echo "newsprobe is installed in .venv: try .venv/bin/newsprobe --help" >&2

@@ -119,6 +119,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "reading and analysing one article knows nothing of the corpus",
+        applies_to=("newsprobe.analyzers", "newsprobe.ingest", "newsprobe.nlp", *DATA_MODEL),
+        forbidden=("newsprobe.corpus",),
+    ),
+    Rule(
+        "the database is the corpus's business: nothing else imports the database libraries",
+        applies_to=("newsprobe",),
+        except_for=("newsprobe.corpus",),
+        forbidden=("sqlalchemy", "alembic", "psycopg"),
+    ),
+    Rule(
         "the data model imports only itself",
         applies_to=DATA_MODEL,
         forbidden=(

@@ -21,12 +21,15 @@ PUBLIC = {
     "Article",
     "ConfigError",
     "Context",
+    "Corpus",
+    "CorpusError",
     "ExtractionError",
     "FetchError",
     "Finding",
     "IngestError",
     "ModelNotFoundError",
     "NewsprobeError",
+    "NotInCorpusError",
     "Pipeline",
     "ReportError",
     "Span",
@@ -54,6 +57,18 @@ def test_analyzers_package_exports_the_contract_and_the_pipeline() -> None:
     assert newsprobe.Context is analyzers.Context
 
 
+def test_the_corpus_is_public_and_imported_only_when_used() -> None:
+    code = (
+        "import sys\n"
+        "import newsprobe\n"
+        "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy was imported'\n"
+        "from newsprobe.corpus import Corpus\n"
+        "assert newsprobe.Corpus is Corpus\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_cheap_commands_do_not_import_spacy() -> None:
     code = (
         "import sys\n"
@@ -64,6 +79,7 @@ def test_cheap_commands_do_not_import_spacy() -> None:
         "    assert r.invoke(app, args).exit_code == 0, args\n"
         "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
         "assert 'lingua' not in sys.modules, 'lingua was imported'\n"
+        "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy was imported'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -22,17 +22,20 @@ from newsprobe.document import SCHEMA_VERSION, Analysis, Article
 from newsprobe.errors import (
     AnalyzerError,
     ConfigError,
+    CorpusError,
     ExtractionError,
     FetchError,
     IngestError,
     ModelNotFoundError,
     NewsprobeError,
+    NotInCorpusError,
     ReportError,
     UnsupportedInputError,
 )
 from newsprobe.findings import Finding, Span
 
 if TYPE_CHECKING:
+    from newsprobe.corpus import Corpus
     from newsprobe.ingest import IngestOptions
 
 __all__ = [
@@ -43,12 +46,15 @@ __all__ = [
     "Article",
     "ConfigError",
     "Context",
+    "Corpus",
+    "CorpusError",
     "ExtractionError",
     "FetchError",
     "Finding",
     "IngestError",
     "ModelNotFoundError",
     "NewsprobeError",
+    "NotInCorpusError",
     "Pipeline",
     "ReportError",
     "Span",
@@ -58,6 +64,16 @@ __all__ = [
     "load",
     "read",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # `Corpus` is imported on first use: the database libraries cost a tenth of a second
+    # to import, and most uses of newsprobe never open a corpus.
+    if name == "Corpus":
+        from newsprobe.corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'newsprobe' has no attribute {name!r}")
 
 
 def load(source: str | Path, options: IngestOptions | None = None) -> Article:

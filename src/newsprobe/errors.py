@@ -9,6 +9,8 @@ NewsprobeError                 every error below; `.exit_code` is the CLI exit s
 │   ├── ExtractionError        the page or file had no article text
 │   └── UnsupportedInputError  what was given, and what is accepted
 ├── AnalyzerError              an analyzer failed (`.analyzer`, `.article_id`; chained)
+├── CorpusError                the corpus store cannot be opened, read or written
+│   └── NotInCorpusError       no stored article or story has that id or URL
 └── ReportError                a report could not be rendered or written
 ```
 
@@ -21,11 +23,13 @@ from __future__ import annotations
 __all__ = [
     "AnalyzerError",
     "ConfigError",
+    "CorpusError",
     "ExtractionError",
     "FetchError",
     "IngestError",
     "ModelNotFoundError",
     "NewsprobeError",
+    "NotInCorpusError",
     "ReportError",
     "UnsupportedInputError",
 ]
@@ -95,6 +99,21 @@ class AnalyzerError(NewsprobeError):
         super().__init__(f"analyzer {analyzer!r} failed: {message}")
         self.analyzer = analyzer
         self.article_id = article_id
+
+
+class CorpusError(NewsprobeError):
+    """The corpus store cannot be opened, read or written.
+
+    A file that is not an SQLite database, an SQLite database of another program, a
+    PostgreSQL server that is unreachable or refuses the password, a schema newer than
+    this newsprobe knows: the message names the database (password hidden) and the reason.
+    """
+
+    exit_code = 1
+
+
+class NotInCorpusError(CorpusError):
+    """No stored article or story has the id or URL that was asked for."""
 
 
 class ReportError(NewsprobeError):

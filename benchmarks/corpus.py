@@ -1,0 +1,432 @@
+"""The corpus store at scale, on SQLite and PostgreSQL side by side.
+
+    .venv/bin/python benchmarks/corpus.py [--sizes 10000,100000] [--backends sqlite,postgresql]
+                                          [--real 120] [--queries 40]
+
+Builds a synthetic corpus of composed articles (`tests/corpus/composed.py`: invented
+events, outlets and people, about 300 words each) up to each size in `--sizes`, storing
+each one as `corpus add` does (one transaction per article, with a profile of lookup keys
+and LSH bands), but with analyses generated from the templates instead of parsed, and
+measures at each size:
+
+- insert rate: articles stored per second, one transaction each as `corpus add` stores
+  them, over the last thousand articles before that size (the rest of the corpus is
+  loaded 500 articles per transaction, `Corpus.add(commit_every=500)`, to build it in
+  minutes; that rate is printed too);
+- search latency: median and 95th percentile of `Corpus.search` over varied queries
+  (common and rare words, phrases, OR, outlet, date and entity filters);
+- candidate lookup latency: `Corpus.candidates` for stored articles' keys and bands in a
+  three-day window (what story assignment asks for each new article);
+- `corpus add` against `analyze` alone: `--real` articles (real FNC-1 bodies when
+  ``../shared/data`` is there, else composed ones) analysed by the same warm pipeline, once
+  alone and once through `Corpus.add` into the corpus of that size, in rounds of ten
+  (alone then added, added then alone, in turn) so that neither warm caches nor a shared
+  machine's drifting load favour one side; the
+  store's cost is the difference (target: under 15 %), in wall time and in this process's
+  CPU time, and, measured directly, the time spent inside the store (duplicate checks and
+  write transactions) against the rest of `corpus add`;
+- the database's size on disk.
+
+PostgreSQL is a throwaway server started here (`tests/pgserver.py`) with its default
+durability (fsync at each commit); SQLite runs in WAL mode with synchronous=NORMAL, as the
+store opens it. Timings print; nothing is asserted.
+
+Cross-checking adds its own timings through two hooks: `make_indexer` (the `Indexer`
+the corpus is built with; replace it to time story assignment per article, which the
+insert rate then includes) and `MEASURES` (functions run at each size, returning named
+latency samples).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
+
+from tests.corpus.composed import (  # noqa: E402
+    LARGE_PEOPLE,
+    LARGE_PLACES,
+    iter_composed,
+    synthetic_analysis,
+)
+from tests.pgserver import PostgresServer, PostgresUnavailable  # noqa: E402
+
+from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
+from newsprobe.corpus import Corpus, CorpusSession, Indexer, Profile  # noqa: E402
+from newsprobe.corpus.keys import name_key  # noqa: E402
+from newsprobe.document import Analysis, Article  # noqa: E402
+from newsprobe.findings import EntityFinding  # noqa: E402
+
+#: Words of background per synthetic article: six paragraphs, about 300 words in all.
+BACKGROUND_PARAGRAPHS = 6
+#: Articles generated and stored per `Corpus.add` call while building.
+CHUNK = 2_000
+#: Articles per transaction while building (a bulk load of ready analyses)...
+BULK = 500
+#: ...except the last ones before each size, stored one per transaction as `corpus add`
+#: stores them: their rate is the insert rate reported.
+PER_ARTICLE = 1_000
+#: LSH bands per profile (a 128-permutation MinHash in 16 bands of 8 is a common choice).
+BANDS = 16
+
+
+# --- hooks for cross-checking ---------------------------------------------------------------
+
+
+class SyntheticProfiles:
+    """A stand-in `Indexer`: real-sized profiles (entity keys, 16 bands), no placement.
+
+    Bands are derived from the event, place and week, so that articles about one event
+    share them as MinHash bands of near-copies would.
+    """
+
+    version = "bench-1"
+
+    def profile(self, analysis: Analysis) -> Profile:
+        keys = sorted(
+            {
+                name_key(f.canonical)
+                for f in analysis.of_kind("entity")
+                if isinstance(f, EntityFinding)
+            }
+        )
+        article = analysis.article
+        week = article.published.isocalendar()[1] if article.published else 0
+        story = f"{article.headline_text.split(' ')[0]}|{keys[:1]}|{week}"
+        bands = [f"{band}:{zlib.crc32(f'{story}|{band}'.encode()):08x}" for band in range(BANDS)]
+        return Profile(version=self.version, keys=keys, bands=bands, data={"keys": keys})
+
+    def place(
+        self, session: CorpusSession, article_id: str, profile: Profile, analysis: Analysis
+    ) -> None:
+        return None
+
+
+def make_indexer() -> Indexer:
+    """The indexer the corpus is built with. Cross-checking: return yours here."""
+    return SyntheticProfiles()
+
+
+@dataclass
+class Sample:
+    """What the measures look things up with: stored articles and their profiles."""
+
+    analyses: list[Analysis]
+    profiles: list[Profile]
+
+
+Measure = Callable[[Corpus, Sample], dict[str, list[float]]]
+
+
+def measure_search(corpus: Corpus, sample: Sample) -> dict[str, list[float]]:
+    """Latency of varied searches (seconds each)."""
+    people, places = LARGE_PEOPLE, LARGE_PLACES
+    middle = sample.analyses[len(sample.analyses) // 2].article.published
+    assert middle is not None
+    queries: list[dict[str, object]] = []
+    for i in range(len(sample.analyses)):
+        place, person = places[i % len(places)], people[i % len(people)]
+        queries += [
+            {"query": "said"},  # in nearly every article
+            {"query": place},
+            {"query": f'"ferry crews" {place}'},  # a phrase and a rarer word
+            {"query": "floods OR bridge", "outlet": "Coastline Wire"},
+            {"query": "talks", "entity": person},
+            {"query": "results", "since": middle, "until": middle + timedelta(days=7)},
+        ]
+    times: list[float] = []
+    for query in queries[: len(sample.analyses)]:
+        start = time.perf_counter()
+        corpus.search(**query)  # type: ignore[arg-type]
+        times.append(time.perf_counter() - start)
+    return {"search": times}
+
+
+def measure_candidates(corpus: Corpus, sample: Sample) -> dict[str, list[float]]:
+    """Latency of a candidate lookup for a stored article's profile (seconds each)."""
+    times: list[float] = []
+    for analysis, profile in zip(sample.analyses, sample.profiles, strict=True):
+        start = time.perf_counter()
+        corpus.candidates(
+            keys=profile.keys,
+            bands=profile.bands,
+            published=analysis.article.published,
+            window=timedelta(days=3),
+        )
+        times.append(time.perf_counter() - start)
+    return {"candidates": times}
+
+
+#: Run at each size. Cross-checking: append story assignment and cross-check timings.
+MEASURES: list[Measure] = [measure_search, measure_candidates]
+
+
+# --- building and timing ---------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """Figures of one backend at one size."""
+
+    backend: str
+    size: int
+    build_rate: float = 0.0
+    insert_rate: float = 0.0
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    add: AddCost | None = None
+    megabytes: float = 0.0
+
+
+@contextmanager
+def _database(backend: str) -> Iterator[tuple[str, Callable[[], float]]]:
+    """(the --db value, a function giving its size in MB) of a new, empty database."""
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="newsprobe-bench-") as folder:
+            path = Path(folder) / "corpus.db"
+
+            def sqlite_size() -> float:
+                return sum(p.stat().st_size for p in Path(folder).glob("corpus.db*")) / 1e6
+
+            yield str(path), sqlite_size
+        return
+    with PostgresServer.start(durable=True) as server:
+        url = server.create_database("bench")
+
+        def postgres_size() -> float:
+            import psycopg
+
+            with psycopg.connect(server.url("bench")) as connection:
+                row = connection.execute("SELECT pg_database_size('bench')").fetchone()
+            return float(row[0]) / 1e6 if row else 0.0
+
+        yield url, postgres_size
+
+
+def _grow(corpus: Corpus, start: int, stop: int, indexer: Indexer, *, commit_every: int) -> float:
+    """Store synthetic articles `start`..`stop`; seconds spent storing (not generating)."""
+    spent = 0.0
+    for chunk_start in range(start, stop, CHUNK):
+        count = min(CHUNK, stop - chunk_start)
+        made = [
+            synthetic_analysis(item)
+            for item in iter_composed(count, first=chunk_start, background=BACKGROUND_PARAGRAPHS)
+        ]
+        began = time.perf_counter()
+        summary = corpus.add(made, indexer=indexer, commit_every=commit_every)
+        spent += time.perf_counter() - began
+        assert summary.added == count, summary.line()
+    return spent
+
+
+def _sample(size: int, n: int, indexer: Indexer) -> Sample:
+    step = max(1, size // n)
+    analyses = [
+        synthetic_analysis(item)
+        for index in range(0, size, step)
+        for item in iter_composed(1, first=index, background=BACKGROUND_PARAGRAPHS, cast="large")
+    ][:n]
+    return Sample(analyses, [indexer.profile(a) for a in analyses])
+
+
+_real_used = 0
+
+
+def real_articles(n: int, tag: str) -> list[Article]:
+    """`n` articles never used before: FNC-1 bodies when at hand, else composed ones."""
+    global _real_used
+    from throughput import corpus as real_corpus
+
+    pairs = real_corpus(_real_used + n)[_real_used:]
+    _real_used += n
+    return [
+        Article.create(
+            headline=headline,
+            body=body,
+            url=f"https://bench.example/{tag}/{i}",
+            outlet="Bench Wire",
+            language="en",
+        )
+        for i, (headline, body) in enumerate(pairs)
+    ]
+
+
+#: Articles per round of the add-against-analyze comparison. Each round analyses its
+#: articles alone, then adds them, so that the load of a shared machine, which drifts over
+#: minutes, weighs on both sides alike.
+ROUND = 10
+
+
+@dataclass
+class AddCost:
+    """Seconds spent analysing alone and adding the same articles, and inside the store."""
+
+    articles: int = 0
+    analyze_wall: float = 0.0
+    add_wall: float = 0.0
+    analyze_cpu: float = 0.0
+    add_cpu: float = 0.0
+    store_wall: float = 0.0  # inside the store: duplicate checks and write transactions
+
+
+def _timed(cost: AddCost, method: Callable[..., object]) -> Callable[..., object]:
+    def wrapper(*args: object, **kwargs: object) -> object:
+        began = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            cost.store_wall += time.perf_counter() - began
+
+    return wrapper
+
+
+def _alone(corpus: Corpus, pipeline: Pipeline, chunk: list[Article], cost: AddCost) -> None:
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in pipeline.analyze_many(chunk):
+        pass
+    cost.analyze_wall += time.perf_counter() - wall
+    cost.analyze_cpu += time.process_time() - cpu
+
+
+def _added(corpus: Corpus, pipeline: Pipeline, chunk: list[Article], cost: AddCost) -> None:
+    wall, cpu = time.perf_counter(), time.process_time()
+    summary = corpus.add(chunk, pipeline=pipeline, indexer=make_indexer())
+    cost.add_wall += time.perf_counter() - wall
+    cost.add_cpu += time.process_time() - cpu
+    assert summary.added == len(chunk), summary.line()
+
+
+def _analyze_against_add(corpus: Corpus, n: int, tag: str) -> AddCost:
+    """`corpus add` against `analyze` alone on the same new articles, in rounds."""
+    pipeline = Pipeline(on_error="record")
+    list(pipeline.analyze_many(real_articles(8, f"{tag}-warm")))  # load and warm up
+    articles = real_articles(n, tag)
+    cost = AddCost(articles=n)
+    # Instrumentation of this run only: the time spent in the store's two steps.
+    corpus._store = _timed(cost, corpus._store)  # type: ignore[method-assign]
+    corpus._known = _timed(cost, corpus._known)  # type: ignore[method-assign]
+    try:
+        for number, start in enumerate(range(0, n, ROUND)):
+            chunk = articles[start : start + ROUND]
+            # The second analysis of the same texts profits from warm caches (spaCy's
+            # vocabulary, newsprobe's memoized attributes): the order alternates.
+            steps = (_alone, _added) if number % 2 == 0 else (_added, _alone)
+            for step in steps:
+                step(corpus, pipeline, chunk, cost)
+    finally:
+        del corpus._store, corpus._known  # type: ignore[attr-defined]
+    return cost
+
+
+def run_backend(backend: str, sizes: list[int], *, real: int, queries: int) -> list[Row]:
+    rows: list[Row] = []
+    indexer = make_indexer()
+    with _database(backend) as (db, size_of), Corpus(db) as corpus:
+        synthetic = 0
+        for size in sizes:
+            row = Row(backend=backend, size=size)
+            bulk_end = max(synthetic, size - PER_ARTICLE)
+            seconds = _grow(corpus, synthetic, bulk_end, indexer, commit_every=BULK)
+            row.build_rate = (bulk_end - synthetic) / seconds if seconds else 0.0
+            seconds = _grow(corpus, bulk_end, size, indexer, commit_every=1)
+            row.insert_rate = (size - bulk_end) / seconds
+            synthetic = size
+            sample = _sample(size, queries, indexer)
+            for measure in MEASURES:
+                row.latencies.update(measure(corpus, sample))
+            if real:
+                row.add = _analyze_against_add(corpus, real, f"s{size}")
+            row.megabytes = size_of()
+            rows.append(row)
+            _print([row])
+    return rows
+
+
+def _ms(samples: list[float]) -> str:
+    if not samples:
+        return "-"
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return f"{statistics.median(ordered) * 1000:.1f} / {p95 * 1000:.1f}"
+
+
+def _rate(row: Row, name: str) -> str:
+    cost = row.add
+    return f"{cost.articles / getattr(cost, name):.2f}" if cost else "-"
+
+
+def _cost(row: Row, add: str, alone: str) -> str:
+    cost = row.add
+    return f"{(getattr(cost, add) / getattr(cost, alone) - 1) * 100:+.1f} %" if cost else "-"
+
+
+def _per_article(row: Row) -> str:
+    return f"{row.add.store_wall / row.add.articles * 1000:.1f}" if row.add else "-"
+
+
+def _share(row: Row) -> str:
+    cost = row.add
+    if cost is None:
+        return "-"
+    return f"{cost.store_wall / (cost.add_wall - cost.store_wall) * 100:.1f} %"
+
+
+def _print(rows: list[Row]) -> None:
+    header = f"{'':34}" + "".join(f"{r.backend + ' ' + f'{r.size:,}':>22}" for r in rows)
+    print(header)
+    lines = [
+        (f"bulk build ({BULK}/commit, art./s)", lambda r: f"{r.build_rate:,.0f}"),
+        ("insert, 1/commit (articles/s)", lambda r: f"{r.insert_rate:,.0f}"),
+    ]
+    names = sorted({name for r in rows for name in r.latencies})
+    lines += [
+        (
+            f"{name} median / p95 (ms)",
+            lambda r, n=name: _ms(r.latencies[n]) if n in r.latencies else "-",
+        )
+        for name in names
+    ]
+    lines += [
+        ("analyze alone (articles/s, wall)", lambda r: _rate(r, "analyze_wall")),
+        ("corpus add (articles/s, wall)", lambda r: _rate(r, "add_wall")),
+        ("store cost: add/analyze, wall", lambda r: _cost(r, "add_wall", "analyze_wall")),
+        ("store cost: add/analyze, CPU", lambda r: _cost(r, "add_cpu", "analyze_cpu")),
+        ("time in the store (ms/article)", lambda r: _per_article(r)),
+        ("store time / analysis time", lambda r: _share(r)),
+        ("database size (MB)", lambda r: f"{r.megabytes:,.0f}"),
+    ]
+    for label, cell in lines:
+        print(f"{label:34}" + "".join(f"{cell(r):>22}" for r in rows))
+    print(flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="corpus sizes to measure at")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--real", type=int, default=120, help="articles for add vs analyze")
+    parser.add_argument("--queries", type=int, default=60, help="searches and lookups per size")
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    rows: list[Row] = []
+    for backend in args.backends.split(","):
+        try:
+            rows += run_backend(backend, sizes, real=args.real, queries=args.queries)
+        except PostgresUnavailable as exc:
+            print(f"{backend}: skipped: {exc}\n")
+    print("All sizes, side by side (latencies: median / 95th percentile):")
+    _print(rows)
+
+
+if __name__ == "__main__":
+    main()

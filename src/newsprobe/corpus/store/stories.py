@@ -1,0 +1,361 @@
+"""What cross-checking keeps: profiles, candidate lookup, stories and provenance edges.
+
+The store interprets none of cross-checking's judgments. It keeps each article's profile
+(an opaque JSON blob) and indexes its lookup keys and LSH bands, so that `candidates` finds
+the stored articles sharing them within a time window; it files articles in stories and
+keeps each story's summary (dates, outlets, counts) in step with its members; it keeps the
+provenance edges of each story. Every function runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Row,
+    and_,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    union_all,
+    update,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import Label
+
+from newsprobe.corpus.records import Candidate, Evidence, Profile, ProvenanceEdge, Story
+from newsprobe.corpus.store.schema import (
+    article_bands,
+    article_keys,
+    articles,
+    edges,
+    profiles,
+    stories,
+    utc_now,
+)
+from newsprobe.findings import Span
+
+__all__ = [
+    "assign",
+    "candidates",
+    "delete_story",
+    "load_edges",
+    "load_profiles",
+    "new_story",
+    "refresh_story",
+    "replace_edges",
+    "save_profile",
+    "story_member_pks",
+    "story_rows",
+]
+
+
+def save_profile(
+    connection: Connection,
+    pk: int,
+    profile: Profile,
+    *,
+    new: bool = False,
+    published: datetime | None = None,
+) -> None:
+    """Store (or replace) an article's profile with its lookup keys and bands.
+
+    `new`: the article was stored in this transaction (nothing to replace), and
+    `published` is its publication time; otherwise both are read from the database.
+    """
+    if not new:
+        for table in (profiles, article_keys, article_bands):
+            connection.execute(delete(table).where(table.c.article_pk == pk))
+        published = connection.execute(
+            select(articles.c.published).where(articles.c.pk == pk)
+        ).scalar()
+    connection.execute(
+        insert(profiles), {"article_pk": pk, "version": profile.version, "data": profile.data}
+    )
+    for table, column, values in (
+        (article_keys, "key", profile.keys),
+        (article_bands, "band", profile.bands),
+    ):
+        unique = sorted(set(values))
+        if unique:
+            connection.execute(
+                insert(table),
+                [{column: v, "article_pk": pk, "published": published} for v in unique],
+            )
+
+
+def load_profiles(connection: Connection, pks: Sequence[int]) -> dict[int, Profile]:
+    """The stored profiles (data only; keys and bands are for lookup) of these articles."""
+    if not pks:
+        return {}
+    rows = connection.execute(
+        select(profiles.c.article_pk, profiles.c.version, profiles.c.data).where(
+            profiles.c.article_pk.in_(list(pks))
+        )
+    )
+    return {row.article_pk: Profile(version=row.version, data=row.data) for row in rows}
+
+
+def candidates(
+    connection: Connection,
+    *,
+    keys: Sequence[str],
+    bands: Sequence[str],
+    published: datetime | None,
+    window: timedelta | None,
+    include_undated: bool,
+    whole_window: bool,
+    exclude_pk: int | None,
+    limit: int,
+) -> list[Candidate]:
+    """Stored articles sharing keys or bands with a profile, most shared bands first.
+
+    With `published` and `window`, only articles published within `window` of it are
+    candidates (and, with `include_undated`, articles without a date); without them,
+    any article is. With `whole_window` too, every article in the window is a candidate,
+    sharing something or not (those sharing most still come first).
+    """
+    timed = published is not None and window is not None
+
+    def postings(table: Any, column: Any, values: Sequence[str], is_key: int) -> Any:
+        part = select(table.c.article_pk.label("pk"), literal(is_key).label("is_key")).where(
+            column.in_(sorted(set(values)))
+        )
+        if timed:
+            assert published is not None and window is not None
+            within = table.c.published.between(published - window, published + window)
+            part = part.where(
+                or_(within, table.c.published.is_(None)) if include_undated else within
+            )
+        return part
+
+    parts = []
+    if keys:
+        parts.append(postings(article_keys, article_keys.c.key, keys, 1))
+    if bands:
+        parts.append(postings(article_bands, article_bands.c.band, bands, 0))
+    if not parts and not (timed and whole_window):
+        return []
+    key_hits: Label[Any]
+    band_hits: Label[Any]
+    if parts:
+        shared = union_all(*parts).subquery("shared")
+        counts = (
+            select(
+                shared.c.pk,
+                func.sum(shared.c.is_key).label("n_keys"),
+                (func.count() - func.sum(shared.c.is_key)).label("n_bands"),
+            )
+            .group_by(shared.c.pk)
+            .subquery("counts")
+        )
+        key_hits = func.coalesce(counts.c.n_keys, 0).label("shared_keys")
+        band_hits = func.coalesce(counts.c.n_bands, 0).label("shared_bands")
+    else:
+        key_hits = literal(0).label("shared_keys")
+        band_hits = literal(0).label("shared_bands")
+    statement = select(
+        articles.c.pk,
+        articles.c.id,
+        articles.c.story_id,
+        articles.c.published,
+        articles.c.outlet,
+        key_hits,
+        band_hits,
+    )
+    if parts:
+        on = counts.c.pk == articles.c.pk
+        statement = (
+            statement.outerjoin(counts, on)
+            if timed and whole_window
+            else statement.join(counts, on)
+        )
+    statement = statement.order_by(band_hits.desc(), key_hits.desc(), articles.c.pk.desc())
+    if exclude_pk is not None:
+        statement = statement.where(articles.c.pk != exclude_pk)
+    if timed and whole_window:
+        assert published is not None and window is not None
+        within = articles.c.published.between(published - window, published + window)
+        statement = statement.where(
+            or_(within, articles.c.published.is_(None)) if include_undated else within
+        )
+    rows = connection.execute(statement.limit(limit)).all()
+    found = load_profiles(connection, [row.pk for row in rows])
+    return [
+        Candidate(
+            article_id=row.id,
+            story_id=row.story_id,
+            published=row.published,
+            outlet=row.outlet,
+            shared_keys=int(row.shared_keys or 0),
+            shared_bands=int(row.shared_bands or 0),
+            profile=found.get(row.pk),
+        )
+        for row in rows
+    ]
+
+
+def new_story(connection: Connection, *, title: str) -> int:
+    """A new, empty story; its id."""
+    return int(
+        connection.execute(
+            insert(stories)
+            .values(
+                title=title,
+                article_count=0,
+                undated_count=0,
+                outlets=[],
+                created=utc_now(),
+            )
+            .returning(stories.c.id)
+        ).scalar_one()
+    )
+
+
+def refresh_story(connection: Connection, story_id: int) -> None:
+    """Recompute a story's dates, outlets and counts from its members."""
+    summary = connection.execute(
+        select(
+            func.count(),
+            func.min(articles.c.published),
+            func.max(articles.c.published),
+            func.count(articles.c.published),
+        ).where(articles.c.story_id == story_id)
+    ).one()
+    outlets = connection.execute(
+        select(articles.c.outlet)
+        .where(and_(articles.c.story_id == story_id, articles.c.outlet.is_not(None)))
+        .distinct()
+    ).scalars()
+    count, first, last, dated = summary
+    connection.execute(
+        update(stories)
+        .where(stories.c.id == story_id)
+        .values(
+            article_count=count,
+            undated_count=count - dated,
+            first_published=first,
+            last_published=last,
+            outlets=sorted(outlets),
+        )
+    )
+
+
+def assign(connection: Connection, pk: int, story_id: int | None) -> None:
+    """File an article in a story (None: in none), keeping both stories' summaries."""
+    before = connection.execute(select(articles.c.story_id).where(articles.c.pk == pk)).scalar()
+    connection.execute(update(articles).where(articles.c.pk == pk).values(story_id=story_id))
+    for touched in {before, story_id} - {None}:
+        assert touched is not None
+        refresh_story(connection, touched)
+
+
+def delete_story(connection: Connection, story_id: int) -> None:
+    """Remove a story and its edges; its articles are left in no story."""
+    connection.execute(
+        update(articles).where(articles.c.story_id == story_id).values(story_id=None)
+    )
+    connection.execute(delete(edges).where(edges.c.story_id == story_id))
+    connection.execute(delete(stories).where(stories.c.id == story_id))
+
+
+def _story(row: Row[Any]) -> Story:
+    return Story(
+        id=row.id,
+        title=row.title,
+        first_published=row.first_published,
+        last_published=row.last_published,
+        outlets=list(row.outlets or []),
+        article_count=row.article_count,
+        undated_count=row.undated_count,
+    )
+
+
+def story_rows(
+    connection: Connection,
+    *,
+    ids: Iterable[int] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int | None = None,
+) -> list[Story]:
+    """Stories, latest first (undated ones last); those with `ids`, or active in a range.
+
+    A story is in the range [since, until) when it has an article published in it; an
+    undated story (no member has a date) is listed only without a range.
+    """
+    statement = select(stories).order_by(
+        stories.c.last_published.desc().nulls_last(), stories.c.id.desc()
+    )
+    if ids is not None:
+        statement = statement.where(stories.c.id.in_(list(ids)))
+    if since is not None:
+        statement = statement.where(stories.c.last_published >= since)
+    if until is not None:
+        statement = statement.where(stories.c.first_published < until)
+    if limit is not None:
+        statement = statement.limit(limit)
+    return [_story(row) for row in connection.execute(statement)]
+
+
+def story_member_pks(connection: Connection, story_id: int) -> list[int]:
+    """Row keys of a story's articles, oldest first, undated last."""
+    return list(
+        connection.execute(
+            select(articles.c.pk)
+            .where(articles.c.story_id == story_id)
+            .order_by(articles.c.published.asc().nulls_last(), articles.c.pk)
+        ).scalars()
+    )
+
+
+def replace_edges(connection: Connection, story_id: int, found: Sequence[ProvenanceEdge]) -> None:
+    """Make `found` the story's provenance edges (they are recomputed per story)."""
+    connection.execute(delete(edges).where(edges.c.story_id == story_id))
+    if not found:
+        return
+    connection.execute(
+        insert(edges),
+        [
+            {
+                "story_id": story_id,
+                "source_article": edge.source_article,
+                "source_outlet": edge.source_outlet,
+                "target_article": edge.target_article,
+                "target_outlet": edge.target_outlet,
+                "kind": edge.kind,
+                "evidence": [e.model_dump(mode="json") for e in edge.evidence],
+                "confidence": edge.confidence,
+                "note": edge.note,
+            }
+            for edge in found
+        ],
+    )
+
+
+def load_edges(connection: Connection, story_id: int) -> list[ProvenanceEdge]:
+    """A story's provenance edges, in the order they were saved."""
+    rows = connection.execute(
+        select(edges).where(edges.c.story_id == story_id).order_by(edges.c.pk)
+    )
+    return [
+        ProvenanceEdge(
+            source_article=row.source_article,
+            source_outlet=row.source_outlet,
+            target_article=row.target_article,
+            target_outlet=row.target_outlet,
+            kind=row.kind,
+            evidence=[
+                Evidence(article_id=e["article_id"], span=Span(**e["span"]), text=e["text"])
+                for e in row.evidence
+            ],
+            confidence=row.confidence,
+            note=row.note,
+        )
+        for row in rows
+    ]
