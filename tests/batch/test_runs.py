@@ -159,7 +159,10 @@ def test_a_killed_run_resumes_to_the_same_output(
     reference: Path, inputs: list[Path], tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    command = batch_command(inputs, out)
+    # With a corpus too: a partition stored and then redone after the kill is not stored
+    # twice (SQLite; the client is the only writer, whatever the engine).
+    database = tmp_path / "corpus.db"
+    command = [*batch_command(inputs, out), "--corpus", str(database)]
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
@@ -192,5 +195,14 @@ def test_a_killed_run_resumes_to_the_same_output(
     assert sorted(analyses(out)) == sorted(analyses(reference))
     key = lambda e: (e["input"], e["record"])  # noqa: E731
     assert sorted(errors(out), key=key) == sorted(errors(reference), key=key)
+    from newsprobe.corpus import Corpus
+
+    with Corpus(database) as corpus:
+        assert corpus.count() == GOOD_WARC + GOOD_JSONL
+        first = Analysis.from_json(analyses(reference)[0])
+        stored = corpus.analysis(first.article.id)
+    assert stored.article.text == first.article.text
+    assert len(stored.findings) == len(first.findings)
+    assert "stored" in again.stderr
     listing = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     assert listing == sorted(p.relative_to(reference) for p in reference.rglob("*") if p.is_file())

@@ -9,6 +9,12 @@ flat whatever the size of the input, and a slow cluster slows reading down
 manifest (replaced whole). A run stopped at any point loses nothing committed, and the
 same command resumes it.
 
+With a corpus (`newsprobe.corpus.Corpus`, SQLite or PostgreSQL), each partition's
+analyses are also added to it, by this process alone, before the manifest is committed:
+the store takes one writer whatever its engine, and adding is idempotent (an analysis
+stored before counts as a duplicate), so a partition redone after a kill is not stored
+twice.
+
 A worker that dies while analysing a partition is replaced by Dask and the partition is
 tried once more (the scheduler's ``allowed-failures``). If it dies again, each of its
 records is tried alone, so that the one record that kills its worker is the only one
@@ -17,6 +23,7 @@ lost; a record whose worker dies twice is logged as an error.
 
 from __future__ import annotations
 
+import gzip
 import json
 import uuid
 from collections.abc import Callable, Sequence
@@ -37,12 +44,15 @@ from newsprobe.batch.worker import (
     analyze_records,
     pack,
 )
+from newsprobe.document import Analysis
 from newsprobe.errors import IngestError
 from newsprobe.ingest import IngestOptions
 from newsprobe.records import RecordError, RecordPosition
 
 if TYPE_CHECKING:
     from distributed import Client, Future
+
+    from newsprobe.corpus import Corpus
 
 __all__ = ["BatchProgress", "BatchSettings", "BatchSummary", "run_batch"]
 
@@ -108,6 +118,9 @@ class BatchSummary:
             which and why; their rows have ``analyzer_errors`` above 0).
         partitions: partitions this run committed.
         skipped: partitions an earlier run had finished.
+        stored: analyses this run added to the corpus (with ``corpus``).
+        already_stored: analyses the corpus held already (a partition redone after a
+            kill, or an article stored by another run).
         failed_inputs: inputs that could not be read at all (also in ``errors.jsonl``).
         resumed: whether the output folder held an earlier run.
     """
@@ -117,6 +130,8 @@ class BatchSummary:
     broken: int = 0
     partitions: int = 0
     skipped: int = 0
+    stored: int = 0
+    already_stored: int = 0
     failed_inputs: list[str] = field(default_factory=list)
     resumed: bool = False
 
@@ -148,6 +163,7 @@ class _Run:
         settings: BatchSettings,
         max_in_flight: int | None,
         on_progress: Callable[[BatchProgress], None] | None,
+        corpus: Corpus | None,
     ) -> None:
         # The same file named twice (or by two paths) is one input.
         keys: set[str] = set()
@@ -164,6 +180,7 @@ class _Run:
         self.settings = settings
         self.max_in_flight = max_in_flight
         self.on_progress = on_progress
+        self.corpus = corpus
         self.manifest = Manifest(out, settings.recorded())
         self.summary = BatchSummary(resumed=self.manifest.resumed)
         self.in_flight: dict[Future[Any], tuple[_Job, int | None]] = {}
@@ -341,6 +358,8 @@ class _Run:
             write_partition(self.out, stem, parquet=output.parquet, analyses=output.analyses)
         errors = sorted([*partition.errors, *output.errors], key=lambda e: e.position)
         self.manifest.append_errors([e.to_json() for e in errors])
+        if self.corpus is not None and output.analyses is not None:
+            self._store(output.analyses)
         partition.state.mark_done(partition.number)
         self.manifest.commit()
         self.summary.partitions += 1
@@ -349,6 +368,14 @@ class _Run:
         self.summary.broken += output.broken
         self.bytes_done += partition.bytes_read
         self._report()
+
+    def _store(self, analyses: bytes) -> None:
+        """Add a partition's analyses to the corpus, in one transaction."""
+        assert self.corpus is not None
+        lines = gzip.decompress(analyses).decode("utf-8").splitlines()
+        added = self.corpus.add(map(Analysis.from_json, lines), commit_every=len(lines))
+        self.summary.stored += added.added
+        self.summary.already_stored += len(added.duplicates)
 
 
 def _input_error_line(name: str, error: IngestError) -> str:
@@ -366,6 +393,7 @@ def run_batch(
     settings: BatchSettings | None = None,
     max_in_flight: int | None = None,
     on_progress: Callable[[BatchProgress], None] | None = None,
+    corpus: Corpus | None = None,
 ) -> BatchSummary:
     """Analyse every record of the inputs on a Dask cluster into the folder `out`.
 
@@ -379,6 +407,7 @@ def run_batch(
         max_in_flight: partitions with the cluster at once; default twice its threads,
             plus one (counted again as workers join or leave).
         on_progress: called after every partition with how far the run has got.
+        corpus: a corpus to add every analysis to as well (opened by the caller).
 
     Raises:
         ConfigError: `out` holds another run, or an input changed since the run began.
@@ -391,5 +420,6 @@ def run_batch(
         settings=chosen,
         max_in_flight=max_in_flight,
         on_progress=on_progress,
+        corpus=corpus,
     )
     return run.run()

@@ -151,6 +151,13 @@ def batch(
         list[str] | None,
         typer.Option(help="Record field name, OURS=THEIRS, e.g. text=content (repeatable)."),
     ] = None,
+    corpus: Annotated[
+        str | None,
+        typer.Option(
+            help="Also add every analysis to this corpus: an SQLite file or a "
+            "postgresql:// URL (see newsprobe corpus)."
+        ),
+    ] = None,
     partition_size: Annotated[
         int | None,
         typer.Option(help="Records per partition (one Parquet file each) [default: 128]."),
@@ -197,13 +204,21 @@ def batch(
             ),
         )
         with ExitStack() as stack:
+            store = None
+            if corpus is not None:
+                from newsprobe.corpus import Corpus
+
+                store = stack.enter_context(Corpus(corpus))
 
             def connect() -> Client:
                 cluster = dask_client(workers=workers, scheduler=scheduler, quiet=not debug)
                 return stack.enter_context(cluster)
 
             show = stack.enter_context(_progress_display())
-            summary = run_batch(inputs, out, client=connect, settings=settings, on_progress=show)
+            summary = run_batch(
+                inputs, out, client=connect, settings=settings, on_progress=show, corpus=store
+            )
+            where = store.location if store is not None else None
     except KeyboardInterrupt:
         typer.echo(
             f"newsprobe: interrupted; every finished partition is kept in {out}: "
@@ -220,6 +235,16 @@ def batch(
             raise
         raise fail(f"{exc.filename or ''}: {exc.strerror or exc}", 1) from None
     _report(summary, out)
+    if where is not None:
+        typer.echo(
+            f"newsprobe: stored {summary.stored:,} new article(s) in {where}"
+            + (
+                f" ({summary.already_stored:,} were there already)"
+                if summary.already_stored
+                else ""
+            ),
+            err=True,
+        )
     if summary.broken:
         raise typer.Exit(3)
     if summary.errors:
