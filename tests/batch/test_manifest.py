@@ -52,9 +52,13 @@ def test_error_lines_written_after_the_last_commit_are_cut(tmp_path: Path) -> No
     manifest.commit()
     manifest.append_errors(['{"record": 2}'])  # the run is killed before its commit
     (out / ".manifest.json.tmp").write_text("half")
-    Manifest(out, SETTINGS)
+    resumed = Manifest(out, SETTINGS)
     assert (out / "errors.jsonl").read_text() == '{"record": 1}\n'
     assert not (out / ".manifest.json.tmp").exists()
+    # The resumed run's exit status counts the earlier run's committed error lines.
+    assert resumed.error_lines() == 1
+    resumed.append_errors(['{"record": 3}', '{"record": 4}'])
+    assert resumed.error_lines() == 3
 
 
 def test_other_settings_or_a_foreign_folder_are_refused(tmp_path: Path) -> None:

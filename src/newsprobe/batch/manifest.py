@@ -242,6 +242,14 @@ class Manifest:
             os.fsync(handle.fileno())
         self.errors_bytes += len(data)
 
+    def error_lines(self) -> int:
+        """Lines in ``errors.jsonl`` as committed: every record the run, resumed or
+        not, could not analyse."""
+        if not self.errors_bytes:
+            return 0
+        with self.errors_path.open("rb") as handle:
+            return handle.read(self.errors_bytes).count(b"\n")
+
     def commit(self) -> None:
         """Write the manifest as it stands, atomically."""
         document = {

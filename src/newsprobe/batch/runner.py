@@ -123,6 +123,9 @@ class BatchSummary:
             kill, or an article stored by another run).
         failed_inputs: inputs that could not be read at all (also in ``errors.jsonl``).
         resumed: whether the output folder held an earlier run.
+        errors_in_output: lines in ``errors.jsonl`` at the end, this run's and the earlier
+            runs' it resumed: what the exit status rests on, so that a resumed run ends
+            with the same status as one that was never interrupted.
     """
 
     articles: int = 0
@@ -134,6 +137,7 @@ class BatchSummary:
     already_stored: int = 0
     failed_inputs: list[str] = field(default_factory=list)
     resumed: bool = False
+    errors_in_output: int = 0
 
 
 @dataclass
@@ -232,6 +236,7 @@ class _Run:
             for future in self.in_flight:
                 future.cancel()
             self.in_flight.clear()
+        self.summary.errors_in_output = self.manifest.error_lines()
         return self.summary
 
     def _read(self, name: str) -> None:
