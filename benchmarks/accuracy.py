@@ -49,6 +49,7 @@ from tests.goldset import article_of, gold_article, load_articles  # noqa: E402
 from newsprobe.analyzers import pipeline as pipeline_module  # noqa: E402
 from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
 from newsprobe.document import Analysis, Article  # noqa: E402
+from newsprobe.evaluation.calibration import Judged, bands  # noqa: E402
 from newsprobe.nlp.parse import BATCH_SIZE, parse_many, pipes_for  # noqa: E402
 
 # What "development use" means, printed under the table.
@@ -241,6 +242,35 @@ def print_cost(figures: dict[str, Any], repeat: int) -> None:
 # --- composed gold: the gate tests' own scorers -----------------------------------------
 
 
+#: Each analyzer's judged findings (confidence, borne out by the gold set or not), filled
+#: by the scorers that record them and printed as precision per confidence band.
+CALIBRATION: dict[str, list[Judged]] = {}
+
+
+def _judged(name: str, s: dict[str, Any]) -> dict[str, Any]:
+    """Keep a scorer's judged findings for the band table; the row keeps the rest."""
+    judged = s.get("judged")
+    if judged is not None:
+        CALIBRATION.setdefault(name, []).extend(judged)
+    return {k: v for k, v in s.items() if k != "judged"}
+
+
+def print_calibration() -> None:
+    """Precision per confidence band for each analyzer whose scorer judges its findings:
+    a confidence means something when higher bands are right more often."""
+    if not CALIBRATION:
+        return
+    table = {name: bands(judged) for name, judged in CALIBRATION.items()}
+    labels = [b.label for b in next(iter(table.values()))]
+    print("\nprecision per confidence band (findings in the band):")
+    print("  " + "analyzer".ljust(12) + "".join(label.rjust(16) for label in labels))
+    for name, result in table.items():
+        cells = [
+            "-" if b.precision is None else f"{b.precision:.2f} ({b.findings})" for b in result
+        ]
+        print("  " + name.ljust(12) + "".join(cell.rjust(16) for cell in cells))
+
+
 def _row(
     analyzer: str,
     dataset: str,
@@ -338,7 +368,7 @@ def events() -> list[Row]:
         evaluate = t.evaluate
     except Exception as exc:  # being written by someone else: absence is a normal state
         return [_row("events", "gold articles", "", {}, f"not available ({exc})"[:120])]
-    s = evaluate(Pipeline(["entities", "quantities", "events"]))
+    s = _judged("events", evaluate(Pipeline(["entities", "quantities", "events"])))
     slots = ", ".join(f"{k} {v:.2f}" for k, v in s["accuracy"].items())
     articles = len(_gold("events.json")["articles"])
     where = f"{articles} gold articles, entities+quantities+events"
@@ -384,7 +414,9 @@ def entities() -> list[Row]:
     for split, kind, dev in ((None, "composed gold", DEV), ("heldout", "held-out", HELD_SEEN)):
         chosen = [p for p in passages if split is None or p["split"] == split]
         scores = t.evaluate(split)
-        s = {k: v for k, v in asdict(scores).items() if k != "misses"}
+        s = {k: v for k, v in asdict(scores).items() if k not in ("misses", "judged")}
+        if split is None:
+            CALIBRATION["entities"] = list(scores.judged)
         s.update(precision=scores.cluster_p, recall=scores.cluster_r, f1=scores.cluster_f1)
         other = (
             f"mentions P {scores.mention_p:.3f} R {scores.mention_r:.3f}; "
@@ -409,6 +441,9 @@ def quantities() -> list[Row]:
     ):
         with gold_subset(t, data):
             s = t.evaluate(pipeline)
+        if dev == DEV:  # all sentences; the held-out ones are a subset of them
+            CALIBRATION["quantities"] = s["judged"]
+        s = {k: v for k, v in s.items() if k != "judged"}
         other = f"unit/approx fields right on {s['fields']:.3f} of matches"
         if dev == HELD_SEEN:  # from the test module's comment, measured by its author
             other += "; first score, before changes: F1 0.964"
@@ -683,6 +718,7 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     print(f"newsprobe accuracy report ({'quick' if args.quick else 'full'} run, {elapsed:.0f} s)\n")
     print_table(rows)
+    print_calibration()
     print_cost(costs, max(1, args.repeat))
     if args.json:
         args.json.write_text(
@@ -692,6 +728,10 @@ def main(argv: list[str] | None = None) -> int:
                     "seconds": elapsed,
                     "rows": [asdict(r) for r in rows],
                     "cost": costs,
+                    "calibration": {
+                        name: [asdict(b) for b in bands(judged)]
+                        for name, judged in CALIBRATION.items()
+                    },
                 },
                 indent=2,
                 default=str,

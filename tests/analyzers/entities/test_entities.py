@@ -18,6 +18,7 @@ import pytest
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Analysis
+from newsprobe.evaluation.calibration import Judged
 from newsprobe.findings import EntityFinding
 from tests.conftest import make_article
 from tests.paths import GOLD as GOLD_DIR
@@ -330,6 +331,7 @@ class Scores:
     label_acc: float
     role_acc: float
     misses: list[str]
+    judged: list[Judged]
 
 
 def _f1(p: float, r: float) -> float:
@@ -347,6 +349,7 @@ def evaluate(split: str | None = None) -> Scores:
     m_hit = m_pred = m_gold = 0
     labels_ok = roles_ok = roles_total = 0
     misses: list[str] = []
+    judged: list[Judged] = []
     for passage in gold:
         analysis, found = _entities(passage["body"], headline=passage["headline"])
         predicted = [(f.canonical, Counter(_mention_texts(analysis, f)), f) for f in found]
@@ -369,6 +372,7 @@ def evaluate(split: str | None = None) -> Scores:
                 if hit[2].role != entity["role"]:
                     misses.append(f"{passage['id']}: role {hit[2].role!r} != {entity['role']!r}")
         misses += [f"{passage['id']}: spurious {p[0]} {sorted(p[1].elements())}" for p in unmatched]
+        judged += [Judged(p[2].confidence, all(p is not u for u in unmatched)) for p in predicted]
         gold_mentions = Counter(m for e in expected for m in e["mentions"])
         pred_mentions: Counter[str] = Counter()
         for p in predicted:
@@ -380,7 +384,7 @@ def evaluate(split: str | None = None) -> Scores:
     mp, mr = m_hit / max(m_pred, 1), m_hit / max(m_gold, 1)
     return Scores(
         cp, cr, _f1(cp, cr), mp, mr, labels_ok / max(right, 1),
-        roles_ok / max(roles_total, 1), misses,
+        roles_ok / max(roles_total, 1), misses, judged,
     )  # fmt: skip
 
 

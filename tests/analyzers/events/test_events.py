@@ -17,6 +17,7 @@ from newsprobe.analyzers.events.events import EVENT_TYPES, EventsAnalyzer
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.analyzers.shared.timex import resolve
 from newsprobe.document import Analysis
+from newsprobe.evaluation.calibration import Judged
 from newsprobe.findings import EntityFinding, EventFinding, Span
 from tests.conftest import make_article
 from tests.goldset import article_of, find_span, gold_article
@@ -269,6 +270,7 @@ def evaluate(pipeline: Pipeline) -> dict[str, Any]:
     """Event P/R/F1 (type + overlapping span) and slot accuracy on matched events."""
     gold_all = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
     tp = fp = fn = 0
+    judged: list[Judged] = []
     slots: dict[str, list[bool]] = {"participants": [], "place": [], "time": [], "duration": []}
     for slug, gold_events in gold_all.items():
         article = article_of(gold_article(slug))
@@ -289,6 +291,7 @@ def evaluate(pipeline: Pipeline) -> dict[str, Any]:
                 ),
                 None,
             )
+            judged.append(Judged(event.confidence, hit is not None))
             if hit is None:
                 fp += 1
                 continue
@@ -319,7 +322,7 @@ def evaluate(pipeline: Pipeline) -> dict[str, Any]:
     accuracy = {k: sum(v) / len(v) if v else 0.0 for k, v in slots.items()}
     counts = {k: len(v) for k, v in slots.items()}
     return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1,
-            "accuracy": accuracy, "scored": counts}  # fmt: skip
+            "accuracy": accuracy, "scored": counts, "judged": judged}  # fmt: skip
 
 
 def test_gold_gate(pipeline: Pipeline) -> None:

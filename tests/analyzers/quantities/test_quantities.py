@@ -16,6 +16,7 @@ from text_to_num import text2num
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.analyzers.quantities.numbers import parse_number
+from newsprobe.evaluation.calibration import Judged
 from newsprobe.findings import QuantityFinding
 from tests.conftest import make_article
 from tests.paths import GOLD as GOLD_DIR
@@ -255,9 +256,10 @@ def _matches(f: QuantityFinding, gold: dict[str, Any], text: str) -> bool:
     )
 
 
-def evaluate(pipeline: Pipeline) -> dict[str, float]:
+def evaluate(pipeline: Pipeline) -> dict[str, Any]:
     items = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
     tp = predicted = expected = fields_ok = 0
+    judged: list[Judged] = []
     for item in items:
         article = make_article(item["text"], headline=item.get("headline"))
         found = [f for f in pipeline.analyze(article).findings if isinstance(f, QuantityFinding)]
@@ -272,12 +274,13 @@ def evaluate(pipeline: Pipeline) -> dict[str, float]:
                 fields_ok += all(
                     getattr(hit, k) == gold[k] for k in ("unit", "approximate", "about")
                 )
+        judged += [Judged(f.confidence, all(f is not u for u in unused)) for f in found]
     precision = tp / predicted if predicted else 1.0
     recall = tp / expected if expected else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1,
             "fields": fields_ok / tp if tp else 0.0, "tp": tp, "predicted": predicted,
-            "expected": expected}  # fmt: skip
+            "expected": expected, "judged": judged}  # fmt: skip
 
 
 def test_gold_gate(pipeline: Pipeline) -> None:
