@@ -36,10 +36,12 @@ def test_a_manifest_survives_a_reload(tmp_path: Path) -> None:
     state.mark_done(0)
     state.mark_done(2)
     manifest.append_errors(['{"input": "wire.jsonl", "record": 5}'])
+    manifest.broken = 2  # analyses with a failed analyzer: the resumed run's exit status
     manifest.commit()
 
     again = Manifest(tmp_path / "out", SETTINGS)
     assert again.resumed
+    assert again.broken == 2
     reloaded = again.input(str(source))
     assert (reloaded.done_below, reloaded.done, reloaded.id) == (1, {2}, state.id)
     assert again.errors_bytes == (tmp_path / "out" / "errors.jsonl").stat().st_size

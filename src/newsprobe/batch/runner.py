@@ -126,6 +126,7 @@ class BatchSummary:
         errors_in_output: lines in ``errors.jsonl`` at the end, this run's and the earlier
             runs' it resumed: what the exit status rests on, so that a resumed run ends
             with the same status as one that was never interrupted.
+        broken_in_output: like ``broken``, over every run of the output folder.
     """
 
     articles: int = 0
@@ -138,6 +139,7 @@ class BatchSummary:
     failed_inputs: list[str] = field(default_factory=list)
     resumed: bool = False
     errors_in_output: int = 0
+    broken_in_output: int = 0
 
 
 @dataclass
@@ -237,6 +239,7 @@ class _Run:
                 future.cancel()
             self.in_flight.clear()
         self.summary.errors_in_output = self.manifest.error_lines()
+        self.summary.broken_in_output = self.manifest.broken
         return self.summary
 
     def _read(self, name: str) -> None:
@@ -366,6 +369,7 @@ class _Run:
         if self.corpus is not None and output.analyses is not None:
             self._store(output.analyses)
         partition.state.mark_done(partition.number)
+        self.manifest.broken += output.broken
         self.manifest.commit()
         self.summary.partitions += 1
         self.summary.articles += output.analysed

@@ -107,10 +107,12 @@ def _report(summary: BatchSummary, out: Path) -> None:
     if summary.resumed:
         done += f" (resumed: {summary.skipped:,} partition(s) were already done)"
     typer.echo(f"newsprobe: {done}", err=True)
-    if summary.broken:
+    if summary.broken_in_output:
+        earlier = summary.broken_in_output - summary.broken
         typer.echo(
-            f"newsprobe: an analyzer failed on {summary.broken:,} article(s); their "
-            "analyses say which (rows with analyzer_errors above 0)",
+            f"newsprobe: an analyzer failed on {summary.broken_in_output:,} article(s)"
+            + (f" ({earlier:,} in the run this one resumed)" if earlier else "")
+            + "; their analyses say which (rows with analyzer_errors above 0)",
             err=True,
         )
     if summary.errors_in_output:
@@ -173,7 +175,7 @@ def batch(
 
     Exit status: 0; 1 when records gave no analysis (see errors.jsonl; a resumed run
     counts the records of the run it resumed too); 3 when an analyzer failed on some
-    article of this run (its analysis says which).
+    article (its analysis says which; a resumed run counts the earlier run's too).
     """
     debug = state["debug"]
     try:
@@ -249,7 +251,7 @@ def batch(
             ),
             err=True,
         )
-    if summary.broken:
+    if summary.broken_in_output:
         raise typer.Exit(3)
     if summary.errors_in_output:
         raise typer.Exit(1)
