@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any
 
@@ -21,6 +21,7 @@ from newsprobe.document import Analysis
 from newsprobe.evaluation.calibration import Judged
 from newsprobe.findings import EntityFinding
 from tests.conftest import make_article
+from tests.gates import gate
 from tests.paths import GOLD as GOLD_DIR
 
 GOLD = GOLD_DIR / "entities.json"
@@ -404,26 +405,8 @@ def test_gold_set_is_big_enough_and_well_formed() -> None:
 
 
 def test_gold_gate(scores: Scores) -> None:
-    # Floors pinned a little under the figures measured on 2026-11-25 (see the report
-    # printed by `python -m tests.analyzers.test_entities`).
-    assert scores.cluster_f1 >= FLOORS["cluster_f1"], scores.misses
-    assert scores.cluster_p >= FLOORS["cluster_p"], scores.misses
-    assert scores.cluster_r >= FLOORS["cluster_r"], scores.misses
-    assert scores.mention_p >= FLOORS["mention_p"]
-    assert scores.mention_r >= FLOORS["mention_r"]
-    assert scores.role_acc >= FLOORS["role_acc"], scores.misses
-
-
-# Measured 2026-11-25 over all 52 passages: clusters P 0.984 R 0.959 F1 0.972, mentions
-# P 0.990 R 0.966, role accuracy 0.936. Floors sit a little below.
-FLOORS = {
-    "cluster_p": 0.95,
-    "cluster_r": 0.93,
-    "cluster_f1": 0.94,
-    "mention_p": 0.96,
-    "mention_r": 0.94,
-    "role_acc": 0.88,
-}
+    missed = gate("entities").shortfalls(asdict(scores))
+    assert not missed, (missed, scores.misses)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from newsprobe.document import Analysis
 from newsprobe.evaluation.calibration import Judged
 from newsprobe.findings import EntityFinding, EventFinding, Span
 from tests.conftest import make_article
+from tests.gates import gate
 from tests.goldset import article_of, find_span, gold_article
 from tests.paths import GOLD as GOLD_DIR
 
@@ -327,18 +328,10 @@ def evaluate(pipeline: Pipeline) -> dict[str, Any]:
 
 def test_gold_gate(pipeline: Pipeline) -> None:
     result = evaluate(pipeline)
-    print(json.dumps(result, indent=2))
-    # Floors a little under the figures measured on 2026-11-25: P 0.979, R 0.979, F1 0.979
-    # (46 of 47 gold events); on matched events participants 0.861 (36 scored), place
-    # 0.943 (35), time 0.884 (43), duration 1.000 (46). These articles were also read while
-    # writing the rules, so they are development figures, not a held-out estimate.
-    assert result["precision"] >= 0.93
-    assert result["recall"] >= 0.93
-    assert result["f1"] >= 0.93
-    assert result["accuracy"]["participants"] >= 0.80
-    assert result["accuracy"]["place"] >= 0.88
-    assert result["accuracy"]["time"] >= 0.83
-    assert result["accuracy"]["duration"] >= 0.95
+    print(json.dumps({k: v for k, v in result.items() if k != "judged"}, indent=2))
+    # These articles were also read while writing the rules: development figures, not a
+    # held-out estimate (the figures measured are in tests/gold/gates.toml).
+    gate("events").check(result)
 
 
 def test_gold_file_covers_enough_articles() -> None:
