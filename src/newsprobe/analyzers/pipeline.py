@@ -176,11 +176,14 @@ class Pipeline:
         self.warm_up()
         stream = iter(articles)
         while batch := list(islice(stream, self.batch_size)):
-            docs = self._parse(batch)
+            docs = self.parse(batch)
             for article, doc in zip(batch, docs, strict=True):
-                yield self._run(article, doc)
+                yield self.analyze_parsed(article, doc)
 
-    def _parse(self, batch: list[Article]) -> list[Doc | None]:
+    def parse(self, batch: list[Article]) -> list[Doc | None]:
+        """The one shared parse of each article, with the components this pipeline's
+        analyzers need (None for an article no analyzer needs a parse of); with
+        `analyze_parsed`, what `analyze_many` does, for callers that keep the parse."""
         docs: list[Doc | None] = [None] * len(batch)
         # Articles that need the same components are parsed together, in one nlp.pipe call.
         groups: dict[frozenset[str], list[int]] = defaultdict(list)
@@ -194,7 +197,9 @@ class Pipeline:
                 docs[index] = doc
         return docs
 
-    def _run(self, article: Article, doc: Doc | None) -> Analysis:
+    def analyze_parsed(self, article: Article, doc: Doc | None) -> Analysis:
+        """Run every analyzer on an article and its parse from `parse`; the parse is
+        read, never changed, so the same one can be analysed again."""
         findings: dict[str, list[FindingBase]] = defaultdict(list)
         ordered: list[FindingBase] = []
         errors: list[AnalyzerFailure] = []
