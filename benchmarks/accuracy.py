@@ -4,8 +4,10 @@
     .venv/bin/python benchmarks/accuracy.py --quick          # skip the slow public-data parts
     .venv/bin/python benchmarks/accuracy.py --json out.json  # also write the figures as JSON
 
-The composed-gold figures come from the evaluation functions the gate tests call (imported
-from ``tests/``), so this table and the gates cannot disagree about how a figure is computed;
+The composed-gold figures come from the evaluation functions the gate tests call (from
+``newsprobe.evaluation`` for quantities, entities and events; from the test modules for the
+analyzers whose scorers have not moved there yet), so this table and the gates cannot
+disagree about how a figure is computed;
 the public-dataset figures repeat what ``claims_eval.py``, ``clickbait_eval.py`` and
 ``stance_eval.py`` compute, returned instead of printed. Every row says whether its data was
 used while the analyzer was developed: figures on development sets are optimistic, because
@@ -44,12 +46,11 @@ sys.path[:0] = [str(REPO / "src"), str(REPO), str(REPO / "benchmarks")]
 DATA = REPO.parent / "shared" / "data"
 NO_DATA = "skipped: ../shared/data not found"
 
-from tests.goldset import article_of, gold_article, load_articles  # noqa: E402
-
 from newsprobe.analyzers import pipeline as pipeline_module  # noqa: E402
 from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
 from newsprobe.document import Analysis, Article  # noqa: E402
 from newsprobe.evaluation.calibration import Judged, bands  # noqa: E402
+from newsprobe.evaluation.goldset import article_of, gold_article, load_articles  # noqa: E402
 from newsprobe.nlp.parse import BATCH_SIZE, parse_many, pipes_for  # noqa: E402
 
 # What "development use" means, printed under the table.
@@ -362,12 +363,8 @@ def claims() -> list[Row]:
 
 
 def events() -> list[Row]:
-    try:
-        from tests.analyzers.events import test_events as t
+    from newsprobe.evaluation.events import evaluate
 
-        evaluate = t.evaluate
-    except Exception as exc:  # being written by someone else: absence is a normal state
-        return [_row("events", "gold articles", "", {}, f"not available ({exc})"[:120])]
     s = _judged("events", evaluate(Pipeline(["entities", "quantities", "events"])))
     slots = ", ".join(f"{k} {v:.2f}" for k, v in s["accuracy"].items())
     articles = len(_gold("events.json")["articles"])
@@ -407,13 +404,13 @@ def spin() -> list[Row]:
 
 
 def entities() -> list[Row]:
-    from tests.analyzers.entities import test_entities as t
+    from newsprobe.evaluation.entities import evaluate, load_passages
 
-    passages = _gold("entities.json")["passages"]
+    passages = load_passages()
     rows = []
     for split, kind, dev in ((None, "composed gold", DEV), ("heldout", "held-out", HELD_SEEN)):
         chosen = [p for p in passages if split is None or p["split"] == split]
-        scores = t.evaluate(split)
+        scores = evaluate(split)
         s = {k: v for k, v in asdict(scores).items() if k not in ("misses", "judged")}
         if split is None:
             CALIBRATION["entities"] = list(scores.judged)
@@ -429,18 +426,17 @@ def entities() -> list[Row]:
 
 
 def quantities() -> list[Row]:
-    from tests.analyzers.quantities import test_quantities as t
+    from newsprobe.evaluation.quantities import evaluate, load_items
 
-    gold = _gold("quantities.json")
-    held = {**gold, "items": [i for i in gold["items"] if i["id"].startswith("h")]}
+    items = load_items()
+    held = [i for i in items if i["id"].startswith("h")]
     pipeline = Pipeline(["quantities"])
     rows = []
     for label, kind, dev, data in (
-        (f"{len(gold['items'])} sentences (all)", "composed gold", DEV, gold),
-        (f"{len(held['items'])} sentences h01-h25", "held-out", HELD_SEEN, held),
+        (f"{len(items)} sentences (all)", "composed gold", DEV, items),
+        (f"{len(held)} sentences h01-h25", "held-out", HELD_SEEN, held),
     ):
-        with gold_subset(t, data):
-            s = t.evaluate(pipeline)
+        s = evaluate(pipeline, data)
         if dev == DEV:  # all sentences; the held-out ones are a subset of them
             CALIBRATION["quantities"] = s["judged"]
         s = {k: v for k, v in s.items() if k != "judged"}

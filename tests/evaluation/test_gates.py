@@ -48,6 +48,8 @@ def test_the_digest_covers_names_and_contents_of_files_and_folders(tmp_path: Pat
     (tmp_path / "set" / "a.json").write_text("[2]")
     assert digest(tmp_path, ["gold.json", "set"]) != before
     (tmp_path / "set" / "a.json").write_text("[1]")
+    (tmp_path / "set" / "README.md").write_text("what the set is")
+    assert digest(tmp_path, ["gold.json", "set"]) == before, "a README is not gold data"
     (tmp_path / "set" / "a.json").rename(tmp_path / "set" / "b.json")
     assert digest(tmp_path, ["gold.json", "set"]) != before
 

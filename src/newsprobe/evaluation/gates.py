@@ -85,11 +85,16 @@ def _beyond(limits: Any, figures: Any, *, prefix: str, above: bool) -> list[str]
 
 
 def digest(root: Path, files: Sequence[str]) -> str:
-    """SHA-256 over the named files (folders: every file in them, by relative path)."""
+    """SHA-256 over the named files (folders: every file in them but their READMEs, which
+    describe the data and are not scored, by relative path)."""
     hasher = hashlib.sha256()
     for name in files:
         path = root / name
-        members = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        members = (
+            sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("README"))
+            if path.is_dir()
+            else [path]
+        )
         for member in members:
             hasher.update(member.relative_to(root).as_posix().encode("utf-8") + b"\0")
             hasher.update(member.read_bytes())

@@ -6,9 +6,6 @@ precision, recall and F1 on tests/gold/quantities.json.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +13,7 @@ from text_to_num import text2num
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.analyzers.quantities.numbers import parse_number
-from newsprobe.evaluation.calibration import Judged
+from newsprobe.evaluation.quantities import evaluate
 from newsprobe.findings import QuantityFinding
 from tests.conftest import make_article
 from tests.gates import gate
@@ -231,50 +228,6 @@ def test_words_beyond_text2num(
 
 
 # --- gold gate -----------------------------------------------------------------------------
-
-
-def _close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 0.01 * max(abs(a), abs(b)) or abs(a - b) < 1e-9
-
-
-def _matches(f: QuantityFinding, gold: dict[str, Any], text: str) -> bool:
-    start = text.find(gold["surface"])
-    end = start + len(gold["surface"])
-    return (
-        f.span.start < end
-        and start < f.span.end
-        and f.dimension == gold["dimension"]
-        and all(_close(getattr(f, k), gold[k]) for k in ("value", "lower", "upper"))
-    )
-
-
-def evaluate(pipeline: Pipeline) -> dict[str, Any]:
-    items = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
-    tp = predicted = expected = fields_ok = 0
-    judged: list[Judged] = []
-    for item in items:
-        article = make_article(item["text"], headline=item.get("headline"))
-        found = [f for f in pipeline.analyze(article).findings if isinstance(f, QuantityFinding)]
-        predicted += len(found)
-        expected += len(item["expected"])
-        unused = list(found)
-        for gold in item["expected"]:
-            hit = next((f for f in unused if _matches(f, gold, article.text)), None)
-            if hit is not None:
-                unused.remove(hit)
-                tp += 1
-                fields_ok += all(
-                    getattr(hit, k) == gold[k] for k in ("unit", "approximate", "about")
-                )
-        judged += [Judged(f.confidence, all(f is not u for u in unused)) for f in found]
-    precision = tp / predicted if predicted else 1.0
-    recall = tp / expected if expected else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1,
-            "fields": fields_ok / tp if tp else 0.0, "tp": tp, "predicted": predicted,
-            "expected": expected, "judged": judged}  # fmt: skip
 
 
 def test_gold_gate(pipeline: Pipeline) -> None:
