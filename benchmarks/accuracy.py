@@ -32,13 +32,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
@@ -137,20 +134,6 @@ class Replay(Pipeline):
     def analyze(self, article: Article) -> Analysis:
         key = (article.text, article.published)
         return self.done[key] if key in self.done else super().analyze(article)
-
-
-@contextmanager
-def gold_subset(module: ModuleType, data: dict[str, Any]) -> Iterator[None]:
-    """Point a test module's GOLD at a filtered copy, so its own scorer scores a subset."""
-    original: Path = getattr(module, "GOLD")  # noqa: B009
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / original.name
-        path.write_text(json.dumps(data), encoding="utf-8")
-        setattr(module, "GOLD", path)  # noqa: B010
-        try:
-            yield
-        finally:
-            setattr(module, "GOLD", original)  # noqa: B010
 
 
 # --- cost -------------------------------------------------------------------------------
@@ -373,12 +356,10 @@ def events() -> list[Row]:
 
 
 def spin() -> list[Row]:
-    from tests.analyzers.rhetoric import test_engagement as te
-    from tests.analyzers.rhetoric import test_sensational as ts
-
     from newsprobe.analyzers.rhetoric.sensational import SensationalAnalyzer
+    from newsprobe.evaluation.rhetoric import evaluate_engagement, evaluate_sensational, load_gold
 
-    gold = _gold("spin_articles.json")
+    gold = load_gold()
     held = set(gold["held_out"])
     subset = {**gold, "articles": [a for a in gold["articles"] if a["id"] in held]}
     analyzer = SensationalAnalyzer()
@@ -390,9 +371,8 @@ def spin() -> list[Row]:
     ):
         spans = sum(len(a["sensational"]) for a in data["articles"])
         baits = sum(len(a["engagement_bait"]) for a in data["articles"])
-        with gold_subset(ts, data), gold_subset(te, data):
-            s = ts.evaluate(analyzer)
-            e = te.evaluate()
+        s = evaluate_sensational(analyzer, data["articles"])
+        e = evaluate_engagement(data["articles"])
         other = (
             f"with category P {s['strict_precision']:.3f} R {s['strict_recall']:.3f}; "
             f"sober copy {s['sober_false_per_100_words']:.2f} false per 100 words"
