@@ -429,18 +429,18 @@ def quantities() -> list[Row]:
 
 
 def headline_body() -> list[Row]:
-    from tests.analyzers.headline import test_headline_body as t
+    from newsprobe.evaluation.headline_body import CHECKS, evaluate, load_items
 
-    items = _gold("headline_body.json")["items"]
-    alone = t._score(Pipeline(["headline_body"]))
-    full = t._score(Pipeline(["quantities", "entities", "hedging", "headline_body"]))
+    items = load_items()
+    alone = evaluate(Pipeline(["headline_body"]))
+    full = evaluate(Pipeline(["quantities", "entities", "hedging", "headline_body"]))
     where = f"{len(items)} pairs, +quantities/entities/hedging"
     other = (
         f"stance accuracy {full['stance_accuracy']:.3f} "
         f"(headline_body alone {alone['stance_accuracy']:.3f})"
     )
     rows = [_row("headline_body", f"{where}: stance", f"{len(items)} pairs", {}, other)]
-    for check in t.CHECKS:
+    for check in CHECKS:
         (p, r), (pa, ra) = full[check], alone[check]
         s = {"precision": p, "recall": r, "alone": alone[check]}
         n = f"{sum(check in i['checks'] for i in items)} of {len(items)}"
