@@ -119,7 +119,9 @@ def crosscheck(
     )
 
 
-def story_provenance(members: Sequence[Analysis], *, story: str | None = None) -> ProvenanceGraph:
+def story_provenance(
+    members: Sequence[Analysis], *, story: int | str | None = None
+) -> ProvenanceGraph:
     """The provenance graph of a whole story."""
     if not members:
         return ProvenanceGraph(story=story)
