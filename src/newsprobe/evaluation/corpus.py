@@ -346,8 +346,14 @@ def _score_checks(
     edges: Sequence[ProvenanceEdge],
     ids: Mapping[str, str],
 ) -> CorpusScores:
-    """Fill the cross-checking scores; `ids` maps gold keys to the checked article ids."""
-    keys = {v: k for k, v in ids.items()}
+    """Fill the cross-checking scores; `ids` maps gold keys to the checked article ids.
+
+    Two gold keys may share an article id (a duplicate stored once): the id then stands
+    for the first of them, the one that was stored.
+    """
+    keys: dict[str, str] = {}
+    for key, article_id in ids.items():
+        keys.setdefault(article_id, key)
     scores.figures = _score_figures(part, checks, ids)
     scores.quotes = _score_quotes(part, checks, ids)
     scores.claims = _score_claims(part, checks, ids)
