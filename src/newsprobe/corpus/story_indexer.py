@@ -44,7 +44,15 @@ from newsprobe.document import Analysis
 if TYPE_CHECKING:
     from newsprobe.corpus.session import CorpusSession
 
-__all__ = ["STORY_PROFILE_VERSION", "StoryIndexer", "search_window", "story_candidates"]
+__all__ = [
+    "STORY_PROFILE_VERSION",
+    "StoryIndexer",
+    "from_stored",
+    "place_unfiled",
+    "search_window",
+    "story_candidates",
+    "to_stored",
+]
 
 #: The stored `Profile.version` of story profiles; profiles of another version (another
 #: indexer's, or an older format) are not compared, and `without_profile` finds them.
