@@ -1,7 +1,7 @@
 """The corpus store at scale, on SQLite and PostgreSQL side by side.
 
     .venv/bin/python benchmarks/corpus.py [--sizes 10000,100000] [--backends sqlite,postgresql]
-                                          [--real 120] [--queries 40]
+                                          [--real 120] [--queries 40] [--indexer story]
 
 Builds a synthetic corpus of composed articles (`tests/corpus/composed.py`: invented
 events, outlets and people, about 300 words each) up to each size in `--sizes`, storing
@@ -31,10 +31,11 @@ PostgreSQL is a throwaway server started here (`tests/pgserver.py`) with its def
 durability (fsync at each commit); SQLite runs in WAL mode with synchronous=NORMAL, as the
 store opens it. Timings print; nothing is asserted.
 
-Cross-checking adds its own timings through two hooks: `make_indexer` (the `Indexer`
-the corpus is built with; replace it to time story assignment per article, which the
-insert rate then includes) and `MEASURES` (functions run at each size, returning named
-latency samples).
+With `--indexer story` the corpus is built with the `StoryIndexer` that `corpus add`
+uses (real profiles with the lead vector, each article filed in its story; the insert
+rate then includes both), and two more latencies are measured: story assignment of a new
+article, and the whole cross-check of a new article after its analysis
+(`checking.crosscheck_new`). `MEASURES` lists what runs at each size.
 """
 
 from __future__ import annotations
@@ -113,8 +114,19 @@ class SyntheticProfiles:
         return None
 
 
+#: `--indexer`: "synthetic" (the stand-in above: store costs alone) or "story" (the
+#: `StoryIndexer` that `corpus add` uses: real profiles, each article filed in its story;
+#: the insert rate then includes profiling and story assignment, and the cross-check
+#: measures run).
+INDEXER = "synthetic"
+
+
 def make_indexer() -> Indexer:
-    """The indexer the corpus is built with. Cross-checking: return yours here."""
+    """The indexer the corpus is built with (see `INDEXER`)."""
+    if INDEXER == "story":
+        from newsprobe.corpus.story_indexer import StoryIndexer
+
+        return StoryIndexer()
     return SyntheticProfiles()
 
 
@@ -168,8 +180,32 @@ def measure_candidates(corpus: Corpus, sample: Sample) -> dict[str, list[float]]
     return {"candidates": times}
 
 
-#: Run at each size. Cross-checking: append story assignment and cross-check timings.
-MEASURES: list[Measure] = [measure_search, measure_candidates]
+def measure_crosscheck(corpus: Corpus, sample: Sample) -> dict[str, list[float]]:
+    """With the story indexer: story assignment of a new article (candidate lookup and
+    `assign_story`, read only) and its whole cross-check after its analysis (profile,
+    assignment, reading the story's analyses, every comparison), seconds each."""
+    if INDEXER != "story":
+        return {}
+    from newsprobe.corpus.checking import crosscheck_new
+    from newsprobe.corpus.profile import build_profile
+    from newsprobe.corpus.story_indexer import StoryIndexer
+
+    indexer = StoryIndexer()
+    assign: list[float] = []
+    check: list[float] = []
+    for analysis in sample.analyses:
+        profile = build_profile(analysis)
+        start = time.perf_counter()
+        corpus.reading(lambda s, p=profile: indexer.decide(s, p))
+        assign.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        crosscheck_new(corpus, analysis, indexer=indexer)
+        check.append(time.perf_counter() - start)
+    return {"story assignment (new article)": assign, "crosscheck (new article)": check}
+
+
+#: Run at each size.
+MEASURES: list[Measure] = [measure_search, measure_candidates, measure_crosscheck]
 
 
 # --- building and timing ---------------------------------------------------------------------
@@ -416,7 +452,15 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--real", type=int, default=120, help="articles for add vs analyze")
     parser.add_argument("--queries", type=int, default=60, help="searches and lookups per size")
+    parser.add_argument(
+        "--indexer",
+        choices=("synthetic", "story"),
+        default="synthetic",
+        help="story: build with the StoryIndexer corpus add uses, and time cross-checks",
+    )
     args = parser.parse_args()
+    global INDEXER
+    INDEXER = args.indexer
     sizes = sorted(int(s) for s in args.sizes.split(","))
     rows: list[Row] = []
     for backend in args.backends.split(","):

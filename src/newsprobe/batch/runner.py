@@ -379,10 +379,15 @@ class _Run:
         self._report()
 
     def _store(self, analyses: bytes) -> None:
-        """Add a partition's analyses to the corpus, in one transaction."""
+        """Add a partition's analyses to the corpus, in one transaction, each filed in
+        its story as `corpus add` files it."""
+        from newsprobe.corpus.story_indexer import StoryIndexer
+
         assert self.corpus is not None
         lines = gzip.decompress(analyses).decode("utf-8").splitlines()
-        added = self.corpus.add(map(Analysis.from_json, lines), commit_every=len(lines))
+        added = self.corpus.add(
+            map(Analysis.from_json, lines), commit_every=len(lines), indexer=StoryIndexer()
+        )
         self.summary.stored += added.added
         self.summary.already_stored += len(added.duplicates)
 

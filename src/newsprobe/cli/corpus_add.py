@@ -63,13 +63,11 @@ def _database_files(corpus: Corpus) -> set[Path]:
     return {Path(base + suffix) for suffix in _DATABASE_SUFFIXES}
 
 
-def _indexer() -> Indexer | None:
-    """Cross-checking's profile and story placement, run as each article is stored.
+def _indexer() -> Indexer:
+    """Cross-checking's profile and story placement, run as each article is stored."""
+    from newsprobe.corpus.story_indexer import StoryIndexer
 
-    None until cross-checking is wired in: articles are then stored unfiled, and placed in
-    stories later (`CorpusSession.without_story`).
-    """
-    return None
+    return StoryIndexer()
 
 
 def _interrupted(line: str) -> typer.Exit:

@@ -12,7 +12,9 @@ An `Indexer` does two things per stored article:
    it runs again from the start, so `place` must only act through `session`.
 
 `Corpus.add(..., indexer=...)` takes one; without one, articles are stored unfiled and
-can be profiled and placed later (`CorpusSession.without_profile`, `without_story`).
+can be profiled and placed later (`CorpusSession.without_profile`, `without_story`,
+`story_indexer.place_unfiled`). Cross-checking's own is `story_indexer.StoryIndexer`,
+which `newsprobe corpus add` and `newsprobe batch --corpus` use.
 """
 
 from __future__ import annotations

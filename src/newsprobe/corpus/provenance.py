@@ -223,7 +223,10 @@ def _implicit(
 
 
 def provenance(
-    views: Sequence[ArticleView], *, story: str | None = None, around: str | None = None
+    views: Sequence[ArticleView],
+    *,
+    story: int | str | None = None,
+    around: str | None = None,
 ) -> ProvenanceGraph:
     """The provenance graph of a story's articles (any order, any languages).
 

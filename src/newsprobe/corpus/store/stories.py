@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import Label
 
-from newsprobe.corpus.records import Candidate, Evidence, Profile, ProvenanceEdge, Story
+from newsprobe.corpus.records import Candidate, Profile, ProvenanceEdge, Story
 from newsprobe.corpus.store.schema import (
     article_bands,
     article_keys,
@@ -315,7 +315,11 @@ def story_member_pks(connection: Connection, story_id: int) -> list[int]:
 
 
 def replace_edges(connection: Connection, story_id: int, found: Sequence[ProvenanceEdge]) -> None:
-    """Make `found` the story's provenance edges (they are recomputed per story)."""
+    """Make `found` the story's provenance edges (they are recomputed per story).
+
+    The edge's endpoints and kind are columns (to find a story's edges from an article);
+    its evidence span and text, and whether it is directed, are kept in `evidence`.
+    """
     connection.execute(delete(edges).where(edges.c.story_id == story_id))
     if not found:
         return
@@ -324,14 +328,18 @@ def replace_edges(connection: Connection, story_id: int, found: Sequence[Provena
         [
             {
                 "story_id": story_id,
-                "source_article": edge.source_article,
-                "source_outlet": edge.source_outlet,
-                "target_article": edge.target_article,
-                "target_outlet": edge.target_outlet,
+                "source_article": edge.source,
+                "source_outlet": None,
+                "target_article": edge.to,
+                "target_outlet": edge.to_outlet,
                 "kind": edge.kind,
-                "evidence": [e.model_dump(mode="json") for e in edge.evidence],
-                "confidence": edge.confidence,
-                "note": edge.note,
+                "evidence": {
+                    "span": edge.evidence.model_dump(mode="json"),
+                    "text": edge.evidence_text,
+                    "directed": edge.directed,
+                },
+                "confidence": edge.score,
+                "note": None,
             }
             for edge in found
         ],
@@ -345,17 +353,14 @@ def load_edges(connection: Connection, story_id: int) -> list[ProvenanceEdge]:
     )
     return [
         ProvenanceEdge(
-            source_article=row.source_article,
-            source_outlet=row.source_outlet,
-            target_article=row.target_article,
-            target_outlet=row.target_outlet,
+            source=row.source_article,
+            to=row.target_article,
+            to_outlet=row.target_outlet,
             kind=row.kind,
-            evidence=[
-                Evidence(article_id=e["article_id"], span=Span(**e["span"]), text=e["text"])
-                for e in row.evidence
-            ],
-            confidence=row.confidence,
-            note=row.note,
+            evidence=Span(**row.evidence["span"]),
+            evidence_text=row.evidence["text"],
+            directed=row.evidence.get("directed", True),
+            score=row.confidence,
         )
         for row in rows
     ]
