@@ -120,3 +120,59 @@ def page_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`newsprobe serve` really started (uvicorn, a subprocess) on a free 127.0.0.1 port,
+    with a corpus and a token; its base URL once /healthz answers."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    folder = tmp_path_factory.mktemp("served")
+    port = free_port()
+    log = (folder / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsprobe", "serve", "--port", str(port)]
+        + ["--db", str(folder / "corpus.db")],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NEWSPROBE_TOKEN": TOKEN},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"newsprobe serve exited: {(folder / 'server.log').read_text()}")
+            try:
+                if httpx.get(base + "/healthz", timeout=2).json()["ready"]:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("newsprobe serve was not ready within 180 s")
+            time.sleep(0.25)
+        yield base
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
