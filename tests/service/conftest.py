@@ -145,10 +145,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     folder = tmp_path_factory.mktemp("served")
     port = free_port()
+    database = folder / "corpus.db"
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsprobe", "serve", "--port", str(port)]
-        + ["--db", str(folder / "corpus.db")],
+        [sys.executable, "-m", "newsprobe", "serve", "--port", str(port), "--db", str(database)],
         stdout=log,
         stderr=subprocess.STDOUT,
         env={**os.environ, "NEWSPROBE_TOKEN": TOKEN},
