@@ -8,6 +8,8 @@ few per operation (about 30 s in all on one core).
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,6 +31,7 @@ def _app() -> object:
     # Built when the module is collected (schemathesis reads the schema then), so the
     # corpus lives in a folder of its own rather than in a test's tmp_path.
     folder = Path(tempfile.mkdtemp(prefix="newsprobe-fuzz-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return create_app(
         Settings(db=str(folder / "corpus.db"), token=TOKEN, analysis_timeout=60),
         pipeline=Pipeline(on_error="record"),

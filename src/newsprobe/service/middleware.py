@@ -56,7 +56,7 @@ class BodyLimit:
             await send(
                 {
                     "type": "http.response.start",
-                    "status": 413 if declared.isdigit() else 400,
+                    "status": 413 if declared.isdigit() else 422,
                     "headers": [
                         (b"content-type", b"application/json"),
                         (b"content-length", str(len(payload)).encode()),
