@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import pytest
+
 from newsprobe.service.errors import ApiError
 from newsprobe.service.runner import AnalysisRunner, RecentAnalyses
 from tests.conftest import make_article
@@ -49,3 +51,20 @@ def test_recent_analyses_keep_the_latest() -> None:
     assert len(recent) == 2
     assert recent.get(made[0].article.id) is None
     assert recent.get(made[2].article.id) is made[2]
+
+
+def test_settings_travel_to_worker_processes_through_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsprobe.service.settings import SETTINGS_ENV, Settings
+
+    settings = Settings(
+        db="corpus.db", token="t0ken", workers=2, cors_origins=("https://a.example",)
+    )
+    for name, value in settings.to_env().items():
+        monkeypatch.setenv(name, value)
+    assert Settings.from_env() == settings
+    assert "t0ken" not in repr(settings)
+    monkeypatch.delenv(SETTINGS_ENV)
+    assert Settings.from_env() == Settings()
+    assert Settings().host == "127.0.0.1" and not Settings().writes_enabled

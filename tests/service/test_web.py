@@ -119,3 +119,10 @@ def test_a_report_of_an_analysis_made_without_a_corpus(make_client: ClientFactor
     made = client.post("/v1/analyze", json={"text": HARBOUR}).json()
     report = client.get(f"/analyses/{made['article']['id']}")
     assert report.status_code == 200 and "np-criteria" in report.text
+
+
+def test_a_binary_upload_is_refused_with_the_form_again(client: TestClient) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+    response = client.post("/analyze", files={"file": ("photo.png", png, "image/png")})
+    assert 400 <= response.status_code < 500
+    assert "Analyse an article" in response.text and "Traceback" not in response.text
