@@ -105,8 +105,6 @@ def _install_error_handlers(app: FastAPI) -> None:
             message = f"no such resource: {request.method} {request.url.path}"
         elif code == "method_not_allowed":
             message = f"{request.method} is not allowed on {request.url.path}"
-        elif code == "body_too_large":
-            message = str(exc.detail)
         else:
             message = str(exc.detail)
         error = ApiError(code, message)

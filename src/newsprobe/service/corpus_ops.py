@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from newsprobe.corpus import Corpus, Indexer
     from newsprobe.document import Analysis
 
-__all__ = ["coverage_story", "crosscheck_stored", "indexer", "story_detail"]
+__all__ = ["coverage_story", "crosscheck_stored", "indexer", "provenance_of", "story_detail"]
 
 
 def indexer() -> Indexer | None:

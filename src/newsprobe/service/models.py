@@ -16,6 +16,7 @@ from newsprobe.corpus.records import AddSummary, StoredArticle, Story
 from newsprobe.coverage import ProvenanceGraph
 
 __all__ = [
+    "AddResult",
     "AnalyzeRequest",
     "CrossCheckRequest",
     "Health",
@@ -23,7 +24,7 @@ __all__ = [
     "StoryList",
 ]
 
-_REQUEST = ConfigDict(extra="forbid", str_strip_whitespace=False)
+_REQUEST = ConfigDict(extra="forbid")
 
 
 class AnalyzeRequest(BaseModel):
