@@ -265,7 +265,12 @@ def test_search_finds_stored_articles(corpus_client: TestClient, db_path: Path) 
     since = corpus_client.get("/v1/search", params={"q": "berths", "since": "2026-03-02T12:00"})
     assert len(since.json()["hits"]) == 1
     _error(corpus_client.get("/v1/search"), 422, "invalid_request")
-    for query in ('"', "-", "OR", "()", "*"):
+    _error(corpus_client.get("/v1/search", params={"q": "berths\x00"}), 422, "invalid_request")
+    far = {"q": "berths", "since": "9999-12-31T23:59:59-23:00"}
+    assert "out of range" in _error(
+        corpus_client.get("/v1/search", params=far), 422, "invalid_request"
+    )
+    for query in ('"', "-", "OR", "()", "*", "NEAR(a b)", "a:b", "'", "^"):
         response = corpus_client.get("/v1/search", params={"q": query})
         assert response.status_code in (200, 400), (query, response.text)
 

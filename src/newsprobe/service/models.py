@@ -70,9 +70,15 @@ class CrossCheckRequest(BaseModel):
 
     model_config = _REQUEST
 
-    article: str = Field(description="The stored article's id, or a URL it was added under.")
+    article: str = Field(
+        min_length=1,
+        max_length=4096,
+        description="The stored article's id, or a URL it was added under.",
+    )
     story: int | None = Field(
         default=None,
+        ge=1,
+        le=2**63 - 1,  # the store's ids are 64-bit integers
         description="Compare with this story's articles instead of the article's own story.",
     )
 

@@ -20,7 +20,7 @@ from newsprobe.corpus.records import SearchResult
 from newsprobe.coverage import CrossCheck
 from newsprobe.service import corpus_ops
 from newsprobe.service.deps import CorpusDep, StateDep, WriterDep
-from newsprobe.service.errors import ErrorBody
+from newsprobe.service.errors import ApiError, ErrorBody
 from newsprobe.service.inputs import article_of
 from newsprobe.service.models import (
     AddResult,
@@ -31,7 +31,7 @@ from newsprobe.service.models import (
 )
 from newsprobe.service.routes.analyses import ANALYSIS_ERRORS
 
-__all__ = ["router"]
+__all__ = ["SEARCH_PATTERN", "StoryId", "router"]
 
 router = APIRouter(prefix="/v1", tags=["corpus"])
 
@@ -43,11 +43,28 @@ StoryId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The story's id.")
 Limit = Annotated[int, Query(ge=1, le=1000, description="Most items listed.")]
 
 
+#: Search words without control characters: the full-text engines read a NUL as the end
+#: of the query (SQLite FTS5: "unterminated string"), which is bad input, not a store error.
+SEARCH_PATTERN = r"^[^\x00-\x1f\x7f]*$"
+
+
 def _aware(moment: datetime | None) -> datetime | None:
-    """A query's date, in UTC when it names no time zone (as the CLI reads them)."""
-    if moment is not None and moment.tzinfo is None:
+    """A query's date in UTC (UTC assumed when it names no time zone, as the CLI does).
+
+    Raises:
+        ApiError: ``invalid_request`` for a date that leaves the calendar in UTC
+            (9999-12-31T23:00-05:00).
+    """
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
-    return moment
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ApiError(
+            "invalid_request", f"the date {moment.isoformat()} is out of range in UTC"
+        ) from None
 
 
 @router.post(
@@ -138,6 +155,7 @@ async def search(
         Query(
             min_length=1,
             max_length=500,
+            pattern=SEARCH_PATTERN,
             description='Words (all must occur), "a phrase", OR between alternatives, -word.',
         ),
     ],

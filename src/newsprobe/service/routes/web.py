@@ -30,7 +30,7 @@ from newsprobe.service.errors import ApiError, from_newsprobe
 from newsprobe.service.models import AnalyzeRequest
 from newsprobe.service.pages import page, report_page
 from newsprobe.service.routes.analyses import analyze_request, find_analysis
-from newsprobe.service.routes.corpus import StoryId
+from newsprobe.service.routes.corpus import SEARCH_PATTERN, StoryId
 from newsprobe.service.state import ServiceState
 
 __all__ = ["router"]
@@ -172,7 +172,9 @@ def _parts(result: SearchResult) -> list[dict[str, Any]]:
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search(corpus: CorpusDep, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
+async def search(
+    corpus: CorpusDep, q: Annotated[str, Query(max_length=500, pattern=SEARCH_PATTERN)] = ""
+) -> HTMLResponse:
     """Full-text search of the corpus."""
     if not q.strip():
         return page("search.html.j2", query="", result=None)
