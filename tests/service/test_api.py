@@ -92,6 +92,13 @@ def test_analyze_never_reads_local_files_or_stdin(client: TestClient) -> None:
         _error(client.post("/v1/analyze", json={"url": url}), 415, "unsupported_input")
 
 
+def test_a_malformed_url_is_bad_input_not_a_gateway_error(client: TestClient) -> None:
+    for url in ("http://", "https://", "http://[::1", "http://256.1.1.1/", "http://\x00/"):
+        _error(client.post("/v1/analyze", json={"url": url}), 400, "invalid_input")
+    metadata = client.post("/v1/analyze", json={"url": "http://169.254.169.254/latest"})
+    assert "does not fetch such addresses" in _error(metadata, 403, "fetch_refused")
+
+
 def test_bad_analyze_requests_get_stable_codes_never_a_500(client: TestClient) -> None:
     assert "exactly one" in _error(client.post("/v1/analyze", json={}), 422, "invalid_request")
     both = client.post("/v1/analyze", json={"text": "a", "url": "https://example.org"})

@@ -10,7 +10,7 @@ bad input never reaches that far (it is a `NewsprobeError` or a validation error
 | invalid_request | 422 | the body or a parameter does not fit the schema |
 | invalid_input | 400 | the input is readable but not usable (no text, bad option) |
 | unsupported_input | 415 | the input is of a kind newsprobe does not read |
-| fetch_failed | 502 | the URL could not be fetched (or answered an error) |
+| fetch_failed | 502 | the site was unreachable or answered an error (bad URL: invalid_input) |
 | fetch_refused | 403 | the URL points at a private or local address |
 | not_found | 404 | no such route, analysis, article or story |
 | no_corpus | 404 | a corpus endpoint, but the service runs without ``--db`` |
@@ -114,8 +114,13 @@ def from_newsprobe(exc: NewsprobeError) -> ApiError:
     """The API error for a library error: the code by its class, the message as it is."""
     message = str(exc)
     if isinstance(exc, FetchError):
-        refused = exc.status is None and "refused" in message
-        return ApiError("fetch_refused" if refused else "fetch_failed", message)
+        if exc.status is None and "refused" in message:
+            # The guard's advice names the CLI's option; a server's client cannot pass it.
+            message = message.replace(
+                "pass --allow-private to allow it", "this server does not fetch such addresses"
+            )
+            return ApiError("fetch_refused", message)
+        return ApiError("fetch_failed", message)
     if isinstance(exc, UnsupportedInputError):
         return ApiError("unsupported_input", message)
     if isinstance(exc, IngestError | ConfigError):

@@ -9,7 +9,7 @@ publication time then override what was found, as the CLI's ``--headline`` does 
 from __future__ import annotations
 
 from newsprobe.document import Article
-from newsprobe.errors import UnsupportedInputError
+from newsprobe.errors import IngestError, UnsupportedInputError
 from newsprobe.ingest import IngestOptions, load
 from newsprobe.ingest.html import article_from_html
 from newsprobe.ingest.text import article_from_text
@@ -43,6 +43,25 @@ def _override(article: Article, request: AnalyzeRequest) -> Article:
     return article
 
 
+def _check_url(url: str) -> None:
+    """Refuse what is not a well-formed http(s) address before anything is fetched.
+
+    `load` also reads local files and stdin, so only web addresses may come in here; and a
+    malformed address is bad input (400), not a failure of the site it names (502).
+    """
+    import httpx
+
+    shown = url[:200]
+    if not url.strip().lower().startswith(("http://", "https://")):
+        raise UnsupportedInputError("only http:// and https:// URLs are fetched", source=shown)
+    try:
+        parsed = httpx.URL(url.strip())
+    except httpx.InvalidURL as exc:
+        raise IngestError(f"not a valid URL: {exc}", source=shown) from None
+    if not parsed.host:
+        raise IngestError("the URL has no host", source=shown)
+
+
 def article_of(request: AnalyzeRequest, settings: Settings) -> Article:
     """The article a request describes (blocking: a URL is fetched).
 
@@ -51,11 +70,7 @@ def article_of(request: AnalyzeRequest, settings: Settings) -> Article:
     """
     if request.kind == "url":
         assert request.url is not None
-        if not request.url.strip().lower().startswith(("http://", "https://")):
-            # `load` also reads local files and stdin: only web addresses may come in here.
-            raise UnsupportedInputError(
-                "only http:// and https:// URLs are fetched", source=request.url[:200]
-            )
+        _check_url(request.url)
         options = IngestOptions(
             format="url",
             allow_private=settings.allow_private,
