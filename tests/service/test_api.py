@@ -319,3 +319,15 @@ def test_the_openapi_schema_is_the_document_models(client: TestClient) -> None:
     writes = schema["paths"]["/v1/corpus/articles"]["post"]
     assert writes["security"] == [{"HTTPBearer": []}]
     assert json.dumps(schema)  # serializable as it is
+
+
+def test_the_pipeline_is_loaded_when_the_worker_starts_not_on_the_first_call() -> None:
+    from newsprobe.analyzers.pipeline import Pipeline
+    from newsprobe.service import Settings, create_app
+
+    fresh = Pipeline(["quotes"], on_error="record")
+    app = create_app(Settings(), pipeline=fresh)
+    assert not fresh._warm
+    with TestClient(app) as client:
+        assert fresh._warm  # before any request
+        assert client.get("/healthz").json()["analyzers"] == ["quotes@1"]
