@@ -1,9 +1,11 @@
 """Property test driven by the OpenAPI schema: no schema-valid request gets a 5xx.
 
-schemathesis generates requests from ``/openapi.json`` for every operation (with the
-right bearer token, so the writing endpoint is exercised too) against an app with a
-corpus on SQLite. The analyzers take tens of milliseconds per call, so the examples are
-few per operation (about 30 s in all on one core).
+schemathesis generates requests from the app's OpenAPI document for every operation
+(with the right bearer token, so the writing endpoint is exercised too) against an app
+with a corpus on SQLite. The analyzers take tens of milliseconds per call, so the
+examples are few per operation (about 30 s in all on one core). The schema is read from
+`app.openapi()`, which starts nothing: the app (and its pipeline) starts on the first
+call, so collecting the tests costs nothing.
 """
 
 from __future__ import annotations
@@ -24,21 +26,14 @@ from tests.service.conftest import TOKEN, auth  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
+# The schema is built when the module is collected, so the corpus lives in a folder of
+# its own (removed at exit) rather than in a test's tmp_path.
+_FOLDER = Path(tempfile.mkdtemp(prefix="newsprobe-fuzz-"))
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
+_APP = create_app(Settings(db=str(_FOLDER / "corpus.db"), token=TOKEN, analysis_timeout=60))
 
-def _app() -> object:
-    from newsprobe.analyzers.pipeline import Pipeline
-
-    # Built when the module is collected (schemathesis reads the schema then), so the
-    # corpus lives in a folder of its own rather than in a test's tmp_path.
-    folder = Path(tempfile.mkdtemp(prefix="newsprobe-fuzz-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return create_app(
-        Settings(db=str(folder / "corpus.db"), token=TOKEN, analysis_timeout=60),
-        pipeline=Pipeline(on_error="record"),
-    )
-
-
-schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
+schema = schemathesis.openapi.from_dict(_APP.openapi())
+schema.app = _APP  # calls go to the app in-process (its lifespan starts on the first)
 
 
 @schema.parametrize()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsprobe.corpus.crosscheck import crosscheck, story_provenance
 from newsprobe.corpus.records import StoredArticle
 from newsprobe.corpus.records import Story as StoryRecord
 from newsprobe.coverage import ArticleRef, CrossCheck, ProvenanceGraph
@@ -60,6 +59,10 @@ def coverage_story(record: StoryRecord, members: list[StoredArticle]) -> Coverag
 
 def provenance_of(story_id: int, analyses: list[Analysis]) -> ProvenanceGraph:
     """Who retells whom among a story's articles (computed from their analyses)."""
+    # Imported on first use: cross-checking's modules take seconds to import (they read
+    # their tables and models), and a server without a corpus never needs them.
+    from newsprobe.corpus.crosscheck import story_provenance
+
     return story_provenance(analyses, story=str(story_id))
 
 
@@ -89,6 +92,8 @@ def crosscheck_stored(
     Raises:
         NotInCorpusError: no such article or story.
     """
+    from newsprobe.corpus.crosscheck import crosscheck
+
     stored = corpus.article(article)
     target = corpus.analysis(stored.id)
     story_id = story if story is not None else stored.story_id
