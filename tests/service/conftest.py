@@ -132,7 +132,13 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the live server keeps its corpus (``corpus.db``) and its log."""
+    return tmp_path_factory.mktemp("served")
+
+
+@pytest.fixture(scope="module")
+def live_server(served_folder: Path) -> Iterator[str]:
     """`newsprobe serve` really started (uvicorn, a subprocess) on a free 127.0.0.1 port,
     with a corpus and a token; its base URL once /healthz answers."""
     import os
@@ -143,7 +149,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     import httpx
 
-    folder = tmp_path_factory.mktemp("served")
+    folder = served_folder
     port = free_port()
     database = folder / "corpus.db"
     log = (folder / "server.log").open("w")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.service.conftest import HARBOUR, HOSTILE
+from tests.service.conftest import HARBOUR, HARBOUR_RETOLD, HOSTILE, auth
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -89,4 +89,41 @@ def test_the_page_analyses_an_article_and_runs_none_of_its_markup(
     )
     page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
     assert (tmp_path / "report.png").stat().st_size > 10_000
+    page.close()
+
+
+def test_a_story_page_shows_its_table_and_provenance_graph(
+    browser: Browser, live_server: str, served_folder: Path, tmp_path: Path
+) -> None:
+    import httpx
+
+    from newsprobe.corpus import Corpus
+
+    ids = []
+    with httpx.Client(base_url=live_server, timeout=120) as http:
+        for text, outlet in ((HARBOUR, "Coastline Gazette"), (HARBOUR_RETOLD, "Fjordside Post")):
+            answer = http.post(
+                "/v1/corpus/articles", json={"text": text, "outlet": outlet}, headers=auth()
+            )
+            assert answer.status_code in (200, 201), answer.text
+            ids.append(answer.json()["article"]["id"])
+    with Corpus(served_folder / "corpus.db") as corpus:
+        story = corpus.new_story(title="Lindqvist approves berths")
+        for article_id in ids:
+            corpus.assign(article_id, story)
+
+    dialogs: list[str] = []
+    page = _page(browser, dialogs)
+    page.goto(live_server + "/stories")
+    link = page.get_by_role("link", name="Lindqvist approves berths")
+    link.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("table.listing").count() >= 2  # the articles, a figure at least
+    graph = page.locator("figure.graph img")
+    assert graph.count() == 1
+    # The SVG is a data: image, which the page's policy allows: it really renders.
+    assert page.evaluate("document.querySelector('figure.graph img').naturalWidth") > 0
+    page.screenshot(path=str(tmp_path / "story.png"), full_page=True)
+    assert dialogs == []
     page.close()
