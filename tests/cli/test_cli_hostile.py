@@ -91,3 +91,97 @@ def test_failed_write_names_the_file_exits_4_and_keeps_the_old_report(tmp_path: 
     assert len(lines) == 1 and str(report) in lines[0] and "File too large" in lines[0]
     assert report.read_text(encoding="utf-8") == "the previous report\n"
     assert _leftovers(tmp_path) == []
+
+
+def _bomb_warc(path: Path, records: int) -> None:
+    """A WARC whose every page is a gzip bomb: 1 MB of zeros sent as 1 KB compressed."""
+    import gzip
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    bomb = gzip.compress(b"<html><body>" + b"0" * 1_000_000, compresslevel=9)
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for number in range(records):
+            headers = StatusAndHeaders(
+                "200 OK",
+                [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                protocol="HTTP/1.1",
+            )
+            record = writer.create_warc_record(
+                f"https://bomb.example/{number}",
+                "response",
+                payload=io.BytesIO(bomb),
+                length=len(bomb),
+                http_headers=headers,
+            )
+            writer.write_record(record)
+
+
+def test_archive_of_bombs_prints_a_few_lines_and_a_count(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    _bomb_warc(archive, 40)
+    errors = tmp_path / "errors.txt"
+    result = runner.invoke(
+        app,
+        ["analyze", str(archive), "--max-bytes", "100000", "--errors", str(errors)],
+    )
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) <= 5, lines
+    assert "40 bad records in all, 37 not shown" in lines[-1] and str(errors) in lines[-1]
+    assert all("larger than 100,000 bytes" in line for line in lines[:3])
+    listed = errors.read_text(encoding="utf-8").splitlines()
+    assert len(listed) == 40 and "record 40 (https://bomb.example/39)" in listed[-1]
+
+
+def test_without_errors_file_the_summary_names_the_option(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc"
+    _bomb_warc(archive, 5)
+    result = runner.invoke(app, ["analyze", str(archive), "--max-bytes", "100000"])
+    assert result.exit_code == 1
+    assert "--errors FILE lists them" in result.stderr.strip().splitlines()[-1]
+
+
+def _records(path: Path, count: int) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(count):
+            text = f"Pier {number} reopened on Friday after {number + 2} days, the port said."
+            handle.write(json.dumps({"title": f"Pier {number} reopens", "text": text}) + "\n")
+        handle.write("{not json\n")
+
+
+def test_progress_is_drawn_on_a_terminal_and_never_into_a_pipe(tmp_path: Path) -> None:
+    import pty
+
+    dump = tmp_path / "dump.jsonl"
+    _records(dump, 40)
+    command = [sys.executable, "-m", "newsprobe", "analyze", str(dump), "-f", "json"]
+    command += ["-a", "quantities", "--out", str(tmp_path / "out.jsonl")]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert piped.returncode == 1
+    assert piped.stderr.strip().splitlines() == [
+        f"newsprobe: skipped: {dump}:41: invalid JSON: Expecting property name enclosed in "
+        "double quotes: line 1 column 2 (char 1)"
+    ]
+    leader, follower = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "120"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.Popen(command, stderr=follower, stdout=subprocess.DEVNULL, env=env)
+    os.close(follower)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65_536)
+        except OSError:  # the terminal closes with the process
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    assert process.wait(timeout=300) == 1
+    os.close(leader)
+    screen = drawn.decode("utf-8", "replace")
+    assert ("analysing" in screen and "41/41" in screen) or "40/41" in screen
+    assert "1 skipped" in screen

@@ -183,9 +183,15 @@ def analyze(
 
 
 def _advancing(analyses: Iterator[Analysis], bar: Bar, failures: list[str]) -> Iterator[Analysis]:
-    """Moves the progress bar per analysis, with the bad inputs so far in its label."""
+    """Moves the progress bar per analysis and per bad input (the estimated total counts
+    both), with the bad inputs so far in its label."""
+    seen = 0
     for analysis in analyses:
-        bar.advance(1)
-        if failures:
-            bar.describe(f"analysing ({len(failures):,} skipped)")
+        bar.advance(1 + len(failures) - seen)
+        if len(failures) != seen:
+            seen = len(failures)
+            bar.describe(f"analysing ({seen:,} skipped)")
         yield analysis
+    bar.advance(len(failures) - seen)
+    if len(failures) != seen:
+        bar.describe(f"analysing ({len(failures):,} skipped)")
