@@ -117,3 +117,18 @@ def test_line_without_end_stops_reading_instead_of_draining_for_ever(tmp_path: P
     items = _items(path, IngestOptions(max_bytes=1_000))
     assert isinstance(items[0], Article)
     assert any("without a line end" in str(i) for i in items[1:])
+
+
+@pytest.mark.parametrize(
+    "archive",
+    [b"WARC/1.0\r\nWARC-Type: response", b"WARC/1.0\r\nContent-Length: x\r\n\r\n", b"WARC/\r\n"],
+)
+def test_warc_header_cut_short_is_a_clean_error(tmp_path: Path, archive: bytes) -> None:
+    """Found by the fuzz test: warcio raised AttributeError on a header cut short."""
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(archive)
+    try:
+        items = _items(path)
+    except IngestError:
+        return
+    assert items and all(isinstance(i, IngestError) for i in items)
