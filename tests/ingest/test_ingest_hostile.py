@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -132,3 +133,43 @@ def test_warc_header_cut_short_is_a_clean_error(tmp_path: Path, archive: bytes) 
     except IngestError:
         return
     assert items and all(isinstance(i, IngestError) for i in items)
+
+
+def test_warc_with_a_wrong_content_length_prints_nothing_itself(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """warcio wrote a warning with the whole following line (here 1 MB) to stderr."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    page = b"<html><body><p>" + b"Ferries sailed on time. " * 40_000 + b"</p></body></html>"
+    for number in range(2):
+        record = writer.create_warc_record(
+            f"https://crawl.example/{number}",
+            "response",
+            payload=io.BytesIO(page),
+            length=len(page),
+            http_headers=StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"
+            ),
+        )
+        writer.write_record(record)
+    # The first record claims half its length: the rest of its page follows "the end".
+    data = re.sub(
+        rb"Content-Length: (\d+)",
+        lambda m: b"Content-Length: %d" % (int(m[1]) // 2),
+        out.getvalue(),
+        count=1,
+    )
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data)
+    try:
+        items = _items(path)
+    except IngestError:
+        items = []
+    assert capfd.readouterr().err == ""
+    assert all(isinstance(i, Article | IngestError) for i in items)

@@ -80,6 +80,11 @@ def read_warc(
     from warcio.exceptions import ArchiveLoadFailed
 
     records = ArchiveIterator(stream, arc2warc=True)
+    # warcio writes a warning straight to stderr for every record not followed by a blank
+    # line, with the whole next line in it: megabytes of page on the user's terminal. The
+    # message is its (instance-overridable) format string; the count stays in err_count
+    # and is reported once, below.
+    records.INC_RECORD = ""
     number = 0
     try:
         for record in records:
@@ -99,5 +104,11 @@ def read_warc(
         yield IngestError(
             f"the archive is truncated or corrupt after record {number} ({exc}); "
             "the records before it were read",
+            source=name,
+        )
+    if records.err_count:
+        yield IngestError(
+            f"{records.err_count:,} record(s) were not followed by a blank line (a wrong "
+            "Content-Length?); the records after them may be misread",
             source=name,
         )
