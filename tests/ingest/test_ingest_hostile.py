@@ -173,3 +173,23 @@ def test_warc_with_a_wrong_content_length_prints_nothing_itself(
         items = []
     assert capfd.readouterr().err == ""
     assert all(isinstance(i, Article | IngestError) for i in items)
+
+
+def test_article_over_the_character_limit_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("Long story\n\n" + "The ferry sailed on time. " * 800, encoding="utf-8")
+    [item] = _items(path, IngestOptions(max_chars=10_000))
+    assert isinstance(item, IngestError)
+    message = str(item)
+    assert "\n" not in message and "long.txt" in message
+    assert '"Long story"' in message and "--max-chars" in message
+    [article] = _items(path, IngestOptions(max_chars=100_000))
+    assert isinstance(article, Article)
+
+
+def test_only_the_long_record_of_a_dump_is_refused(tmp_path: Path) -> None:
+    long_one = {"title": "Huge", "text": "Ferries sailed. " * 2_000}
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (GOOD, long_one, GOOD)) + "\n")
+    items = _items(path, IngestOptions(max_chars=5_000))
+    assert [type(i).__name__ for i in items] == ["Article", "IngestError", "Article"]

@@ -21,7 +21,7 @@ from newsprobe.cli.common import (
 from newsprobe.cli.output import ErrorLog, ReportFile, check_not_an_input
 from newsprobe.cli.progress import Bar, estimate_records, progress_bar
 from newsprobe.errors import NewsprobeError
-from newsprobe.ingest.options import MAX_DOCUMENT_BYTES
+from newsprobe.ingest.options import MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES
 
 if TYPE_CHECKING:
     from newsprobe.document import Analysis
@@ -124,6 +124,13 @@ def analyze(
             help="Largest document (file, download, record) read, in bytes.",
         ),
     ] = MAX_DOCUMENT_BYTES,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Longest article analysed, in characters (about 1 GB of memory per million).",
+        ),
+    ] = MAX_ARTICLE_CHARS,
     errors: Annotated[
         Path | None,
         typer.Option(
@@ -145,6 +152,7 @@ def analyze(
             allow_private=allow_private,
             field_map=field_map(field or []),
             max_bytes=max_bytes,
+            max_chars=max_chars,
         )
         pipeline = Pipeline(analyzer or None, on_error="raise" if debug else "record")
         for target in (out, errors):

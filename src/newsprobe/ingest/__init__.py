@@ -28,7 +28,12 @@ from newsprobe.errors import ExtractionError, IngestError, UnsupportedInputError
 from newsprobe.ingest.decode import decode_bytes, looks_binary
 from newsprobe.ingest.files import open_local
 from newsprobe.ingest.html import article_from_html, declared_charset
-from newsprobe.ingest.options import FORMATS, MAX_DOCUMENT_BYTES, IngestOptions
+from newsprobe.ingest.options import (
+    FORMATS,
+    MAX_ARTICLE_CHARS,
+    MAX_DOCUMENT_BYTES,
+    IngestOptions,
+)
 from newsprobe.ingest.records import check_field_map
 from newsprobe.ingest.sniff import (
     SNIFF_BYTES,
@@ -45,7 +50,7 @@ from newsprobe.nlp.language import detect_language
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["FORMATS", "MAX_DOCUMENT_BYTES", "IngestOptions", "load", "read"]
+__all__ = ["FORMATS", "MAX_ARTICLE_CHARS", "MAX_DOCUMENT_BYTES", "IngestOptions", "load", "read"]
 
 # First bytes of a WARC record, or of an ARC file's version block.
 _ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
@@ -99,15 +104,30 @@ def read(
     )
     with fetcher:
         if name.lower().startswith(("http://", "https://")):
-            yield from _read_url(name, opts, fetcher)
+            items = _read_url(name, opts, fetcher)
+            yield from (_within_limit(item, name, opts.max_chars) for item in items)
             return
         if name == "-":
-            yield from _read_stream(sys.stdin.buffer, name=name, opts=opts, fetcher=fetcher)
+            items = _read_stream(sys.stdin.buffer, name=name, opts=opts, fetcher=fetcher)
+            yield from (_within_limit(item, name, opts.max_chars) for item in items)
             return
         with open_local(Path(source), name=name, wait=opts.timeout) as handle:
-            yield from _read_stream(
-                handle, name=name, opts=opts, fetcher=fetcher, progress=progress
-            )
+            items = _read_stream(handle, name=name, opts=opts, fetcher=fetcher, progress=progress)
+            yield from (_within_limit(item, name, opts.max_chars) for item in items)
+
+
+def _within_limit(item: Article | IngestError, name: str, limit: int) -> Article | IngestError:
+    """The article, or an `IngestError` in its place when it is too long to analyse."""
+    if isinstance(item, IngestError) or len(item.text) <= limit:
+        return item
+    title = item.headline_text or item.body_text[:60]
+    shown = f'"{title[:60]}…"' if len(title) > 60 else f'"{title}"'
+    return IngestError(
+        f"the article {shown} is {len(item.text):,} characters long, over the "
+        f"{limit:,}-character limit for one analysis (about 1 GB of memory per million); "
+        "raise it with --max-chars (IngestOptions.max_chars) or split the text",
+        source=item.url or name,
+    )
 
 
 def _read_stream(
