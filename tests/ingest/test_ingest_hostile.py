@@ -193,3 +193,12 @@ def test_only_the_long_record_of_a_dump_is_refused(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(r) for r in (GOOD, long_one, GOOD)) + "\n")
     items = _items(path, IngestOptions(max_chars=5_000))
     assert [type(i).__name__ for i in items] == ["Article", "IngestError", "Article"]
+
+
+def test_record_url_with_a_password_is_stored_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps({**GOOD, "url": "https://ana:s3cr3t@wire.example/dock"}) + "\n")
+    [article] = _items(path)
+    assert isinstance(article, Article)
+    assert article.url == "https://wire.example/dock"
+    assert "s3cr3t" not in article.model_dump_json()

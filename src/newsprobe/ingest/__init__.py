@@ -44,7 +44,7 @@ from newsprobe.ingest.sniff import (
     sniff_format,
 )
 from newsprobe.ingest.text import article_from_text
-from newsprobe.ingest.web import Fetcher, Page, Resolver
+from newsprobe.ingest.web import Fetcher, Page, Resolver, redact_url
 from newsprobe.nlp.language import detect_language
 
 if TYPE_CHECKING:
@@ -105,20 +105,29 @@ def read(
     with fetcher:
         if name.lower().startswith(("http://", "https://")):
             items = _read_url(name, opts, fetcher)
-            yield from (_within_limit(item, name, opts.max_chars) for item in items)
+            yield from (_finished(item, name, opts.max_chars) for item in items)
             return
         if name == "-":
             items = _read_stream(sys.stdin.buffer, name=name, opts=opts, fetcher=fetcher)
-            yield from (_within_limit(item, name, opts.max_chars) for item in items)
+            yield from (_finished(item, name, opts.max_chars) for item in items)
             return
         with open_local(Path(source), name=name, wait=opts.timeout) as handle:
             items = _read_stream(handle, name=name, opts=opts, fetcher=fetcher, progress=progress)
-            yield from (_within_limit(item, name, opts.max_chars) for item in items)
+            yield from (_finished(item, name, opts.max_chars) for item in items)
 
 
-def _within_limit(item: Article | IngestError, name: str, limit: int) -> Article | IngestError:
-    """The article, or an `IngestError` in its place when it is too long to analyse."""
-    if isinstance(item, IngestError) or len(item.text) <= limit:
+def _finished(item: Article | IngestError, name: str, limit: int) -> Article | IngestError:
+    """The article without a password in its URL, or an `IngestError` in its place when
+    it is too long to analyse.
+
+    A record, archived page or feed entry may carry ``https://user:secret@host/`` as its
+    URL; it is kept without the ``user:secret@`` part, so no report or store holds it.
+    """
+    if isinstance(item, IngestError):
+        return item
+    if item.url and redact_url(item.url) != item.url:
+        item = item.model_copy(update={"url": redact_url(item.url)})
+    if len(item.text) <= limit:
         return item
     title = item.headline_text or item.body_text[:60]
     shown = f'"{title[:60]}…"' if len(title) > 60 else f'"{title}"'
