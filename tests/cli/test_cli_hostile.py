@@ -185,3 +185,20 @@ def test_progress_is_drawn_on_a_terminal_and_never_into_a_pipe(tmp_path: Path) -
     screen = drawn.decode("utf-8", "replace")
     assert ("analysing" in screen and "41/41" in screen) or "40/41" in screen
     assert "1 skipped" in screen
+
+
+def test_full_standard_output_is_named_and_exits_4() -> None:
+    command = [sys.executable, "-m", "newsprobe", "analyze", str(EXAMPLE), "-f", "json"]
+    command += ["-a", "quantities"]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            command,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
+    assert result.returncode == 4, result.stderr
+    assert result.stderr.strip() == (
+        "newsprobe: error: standard output: cannot write the report: No space left on device"
+    )

@@ -18,7 +18,7 @@ from newsprobe.cli.common import (
     field_map,
     state,
 )
-from newsprobe.cli.output import ErrorLog, ReportFile, check_not_an_input
+from newsprobe.cli.output import ErrorLog, ReportFile, check_not_an_input, guarded_stdout
 from newsprobe.cli.progress import Bar, estimate_records, progress_bar
 from newsprobe.errors import NewsprobeError
 from newsprobe.ingest.options import MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES
@@ -166,7 +166,7 @@ def analyze(
             stream = articles(sources, options, failures, errors=log)
             analyses = _advancing(pipeline.analyze_many(stream), bar, failures)
             if out is None:
-                broken = _emit(analyses, output_format, sys.stdout)
+                broken = _emit(analyses, output_format, guarded_stdout(sys.stdout))
             else:
                 written = [0]
                 report = ReportFile(out)

@@ -25,7 +25,7 @@ from typing import TextIO, cast
 
 from newsprobe.errors import ConfigError, OutputError
 
-__all__ = ["ErrorLog", "ReportFile", "check_not_an_input"]
+__all__ = ["ErrorLog", "ReportFile", "check_not_an_input", "guarded_stdout"]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -122,7 +122,7 @@ def _mode_for(target: Path) -> int:
 class _GuardedText:
     """The temporary file's text handle, raising `OutputError` for every write failure."""
 
-    def __init__(self, handle: TextIO, owner: ReportFile | ErrorLog) -> None:
+    def __init__(self, handle: TextIO, owner: ReportFile | ErrorLog | _Stdout) -> None:
         self._handle = handle
         self._owner = owner
 
@@ -139,11 +139,16 @@ class _GuardedText:
             raise self._owner._fail(exc) from exc
 
     def isatty(self) -> bool:
-        return False
+        return self._handle.isatty()
+
+    def fileno(self) -> int:
+        return self._handle.fileno()
 
     @property
     def name(self) -> str:
-        return str(self._owner.target if isinstance(self._owner, ReportFile) else self._owner.path)
+        if isinstance(self._owner, ErrorLog):
+            return str(self._owner.path)
+        return str(self._owner.target)
 
     def keep(self) -> None:
         self._owner.keep()
@@ -188,3 +193,20 @@ class ErrorLog:
                 self._handle.close()
             except OSError as exc:
                 raise self._fail(exc) from exc
+
+
+class _Stdout:
+    """Names standard output in write errors (``analyze ... > /dev/full``)."""
+
+    target = "standard output"
+
+    def _fail(self, exc: OSError) -> OutputError:
+        return OutputError(f"cannot write the report: {exc.strerror or exc}", path=self.target)
+
+    def keep(self) -> None:
+        """Nothing to do: standard output is written as the reports come."""
+
+
+def guarded_stdout(stream: TextIO) -> TextIO:
+    """`stream` (sys.stdout) with write failures raised as `OutputError` (status 4)."""
+    return cast(TextIO, _GuardedText(stream, _Stdout()))
