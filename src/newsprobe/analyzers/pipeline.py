@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
@@ -28,7 +27,7 @@ from newsprobe.document import Analysis, AnalyzerFailure, Article, Notice
 from newsprobe.errors import AnalyzerError, ConfigError
 from newsprobe.findings import FindingBase, Span
 from newsprobe.languages import language_name
-from newsprobe.nlp.parse import BATCH_SIZE, PIPES_FOR, parse_many, pipes_for
+from newsprobe.nlp.parse import BATCH_CHARS, BATCH_SIZE, PIPES_FOR, parse_many, pipes_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -174,8 +173,7 @@ class Pipeline:
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """Analyse a stream of articles, parsing them in batches; yields in input order."""
         self.warm_up()
-        stream = iter(articles)
-        while batch := list(islice(stream, self.batch_size)):
+        for batch in _article_batches(articles, self.batch_size):
             docs = self.parse(batch)
             for article, doc in zip(batch, docs, strict=True):
                 yield self.analyze_parsed(article, doc)
@@ -305,3 +303,22 @@ class Pipeline:
 def _check_span(span: Span, length: int, kind: str) -> None:
     if not (0 <= span.start <= span.end <= length):
         raise ValueError(f"{kind} span {span} is outside the article text ({length} chars)")
+
+
+def _article_batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Batches of at most `size` articles and about `BATCH_CHARS` characters.
+
+    Every Doc of a batch is held until its analyzers have run: 32 long articles at once
+    would hold 32 long parses. A batch closes once it reaches the budget, so a long
+    article is analysed with few others, and an ordinary batch is unchanged.
+    """
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        batch.append(article)
+        chars += len(article.text)
+        if len(batch) >= size or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
