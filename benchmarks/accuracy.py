@@ -549,6 +549,8 @@ def checkthat(slow: bool) -> list[Row]:
     if not slow or not folder.is_dir() or not (DATA / "claimbuster").is_dir():
         skipped = "skipped: --quick" if not slow else NO_DATA
         return [_row("claims model", where, "", {}, skipped, kind=PUBLIC, dev=CV_TUNED)]
+    from itertools import pairwise
+
     import numpy as np
 
     sys.path.insert(0, str(REPO / "train"))
@@ -557,7 +559,7 @@ def checkthat(slow: bool) -> list[Row]:
     debates = training.load_checkthat()
     joined = training.featurize([t for d in debates for t in d.texts])
     bounds = np.cumsum([0, *(len(d.texts) for d in debates)])
-    feats = [joined[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    feats = [joined[a:b] for a, b in pairwise(bounds)]
     n = f"{sum(len(d.texts) for d in debates)} sentences"
     shipped = training.shipped_map(debates, feats)
     figure = float(np.mean(list(shipped.values())))

@@ -84,6 +84,10 @@ def test_weasels_are_found_with_the_words_that_fired(
         "The film is one of 12 titles shortlisted for the Verlaine award.",
         "In five years, people will wonder how they ever lived without it.",
         "What others say",
+        "She began to realize how many people saw the world the way she did.",
+        "The museum will allow people to see the progress the city has made.",
+        '"We live in a storm," my father often said.',
+        "The video was widely seen on social media.",
     ],
 )
 def test_counts_and_named_groups_are_not_weasels(pipeline: Pipeline, sentence: str) -> None:

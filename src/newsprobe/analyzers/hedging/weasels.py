@@ -47,6 +47,10 @@ _STANDING = frozenset({"some", "many", "others", "most", "few"})
 # "Scientists at the observatory", "critics, including the association", "such as".
 _NARROWING_PREPS = frozenset({"from", "at", "with", "including", "like", "in", "on", "for"})
 _NARROWING_DEPS = frozenset({"appos", "acl", "relcl", "poss", "nummod", "compound"})
+# Verbs that give a view only with "as": "saw the reshuffle as a sign of weakness".
+_AS_VERBS = frozenset({"see", "view", "regard"})
+# "how many people", "so many experts", "too many reports": a degree, not a source.
+_DEGREE_WORDS = frozenset({"how", "so", "too", "as"})
 _DETERMINERS = frozenset(
     {"the", "these", "those", "this", "that", "our", "their", "its", "his", "her"}
 )
@@ -63,9 +67,14 @@ def _verb_of(noun: Token) -> Token | None:
     if noun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     verb = noun.head
-    if verb.lemma_.lower() not in _VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma not in _VERBS:
         return None
+    if lemma in _AS_VERBS and not any(c.lower_ == "as" for c in verb.children):
+        return None  # "allowing people to see the progress": sight, not a view
     for child in verb.children:
+        if child.tag_ == "TO":
+            return None  # "allowing people to see ...": no one is quoted as saying anything
         if child.tag_ == "MD" and child.lower_ not in {"may", "might"}:
             return None  # "people will wonder how...": a prediction about them, not a source
         if child.tag_ in {"WP", "WDT"} and child.i < verb.i:
@@ -94,6 +103,8 @@ def _narrowed(noun: Token) -> bool:
 def _is_count(quantifier: Token) -> bool:
     """ "many of the 300 passengers", "some 2,000 people", "most of the money"."""
     if quantifier.like_num or any(c.like_num for c in quantifier.children):
+        return True
+    if quantifier.i > 0 and quantifier.nbor(-1).lower_ in _DEGREE_WORDS:
         return True
     nxt = quantifier.nbor(1) if quantifier.i + 1 < len(quantifier.doc) else None
     if nxt is not None and (nxt.like_num or nxt.tag_ == "CD"):
@@ -163,8 +174,9 @@ def standing_quantifier(sentence: SpacySpan) -> Iterator[tuple[Token, Token]]:
     for token in sentence:
         if token.lower_ not in _STANDING or token.dep_ not in {"nsubj", "nsubjpass"}:
             continue
-        if _is_count(token) or _verb_of(token) is None:
-            continue
+        verb = _verb_of(token)
+        if _is_count(token) or verb is None or verb.tag_ == "VBZ":
+            continue  # "some calls into the hotline": "calls" was a noun, misparsed
         yield token, token
 
 
