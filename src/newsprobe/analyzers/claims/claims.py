@@ -65,6 +65,10 @@ _HEDGED = -0.6  # a hedge cue in the sentence that does not govern its main verb
 _HEDGED_CAP = 0.4  # the main verb is hedged ("may have been", "could fall"): speculation
 _QUESTION_CAP = 0.25  # a question asserts nothing
 _JUDGEMENT_CAP = 0.3  # an opinion or a hypothesis (`claim_filters.unverifiable`)
+# A capped sentence scores cap x its score, not min(cap, score): both keep it under the
+# threshold, but the product keeps the model's order among capped sentences. With min(),
+# every hedged sentence tied at 0.4 and every question at 0.25, and a full ranking
+# (`newsprobe.rank`) lost its order exactly where fact-checkers triage.
 _NAMED_SOURCE = 0.4  # attributed to a named person, official, institution or document
 _QUANTITY = 0.3  # a quantity the quantities analyzer normalized
 # No number, date, name or source: nothing a fact-checker could start from ("Since then,
@@ -179,11 +183,11 @@ class ClaimsAnalyzer(Analyzer):
             value = dict(zip(FEATURE_NAMES, candidate.features, strict=True))
             has_fact = bool(value["has_number"] or value["has_date"])
             target = candidate.scored
-            if score >= _JUDGEMENT_CAP and score >= self.threshold:  # capping can only drop
+            if score >= self.threshold:
                 top = candidate.root if target is sent else target.root
                 judged = main if target is sent else main_verb(target, top)
                 if unverifiable(target, top.i, judged.i, cols, has_fact=has_fact):
-                    score = _JUDGEMENT_CAP
+                    score = _capped(score, _JUDGEMENT_CAP)
             if score < self.threshold and not self.every_sentence:
                 continue
             claims.append(_claim(ctx, layers, span, sent, main, round(score, 4), reasons, dates))
@@ -296,12 +300,17 @@ def _blend(
             logit += _HEDGED
     score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
     if hedged_main:
-        score = min(score, _HEDGED_CAP)
+        score = _capped(score, _HEDGED_CAP)
     # "Has it really been 19 years?!", "(... or not?)": the question mark need not be last.
     ending = ctx.text[span.start : span.end].rstrip("".join(CLOSING_QUOTES) + "'!)] ")
     if value["question"] or ending.endswith("?"):
-        score = min(score, _QUESTION_CAP)
+        score = _capped(score, _QUESTION_CAP)
     return score, reasons
+
+
+def _capped(score: float, cap: float) -> float:
+    """`score` held under `cap`, in order (see `_JUDGEMENT_CAP`)."""
+    return cap * score
 
 
 def _quoted_part(ctx: Context, layers: _Layers, span: Span) -> Span | None:
