@@ -280,6 +280,12 @@ def hedging(full: Replay) -> list[Row]:
         s = t.score(pipeline)
         where = f"{len(t.GOLD)} gold articles, {label}"
         rows.append(_row("hedging", where, f"{s['tp'] + s['fn']} cues", s, f"fp {s['fp']}"))
+    from tests.analyzers.hedging import test_weasels as w
+
+    s = w.sentence_scores(Pipeline(["hedging"]))
+    where = "composed certain/uncertain sentences (hedge_sentences.json)"
+    other = f"uncertain-sentence F1; fp {s['fp']}, fn {s['fn']}"
+    rows.append(_row("hedging", where, f"{s['n']} sentences", s, other))
     return rows
 
 
@@ -547,6 +553,59 @@ def checkworthiness(slow: bool) -> list[Row]:
     return [*rows, _row("claims model", where, n, s, other, kind=PUBLIC, dev=CV_TUNED)]
 
 
+def checkthat(slow: bool) -> list[Row]:
+    """Ranking: MAP over the 19 CheckThat'19 training debates, before (the shipped model,
+    never trained on them) and with leave-one-debate-out retraining (train/checkworthiness.py)."""
+    folder = DATA / "checkthat19" / "training"
+    where = "CheckThat'19 training, 19 debates"
+    if not slow or not folder.is_dir() or not (DATA / "claimbuster").is_dir():
+        skipped = "skipped: --quick" if not slow else NO_DATA
+        return [_row("claims model", where, "", {}, skipped, kind=PUBLIC, dev=CV_TUNED)]
+    from itertools import pairwise
+
+    import numpy as np
+
+    sys.path.insert(0, str(REPO / "train"))
+    import checkworthiness as training  # the training script, imported as a module
+
+    debates = training.load_checkthat()
+    joined = training.featurize([t for d in debates for t in d.texts])
+    bounds = np.cumsum([0, *(len(d.texts) for d in debates)])
+    feats = [joined[a:b] for a, b in pairwise(bounds)]
+    n = f"{sum(len(d.texts) for d in debates)} sentences"
+    shipped = training.shipped_map(debates, feats)
+    figure = float(np.mean(list(shipped.values())))
+    rows = [
+        _row(
+            "claims model",
+            f"{where}, shipped model (trained on all 19)",
+            n,
+            {"map": figure},
+            f"MAP {figure:.3f} (seen in training: not a held-out figure)",
+            kind=PUBLIC,
+            dev=DEV,
+        )
+    ]
+    texts, labels, _, _ = training.load_data()
+    claimbuster = training.Rows(texts, labels, training.featurize(texts), np.ones(len(texts)))
+    aps = training.leave_one_debate_out(claimbuster, debates, feats, training.CHECKTHAT_WEIGHT)
+    figure = float(np.mean(list(aps.values())))
+    other = f"MAP {figure:.3f}, leave-one-debate-out (ClaimBuster + 18 debates each)"
+    rows.append(_row("claims model", f"{where}, leave-one-debate-out", n,
+                     {"map": figure, "ap": aps}, other, kind=PUBLIC, dev=CV_TUNED))  # fmt: skip
+    # Through the analyzers, as `newsprobe rank` ranks (shipped model: seen in training).
+    from checkthat_rank import evaluate
+
+    ranked = evaluate()
+    other = (
+        f"MAP full ranking {ranked['map_full_ranking']:.3f}; claims findings only "
+        f"{ranked['map_claims_only']:.3f} (what an analysis exposed before)"
+    )
+    where = f"{where}, newsprobe.rank (shipped model)"
+    rows.append(_row("claims", where, n, ranked, other, kind=PUBLIC, dev=DEV))
+    return rows
+
+
 def stance(slow: bool) -> list[Row]:
     where = "FNC-1, 337 hold-out bodies (baseline split)"
     if not slow or not (DATA / "fnc1").is_dir():
@@ -693,6 +752,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += _run("sensational", spin)
     rows += _run("clickbait", clickbait, slow)
     rows += _run("claims model", checkworthiness, slow)
+    rows += _run("claims ranking", checkthat, slow)
     rows += _run("stance model", stance, slow)
     rows += _run("corpus (dev)", corpus, "dev")
     rows += _run("corpus (held-out)", corpus, "heldout")

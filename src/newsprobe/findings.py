@@ -213,7 +213,9 @@ class HedgeFinding(FindingBase):
     """Speculation or hedging; `span` is the cue, `scope` the statement it governs."""
 
     kind: Literal["hedge"] = "hedge"
-    hedge_type: str = Field(description="modal, epistemic_verb, adverb, framing, inference")
+    hedge_type: str = Field(
+        description="modal, epistemic_verb, adverb, qualifier, framing, inference, weasel"
+    )
     scope: Span | None = None
     speaker: str | None = Field(default=None, description="Set when the hedge is quoted.")
 
