@@ -23,7 +23,8 @@ another.
 
 newsprobe's findings become predictions in `predictions`: every attribution finding
 (source span, cue span, and content span, else the sentence it attributes) and every
-quote finding with a speaker (speaker span, cue span, the quoted words).
+quote finding with a speaker that no attribution covers (speaker span, cue span, the
+quoted words); the sentences of one quotation sourced by one cue are one prediction.
 
     python -m newsprobe.evaluation.polnear --split dev --limit 20
 
@@ -51,14 +52,17 @@ if TYPE_CHECKING:
     from newsprobe.analyzers.pipeline import Pipeline
 
 __all__ = [
+    "ANALYZERS",
     "MATCH_DICE",
     "GoldAttribution",
     "PolnearArticle",
     "Predicted",
     "Scores",
+    "article_for",
     "default_root",
     "dice",
     "evaluate",
+    "format_figures",
     "load_split",
     "main",
     "parse_ann",
@@ -335,18 +339,36 @@ def _one(span: Span | None) -> Ranges | None:
 
 
 def predictions(analysis: Analysis) -> list[Predicted]:
-    """newsprobe's attributions, in offsets of `analysis.article.text`."""
-    found = []
+    """newsprobe's attributions, in offsets of `analysis.article.text`.
+
+    An attribution finding is one sentence; PolNeAR's attribution is one cue. So findings
+    sharing a source span and a cue (the sentences of a quotation) become one prediction
+    whose content is all of theirs; a quote finding adds a prediction only where no
+    attribution finding covers it (the attribution analyzer reads the quotes already).
+    """
+    grouped: dict[tuple[Ranges | None, Ranges | None], list[tuple[int, int]]] = {}
+    covered: list[Span] = []
+    sources: list[Span | None] = []
     for finding in analysis.findings:
         if isinstance(finding, AttributionFinding):
-            content = getattr(finding, "content_span", None) or finding.span
-            found.append(
-                Predicted(_one(finding.source_span), _one(finding.cue_span), _one(content))
-            )
-        elif isinstance(finding, QuoteFinding) and finding.speaker_span is not None:
-            parts = tuple((p.start, p.end) for p in finding.parts)
-            found.append(Predicted(_one(finding.speaker_span), _one(finding.cue_span), parts))
-    return found
+            content = finding.content_span or finding.span
+            key = (_one(finding.source_span), _one(finding.cue_span))
+            grouped.setdefault(key, []).append((content.start, content.end))
+            covered.append(finding.span)
+            sources.append(finding.source_span)
+    for finding in analysis.findings:
+        if not isinstance(finding, QuoteFinding) or finding.speaker_span is None:
+            continue
+        if any(finding.span.overlaps(span) for span in covered) or any(
+            source is not None and source.contains(finding.speaker_span) for source in sources
+        ):
+            continue
+        key = (_one(finding.speaker_span), _one(finding.cue_span))
+        grouped.setdefault(key, []).extend((p.start, p.end) for p in finding.parts)
+    return [
+        Predicted(source, cue, tuple(sorted(set(content))))
+        for (source, cue), content in grouped.items()
+    ]
 
 
 def article_for(item: PolnearArticle) -> Article:
