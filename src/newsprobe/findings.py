@@ -182,7 +182,7 @@ SourceType = Literal[
 ]
 
 
-CueType = Literal["speech", "thought", "evidence", "intention", "stance", "refusal"]
+CueType = Literal["speech", "thought", "evidence", "intention", "stance", "refusal", "other"]
 
 
 class AttributionFinding(FindingBase):
@@ -209,7 +209,8 @@ class AttributionFinding(FindingBase):
     cue_type: CueType = Field(
         default="speech",
         description="speech (said), thought (fear), evidence (polls show), intention "
-        "(want), stance (supports) or refusal (declined to comment).",
+        "(want), stance (supports), refusal (declined to comment) or other (a cue the "
+        "learned reader found: mocked, touted).",
     )
     content_span: Span | None = Field(
         default=None, description="What is attributed: the reported clause or object."

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsprobe.analyzers.attribution import cues, outlet_cues
+from newsprobe.analyzers.attribution.learned import CueModel
 from newsprobe.analyzers.attribution.resolution import SourceResolver, from_quote
 from newsprobe.analyzers.attribution.source_kinds import (
     is_plausible_source,
@@ -59,12 +61,51 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", ":"})
 # Verbs of saying, and the cues of thought, evidence, intention, stance and refusal that
 # `cues` admits under its rules ("critics fear", "polls show", "declined to comment").
 _CUE_WORDS = REPORTING_VERBS | frozenset(cues.CUE_TYPES)
+
+
+@cache
+def _candidates() -> frozenset[str]:
+    """The verbs of `_CUE_WORDS` and those the learned reader weighs ("mocked", "touted");
+    read at first use, not at import (the model is a package file)."""
+    return _CUE_WORDS | CueModel.shipped().lemmas
+
+
 # Modals of inference: "this would explain how", "he could claim that" say what the writer
 # supposes, not what anyone said. "will" stays: "the minister will say in a speech".
 _INFERENCE_MODALS = frozenset({"would", "could", "might", "may", "must", "should", "can"})
 # Subjects of their own make a complement a reported clause; "The Apple Watch reveal back
 # in September was big" parses "was" as the complement of a verb "reveal".
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def subject_of(cols: Columns, token: Token) -> Token | None:
+    """The subject a cue verb attributes to: its own, or one it shares ("Weiss accepted the
+    delay but insisted that ...", "Trump doubled down, saying that ...")."""
+    i = token.i
+    children = token.children
+    # Two subjects are a misparse of "Fake news site The Weekly Marlin wrote": the one
+    # nearest the verb is the name.
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < i]
+    subject = before[-1] if before else next(iter(subjects), None)
+    dep = cols.dep[i]
+    if subject is None and dep == "conj":
+        # "Weiss accepted the delay but insisted that...": the subject is shared.
+        shared = token.head
+        if (
+            cols.dep[shared.i] == "ccomp"
+            and cols.lemma[shared.i].lower() not in _CUE_WORDS
+            and cols.lemma[shared.head.i].lower() in _CUE_WORDS
+        ):
+            # "Dorn said the government had given away too much and warned that...":
+            # the parser joins "warned" to the reported verb; Dorn did the warning.
+            shared = shared.head
+        subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
+    elif subject is None and dep == "advcl" and cols.tag[i] == "VBG":
+        # "Trump doubled down on Monday, saying that ...": the participle's speaker is
+        # the subject of the clause it hangs on.
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    return subject
 
 
 class _Cue(NamedTuple):
@@ -124,13 +165,14 @@ class AttributionAnalyzer(Analyzer):
         previous: tuple[int, str] | None = None  # the last sentence's start and text
         # The tokens `_cue` can accept, found in one pass over the columns: most words are
         # neither "according" nor a reporting verb and are never looked at again.
+        cue_lemmas = _candidates()
         cue_words = [
             i
             for i, (lower, pos, lemma) in enumerate(
                 zip(cols.lower, cols.pos, cols.lemma, strict=True)
             )
             if lower == "according"
-            or (pos in {"VERB", "AUX"} and lemma.lower() in _CUE_WORDS)
+            or (pos in {"VERB", "AUX"} and lemma.lower() in cue_lemmas)
             or (lower in outlet_cues.OUTLET_PREPOSITIONS and pos == "ADP")
         ]
         for sentence in doc.sents:
@@ -229,33 +271,13 @@ class AttributionAnalyzer(Analyzer):
         if cols.lower[i] in outlet_cues.OUTLET_PREPOSITIONS:
             found = outlet_cues.outlet_preposition_cue(token)
             return _Cue(*found) if found else None
-        if cols.pos[i] not in {"VERB", "AUX"} or lemma not in _CUE_WORDS:
+        if cols.pos[i] not in {"VERB", "AUX"} or lemma not in _candidates():
             return None
         children = list(token.children)
         if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in children):
             return None
-        # Two subjects are a misparse of "Fake news site The Weekly Marlin wrote": the one
-        # nearest the verb is the name.
-        subjects = [c for c in children if c.dep_ == "nsubj"]
-        before = [c for c in subjects if c.i < i]
-        subject = before[-1] if before else next(iter(subjects), None)
+        subject = subject_of(cols, token)
         dep = cols.dep[i]
-        if subject is None and dep == "conj":
-            # "Weiss accepted the delay but insisted that...": the subject is shared.
-            shared = token.head
-            if (
-                cols.dep[shared.i] == "ccomp"
-                and cols.lemma[shared.i].lower() not in _CUE_WORDS
-                and cols.lemma[shared.head.i].lower() in _CUE_WORDS
-            ):
-                # "Dorn said the government had given away too much and warned that...":
-                # the parser joins "warned" to the reported verb; Dorn did the warning.
-                shared = shared.head
-            subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
-        elif subject is None and dep == "advcl" and cols.tag[i] == "VBG":
-            # "Trump doubled down on Monday, saying that ...": the participle's speaker is
-            # the subject of the clause it hangs on.
-            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if lemma not in REPORTING_VERBS:
             return AttributionAnalyzer._non_speech(token, subject, lemma)
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
@@ -342,7 +364,11 @@ class AttributionAnalyzer(Analyzer):
             return None
         relative = subject.lower_ in _RELATIVES and token.dep_ == "relcl"
         holder = token.head if relative else subject
-        kind = cues.non_speech_cue(token, holder, lemma)
+        kind: CueType | None
+        if lemma in cues.CUE_TYPES:
+            kind = cues.non_speech_cue(token, holder, lemma)
+        else:  # the long tail: "Trump mocked", "the group championed"
+            kind = "other" if CueModel.shipped().accepts(token, subject) else None
         if kind is None:
             return None
         doc = token.doc

@@ -116,17 +116,10 @@ def wants_refusal_to_speak_or_act(token: Token, subject: Token | None, kind: str
     return any(c.dep_ == "xcomp" for c in token.children)
 
 
-def wants_no_passive(token: Token, subject: Token | None, kind: str) -> bool:
-    """'He was seen leaving', 'the bill is expected to pass': a passive non-speech verb
-    names no holder of the view (PolNeAR marks some; newsprobe leaves them out)."""
-    return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-
-
 Rule = Callable[["Token", "Token | None", str], bool]
 
 #: Every check a non-speech cue must pass, in order.
 NON_SPEECH_RULES: tuple[Rule, ...] = (
-    wants_no_passive,
     wants_refusal_to_speak_or_act,
     wants_complement,
     wants_holder,
