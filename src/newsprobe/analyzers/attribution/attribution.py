@@ -105,6 +105,12 @@ def subject_of(cols: Columns, token: Token) -> Token | None:
         # "Trump doubled down on Monday, saying that ...": the participle's speaker is
         # the subject of the clause it hangs on.
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    elif subject is None and dep == "xcomp":
+        # "Sanders is continuing to insist that ...", "polls continue to show": the verb
+        # it completes has the subject; not "asked him to say" (him would be the speaker).
+        head = list(token.head.children)
+        if not any(c.dep_ in {"dobj", "dative"} for c in head):
+            subject = next((c for c in head if c.dep_ == "nsubj"), None)
     return subject
 
 
