@@ -18,7 +18,8 @@ Model: L2 logistic regression over the binary features of
 threshold is the one with the best F1 on the other 20 %; then refitted on all articles
 with that threshold. Only lemmas with at least `MIN_POSITIVES` positive examples are
 asked at run time (the rest never fire and cost nothing). Weights under `PRUNE` in
-absolute value are dropped. scikit-learn is needed only here.
+absolute value are dropped, as are the features of lemmas never asked. scikit-learn is
+needed only here.
 """
 
 from __future__ import annotations
@@ -103,6 +104,14 @@ def examples(limit: int | None) -> tuple[list[list[str]], list[int], list[str], 
     return rows, labels, lemmas, groups
 
 
+def _asked(feature: str, asked: set[str]) -> bool:
+    """Whether a feature can fire at run time: one naming a lemma only for asked lemmas."""
+    if not feature.startswith("lemma"):
+        return True
+    value = feature.split("=", 1)[1]
+    return value in asked or value.split("_", 1)[0] in asked
+
+
 def fit(rows: list[list[str]], labels: list[int]) -> tuple[DictVectorizer, LogisticRegression]:
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([dict.fromkeys(r, 1) for r in rows])
@@ -142,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= PRUNE
+        if abs(w) >= PRUNE and _asked(name, asked)
     }
     data = {
         "name": "attribution_cues",
