@@ -31,7 +31,9 @@ __all__ = ["SCHEMA_VERSION", "Analysis", "AnalyzerFailure", "Article", "Notice",
 
 #: Bumped on any change to the meaning or shape of the JSON output.
 #: 1.1: `analyzers` (what ran) and `assessment` (criteria and rating) were added.
-SCHEMA_VERSION = "1.1"
+#: 1.2: attribution findings: `source_span` is the whole description of the source, the
+#: name alone is `name_span`; `cue_type` and `content_span` were added.
+SCHEMA_VERSION = "1.2"
 
 _HEADLINE_SEPARATOR = "\n\n"
 

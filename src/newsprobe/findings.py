@@ -22,6 +22,7 @@ __all__ = [
     "AttributionFinding",
     "ClaimFinding",
     "ClickbaitFinding",
+    "CueType",
     "EngagementBaitFinding",
     "EntityFinding",
     "EventFinding",
@@ -181,17 +182,39 @@ SourceType = Literal[
 ]
 
 
+CueType = Literal["speech", "thought", "evidence", "intention", "stance", "refusal", "other"]
+
+
 class AttributionFinding(FindingBase):
-    """Who a reported statement is sourced to, and how."""
+    """Who a reported statement is sourced to, and how.
+
+    `source` is the source's name, resolved ("he" -> "Dana Whitfield"); `source_span` the
+    whole phrase the article gives ("Dana Whitfield, chief market strategist at Harrow
+    Capital") and `name_span` the words naming it within that phrase.
+    """
 
     kind: Literal["attribution"] = "attribution"
-    source: str | None = Field(description="The source as the text names it.")
-    source_span: Span | None = None
+    source: str | None = Field(description="The source's name, resolved from pronouns.")
+    source_span: Span | None = Field(
+        default=None, description="The whole phrase describing the source."
+    )
+    name_span: Span | None = Field(
+        default=None, description="The words naming the source (within or = source_span)."
+    )
     source_type: SourceType
     entity: str | None = Field(default=None, description="Entity id of the source.")
     role: str | None = None
     cue: str | None = Field(default=None, description="said, according to, reports...")
     cue_span: Span | None = None
+    cue_type: CueType = Field(
+        default="speech",
+        description="speech (said), thought (fear), evidence (polls show), intention "
+        "(want), stance (supports), refusal (declined to comment) or other (a cue the "
+        "learned reader found: mocked, touted).",
+    )
+    content_span: Span | None = Field(
+        default=None, description="What is attributed: the reported clause or object."
+    )
 
 
 class SourcingFinding(FindingBase):

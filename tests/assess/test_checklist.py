@@ -11,7 +11,7 @@ import pytest
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.assess import assess, criteria_table
 from newsprobe.assessment import OUTCOME_POINTS, Assessment
-from newsprobe.document import Analysis, Article
+from newsprobe.document import SCHEMA_VERSION, Analysis, Article
 from newsprobe.errors import ConfigError
 from tests.assess.conftest import (
     Agreement,
@@ -202,7 +202,7 @@ def test_assessment_round_trips_through_json_and_the_schema_describes_it(
     analysis: Analysis,
 ) -> None:
     data = json.loads(analysis.to_json())
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == SCHEMA_VERSION
     assert data["assessment"]["rating"]["word"]
     assert {c["id"] for c in data["assessment"]["criteria"]} == {
         s.id for s in criteria_table().criteria

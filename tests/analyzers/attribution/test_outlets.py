@@ -86,11 +86,9 @@ def test_words_that_attribute_nothing(sentence: str) -> None:
         ),
     ],
 )
-def test_source_phrases_end_where_the_source_does(sentence: str, source: str) -> None:
+def test_source_names_end_where_the_name_does(sentence: str, source: str) -> None:
     text = make_article(sentence, headline="Harbour news").text
-    spans = [
-        text[f.source_span.start : f.source_span.end] for f in _found(sentence) if f.source_span
-    ]
+    spans = [text[f.name_span.start : f.name_span.end] for f in _found(sentence) if f.name_span]
     assert source in spans, spans
 
 

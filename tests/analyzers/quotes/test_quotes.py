@@ -516,3 +516,29 @@ def test_he_is_never_a_plural_description() -> None:
     )
     quotes = [q for q in _quotes(_run(text)) if "smoke" in q.text]
     assert quotes and quotes[0].speaker is not None and "Vell" in quotes[0].speaker
+
+
+LEAD_IN = (
+    "Mayor Ilse Varn said on Tuesday that the Orvik bridge would reopen in the spring.\n\n"
+    '"We owe the valley a crossing, and we will build it before the thaw."\n\n'
+    "Engineers have worked on the span since March."
+)
+
+
+def test_a_quote_alone_after_x_said_that_is_x_s() -> None:
+    (quote,) = _quotes(_run(LEAD_IN))
+    assert quote.speaker == "Ilse Varn" and quote.confidence == 0.6
+    assert "standing alone" in quote.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the cue introduces nothing: no clause of its own
+        LEAD_IN.replace("said on Tuesday that the Orvik bridge would reopen", "said nothing"),
+        # the quote shares its paragraph with words of the writer's
+        LEAD_IN.replace('the thaw."', 'the thaw." The council has not voted.'),
+    ],
+)
+def test_a_lead_in_needs_a_clause_and_a_quote_alone(text: str) -> None:
+    assert [q.speaker for q in _quotes(_run(text))] == [None]

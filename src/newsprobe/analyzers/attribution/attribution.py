@@ -1,8 +1,10 @@
 """Who each reported statement is sourced to, and how.
 
 For every sentence that attributes what it reports, one finding per source: `span` is the
-sentence, `source_span` the words naming the source, `cue_span` the attributing words.
-Cues read off the shared parse:
+sentence, `source_span` the whole phrase describing the source ("Dana Whitfield, chief
+market strategist at Harrow Capital") and `name_span` the name within it, `cue_span` the
+attributing words with their `cue_type`, `content_span` what is attributed. Cues read off
+the shared parse:
 
 - a reporting verb and its subject: "police said", "said Hana Brodsky", "she added",
   "The Valemont Times reports that", "the study found that", "figures show";
@@ -12,6 +14,9 @@ Cues read off the shared parse:
   make the statement secondhand (``source_type="outlet"``); "told this newspaper" is the
   outlet's own reporting;
 - a quotation's speaker, for sentences inside a quote that carry no cue of their own.
+- cues of thought, evidence, intention, stance and refusal that are no verbs of saying:
+  "critics fear that", "polls show", "officials want to", "a group that supports Kerr",
+  "the ministry declined to comment" (rules and word list in `cues`).
 
 Pronoun sources ("he said") resolve to the last person named before the sentence; "it"
 and "the paper" to the last organisation or outlet cited (see `source_resolution`; the
@@ -23,12 +28,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
-from newsprobe.analyzers.attribution import outlet_cues
+from newsprobe.analyzers.attribution import cues, outlet_cues
+from newsprobe.analyzers.attribution.learned import CueModel
 from newsprobe.analyzers.attribution.resolution import SourceResolver, from_quote
 from newsprobe.analyzers.attribution.source_kinds import (
-    classify_source,
     is_plausible_source,
     source_phrase,
 )
@@ -37,6 +43,7 @@ from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS
 from newsprobe.analyzers.shared.tokens import Columns, columns
 from newsprobe.findings import (
     AttributionFinding,
+    CueType,
     EntityFinding,
     FindingBase,
     QuoteFinding,
@@ -49,16 +56,72 @@ if TYPE_CHECKING:
 
 __all__ = ["AttributionAnalyzer"]
 
-# Verbs that attribute only when their subject is evidence and they govern a clause.
-_EVIDENCE_VERBS = frozenset({"show", "find", "suggest", "indicate", "estimate"})
+_RELATIVES = frozenset({"which", "who", "that"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", ":"})
-_CUE_WORDS = REPORTING_VERBS | _EVIDENCE_VERBS
+# Verbs of saying, and the cues of thought, evidence, intention, stance and refusal that
+# `cues` admits under its rules ("critics fear", "polls show", "declined to comment").
+_CUE_WORDS = REPORTING_VERBS | frozenset(cues.CUE_TYPES)
+
+
+@cache
+def _candidates() -> frozenset[str]:
+    """The verbs of `_CUE_WORDS` and those the learned reader weighs ("mocked", "touted");
+    read at first use, not at import (the model is a package file)."""
+    return _CUE_WORDS | CueModel.shipped().lemmas
+
+
 # Modals of inference: "this would explain how", "he could claim that" say what the writer
 # supposes, not what anyone said. "will" stays: "the minister will say in a speech".
 _INFERENCE_MODALS = frozenset({"would", "could", "might", "may", "must", "should", "can"})
 # Subjects of their own make a complement a reported clause; "The Apple Watch reveal back
 # in September was big" parses "was" as the complement of a verb "reveal".
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def subject_of(cols: Columns, token: Token) -> Token | None:
+    """The subject a cue verb attributes to: its own, or one it shares ("Weiss accepted the
+    delay but insisted that ...", "Trump doubled down, saying that ...")."""
+    i = token.i
+    children = token.children
+    # Two subjects are a misparse of "Fake news site The Weekly Marlin wrote": the one
+    # nearest the verb is the name.
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < i]
+    subject = before[-1] if before else next(iter(subjects), None)
+    dep = cols.dep[i]
+    if subject is None and dep == "conj":
+        # "Weiss accepted the delay but insisted that...": the subject is shared.
+        shared = token.head
+        if (
+            cols.dep[shared.i] == "ccomp"
+            and cols.lemma[shared.i].lower() not in _CUE_WORDS
+            and cols.lemma[shared.head.i].lower() in _CUE_WORDS
+        ):
+            # "Dorn said the government had given away too much and warned that...":
+            # the parser joins "warned" to the reported verb; Dorn did the warning.
+            shared = shared.head
+        subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
+    elif subject is None and dep == "advcl" and cols.tag[i] == "VBG":
+        # "Trump doubled down on Monday, saying that ...": the participle's speaker is
+        # the subject of the clause it hangs on.
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    elif subject is None and dep == "xcomp":
+        # "Sanders is continuing to insist that ...", "polls continue to show": the verb
+        # it completes has the subject; not "asked him to say" (him would be the speaker).
+        head = list(token.head.children)
+        if not any(c.dep_ in {"dobj", "dative"} for c in head):
+            subject = next((c for c in head if c.dep_ == "nsubj"), None)
+    return subject
+
+
+class _Cue(NamedTuple):
+    """What one cue word attributes: the source's name phrase (None: anonymous), the cue
+    words, the whole description of the source (None: the name phrase) and the cue type."""
+
+    source: SpacySpan | None
+    words: SpacySpan
+    description: SpacySpan | None = None
+    cue_type: CueType = "speech"
 
 
 def _is_bare_tail(cols: Columns, sentence: SpacySpan, previous_text: str) -> bool:
@@ -108,13 +171,14 @@ class AttributionAnalyzer(Analyzer):
         previous: tuple[int, str] | None = None  # the last sentence's start and text
         # The tokens `_cue` can accept, found in one pass over the columns: most words are
         # neither "according" nor a reporting verb and are never looked at again.
+        cue_lemmas = _candidates()
         cue_words = [
             i
             for i, (lower, pos, lemma) in enumerate(
                 zip(cols.lower, cols.pos, cols.lemma, strict=True)
             )
             if lower == "according"
-            or (pos in {"VERB", "AUX"} and lemma.lower() in _CUE_WORDS)
+            or (pos in {"VERB", "AUX"} and lemma.lower() in cue_lemmas)
             or (lower in outlet_cues.OUTLET_PREPOSITIONS and pos == "ADP")
         ]
         for sentence in doc.sents:
@@ -162,10 +226,24 @@ class AttributionAnalyzer(Analyzer):
             cue = self._cue(cols, token, quoted)
             if cue is None:
                 continue
-            source, cue_tokens = cue
+            source, cue_tokens, described, cue_type = cue
             cue_span = Span(start=cue_tokens.start_char, end=cue_tokens.end_char)
+            whole = described if described is not None else source
+            parts = [(cue_span.start, cue_span.end)]
+            if whole is not None:
+                parts.append((whole.start_char, whole.end_char))
+            content = cues.content(token, sentence, parts, state.text)
             finding = state.finding(
-                span, source, cue_tokens.text, cue_span, token, sentence, sentence_text
+                span,
+                source,
+                cue_tokens.text,
+                cue_span,
+                token,
+                sentence,
+                sentence_text,
+                description=whole,
+                content=content,
+                cue_type=cue_type,
             )
             if finding is None:
                 continue
@@ -175,10 +253,8 @@ class AttributionAnalyzer(Analyzer):
                 yield finding
 
     @staticmethod
-    def _cue(
-        cols: Columns, token: Token, quoted: bool
-    ) -> tuple[SpacySpan | None, SpacySpan] | None:
-        """(source phrase or None for anonymous passives, cue words) if `token` attributes.
+    def _cue(cols: Columns, token: Token, quoted: bool) -> _Cue | None:
+        """The cue `token` makes, if it attributes (see `_Cue`).
 
         `quoted`: whether the token's sentence holds a quotation mark or colon.
         """
@@ -195,32 +271,21 @@ class AttributionAnalyzer(Analyzer):
                 return None
             phrase = source_phrase(obj)
             # "according to the tonnage" means "in proportion to": only a source counts.
-            return (phrase, doc[token.i : to.i + 1]) if is_plausible_source(phrase) else None
+            if not is_plausible_source(phrase):
+                return None
+            return _Cue(phrase, doc[token.i : to.i + 1], cues.description(obj))
         if cols.lower[i] in outlet_cues.OUTLET_PREPOSITIONS:
-            return outlet_cues.outlet_preposition_cue(token)
-        if cols.pos[i] not in {"VERB", "AUX"} or lemma not in _CUE_WORDS:
+            found = outlet_cues.outlet_preposition_cue(token)
+            return _Cue(*found) if found else None
+        if cols.pos[i] not in {"VERB", "AUX"} or lemma not in _candidates():
             return None
         children = list(token.children)
         if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in children):
             return None
-        # Two subjects are a misparse of "Fake news site The Weekly Marlin wrote": the one
-        # nearest the verb is the name.
-        subjects = [c for c in children if c.dep_ == "nsubj"]
-        before = [c for c in subjects if c.i < i]
-        subject = before[-1] if before else next(iter(subjects), None)
+        subject = subject_of(cols, token)
         dep = cols.dep[i]
-        if subject is None and dep == "conj":
-            # "Weiss accepted the delay but insisted that...": the subject is shared.
-            shared = token.head
-            if (
-                cols.dep[shared.i] == "ccomp"
-                and cols.lemma[shared.i].lower() not in _CUE_WORDS
-                and cols.lemma[shared.head.i].lower() in _CUE_WORDS
-            ):
-                # "Dorn said the government had given away too much and warned that...":
-                # the parser joins "warned" to the reported verb; Dorn did the warning.
-                shared = shared.head
-            subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
+        if lemma not in REPORTING_VERBS:
+            return AttributionAnalyzer._non_speech(token, subject, lemma)
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if any(c.dep_ == "neg" for c in children):
             return None  # "did not say", "has not commented": nothing is attributed
@@ -255,25 +320,10 @@ class AttributionAnalyzer(Analyzer):
         if lemma == "add" and any(c.dep_ == "dobj" for c in children):
             return None  # "the dispute has added 40 minutes": adding, not speaking
         cue = doc[i : i + 1]
-        if lemma in _EVIDENCE_VERBS:
-            if subject is None or not any(c.dep_ in {"ccomp", "dobj"} for c in children):
-                return None
-            phrase = source_phrase(subject)
-            kind, _ = classify_source(phrase)
-            if kind == "document":
-                return phrase, cue  # "figures show that", "the study found"
-            # "Some observers suggested it could have been a chance encounter", "analysts
-            # estimate that ...": people put forward a reading; a thing "suggests" nothing.
-            pronoun = subject.pos_ == "PRON"
-            human = (
-                subject.lower_ in {"he", "she", "they"}
-                if pronoun
-                else kind in {"person", "anonymous", "official"} or cols.pos[subject.i] == "PROPN"
-            )
-            return (phrase, cue) if human and complements else None
         if subject is not None and clause:
-            if subject.lower_ in {"which", "who", "that"} and dep == "relcl":
-                return source_phrase(token.head), cue  # "a letter ..., which said": the letter
+            if subject.lower_ in _RELATIVES and dep == "relcl":
+                # "a letter ..., which said": the letter, named by the relative pronoun.
+                return _Cue(source_phrase(token.head), cue, doc[subject.i : subject.i + 1])
             # "The opposition spokesman, Idris Calder, said": the name is the source; not in
             # "said Hassan Tukur, an aide to President Ilse Varn", where the subject is a name.
             appositions = [] if cols.pos[subject.i] == "PROPN" else subject.children
@@ -285,12 +335,13 @@ class AttributionAnalyzer(Analyzer):
                 ),
                 None,
             )
-            return source_phrase(named if named is not None else subject), cue
+            name = source_phrase(named if named is not None else subject)
+            return _Cue(name, cue, cues.description(subject))
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if lemma in outlet_cues.OUTLET_VERBS and (
             found := outlet_cues.outlet_cue(token, subject=subject, agent=agent)
         ):
-            return found  # "The Harbour Courier first reported the resignation"
+            return _Cue(*found)  # "The Harbour Courier first reported the resignation"
         # "it was reported that...", "it was claimed by X": a clause or an agent makes it an
         # attribution; "it is called Teren", "when it's all said and done" have neither.
         if (
@@ -304,5 +355,36 @@ class AttributionAnalyzer(Analyzer):
                 if any(c.dep_ == "auxpass" for c in children)
                 else token.i
             )
-            return (source_phrase(pobj) if pobj is not None else None), doc[start : token.i + 1]
+            if pobj is None:
+                return _Cue(None, doc[start : token.i + 1])
+            return _Cue(source_phrase(pobj), doc[start : token.i + 1], cues.description(pobj))
         return None
+
+    @staticmethod
+    def _non_speech(token: Token, subject: Token | None, lemma: str) -> _Cue | None:
+        """A cue of thought, evidence, intention, stance or refusal ("critics fear that",
+        "polls show", "a super PAC that supports Kerr"), under the rules of `cues`."""
+        if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in token.children):
+            return None  # "voters would support": a supposition, not a held view
+        if subject is None:
+            return None
+        relative = subject.lower_ in _RELATIVES and token.dep_ == "relcl"
+        holder = token.head if relative else subject
+        kind: CueType | None
+        if lemma in cues.CUE_TYPES:
+            kind = cues.non_speech_cue(token, holder, lemma)
+        else:  # the long tail: "Trump mocked", "the group championed"
+            kind = "other" if CueModel.shipped().accepts(token, subject) else None
+        if kind is None:
+            return None
+        doc = token.doc
+        if relative:
+            return _Cue(
+                source_phrase(holder),
+                doc[token.i : token.i + 1],
+                doc[subject.i : subject.i + 1],
+                kind,
+            )
+        return _Cue(
+            source_phrase(subject), doc[token.i : token.i + 1], cues.description(subject), kind
+        )

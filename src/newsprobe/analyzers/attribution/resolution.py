@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers.attribution.cues import description
 from newsprobe.analyzers.attribution.source_kinds import (
     OUTLET_ANAPHORS,
     SELF_REFERENCES,
@@ -31,7 +32,14 @@ from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.shared.span_index import SpanIndex
 from newsprobe.analyzers.shared.speech_verbs import verbs_for
 from newsprobe.analyzers.shared.tokens import columns
-from newsprobe.findings import AttributionFinding, EntityFinding, QuoteFinding, SourceType, Span
+from newsprobe.findings import (
+    AttributionFinding,
+    CueType,
+    EntityFinding,
+    QuoteFinding,
+    SourceType,
+    Span,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -76,6 +84,7 @@ class SourceResolver:
         text: str,
     ) -> None:
         self.doc = doc
+        self.text = text
         self.cols = columns(doc)
         self.quotes = SpanIndex((q.span, q) for q in quotes)
         regions = [p for q in quotes for p in q.parts] or [
@@ -141,12 +150,19 @@ class SourceResolver:
         verb: Token,
         verb_sentence: SpacySpan,
         verb_sentence_text: str,
+        *,
+        description: SpacySpan | None = None,
+        content: tuple[int, int] | None = None,
+        cue_type: CueType = "speech",
     ) -> AttributionFinding | None:
         """The finding for one cue, or None when it names no usable source.
 
         `verb_sentence` is the cue's spaCy sentence and `verb_sentence_text` its text,
         read once by the caller (``verb.sent`` rebuilds the sentence on every call).
+        `phrase` names the source; `description` is the whole phrase the article gives
+        it (the finding's `source_span`), `content` the range of what is attributed.
         """
+        content_span = Span(start=content[0], end=content[1]) if content else None
         if phrase is None or not len(phrase):
             return AttributionFinding(
                 span=sentence,
@@ -154,10 +170,13 @@ class SourceResolver:
                 source_type="anonymous",
                 cue=cue,
                 cue_span=cue_span,
+                cue_type=cue_type,
+                content_span=content_span,
                 confidence=0.75,
                 note=f"Sourced to no one in particular ('{cue}'): an anonymous attribution.",
             )
-        source_span = _char_span(phrase)
+        name_span = _char_span(phrase)
+        source_span = _char_span(description) if description is not None else name_span
         phrase_text = phrase.text
         name, entity_id, role = phrase_text, None, None
         root = phrase.root  # spaCy finds a span's root by walking it: once
@@ -182,7 +201,7 @@ class SourceResolver:
             name, source_type = self.last_org
         else:
             source_type, role = classify_source(phrase)
-            entity = self._entity_at(source_span)
+            entity = self._entity_at(name_span)
             if entity is not None:
                 entity_id = entity.id
                 # The entity's label speaks for the phrase only when it names the phrase's
@@ -243,11 +262,14 @@ class SourceResolver:
             span=sentence,
             source=name,
             source_span=source_span,
+            name_span=name_span,
             source_type=source_type,
             entity=entity_id,
             role=role,
             cue=cue,
             cue_span=cue_span,
+            cue_type=cue_type,
+            content_span=content_span,
             # Named and outlet sources are explicit in the text; pronouns and anonymous
             # phrases depend on resolution and classification, checked on the gold set.
             confidence=0.9 if source_type in {"person", "outlet", "official"} else 0.8,
@@ -305,6 +327,25 @@ class SourceResolver:
         return None
 
 
+def _described(ctx: Context, name: Span | None) -> Span | None:
+    """The whole phrase the article gives a quotation's speaker, from the name the quotes
+    analyzer found: "Suzanne Ferriss, an English professor at Nova Southeastern, said"."""
+    if name is None:
+        return None
+    phrase = ctx.char_span(name)
+    if phrase is None or not len(phrase):
+        return name
+    token = phrase.root
+    if token.dep_ == "appos":  # "The spokesman, Idris Calder, said": the whole subject
+        token = token.head
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return name
+    whole = description(token)
+    if not (whole.start_char <= name.start and name.end <= whole.end_char):
+        return name
+    return Span(start=whole.start_char, end=whole.end_char)
+
+
 def from_quote(
     ctx: Context, span: Span, quotes: SpanIndex[QuoteFinding]
 ) -> Iterator[AttributionFinding]:
@@ -327,11 +368,13 @@ def from_quote(
     yield AttributionFinding(
         span=span,
         source=quote.speaker,
-        source_span=quote.speaker_span,
+        source_span=_described(ctx, quote.speaker_span),
+        name_span=quote.speaker_span,
         source_type=source_type,
         entity=quote.speaker_entity,
         cue=quote.cue,
         cue_span=quote.cue_span,
+        content_span=span,
         confidence=0.8,
         note=(
             f"Sourced to {SOURCE_TYPE_WORDS[source_type]}, {quote.speaker}, through a quotation."

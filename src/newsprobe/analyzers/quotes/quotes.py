@@ -184,6 +184,8 @@ class QuotesAnalyzer(Analyzer):
                 continue
             if attribution is None or attribution.speaker is None:
                 attribution = self._fallback(info, text, resolver, attribution, last, p)
+            if attribution.speaker is None and resolver is not None and p > 0:
+                attribution = _lead_in(info, text, resolver, paras[p - 1]) or attribution
             if attribution.speaker is not None:
                 last = (p, attribution)
             findings.append(_quote(span, info, attribution))
@@ -315,6 +317,34 @@ class QuotesAnalyzer(Analyzer):
         return found or Attribution(None, None, None, None, 0.45, "none")
 
 
+def _lead_in(
+    info: _Unit, text: str, resolver: SpeakerResolver, previous: tuple[int, int]
+) -> Attribution | None:
+    """A quote standing alone in its paragraph, right after a paragraph that ends in
+    "X said that ..." or "X said:", is X's.
+
+    'Mayor Ilse Varn said that the bridge would reopen in spring. || "We owe the valley
+    a crossing, and we will build it."': the second paragraph is the mayor's quote.
+    """
+    lo, hi = info.para
+    if text[lo:hi].strip(" \t.,;") != text[info.unit.start : info.unit.end].strip(" .,;"):
+        return None  # the paragraph holds more than the quote
+    tokens = resolver.tokens_between(*previous)
+    cues = [t for t in tokens if is_speech_cue(t) and not resolver.in_quote(t.idx)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    tail = text[cue.idx : previous[1]].rstrip()
+    # The cue must introduce what follows: a clause of its own ("said that ...") or a
+    # colon ending the paragraph ("said:"); "Varn said nothing." leads into nothing.
+    if not (tail.endswith(":") or any(c.dep_ == "ccomp" for c in cue.children)):
+        return None
+    found = resolver.attribute(cue)
+    if found.speaker is None:
+        return None
+    return Attribution(found.speaker, found.speaker_span, found.cue, found.cue_span, 0.6, "lead-in")
+
+
 def _is_title(quoted: str, longest: int) -> bool:
     """Whether `quoted` reads as a title: 2+ words, every word capitalized but small ones."""
     words = [w.strip(".,;:!?-–—()\"“”‘’'") for w in quoted.split()]
@@ -372,6 +402,8 @@ def _quote(span: Span, info: _Unit, att: Attribution) -> QuoteFinding:
         note = "Quoted words whose speaker the text does not make clear."
     elif att.how == "continued":
         note = f"Quoted words with no attribution of their own, taken to continue {who}'s quote."
+    elif att.how == "lead-in":
+        note = f"Quoted words standing alone after {who}'s statement in the paragraph before."
     elif att.how == "pronoun":
         note = f"Quoted words attributed by a pronoun to {who}" + (
             f" ('{att.cue}')." if att.cue else "."

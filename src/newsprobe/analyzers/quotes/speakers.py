@@ -65,7 +65,7 @@ class Attribution:
     cue: str | None
     cue_span: tuple[int, int] | None
     confidence: float
-    how: str  # named, pronoun, description, colon, continued, none
+    how: str  # named, pronoun, description, colon, continued, lead-in, none
 
 
 class SpeakerResolver:

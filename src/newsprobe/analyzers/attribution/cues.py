@@ -1,0 +1,185 @@
+"""Cues that are not verbs of saying, and the spans an attribution covers.
+
+A cue is a verb of saying ("said", from ``shared/speech_verbs``: type ``speech``) or one
+of ``attribution/lexicons/cue_verbs.txt``: thought ("critics fear"), evidence ("polls
+show"), intention ("officials want"), stance ("a super PAC that supports") and refusal
+("declined to comment"). Those are read as cues only under the rules of `NON_SPEECH_RULES`,
+an ordered tuple of small named checks, each with the sentence that motivated it.
+
+The spans, beside the finding's sentence:
+
+- `description`: the whole phrase the article gives its source, not just the name:
+  "Dana Whitfield, chief market strategist at Harrow Capital, said" has the source
+  "Dana Whitfield, chief market strategist at Harrow Capital" (the name is resolved
+  separately and kept as the finding's entity and `name_span`);
+- `content`: what is attributed: the reported clause ("said *the rally would fade*"),
+  the "to" clause or object of a non-speech cue ("want *to delay the vote*", "supports
+  *Trump*"), else the rest of the sentence on the larger side of source and cue.
+
+    >>> cue_type("fear"), cue_type("say")
+    ('thought', 'speech')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, get_args
+
+from newsprobe.analyzers.attribution.source_kinds import classify_source, source_phrase
+from newsprobe.analyzers.shared.lexicon_files import load_mapping
+from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS
+from newsprobe.findings import CueType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = [
+    "CUE_TYPES",
+    "NON_SPEECH_RULES",
+    "content",
+    "cue_type",
+    "description",
+    "non_speech_cue",
+]
+
+#: Lemma -> cue type of every cue that is not a shared reporting verb.
+CUE_TYPES: dict[str, str] = {
+    lemma: kind
+    for lemma, kind in load_mapping("attribution/cue_verbs").items()
+    if lemma not in REPORTING_VERBS
+}
+_KNOWN = frozenset(get_args(CueType))
+if not set(CUE_TYPES.values()) <= _KNOWN:  # a typo in the lexicon fails at import, loudly
+    raise ValueError(f"attribution/cue_verbs: cue types {set(CUE_TYPES.values()) - _KNOWN}?")
+
+# Subjects that hold no view: "it shows", "this suggests", "there seems".
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
+# "calls for", "pushed for", "argued against": a preposition that names what is wanted.
+_STANCE_PREPOSITIONS = frozenset({"for", "against", "on"})
+
+
+def cue_type(lemma: str) -> CueType:
+    """The cue type of a verb lemma: "speech" for verbs of saying and unknown verbs."""
+    found = CUE_TYPES.get(lemma, "speech")
+    return found  # type: ignore[return-value]  # checked against _KNOWN at import
+
+
+# --- when a non-speech verb is a cue -------------------------------------------------------
+
+
+def _complement(token: Token) -> Token | None:
+    """The clause, "to" clause or object that holds what is attributed, if any."""
+    children = list(token.children)
+    for dep in _COMPLEMENTS:
+        found = next((c for c in children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in _STANCE_PREPOSITIONS:
+            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None:
+                return child
+    return None
+
+
+def wants_complement(token: Token, subject: Token | None, kind: str) -> bool:
+    """'Officials want to delay the vote': a non-speech cue needs what it is about.
+    "Analysts fear." or "Voters back home" attribute nothing."""
+    return _complement(token) is not None
+
+
+def wants_holder(token: Token, subject: Token | None, kind: str) -> bool:
+    """'Critics fear the levy will pass': only someone can fear, want or support. "It
+    seems", "the rally wants", "this means" have no holder of a view; evidence may also
+    come from a document or a figure ("polls show", "the data suggest")."""
+    if subject is None or subject.lower_ in _EMPTY_SUBJECTS:
+        return False
+    if subject.pos_ == "PRON":
+        return subject.lower_ in _PERSONAL
+    if subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subject.pos_ == "PROPN":
+        return True
+    source_kind, _ = classify_source(source_phrase(subject))
+    # "The move suggests", "the rally shows": a thing is evidence only as a document
+    # ("figures", "a poll", "the report"), as the attribution analyzer always read it.
+    holders = {"person", "official", "anonymous", "outlet"}
+    return source_kind in holders or (kind == "evidence" and source_kind == "document")
+
+
+def wants_refusal_to_speak_or_act(token: Token, subject: Token | None, kind: str) -> bool:
+    """'The ministry declined to comment': a refusal attributes only with a "to" clause;
+    "declined 3 percent" is a fall, "refused entry" a decision about someone else."""
+    if kind != "refusal":
+        return True
+    return any(c.dep_ == "xcomp" for c in token.children)
+
+
+Rule = Callable[["Token", "Token | None", str], bool]
+
+#: Every check a non-speech cue must pass, in order.
+NON_SPEECH_RULES: tuple[Rule, ...] = (
+    wants_refusal_to_speak_or_act,
+    wants_complement,
+    wants_holder,
+)
+
+
+def non_speech_cue(token: Token, subject: Token | None, lemma: str) -> CueType | None:
+    """The cue type of a non-speech cue verb when every rule accepts it, else None."""
+    kind = CUE_TYPES.get(lemma)
+    if kind is None:
+        return None
+    if all(rule(token, subject, kind) for rule in NON_SPEECH_RULES):
+        return kind  # type: ignore[return-value]
+    return None
+
+
+# --- the spans ------------------------------------------------------------------------------
+
+
+def description(subject: Token) -> SpacySpan:
+    """The whole phrase naming a source: the subject's subtree, appositions and relative
+    clauses included ("Elmendorf, who supports Clinton but is not working for her"),
+    without edge punctuation or a label before a colon or line break."""
+    doc = subject.doc
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    start = max(
+        (i + 1 for i in range(start, subject.i) if doc[i].text == ":" or "\n" in doc[i].text),
+        default=start,
+    )
+    end = next((i for i in range(subject.i + 1, end) if "\n" in doc[i].text), end)
+    while start < subject.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def content(
+    token: Token, sentence: SpacySpan, parts: list[tuple[int, int]], text: str
+) -> tuple[int, int] | None:
+    """Character range of what the cue `token` attributes within `sentence`.
+
+    `text` is the parsed text. `parts` are the character ranges of the source and cue
+    words: when the cue has no
+    clause or object of its own ("'The deal is dead,' she said" with the quote parsed as
+    the root), the content is the longer stretch of the sentence on either side of them.
+    """
+    complement = _complement(token)
+    if complement is not None:
+        first = complement.left_edge
+        last = complement.right_edge
+        lo, hi = first.idx, last.idx + len(last.text)
+    else:
+        block_lo = min(a for a, _ in parts)
+        block_hi = max(b for _, b in parts)
+        before = (sentence.start_char, block_lo)
+        after = (block_hi, sentence.end_char)
+        lo, hi = max(before, after, key=lambda r: r[1] - r[0])
+    while lo < hi and not text[lo].isalnum():
+        lo += 1
+    while hi > lo and not text[hi - 1].isalnum():
+        hi -= 1
+    return (lo, hi) if hi > lo else None

@@ -1,0 +1,90 @@
+"""A learned cue reader for the long tail of attribution verbs ("mocked", "touted", "hailed").
+
+The rules of `cues` and the verbs of saying cover the common cues; news attributes views
+with many more verbs ("Sanders countered with", "Trump mocked", "the group championed").
+This is a logistic regression over a handful of parse features of a verb and its
+subject, trained on PolNeAR train by ``train/attribution_cues.py`` and shipped as plain
+JSON weights (``models/attribution_cues.json``, model card beside it). It is asked only
+about verbs whose lemma the model learned as a cue (`CueModel.lemmas`), with a subject,
+that no rule has already read; its cues get the cue type ``other`` unless the lexicon
+names one.
+
+    >>> model = CueModel.shipped()
+    >>> model.probability(features(verb, subject)) >= model.threshold
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from newsprobe.analyzers.attribution.source_kinds import classify_source, source_phrase
+from newsprobe.models import load_json
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["CueModel", "features"]
+
+_CHILD_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "prep", "advcl", "neg", "aux", "auxpass", "attr", "acomp", "prt"}
+)
+
+
+def features(token: Token, subject: Token) -> list[str]:
+    """The features of `token` as a cue with `subject` as its source (shared with training)."""
+    lemma = token.lemma_.lower()
+    out = [
+        f"lemma={lemma}",
+        f"dep={token.dep_}",
+        f"tag={token.tag_}",
+        f"subj_pos={subject.pos_}",
+        f"subj_ent={subject.ent_type_ or 'none'}",
+    ]
+    if subject.pos_ == "PRON":
+        out.append(f"subj_pron={subject.lower_}")
+    else:
+        kind, _ = classify_source(source_phrase(subject))
+        out.append(f"subj_kind={kind}")
+    for child in token.children:
+        dep = child.dep_
+        if dep not in _CHILD_DEPS:
+            continue
+        out.append(f"child={dep}")
+        if dep in {"ccomp", "xcomp", "dobj"}:
+            out.append(f"lemma_{dep}={lemma}")
+        elif dep in {"prep", "prt"}:
+            out.append(f"{dep}={child.lower_}")
+            out.append(f"lemma_{dep}={lemma}_{child.lower_}")
+        elif dep == "aux":
+            out.append(f"aux={child.lower_}")
+    return out
+
+
+class CueModel:
+    """Weights of the learned cue reader (see the module docstring)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.weights: dict[str, float] = {k: float(v) for k, v in data["weights"].items()}
+        self.bias = float(data["bias"])
+        self.threshold = float(data["threshold"])
+        self.lemmas: frozenset[str] = frozenset(data["lemmas"])
+
+    @staticmethod
+    @cache
+    def shipped() -> CueModel:
+        """The model shipped with newsprobe, loaded once."""
+        return CueModel(load_json("attribution_cues"))
+
+    def probability(self, found: list[str]) -> float:
+        """The probability that a verb with these features is an attribution cue."""
+        weights = self.weights
+        z = self.bias + sum(weights.get(f, 0.0) for f in found)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def accepts(self, token: Token, subject: Token) -> bool:
+        """Whether `token`, with `subject`, reads as a cue at the shipped threshold."""
+        if token.lemma_.lower() not in self.lemmas:
+            return False
+        return self.probability(features(token, subject)) >= self.threshold

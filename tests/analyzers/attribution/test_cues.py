@@ -1,0 +1,116 @@
+"""Source descriptions, content spans and cues that are not verbs of saying (composed text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.analyzers.attribution import cues
+from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.findings import AttributionFinding
+from tests.conftest import make_article
+
+
+def _found(body: str) -> tuple[str, list[AttributionFinding]]:
+    article = make_article(body, headline="Harbour news")
+    analysis = Pipeline(["entities", "quotes", "attribution"]).analyze(article)
+    return article.text, [f for f in analysis.findings if isinstance(f, AttributionFinding)]
+
+
+def _at(text: str, span: object) -> str | None:
+    return None if span is None else text[span.start : span.end]  # type: ignore[attr-defined]
+
+
+def test_the_source_span_is_the_whole_description_and_the_name_is_kept() -> None:
+    text, found = _found(
+        "Dana Whitfield, chief market strategist at Harrow Capital, said the rally would fade "
+        "before the winter."
+    )
+    (finding,) = found
+    assert _at(text, finding.source_span) == (
+        "Dana Whitfield, chief market strategist at Harrow Capital"
+    )
+    assert _at(text, finding.name_span) == "Dana Whitfield"
+    assert finding.source == "Dana Whitfield" and finding.source_type == "person"
+    assert _at(text, finding.content_span) == "the rally would fade before the winter"
+    assert finding.cue_type == "speech"
+
+
+def test_a_quotation_s_content_is_the_quoted_words() -> None:
+    text, found = _found('"The pier will stay shut until May," said harbour master Pia Lund.')
+    (finding,) = found
+    assert _at(text, finding.content_span) == "The pier will stay shut until May"
+    assert _at(text, finding.source_span) == "harbour master Pia Lund"
+
+
+CUE_TYPES = [
+    ("The figures suggest that the ferry lost money all summer.", "The figures", "evidence"),
+    ("Polls show the harbour levy ahead by nine points.", "Polls", "evidence"),
+    (
+        "Coastline First, a campaign group that supports the levy, spent 40,000 kroner.",
+        "that",
+        "stance",
+    ),
+    (
+        "The harbour authority declined to comment on the closure of the pier.",
+        "The harbour authority",
+        "refusal",
+    ),
+    ("Port officials want to delay the vote until the spring.", "Port officials", "intention"),
+    ("Critics fear the levy will drive the ferry operators away.", "Critics", "thought"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "cue_type"), CUE_TYPES)
+def test_cues_of_thought_evidence_intention_stance_and_refusal(
+    sentence: str, source: str, cue_type: str
+) -> None:
+    text, found = _found(sentence)
+    assert [(_at(text, f.source_span), f.cue_type) for f in found] == [(source, cue_type)]
+    assert found[0].content_span is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The figures show.",  # no complement: shows nothing
+        "It seems the pier will stay shut.",  # no holder of the view
+        "The move suggests a change of course at the port.",  # a thing, not a document
+        "Ferry traffic declined 3 percent in March.",  # a fall, not a refusal
+        "The pier was expected to reopen in May.",  # a passive: no holder named
+        "Voters would support the levy if it were smaller.",  # a supposition
+    ],
+)
+def test_words_of_the_lexicon_that_attribute_nothing(sentence: str) -> None:
+    _text, found = _found(sentence)
+    assert [(f.cue, f.cue_type) for f in found] == []
+
+
+# Each rule of cues.NON_SPEECH_RULES, with the sentence it keeps out: taking the rule out
+# of the tuple lets the sentence through.
+RULE_EXAMPLES = {
+    "wants_refusal_to_speak_or_act": "The harbour authority declined the offer of a loan.",
+    "wants_complement": "Pia Lund still believes.",
+    "wants_holder": "The old ferry wants a new engine.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULE_EXAMPLES))
+def test_each_rule_keeps_its_sentence_out(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    sentence = RULE_EXAMPLES[name]
+    assert _found(sentence)[1] == []
+    rules = tuple(r for r in cues.NON_SPEECH_RULES if r.__name__ != name)
+    assert len(rules) == len(cues.NON_SPEECH_RULES) - 1
+    monkeypatch.setattr(cues, "NON_SPEECH_RULES", rules)
+    assert _found(sentence)[1] != [], f"{name} is not what keeps {sentence!r} out"
+
+
+def test_every_cue_type_of_the_lexicon_is_known() -> None:
+    assert set(cues.CUE_TYPES.values()) <= {
+        "speech",
+        "thought",
+        "evidence",
+        "intention",
+        "stance",
+        "refusal",
+    }
+    assert cues.cue_type("fear") == "thought" and cues.cue_type("say") == "speech"

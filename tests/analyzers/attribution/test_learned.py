@@ -1,0 +1,35 @@
+"""The learned cue reader: plain JSON weights, the features it reads, what it adds."""
+
+from __future__ import annotations
+
+from newsprobe.analyzers.attribution.learned import CueModel, features
+from newsprobe.models import load_json
+from newsprobe.nlp.parse import load_english
+
+
+def test_the_shipped_model_is_plain_data_with_its_lemmas_and_threshold() -> None:
+    data = load_json("attribution_cues")
+    assert {"name", "version", "threshold", "bias", "lemmas", "weights"} <= data.keys()
+    model = CueModel.shipped()
+    assert 0.0 < model.threshold < 1.0
+    assert all(isinstance(w, float) for w in model.weights.values())
+
+
+def test_features_read_the_verb_its_subject_and_its_complements() -> None:
+    doc = load_english()("Senator Ada Holm mocked the harbour levy on Tuesday.")
+    verb = next(t for t in doc if t.lemma_ == "mock")
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    found = features(verb, subject)
+    assert "lemma=mock" in found and "subj_ent=PERSON" in found
+    assert "child=dobj" in found and "lemma_dobj=mock" in found
+    model = CueModel(
+        {
+            "weights": {"lemma=mock": 2.0, "child=dobj": 1.0},
+            "bias": -2.0,
+            "threshold": 0.5,
+            "lemmas": ["mock"],
+        }
+    )
+    assert model.probability(found) > 0.7 and model.accepts(verb, subject)
+    unknown = CueModel({**{"weights": {}, "bias": 5.0, "threshold": 0.5}, "lemmas": []})
+    assert not unknown.accepts(verb, subject)  # only lemmas it learned are asked
