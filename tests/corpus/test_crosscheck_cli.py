@@ -273,3 +273,16 @@ def test_the_same_commands_work_on_postgresql(request: pytest.FixtureRequest) ->
     graph = _json(run("corpus", "provenance", str(fire), "--db", db, "--format", "json"))
     cited = {e["to_outlet"] for e in graph["edges"] if e["kind"] == "cites"}
     assert {"KBC News", "Coastline Wire"} <= cited
+
+
+@pytest.mark.parametrize("fmt", ["text", "svg"])
+def test_provenance_to_a_file_that_cannot_be_written_is_one_line(
+    added: tuple[str, Path], tmp_path: Path, fmt: str
+) -> None:
+    db, _ = added
+    out = tmp_path / "missing" / "graph.out"
+    result = run("corpus", "provenance", "1", "--db", db, "--format", fmt, "--out", out)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"newsprobe: error: {out}: cannot write: No such file or directory"
+    ]
