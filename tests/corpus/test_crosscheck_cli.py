@@ -210,6 +210,8 @@ def test_provenance_has_the_gold_wire_edge_as_json_dot_and_svg(
         story = corpus.article(ids["d-summit-02"]).story_id
     graph = _json(run("corpus", "provenance", str(story), "--db", db, "--format", "json"))
     edges = {(e["from"], e["kind"], e["to"]) for e in graph["edges"]}
+    shown = [(e["from"], e["kind"], e["to"], e["evidence"]["start"]) for e in graph["edges"]]
+    assert len(shown) == len(set(shown))  # "the Herald" / "the Meridian Herald": one edge
     gold = [e for e in _gold()["provenance"] if e["kind"] == "wire" and e["story"] == STORIES[0]]
     assert gold
     for edge in gold:
@@ -271,3 +273,16 @@ def test_the_same_commands_work_on_postgresql(request: pytest.FixtureRequest) ->
     graph = _json(run("corpus", "provenance", str(fire), "--db", db, "--format", "json"))
     cited = {e["to_outlet"] for e in graph["edges"] if e["kind"] == "cites"}
     assert {"KBC News", "Coastline Wire"} <= cited
+
+
+@pytest.mark.parametrize("fmt", ["text", "svg"])
+def test_provenance_to_a_file_that_cannot_be_written_is_one_line(
+    added: tuple[str, Path], tmp_path: Path, fmt: str
+) -> None:
+    db, _ = added
+    out = tmp_path / "missing" / "graph.out"
+    result = run("corpus", "provenance", "1", "--db", db, "--format", fmt, "--out", out)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"newsprobe: error: {out}: cannot write: No such file or directory"
+    ]

@@ -3,6 +3,7 @@ Graphviz DOT or SVG (laid out in Python: no Graphviz binary needed)."""
 
 from __future__ import annotations
 
+import io
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -55,10 +56,10 @@ def provenance(
         if out is None:
             render_provenance(graph.edges, Console(highlight=False), names=names)
             return
-        with out.open("w", encoding="utf-8") as handle:
-            render_provenance(graph.edges, Console(file=handle, width=120), names=names)
-        return
-    if output_format is GraphFormat.json:
+        buffer = io.StringIO()
+        render_provenance(graph.edges, Console(file=buffer, width=120), names=names)
+        rendered = buffer.getvalue().rstrip("\n")
+    elif output_format is GraphFormat.json:
         rendered = graph.model_dump_json(indent=2)
     else:
         from newsprobe.report.provenance_graph import to_dot, to_svg
