@@ -57,7 +57,11 @@ class StoryRef(Protocol):
     """The story the article belongs to."""
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> int | str:
+        """The store's story id (`coverage.Story.id`), or a caller's own label (as
+        `coverage.ProvenanceGraph.story` allows)."""
+        ...
+
     @property
     def title(self) -> str: ...
     @property
