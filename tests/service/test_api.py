@@ -291,13 +291,14 @@ def test_crosscheck_of_a_stored_article_is_the_clis(
     _error(corpus_client.post("/v1/crosscheck", json=both), 422, "invalid_request")
 
 
-def test_crosscheck_of_a_new_article_stores_nothing(
-    corpus_client: TestClient, db_path: Path
+def test_crosscheck_of_a_new_article_stores_nothing_and_is_the_clis(
+    corpus_client: TestClient, db_path: Path, tmp_path: Path
 ) -> None:
     story, ids = _story(corpus_client)
     new = {
-        "text": "Lindqvist to get 12 ferry berths\n\nThe Lindqvist harbour board approved 12 "
-        "new ferry berths on Monday, chair Mara Ode said. They will cost 5 million euros.",
+        "headline": "Lindqvist to get 12 ferry berths",
+        "text": "The Lindqvist harbour board approved 12 new ferry berths on Monday, chair "
+        "Mara Ode said. They will cost 5 million euros.",
         "outlet": "Harbour Herald",
         "published": "2026-03-02T18:00:00+00:00",
     }
@@ -308,6 +309,11 @@ def test_crosscheck_of_a_new_article_stores_nothing(
     assert check["target"]["outlet"] == "Harbour Herald"
     with Corpus(db_path) as corpus:
         assert corpus.count() == len(ids)
+    record = tmp_path / "new.jsonl"
+    record.write_text(json.dumps(new) + "\n", encoding="utf-8")
+    assert check == _cli_json(
+        "corpus", "crosscheck", str(record), "--db", str(db_path), "-f", "json"
+    )
     again = corpus_client.post("/v1/crosscheck", json={"new": _body(1)}).json()
     assert again["stored"] is True and again["target"]["id"] == ids[1]  # it is stored
     bad = corpus_client.post("/v1/crosscheck", json={"new": {"text": "  "}})
