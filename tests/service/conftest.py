@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -21,6 +21,8 @@ from fastapi.testclient import TestClient
 from newsprobe.service import Settings, create_app
 
 if TYPE_CHECKING:
+    import httpx
+
     from newsprobe.analyzers.pipeline import Pipeline
 
 TOKEN = "composed-test-token"
@@ -37,6 +39,27 @@ HARBOUR_RETOLD = (
     "The harbour board of Lindqvist approved 14 new berths on Monday, chair Mara Ode said, "
     "according to the Coastline Gazette. The berths will cost 4 million euros. "
     '"We expect the first ferries in May," Ode said.'
+)
+HARBOUR_BRIEF = (
+    "Ferry berths approved in Lindqvist\n\n"
+    "Mara Ode, chair of the Lindqvist harbour board, said on Monday that the board had "
+    "approved 12 new berths for ferries. The berths will cost 4 million euros, she said. "
+    "The first ferries are expected in May."
+)
+#: Another event, the same week, in another town: it must start a story of its own.
+LIBRARY = (
+    "Brennmoor library reopens after the flood\n\n"
+    "The Brennmoor public library reopened on Thursday after three months of repairs, its "
+    "director Tobias Renk said. About 300 readers came on the first day. The repairs cost "
+    "600,000 euros, the town council said."
+)
+#: The composed coverage, as (text, outlet, published): three outlets on the Lindqvist
+#: berths (stored in this order), then the distractor.
+COVERAGE = (
+    (HARBOUR, "Coastline Gazette", "2026-03-02T09:00:00+00:00"),
+    (HARBOUR_RETOLD, "Fjordside Post", "2026-03-02T15:00:00+00:00"),
+    (HARBOUR_BRIEF, "Lindqvist Ledger", "2026-03-03T07:30:00+00:00"),
+    (LIBRARY, "Brennmoor Courier", "2026-03-05T12:00:00+00:00"),
 )
 HOSTILE = (
     "Council snubs <script>alert(1)</script> plan\n\n"
@@ -90,6 +113,22 @@ def corpus_client(make_client: ClientFactory, db_path: Path) -> TestClient:
 
 def auth() -> dict[str, str]:
     return {"Authorization": f"Bearer {TOKEN}"}
+
+
+def store_coverage(client: TestClient | httpx.Client) -> list[dict[str, Any]]:
+    """`COVERAGE` stored through ``POST /v1/corpus/articles``, as a client would store it:
+    the stored articles as the answers give them (each with the `story_id` the server
+    filed it in), in `COVERAGE`'s order."""
+    stored = []
+    for text, outlet, published in COVERAGE:
+        answer = client.post(
+            "/v1/corpus/articles",
+            json={"text": text, "outlet": outlet, "published": published},
+            headers=auth(),
+        )
+        assert answer.status_code == 201, answer.text
+        stored.append(answer.json()["article"])
+    return stored
 
 
 @pytest.fixture(scope="session")

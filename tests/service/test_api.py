@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -11,7 +12,15 @@ from typer.testing import CliRunner
 from newsprobe.cli.app import app as cli
 from newsprobe.corpus import Corpus
 from newsprobe.document import Analysis
-from tests.service.conftest import HARBOUR, HARBOUR_RETOLD, TOKEN, ClientFactory, auth
+from tests.service.conftest import (
+    COVERAGE,
+    HARBOUR,
+    HARBOUR_RETOLD,
+    TOKEN,
+    ClientFactory,
+    auth,
+    store_coverage,
+)
 
 
 def _error(response: object, status: int, code: str) -> str:
@@ -209,68 +218,117 @@ def test_articles_are_stored_once(corpus_client: TestClient, db_path: Path) -> N
     assert fetched.json()["article"]["outlet"] == "Coastline Gazette"
 
 
-def _story(client: TestClient, db_path: Path) -> tuple[int, list[str]]:
-    """Two outlets' articles on one event, stored and filed in one story."""
-    ids = []
-    for text, outlet, day in (
-        (HARBOUR, "Coastline Gazette", "2026-03-02T09:00:00+00:00"),
-        (HARBOUR_RETOLD, "Fjordside Post", "2026-03-02T15:00:00+00:00"),
-    ):
-        response = client.post(
-            "/v1/corpus/articles",
-            json={"text": text, "outlet": outlet, "published": day},
-            headers=auth(),
-        )
-        assert response.status_code == 201, response.text
-        ids.append(response.json()["article"]["id"])
-    with Corpus(db_path) as corpus:
-        story = corpus.new_story(title="Lindqvist approves berths")
-        for article_id in ids:
-            corpus.assign(article_id, story)
-    return story, ids
+def _story(client: TestClient) -> tuple[int, list[str]]:
+    """`COVERAGE` stored through the API: the story the first article started, and every
+    stored id (the three Lindqvist articles, then the distractor)."""
+    stored = store_coverage(client)
+    story = stored[0]["story_id"]
+    assert isinstance(story, int)
+    return story, [a["id"] for a in stored]
 
 
-def test_stories_are_listed_and_opened(corpus_client: TestClient, db_path: Path) -> None:
-    story, ids = _story(corpus_client, db_path)
+def _body(index: int) -> dict[str, str]:
+    text, outlet, published = COVERAGE[index]
+    return {"text": text, "outlet": outlet, "published": published}
+
+
+def _cli_json(*args: str) -> Any:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_stored_articles_are_filed_in_their_stories(corpus_client: TestClient) -> None:
+    stored = store_coverage(corpus_client)
+    story = stored[0]["story_id"]
+    assert [a["story_id"] for a in stored[:3]] == [story] * 3
+    assert stored[3]["story_id"] not in (None, story)
     listed = corpus_client.get("/v1/stories").json()["stories"]
-    assert [s["id"] for s in listed] == [story]
-    assert listed[0]["outlets"] == ["Coastline Gazette", "Fjordside Post"]
+    assert len(listed) == 2, listed  # the Lindqvist berths, and the Brennmoor library
+    berths = next(s for s in listed if s["id"] == story)
+    assert berths["article_count"] == 3
+    assert berths["outlets"] == ["Coastline Gazette", "Fjordside Post", "Lindqvist Ledger"]
+    (library,) = (s for s in listed if s["id"] != story)
+    assert library["article_count"] == 1 and library["outlets"] == ["Brennmoor Courier"]
+
+
+def test_a_story_lists_its_articles_and_provenance_as_the_cli_does(
+    corpus_client: TestClient, db_path: Path
+) -> None:
+    story, ids = _story(corpus_client)
     detail = corpus_client.get(f"/v1/stories/{story}").json()
-    assert [a["id"] for a in detail["articles"]] == ids
-    assert detail["provenance"]["story"] == str(story)
-    assert {n["id"] for n in detail["provenance"]["nodes"]} >= set(ids)
+    assert [a["id"] for a in detail["story"]["articles"]] == ids[:3]  # earliest first
+    assert detail["provenance"]["story"] == story
+    assert {n["id"] for n in detail["provenance"]["nodes"]} >= set(ids[:3])
+    cites = [e for e in detail["provenance"]["edges"] if e["kind"] == "cites"]
+    assert {(e["from"], e["to_outlet"]) for e in cites} >= {(ids[1], "Coastline Gazette")}
+    db = str(db_path)
+    assert detail["story"] == _cli_json("corpus", "story", str(story), "--db", db, "-f", "json")
+    graph = _cli_json("corpus", "provenance", str(story), "--db", db, "-f", "json")
+    assert detail["provenance"] == graph
     _error(corpus_client.get("/v1/stories/999"), 404, "not_found")
     _error(corpus_client.get("/v1/stories/0"), 422, "invalid_request")
     _error(corpus_client.get(f"/v1/stories/{2**70}"), 422, "invalid_request")
     _error(corpus_client.get("/v1/stories", params={"limit": 0}), 422, "invalid_request")
 
 
-def test_crosscheck_compares_a_stored_article_with_its_story(
+def test_crosscheck_of_a_stored_article_is_the_clis(
     corpus_client: TestClient, db_path: Path
 ) -> None:
-    story, ids = _story(corpus_client, db_path)
+    story, ids = _story(corpus_client)
     response = corpus_client.post("/v1/crosscheck", json={"article": ids[1]})
     assert response.status_code == 200, response.text
     check = response.json()
     assert check["target"]["id"] == ids[1] and check["stored"] is True
-    assert check["story"]["id"] == str(story)
+    assert check["story"]["id"] == story
     berths = [f for f in check["figures"] if any("14" in v["text"] for v in f["values"])]
     assert berths, check["figures"]
-    assert {v["outlet"] for v in berths[0]["values"]} == {"Coastline Gazette", "Fjordside Post"}
-    alone = corpus_client.post("/v1/crosscheck", json={"article": ids[0], "story": None})
-    assert alone.status_code == 200
+    assert {v["outlet"] for v in berths[0]["values"]} >= {"Coastline Gazette", "Fjordside Post"}
+    assert check == _cli_json("corpus", "crosscheck", ids[1], "--db", str(db_path), "-f", "json")
     _error(corpus_client.post("/v1/crosscheck", json={"article": "nope"}), 404, "not_found")
     _error(corpus_client.post("/v1/crosscheck", json={}), 422, "invalid_request")
+    both = {"article": ids[0], "new": {"text": HARBOUR}}
+    _error(corpus_client.post("/v1/crosscheck", json=both), 422, "invalid_request")
+
+
+def test_crosscheck_of_a_new_article_stores_nothing_and_is_the_clis(
+    corpus_client: TestClient, db_path: Path, tmp_path: Path
+) -> None:
+    story, ids = _story(corpus_client)
+    new = {
+        "headline": "Lindqvist to get 12 ferry berths",
+        "text": "The Lindqvist harbour board approved 12 new ferry berths on Monday, chair "
+        "Mara Ode said. They will cost 5 million euros.",
+        "outlet": "Harbour Herald",
+        "published": "2026-03-02T18:00:00+00:00",
+    }
+    response = corpus_client.post("/v1/crosscheck", json={"new": new})
+    assert response.status_code == 200, response.text
+    check = response.json()
+    assert check["stored"] is False and check["story"]["id"] == story
+    assert check["target"]["outlet"] == "Harbour Herald"
+    with Corpus(db_path) as corpus:
+        assert corpus.count() == len(ids)
+    record = tmp_path / "new.jsonl"
+    record.write_text(json.dumps(new) + "\n", encoding="utf-8")
+    assert check == _cli_json(
+        "corpus", "crosscheck", str(record), "--db", str(db_path), "-f", "json"
+    )
+    again = corpus_client.post("/v1/crosscheck", json={"new": _body(1)}).json()
+    assert again["stored"] is True and again["target"]["id"] == ids[1]  # it is stored
+    bad = corpus_client.post("/v1/crosscheck", json={"new": {"text": "  "}})
+    _error(bad, 400, "invalid_input")
 
 
 def test_search_finds_stored_articles(corpus_client: TestClient, db_path: Path) -> None:
-    _story(corpus_client, db_path)
+    _story(corpus_client)
     result = corpus_client.get("/v1/search", params={"q": "berths", "outlet": "Fjordside Post"})
     assert result.status_code == 200
     hits = result.json()["hits"]
     assert [h["article"]["outlet"] for h in hits] == ["Fjordside Post"]
-    since = corpus_client.get("/v1/search", params={"q": "berths", "since": "2026-03-02T12:00"})
-    assert len(since.json()["hits"]) == 1
+    day = {"q": "berths", "since": "2026-03-02T12:00", "until": "2026-03-03T00:00"}
+    that_day = corpus_client.get("/v1/search", params=day).json()["hits"]
+    assert [h["article"]["outlet"] for h in that_day] == ["Fjordside Post"]
     _error(corpus_client.get("/v1/search"), 422, "invalid_request")
     _error(corpus_client.get("/v1/search", params={"q": "berths\x00"}), 422, "invalid_request")
     far = {"q": "berths", "since": "9999-12-31T23:59:59-23:00"}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.service.conftest import HARBOUR, HARBOUR_RETOLD, HOSTILE, auth
+from tests.service.conftest import HARBOUR, HOSTILE, store_coverage
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -97,25 +97,13 @@ def test_a_story_page_shows_its_table_and_provenance_graph(
 ) -> None:
     import httpx
 
-    from newsprobe.corpus import Corpus
-
-    ids = []
     with httpx.Client(base_url=live_server, timeout=120) as http:
-        for text, outlet in ((HARBOUR, "Coastline Gazette"), (HARBOUR_RETOLD, "Fjordside Post")):
-            answer = http.post(
-                "/v1/corpus/articles", json={"text": text, "outlet": outlet}, headers=auth()
-            )
-            assert answer.status_code in (200, 201), answer.text
-            ids.append(answer.json()["article"]["id"])
-    with Corpus(served_folder / "corpus.db") as corpus:
-        story = corpus.new_story(title="Lindqvist approves berths")
-        for article_id in ids:
-            corpus.assign(article_id, story)
+        store_coverage(http)  # the server files them: the Lindqvist story, the distractor
 
     dialogs: list[str] = []
     page = _page(browser, dialogs)
     page.goto(live_server + "/stories")
-    link = page.get_by_role("link", name="Lindqvist approves berths")
+    link = page.get_by_role("link", name="Harbour board cosies up to ferry firm")
     link.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -12,8 +12,8 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-from newsprobe.corpus.records import AddSummary, StoredArticle, Story
-from newsprobe.coverage import ProvenanceGraph
+from newsprobe.corpus.records import AddSummary, StoredArticle
+from newsprobe.coverage import ProvenanceGraph, Story
 
 __all__ = [
     "AddResult",
@@ -66,21 +66,29 @@ class AnalyzeRequest(BaseModel):
 
 
 class CrossCheckRequest(BaseModel):
-    """A stored article to compare with the other coverage of its story (or of `story`)."""
+    """An article to compare with the other coverage of its story: a stored one
+    (`article`), or a new one (`new`), analysed and compared with the story it would join
+    without being stored, as ``newsprobe corpus crosscheck SOURCE`` does."""
 
     model_config = _REQUEST
 
-    article: str = Field(
+    article: str | None = Field(
+        default=None,
         min_length=1,
         max_length=4096,
         description="The stored article's id, or a URL it was added under.",
     )
-    story: int | None = Field(
+    new: AnalyzeRequest | None = Field(
         default=None,
-        ge=1,
-        le=2**63 - 1,  # the store's ids are 64-bit integers
-        description="Compare with this story's articles instead of the article's own story.",
+        description="An article that is not stored (as for `/v1/analyze`). One the corpus "
+        "holds already (same URL, or the same outlet's same text) is checked as stored.",
     )
+
+    @model_validator(mode="after")
+    def _exactly_one_article(self) -> CrossCheckRequest:
+        if (self.article is None) == (self.new is None):
+            raise ValueError("give exactly one of article (a stored one) or new")
+        return self
 
 
 class StoryList(BaseModel):
@@ -90,10 +98,10 @@ class StoryList(BaseModel):
 
 
 class StoryDetail(BaseModel):
-    """One story: its record, its articles (earliest first) and who retells whom."""
+    """One story with its articles, earliest first (the JSON of ``newsprobe corpus story
+    ID``), and who retells whom (that of ``newsprobe corpus provenance ID``)."""
 
     story: Story
-    articles: list[StoredArticle] = Field(default_factory=list)
     provenance: ProvenanceGraph
 
 

@@ -2,8 +2,10 @@
 
 They answer 404 ``no_corpus`` when the server runs without ``--db``. Storing writes, so it
 needs the bearer token; everything else reads. The work is the library's (`Corpus`,
-`newsprobe.service.corpus_ops`); database calls run off the event loop, analysis and
-cross-checking on the analysis thread, under its line and time limits.
+`StoryIndexer` and `corpus/checking.py`, reached through `newsprobe.service.corpus_ops`),
+the same calls as ``newsprobe corpus add``, ``story``, ``provenance`` and ``crosscheck``;
+database calls run off the event loop, analysis and cross-checking on the analysis thread,
+under its line and time limits.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from newsprobe.service.models import (
     StoryDetail,
     StoryList,
 )
-from newsprobe.service.routes.analyses import ANALYSIS_ERRORS
+from newsprobe.service.routes.analyses import ANALYSIS_ERRORS, analyze_request
 
 __all__ = ["SEARCH_PATTERN", "StoryId", "router"]
 
@@ -86,11 +88,14 @@ async def add_article(
 ) -> JSONResponse:
     """Analyse the article (as for `/v1/analyze`) and store it with its analysis, once:
     an article already stored (same URL, or the same outlet's same text) is a duplicate,
-    answered 200 with the stored one, and is not analysed again."""
+    answered 200 with the stored one, and is not analysed again. A new article is filed
+    in its story (the one about the same event, or a new one): `article.story_id`."""
+    from newsprobe.corpus.story_indexer import StoryIndexer
+
     article = await asyncio.to_thread(article_of, request, service.settings)
     pipeline = service.runner.pipeline
     outcomes = await service.runner.run(
-        lambda: list(corpus.add_iter([article], pipeline=pipeline, indexer=corpus_ops.indexer()))
+        lambda: list(corpus.add_iter([article], pipeline=pipeline, indexer=StoryIndexer()))
     )
     builder = SummaryBuilder()
     for outcome in outcomes:
@@ -121,25 +126,30 @@ async def list_stories(
     "/stories/{story_id}", response_model=StoryDetail, responses=_NO_CORPUS, summary="One story"
 )
 async def get_story(story_id: StoryId, corpus: CorpusDep) -> StoryDetail:
-    """A story's record, its articles (earliest first) and its provenance graph."""
+    """A story with its articles (earliest first) and its provenance graph: the JSON of
+    `newsprobe corpus story ID` and of `newsprobe corpus provenance ID`."""
     return await asyncio.to_thread(corpus_ops.story_detail, corpus, story_id)
 
 
 @router.post(
     "/crosscheck",
     response_model=CrossCheck,
-    responses={**_NO_CORPUS, 503: ANALYSIS_ERRORS[503], 504: ANALYSIS_ERRORS[504]},
-    summary="Compare a stored article with its story's coverage",
+    responses={**ANALYSIS_ERRORS, **_NO_CORPUS},
+    summary="Compare an article with its story's coverage",
 )
 async def crosscheck(
     request: CrossCheckRequest, service: StateDep, corpus: CorpusDep
 ) -> CrossCheck:
-    """The aligned figures, claims, quotes, speculation answered and provenance of a
-    stored article against the other articles of its story (or of `story`)."""
-    _, result = await service.runner.run(
-        lambda: corpus_ops.crosscheck_stored(corpus, request.article, story=request.story)
-    )
-    return result
+    """The aligned figures, claims, quotes, speculation answered and provenance of an
+    article against the other articles of its story: the JSON of `newsprobe corpus
+    crosscheck SOURCE --format json`. A stored `article` is read from the store; a `new`
+    one is analysed (as for `/v1/analyze`) and compared with the story it would join,
+    without being stored."""
+    if request.new is None:
+        stored = request.article or ""
+        return await service.runner.run(lambda: corpus_ops.crosscheck_stored(corpus, stored))
+    analysis = await analyze_request(service, request.new)
+    return await service.runner.run(lambda: corpus_ops.crosscheck_new(corpus, analysis))
 
 
 @router.get(

@@ -117,9 +117,9 @@ def _compared_report(service: ServiceState, analysis: Analysis) -> str:
         return render_html(analysis)
     if stored.story_id is None:
         return render_html(analysis)
-    target, check = corpus_ops.crosscheck_stored(corpus, stored.id)
-    graph = corpus_ops.provenance_of(stored.story_id, corpus.story_analyses(stored.story_id))
-    checked = target.model_copy(update={"assessment": assess(target, check)})
+    check = corpus_ops.crosscheck_stored(corpus, stored.id)
+    graph = corpus_ops.story_graph(corpus, stored.story_id)
+    checked = analysis.model_copy(update={"assessment": assess(analysis, check)})
     return render_html(checked, crosscheck=check, provenance_svg=to_svg(graph))
 
 
@@ -143,9 +143,8 @@ def _story_page(service: ServiceState, story_id: int) -> dict[str, Any]:
     assert corpus is not None
     detail = corpus_ops.story_detail(corpus, story_id)
     svg = to_svg(detail.provenance) if detail.provenance.nodes else None
-    check = None
-    if detail.articles:
-        _, check = corpus_ops.crosscheck_stored(corpus, detail.articles[0].id, story=story_id)
+    articles = detail.story.articles
+    check = corpus_ops.crosscheck_stored(corpus, articles[0].id) if articles else None
     return {"detail": detail, "view": corpus_view(check, svg)}
 
 
