@@ -18,11 +18,11 @@ measures at each size:
 - candidate lookup latency: `Corpus.candidates` for stored articles' keys and bands in a
   three-day window (what story assignment asks for each new article);
 - `corpus add` against `analyze` alone: `--real` articles (real FNC-1 bodies when
-  ``../shared/data`` is there, else composed ones) analysed by the same warm pipeline, once
-  alone and once through `Corpus.add` into the corpus of that size, in rounds of ten
-  (alone then added, added then alone, in turn) so that neither warm caches nor a shared
-  machine's drifting load favour one side; the
-  store's cost is the difference (target: under 15 %), in wall time and in this process's
+  ``../shared/data`` is there, else composed ones; or a file's, `--real-from`) analysed
+  by the same warm pipeline, once alone and once through `Corpus.add` into the corpus of
+  that size, in rounds of ten (alone then added, added then alone, in turn) so that
+  neither warm caches nor a shared machine's drifting load favour one side; the store's
+  cost is the difference (target: under 15 %), in wall time and in this process's
   CPU time, and, measured directly, the time spent inside the store (duplicate checks and
   write transactions) against the rest of `corpus add`;
 - the database's size on disk.
@@ -278,9 +278,20 @@ def _sample(size: int, n: int, indexer: Indexer) -> Sample:
 _real_used = 0
 
 
+#: `--real-from`: a file of articles (any format `newsprobe.read` takes) to compare
+#: `corpus add` with `analyze` on, instead of FNC-1 bodies; None: FNC-1.
+REAL_FROM: Path | None = None
+
+
 def real_articles(n: int, tag: str) -> list[Article]:
-    """`n` articles never used before: FNC-1 bodies when at hand, else composed ones."""
+    """`n` articles never used before: FNC-1 bodies when at hand, else composed ones;
+    with `REAL_FROM`, that file's first `n` (the warm-up's are only analysed, not stored)."""
     global _real_used
+    if REAL_FROM is not None:
+        import newsprobe
+
+        found = [a for a in newsprobe.read(REAL_FROM) if isinstance(a, Article)]
+        return found[:n]
     from throughput import corpus as real_corpus
 
     pairs = real_corpus(_real_used + n)[_real_used:]
@@ -380,7 +391,7 @@ def run_backend(backend: str, sizes: list[int], *, real: int, queries: int) -> l
             sample = _sample(size, queries, indexer)
             for measure in MEASURES:
                 row.latencies.update(measure(corpus, sample))
-            if real:
+            if real and (REAL_FROM is None or size == sizes[0]):  # a file's once only
                 row.add = _analyze_against_add(corpus, real, f"s{size}")
             row.megabytes = size_of()
             rows.append(row)
@@ -458,9 +469,16 @@ def main() -> None:
         default="synthetic",
         help="story: build with the StoryIndexer corpus add uses, and time cross-checks",
     )
+    parser.add_argument(
+        "--real-from",
+        type=Path,
+        help="compare add with analyze on this file's articles (at the first size only; "
+        "e.g. tests/gold/corpus/dev/articles.jsonl)",
+    )
     args = parser.parse_args()
-    global INDEXER
+    global INDEXER, REAL_FROM
     INDEXER = args.indexer
+    REAL_FROM = args.real_from
     sizes = sorted(int(s) for s in args.sizes.split(","))
     rows: list[Row] = []
     for backend in args.backends.split(","):

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import (
     Row,
     and_,
+    bindparam,
     delete,
     func,
     insert,
@@ -98,7 +99,14 @@ def load_profiles(connection: Connection, pks: Sequence[int]) -> dict[int, Profi
             profiles.c.article_pk.in_(list(pks))
         )
     )
-    return {row.article_pk: Profile(version=row.version, data=row.data) for row in rows}
+    # `model_construct`: the blob is JSON this store wrote, and validating it as `JsonValue`
+    # walked every value of 50 candidates' profiles per placement (a third of the lookup).
+    return {
+        row.article_pk: Profile.model_construct(
+            version=row.version, data=row.data, keys=[], bands=[]
+        )
+        for row in rows
+    }
 
 
 def candidates(
@@ -123,8 +131,11 @@ def candidates(
     timed = published is not None and window is not None
 
     def postings(table: Any, column: Any, values: Sequence[str], is_key: int) -> Any:
+        # One expanding parameter rather than a literal per value: SQLAlchemy then builds
+        # and caches the statement once instead of coercing ~30 values per placement.
+        wanted: Any = bindparam(f"{table.name}_in", sorted(set(values)), expanding=True)
         part = select(table.c.article_pk.label("pk"), literal(is_key).label("is_key")).where(
-            column.in_(sorted(set(values)))
+            column.in_(wanted)
         )
         if timed:
             assert published is not None and window is not None
