@@ -7,8 +7,12 @@ every built-in analyzer, one stream as ``newsprobe analyze dump.jsonl`` runs it,
 `--every` records prints the resident memory beside the sizes of what lives across
 records: spaCy's string store and lexeme table (every new word form adds to both, for
 the life of the process), the attribute cache's remembered token kinds (bounded, see
-``nlp/attribute_cache.py``) and the timex cache. ``--trace`` adds the ten lines of code
+``nlp/attribute_cache.py``) and the timex cache. ``--zones`` runs the pipeline as the
+CLI does, each batch in a spaCy memory zone. ``--trace`` adds the ten lines of code
 whose allocations grew most between the first report and the last (tracemalloc; slow).
+
+spaCy's ``len(vocab)`` counts every lexeme ever added, also those a memory zone freed,
+so under ``--zones`` the lexeme column keeps rising while the string store stays flat.
 """
 
 from __future__ import annotations
