@@ -20,7 +20,10 @@ loaded everything, under ``RLIMIT_AS`` and a wall-clock limit, and counted as:
 - ``memory``: MemoryError, or the address-space limit hit.
 
 Prints one row per format and the first crashes, hangs and memory failures with their
-files (kept with ``--keep``). Fetches are answered 404 without a network.
+files (kept with ``--keep``). Fetches are answered 404 without a network. "peak MB" is
+the forked child's resident high-water mark as the kernel reports it (``wait4``): it
+counts what the child touched or copied, not the parent's pages it only shared, so it
+reads lower than the same work in a fresh process; `long_articles.py` measures that.
 """
 
 from __future__ import annotations

@@ -1,14 +1,18 @@
 """What `analyze` keeps from one record to the next: memory per 1,000 records, by holder.
 
-    .venv/bin/python benchmarks/memory_creep.py [--records 3000] [--every 500] [--trace]
+    .venv/bin/python benchmarks/memory_creep.py [--records 3000] [--every 500] [--zones] [--trace]
 
 Analyses distinct records (FNC-1 bodies from ``../shared/data``, else composed ones) with
 every built-in analyzer, one stream as ``newsprobe analyze dump.jsonl`` runs it, and every
 `--every` records prints the resident memory beside the sizes of what lives across
 records: spaCy's string store and lexeme table (every new word form adds to both, for
 the life of the process), the attribute cache's remembered token kinds (bounded, see
-``nlp/attribute_cache.py``) and the timex cache. ``--trace`` adds the ten lines of code
+``nlp/attribute_cache.py``) and the timex cache. ``--zones`` runs the pipeline as the
+CLI does, each batch in a spaCy memory zone. ``--trace`` adds the ten lines of code
 whose allocations grew most between the first report and the last (tracemalloc; slow).
+
+spaCy's ``len(vocab)`` counts every lexeme ever added, also those a memory zone freed,
+so under ``--zones`` the lexeme column keeps rising while the string store stays flat.
 """
 
 from __future__ import annotations
@@ -54,6 +58,9 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=3000)
     parser.add_argument("--every", type=int, default=500)
     parser.add_argument("--trace", action="store_true")
+    parser.add_argument(
+        "--zones", action="store_true", help="Pipeline(memory_zones=True), as the CLI runs it"
+    )
     args = parser.parse_args()
 
     from newsprobe.analyzers.pipeline import Pipeline
@@ -61,7 +68,7 @@ def main() -> None:
     from newsprobe.document import Article
     from newsprobe.nlp.parse import load_english
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(memory_zones=args.zones)
     nlp = load_english()
     cache = (
         nlp.get_pipe("newsprobe_attributes") if "newsprobe_attributes" in nlp.pipe_names else None

