@@ -224,7 +224,8 @@ class AttributionAnalyzer(Analyzer):
         span: Span,
         state: SourceResolver,
     ) -> Iterator[AttributionFinding]:
-        anchors: set[int] = set()  # one finding per source, however many cues name it
+        anchors: dict[int, int] = {}  # one finding per source, however many cues name it
+        kept: list[AttributionFinding] = []
         # Quotation marks anywhere in the sentence let a reporting verb stand without a
         # clause ('"We will appeal," she said'); read once per sentence, not per verb.
         quoted = not _QUOTE_MARKS.isdisjoint(cols.text[sentence.start : sentence.end])
@@ -258,8 +259,13 @@ class AttributionAnalyzer(Analyzer):
                 continue
             anchor = (finding.source_span or cue_span).start
             if anchor not in anchors:
-                anchors.add(anchor)
-                yield finding
+                anchors[anchor] = len(kept)
+                kept.append(finding)
+            elif cue_type == "speech" and kept[anchors[anchor]].cue_type != "speech":
+                # "Doctors welcomed the decision and said vaccination could begin": the
+                # verb of saying is the cue, whatever came first.
+                kept[anchors[anchor]] = finding
+        yield from kept
 
     @staticmethod
     def _cue(cols: Columns, token: Token, quoted: bool) -> _Cue | None:
