@@ -652,30 +652,28 @@ def polnear(limit: int) -> list[Row]:
 
     folder = DATA / "polnear"
     if not (folder / "dev").is_dir():
-        return [_row("attribution", "PolNeAR dev", "", {}, NO_DATA, kind=PUBLIC, dev=HELD)]
+        return [_row("attribution", "PolNeAR dev", "", {}, NO_DATA, kind=PUBLIC, dev=HELD_SEEN)]
     articles = load_split("dev", root=folder, limit=limit or None)
     figures = evaluate(Pipeline(list(ANALYZERS)), articles).figures()
     where = f"PolNeAR dev, {len(articles)} of 84 articles (sample)"
     if len(articles) >= 84:
         where = "PolNeAR dev, all 84 articles"
     rows = []
-    for key, label in (("source", "source"), ("content_tokens", "content"), ("relation", "rel.")):
+    for key, label, unit in (
+        ("source", "source", "sources"),
+        ("content_tokens", "content", "tokens"),
+        ("relation", "rel.", "relations"),
+    ):
         s = figures[key]
         assert isinstance(s, dict)
-        other = f"Dice >= 0.5; tp {s['tp']} fp {s['fp']} fn {s['fn']}"
+        rule = "token overlap" if key == "content_tokens" else "Dice >= 0.5"
+        other = f"{rule}; tp {s['tp']} fp {s['fp']} fn {s['fn']}"
         if key == "source":
             other += f"; speech-verb source recall {figures['speech_verb_source_recall']:.3f}"
-        rows.append(
-            _row(
-                f"attribution: {label}",
-                where,
-                f"{s['tp'] + s['fn']}",
-                s,
-                other,
-                kind=PUBLIC,
-                dev=HELD,
-            )
-        )
+        n = f"{s['tp'] + s['fn']} {unit}"
+        # Dev was scored after each change (never read for errors: train was), so the
+        # figures are held out but seen: HELD_SEEN.
+        rows.append(_row(f"attribution: {label}", where, n, s, other, kind=PUBLIC, dev=HELD_SEEN))
     return rows
 
 

@@ -55,6 +55,12 @@ MODEL = Path(__file__).resolve().parents[1] / "src" / "newsprobe" / "models"
 MIN_POSITIVES = 2
 #: Inverse regularisation; 0.3, 1 and 3 were tried on the 20 % split, 1 was best.
 C = 1.0
+#: The threshold the analyzer decides at. The F1-best threshold on the 20 % split (0.25,
+#: kept in the file as `heldout.threshold`) let through actions PolNeAR's annotators mark
+#: but a reader would not call attributions ("attacked an army post", "raised its rate",
+#: "the investigation continues") on our composed news; at 0.5 most of those are gone and
+#: PolNeAR dev source F1 is 0.709 against 0.713 (precision 0.822 against 0.778).
+DECISION_THRESHOLD = 0.5
 #: Weights smaller than this change no decision at the threshold; dropped to keep the file
 #: small.
 PRUNE = 0.01
@@ -157,11 +163,16 @@ def main(argv: list[str] | None = None) -> int:
         "name": "attribution_cues",
         "version": "1",
         "trained_on": f"PolNeAR train ({len(set(groups))} articles)",
-        "threshold": threshold,
+        "threshold": DECISION_THRESHOLD,
         "bias": round(float(model.intercept_[0]), 4),
         "lemmas": sorted(asked),
         "weights": dict(sorted(weights.items())),
-        "heldout": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)},
+        "heldout": {
+            "threshold": threshold,
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+        },
     }
     if args.dry_run:
         print(f"dry run: {len(weights)} weights not written")

@@ -57,6 +57,8 @@ if TYPE_CHECKING:
 __all__ = ["AttributionAnalyzer"]
 
 _RELATIVES = frozenset({"which", "who", "that"})
+# Verbs that take their subject from the verb they hang on (see `subject_of`).
+_SHARED_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", ":"})
 # Verbs of saying, and the cues of thought, evidence, intention, stance and refusal that
 # `cues` admits under its rules ("critics fear", "polls show", "declined to comment").
@@ -172,13 +174,20 @@ class AttributionAnalyzer(Analyzer):
         # The tokens `_cue` can accept, found in one pass over the columns: most words are
         # neither "according" nor a reporting verb and are never looked at again.
         cue_lemmas = _candidates()
+        # A cue that is no verb of saying needs a subject of its own or one it shares:
+        # the verbs without are dropped here, before any token is built.
+        with_subject = {h for h, d in zip(cols.head, cols.dep, strict=True) if d == "nsubj"}
         cue_words = [
             i
-            for i, (lower, pos, lemma) in enumerate(
-                zip(cols.lower, cols.pos, cols.lemma, strict=True)
+            for i, (lower, pos, lemma, dep) in enumerate(
+                zip(cols.lower, cols.pos, cols.lemma, cols.dep, strict=True)
             )
             if lower == "according"
-            or (pos in {"VERB", "AUX"} and lemma.lower() in cue_lemmas)
+            or (
+                pos in {"VERB", "AUX"}
+                and (low := lemma.lower()) in cue_lemmas
+                and (low in REPORTING_VERBS or i in with_subject or dep in _SHARED_SUBJECT)
+            )
             or (lower in outlet_cues.OUTLET_PREPOSITIONS and pos == "ADP")
         ]
         for sentence in doc.sents:
@@ -215,7 +224,8 @@ class AttributionAnalyzer(Analyzer):
         span: Span,
         state: SourceResolver,
     ) -> Iterator[AttributionFinding]:
-        anchors: set[int] = set()  # one finding per source, however many cues name it
+        anchors: dict[int, int] = {}  # one finding per source, however many cues name it
+        kept: list[AttributionFinding] = []
         # Quotation marks anywhere in the sentence let a reporting verb stand without a
         # clause ('"We will appeal," she said'); read once per sentence, not per verb.
         quoted = not _QUOTE_MARKS.isdisjoint(cols.text[sentence.start : sentence.end])
@@ -249,8 +259,13 @@ class AttributionAnalyzer(Analyzer):
                 continue
             anchor = (finding.source_span or cue_span).start
             if anchor not in anchors:
-                anchors.add(anchor)
-                yield finding
+                anchors[anchor] = len(kept)
+                kept.append(finding)
+            elif cue_type == "speech" and kept[anchors[anchor]].cue_type != "speech":
+                # "Doctors welcomed the decision and said vaccination could begin": the
+                # verb of saying is the cue, whatever came first.
+                kept[anchors[anchor]] = finding
+        yield from kept
 
     @staticmethod
     def _cue(cols: Columns, token: Token, quoted: bool) -> _Cue | None:
@@ -364,10 +379,10 @@ class AttributionAnalyzer(Analyzer):
     def _non_speech(token: Token, subject: Token | None, lemma: str) -> _Cue | None:
         """A cue of thought, evidence, intention, stance or refusal ("critics fear that",
         "polls show", "a super PAC that supports Kerr"), under the rules of `cues`."""
-        if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in token.children):
-            return None  # "voters would support": a supposition, not a held view
         if subject is None:
             return None
+        if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in token.children):
+            return None  # "voters would support": a supposition, not a held view
         relative = subject.lower_ in _RELATIVES and token.dep_ == "relcl"
         holder = token.head if relative else subject
         kind: CueType | None

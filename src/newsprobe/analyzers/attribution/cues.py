@@ -55,7 +55,8 @@ if not set(CUE_TYPES.values()) <= _KNOWN:  # a typo in the lexicon fails at impo
 
 # Subjects that hold no view: "it shows", "this suggests", "there seems".
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
-_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+# Not "you": "What do you think?", "Tell us what you think" address the reader.
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "who"})
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 # "calls for", "pushed for", "argued against": a preposition that names what is wanted.
 _STANCE_PREPOSITIONS = frozenset({"for", "against", "on"})

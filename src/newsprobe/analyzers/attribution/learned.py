@@ -32,8 +32,12 @@ _CHILD_DEPS = frozenset(
 )
 
 
-def features(token: Token, subject: Token) -> list[str]:
-    """The features of `token` as a cue with `subject` as its source (shared with training)."""
+def features(token: Token, subject: Token, *, kind: bool = True) -> list[str]:
+    """The features of `token` as a cue with `subject` as its source (shared with training).
+
+    `kind=False` leaves out the source kind of a noun subject, the one costly feature
+    (`CueModel.accepts` asks for it only when it could change the answer).
+    """
     lemma = token.lemma_.lower()
     out = [
         f"lemma={lemma}",
@@ -44,9 +48,8 @@ def features(token: Token, subject: Token) -> list[str]:
     ]
     if subject.pos_ == "PRON":
         out.append(f"subj_pron={subject.lower_}")
-    else:
-        kind, _ = classify_source(source_phrase(subject))
-        out.append(f"subj_kind={kind}")
+    elif kind:
+        out.append(f"subj_kind={classify_source(source_phrase(subject))[0]}")
     for child in token.children:
         dep = child.dep_
         if dep not in _CHILD_DEPS:
@@ -70,6 +73,13 @@ class CueModel:
         self.bias = float(data["bias"])
         self.threshold = float(data["threshold"])
         self.lemmas: frozenset[str] = frozenset(data["lemmas"])
+        # The logit the threshold stands for, and the most any source kind can add: a
+        # verb that cannot reach the threshold even with it is rejected without it.
+        p = min(max(self.threshold, 1e-9), 1 - 1e-9)
+        self.logit = math.log(p / (1 - p))
+        self.kind_bound = max(
+            [0.0, *(w for f, w in self.weights.items() if f.startswith("subj_kind="))]
+        )
 
     @staticmethod
     @cache
@@ -87,4 +97,9 @@ class CueModel:
         """Whether `token`, with `subject`, reads as a cue at the shipped threshold."""
         if token.lemma_.lower() not in self.lemmas:
             return False
+        if subject.pos_ != "PRON":
+            found = features(token, subject, kind=False)
+            z = self.bias + sum(self.weights.get(f, 0.0) for f in found)
+            if z + self.kind_bound < self.logit:
+                return False  # the same answer as with the source kind, sooner
         return self.probability(features(token, subject)) >= self.threshold
