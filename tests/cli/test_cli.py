@@ -121,7 +121,8 @@ def test_report_written_to_a_file_marks_highlights_and_sections(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     report = out.read_text(encoding="utf-8")
     assert "Where the story comes from" in report and "Quotes" in report
-    assert "«said» «Hana Brodsky»" in report  # source and cue marked without a terminal
+    # Source (its whole description) and cue marked without a terminal.
+    assert "«said» «Hana Brodsky, the union's general secretary»" in report
     assert "original" in report
 
 

@@ -49,6 +49,17 @@ def test_deeply_nested_json_is_one_bad_record_and_reading_goes_on(
     assert all("deep.jsonl:2" in str(e) for e in errors)
 
 
+def test_a_json_file_of_lines_whose_first_is_too_deep_reads_on(tmp_path: Path) -> None:
+    # Found by the fuzz test: deciding whether a .json file holds lines or one document
+    # decoded its first line and let RecursionError through.
+    path = tmp_path / "dump.json"
+    deep = b'{"a":' * 100_000 + b"1" + b"}" * 100_000
+    path.write_bytes(deep + b"\n" + json.dumps(GOOD).encode() + b"\n")
+    items = _items(path)
+    assert isinstance(items[0], IngestError) and "dump.json:1" in str(items[0])
+    assert [a.headline_text for a in items[1:] if isinstance(a, Article)] == ["Dock reopens"]
+
+
 def test_deeply_nested_json_document_is_a_clean_error(tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
     path.write_bytes(b"[" * 100_000 + b"]" * 100_000)

@@ -392,6 +392,10 @@ def _first_line_parses(stream: io.BufferedReader) -> bool:
     line = stream.peek(65_536).split(b"\n", 1)[0]
     try:
         json.loads(line)
+    except RecursionError:
+        # Nested too deep to decode: a record of JSON lines, which the JSONL reader turns
+        # into one bad record and reads on (as a whole document it would lose the rest).
+        return True
     except ValueError:
         return False
     return True
