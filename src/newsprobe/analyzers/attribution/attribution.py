@@ -153,7 +153,9 @@ class AttributionAnalyzer(Analyzer):
     """Who each reported statement is sourced to: person, official, anonymous, outlet..."""
 
     name = "attribution"
-    version = "1"
+    # 2: `source_span` is the whole description (the name is `name_span`); cue types,
+    # content spans and the learned reader were added.
+    version = "2"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
     provides = frozenset({"attribution"})
