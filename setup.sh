@@ -21,6 +21,7 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-# The batch extra too: its tests (a real local Dask cluster) are part of the suite.
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,batch,postgres]"
+# The batch and serve extras too: their tests (a real local Dask cluster, a real uvicorn
+# server) are part of the suite.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test,batch,postgres,serve]"
 echo "newsprobe is installed in .venv: try .venv/bin/newsprobe --help" >&2

@@ -4,8 +4,10 @@
     .venv/bin/python benchmarks/accuracy.py --quick          # skip the slow public-data parts
     .venv/bin/python benchmarks/accuracy.py --json out.json  # also write the figures as JSON
 
-The composed-gold figures come from the evaluation functions the gate tests call (imported
-from ``tests/``), so this table and the gates cannot disagree about how a figure is computed;
+The composed-gold figures come from the evaluation functions the gate tests call (from
+``newsprobe.evaluation`` for quantities, entities and events; from the test modules for the
+analyzers whose scorers have not moved there yet), so this table and the gates cannot
+disagree about how a figure is computed;
 the public-dataset figures repeat what ``claims_eval.py``, ``clickbait_eval.py`` and
 ``stance_eval.py`` compute, returned instead of printed. Every row says whether its data was
 used while the analyzer was developed: figures on development sets are optimistic, because
@@ -36,10 +38,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,11 +47,11 @@ sys.path[:0] = [str(REPO / "src"), str(REPO), str(REPO / "benchmarks")]
 DATA = REPO.parent / "shared" / "data"
 NO_DATA = "skipped: ../shared/data not found"
 
-from tests.goldset import article_of, gold_article, load_articles  # noqa: E402
-
 from newsprobe.analyzers import pipeline as pipeline_module  # noqa: E402
 from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
 from newsprobe.document import Analysis, Article  # noqa: E402
+from newsprobe.evaluation.calibration import Judged, bands  # noqa: E402
+from newsprobe.evaluation.goldset import article_of, gold_article, load_articles  # noqa: E402
 from newsprobe.nlp.parse import BATCH_SIZE, parse_many, pipes_for  # noqa: E402
 
 # What "development use" means, printed under the table.
@@ -138,20 +138,6 @@ class Replay(Pipeline):
     def analyze(self, article: Article) -> Analysis:
         key = (article.text, article.published)
         return self.done[key] if key in self.done else super().analyze(article)
-
-
-@contextmanager
-def gold_subset(module: ModuleType, data: dict[str, Any]) -> Iterator[None]:
-    """Point a test module's GOLD at a filtered copy, so its own scorer scores a subset."""
-    original: Path = getattr(module, "GOLD")  # noqa: B009
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / original.name
-        path.write_text(json.dumps(data), encoding="utf-8")
-        setattr(module, "GOLD", path)  # noqa: B010
-        try:
-            yield
-        finally:
-            setattr(module, "GOLD", original)  # noqa: B010
 
 
 # --- cost -------------------------------------------------------------------------------
@@ -244,6 +230,35 @@ def print_cost(figures: dict[str, Any], repeat: int) -> None:
 # --- composed gold: the gate tests' own scorers -----------------------------------------
 
 
+#: Each analyzer's judged findings (confidence, borne out by the gold set or not), filled
+#: by the scorers that record them and printed as precision per confidence band.
+CALIBRATION: dict[str, list[Judged]] = {}
+
+
+def _judged(name: str, s: dict[str, Any]) -> dict[str, Any]:
+    """Keep a scorer's judged findings for the band table; the row keeps the rest."""
+    judged = s.get("judged")
+    if judged is not None:
+        CALIBRATION.setdefault(name, []).extend(judged)
+    return {k: v for k, v in s.items() if k != "judged"}
+
+
+def print_calibration() -> None:
+    """Precision per confidence band for each analyzer whose scorer judges its findings:
+    a confidence means something when higher bands are right more often."""
+    if not CALIBRATION:
+        return
+    table = {name: bands(judged) for name, judged in CALIBRATION.items()}
+    labels = [b.label for b in next(iter(table.values()))]
+    print("\nprecision per confidence band (findings in the band):")
+    print("  " + "analyzer".ljust(12) + "".join(label.rjust(16) for label in labels))
+    for name, result in table.items():
+        cells = [
+            "-" if b.precision is None else f"{b.precision:.2f} ({b.findings})" for b in result
+        ]
+        print("  " + name.ljust(12) + "".join(cell.rjust(16) for cell in cells))
+
+
 def _row(
     analyzer: str,
     dataset: str,
@@ -268,6 +283,12 @@ def hedging(full: Replay) -> list[Row]:
         s = t.score(pipeline)
         where = f"{len(t.GOLD)} gold articles, {label}"
         rows.append(_row("hedging", where, f"{s['tp'] + s['fn']} cues", s, f"fp {s['fp']}"))
+    from tests.analyzers.hedging import test_weasels as w
+
+    s = w.sentence_scores(Pipeline(["hedging"]))
+    where = "composed certain/uncertain sentences (hedge_sentences.json)"
+    other = f"uncertain-sentence F1; fp {s['fp']}, fn {s['fn']}"
+    rows.append(_row("hedging", where, f"{s['n']} sentences", s, other))
     return rows
 
 
@@ -335,13 +356,9 @@ def claims() -> list[Row]:
 
 
 def events() -> list[Row]:
-    try:
-        from tests.analyzers.events import test_events as t
+    from newsprobe.evaluation.events import evaluate
 
-        evaluate = t.evaluate
-    except Exception as exc:  # being written by someone else: absence is a normal state
-        return [_row("events", "gold articles", "", {}, f"not available ({exc})"[:120])]
-    s = evaluate(Pipeline(["entities", "quantities", "events"]))
+    s = _judged("events", evaluate(Pipeline(["entities", "quantities", "events"])))
     slots = ", ".join(f"{k} {v:.2f}" for k, v in s["accuracy"].items())
     articles = len(_gold("events.json")["articles"])
     where = f"{articles} gold articles, entities+quantities+events"
@@ -349,12 +366,10 @@ def events() -> list[Row]:
 
 
 def spin() -> list[Row]:
-    from tests.analyzers.rhetoric import test_engagement as te
-    from tests.analyzers.rhetoric import test_sensational as ts
-
     from newsprobe.analyzers.rhetoric.sensational import SensationalAnalyzer
+    from newsprobe.evaluation.rhetoric import evaluate_engagement, evaluate_sensational, load_gold
 
-    gold = _gold("spin_articles.json")
+    gold = load_gold()
     held = set(gold["held_out"])
     subset = {**gold, "articles": [a for a in gold["articles"] if a["id"] in held]}
     analyzer = SensationalAnalyzer()
@@ -366,9 +381,8 @@ def spin() -> list[Row]:
     ):
         spans = sum(len(a["sensational"]) for a in data["articles"])
         baits = sum(len(a["engagement_bait"]) for a in data["articles"])
-        with gold_subset(ts, data), gold_subset(te, data):
-            s = ts.evaluate(analyzer)
-            e = te.evaluate()
+        s = evaluate_sensational(analyzer, data["articles"])
+        e = evaluate_engagement(data["articles"])
         other = (
             f"with category P {s['strict_precision']:.3f} R {s['strict_recall']:.3f}; "
             f"sober copy {s['sober_false_per_100_words']:.2f} false per 100 words"
@@ -380,14 +394,16 @@ def spin() -> list[Row]:
 
 
 def entities() -> list[Row]:
-    from tests.analyzers.entities import test_entities as t
+    from newsprobe.evaluation.entities import evaluate, load_passages
 
-    passages = _gold("entities.json")["passages"]
+    passages = load_passages()
     rows = []
     for split, kind, dev in ((None, "composed gold", DEV), ("heldout", "held-out", HELD_SEEN)):
         chosen = [p for p in passages if split is None or p["split"] == split]
-        scores = t.evaluate(split)
-        s = {k: v for k, v in asdict(scores).items() if k != "misses"}
+        scores = evaluate(split)
+        s = {k: v for k, v in asdict(scores).items() if k not in ("misses", "judged")}
+        if split is None:
+            CALIBRATION["entities"] = list(scores.judged)
         s.update(precision=scores.cluster_p, recall=scores.cluster_r, f1=scores.cluster_f1)
         other = (
             f"mentions P {scores.mention_p:.3f} R {scores.mention_r:.3f}; "
@@ -400,18 +416,20 @@ def entities() -> list[Row]:
 
 
 def quantities() -> list[Row]:
-    from tests.analyzers.quantities import test_quantities as t
+    from newsprobe.evaluation.quantities import evaluate, load_items
 
-    gold = _gold("quantities.json")
-    held = {**gold, "items": [i for i in gold["items"] if i["id"].startswith("h")]}
+    items = load_items()
+    held = [i for i in items if i["id"].startswith("h")]
     pipeline = Pipeline(["quantities"])
     rows = []
     for label, kind, dev, data in (
-        (f"{len(gold['items'])} sentences (all)", "composed gold", DEV, gold),
-        (f"{len(held['items'])} sentences h01-h25", "held-out", HELD_SEEN, held),
+        (f"{len(items)} sentences (all)", "composed gold", DEV, items),
+        (f"{len(held)} sentences h01-h25", "held-out", HELD_SEEN, held),
     ):
-        with gold_subset(t, data):
-            s = t.evaluate(pipeline)
+        s = evaluate(pipeline, data)
+        if dev == DEV:  # all sentences; the held-out ones are a subset of them
+            CALIBRATION["quantities"] = s["judged"]
+        s = {k: v for k, v in s.items() if k != "judged"}
         other = f"unit/approx fields right on {s['fields']:.3f} of matches"
         if dev == HELD_SEEN:  # from the test module's comment, measured by its author
             other += "; first score, before changes: F1 0.964"
@@ -421,18 +439,18 @@ def quantities() -> list[Row]:
 
 
 def headline_body() -> list[Row]:
-    from tests.analyzers.headline import test_headline_body as t
+    from newsprobe.evaluation.headline_body import CHECKS, evaluate, load_items
 
-    items = _gold("headline_body.json")["items"]
-    alone = t._score(Pipeline(["headline_body"]))
-    full = t._score(Pipeline(["quantities", "entities", "hedging", "headline_body"]))
+    items = load_items()
+    alone = evaluate(Pipeline(["headline_body"]))
+    full = evaluate(Pipeline(["quantities", "entities", "hedging", "headline_body"]))
     where = f"{len(items)} pairs, +quantities/entities/hedging"
     other = (
         f"stance accuracy {full['stance_accuracy']:.3f} "
         f"(headline_body alone {alone['stance_accuracy']:.3f})"
     )
     rows = [_row("headline_body", f"{where}: stance", f"{len(items)} pairs", {}, other)]
-    for check in t.CHECKS:
+    for check in CHECKS:
         (p, r), (pa, ra) = full[check], alone[check]
         s = {"precision": p, "recall": r, "alone": alone[check]}
         n = f"{sum(check in i['checks'] for i in items)} of {len(items)}"
@@ -538,6 +556,60 @@ def checkworthiness(slow: bool) -> list[Row]:
     return [*rows, _row("claims model", where, n, s, other, kind=PUBLIC, dev=CV_TUNED)]
 
 
+def checkthat(slow: bool) -> list[Row]:
+    """Ranking: MAP over the 19 CheckThat'19 training debates, before (the shipped model,
+    never trained on them) and with leave-one-debate-out retraining (train/checkworthiness.py)."""
+    folder = DATA / "checkthat19" / "training"
+    where = "CheckThat'19 training, 19 debates"
+    if not slow or not folder.is_dir() or not (DATA / "claimbuster").is_dir():
+        skipped = "skipped: --quick" if not slow else NO_DATA
+        return [_row("claims model", where, "", {}, skipped, kind=PUBLIC, dev=CV_TUNED)]
+    from itertools import pairwise
+
+    import numpy as np
+
+    sys.path.insert(0, str(REPO / "train"))
+    import checkworthiness as training  # the training script, imported as a module
+
+    debates = training.load_checkthat()
+    joined = training.featurize([t for d in debates for t in d.texts])
+    bounds = np.cumsum([0, *(len(d.texts) for d in debates)])
+    feats = [joined[a:b] for a, b in pairwise(bounds)]
+    n = f"{sum(len(d.texts) for d in debates)} sentences"
+    shipped = training.shipped_map(debates, feats)
+    figure = float(np.mean(list(shipped.values())))
+    rows = [
+        _row(
+            "claims model",
+            f"{where}, shipped model",
+            n,
+            {"map": figure},
+            f"MAP {figure:.3f} (ClaimBuster holds 3 of the debates: not all held out)",
+            kind=PUBLIC,
+            dev=DEV,
+        )
+    ]
+    texts, labels, _, _ = training.load_data()
+    claimbuster = training.Rows(texts, labels, training.featurize(texts), np.ones(len(texts)))
+    aps = training.leave_one_debate_out(claimbuster, debates, feats, training.CHECKTHAT_WEIGHT)
+    figure = float(np.mean(list(aps.values())))
+    recipe = "ClaimBuster" if not training.CHECKTHAT_WEIGHT else "ClaimBuster + 18 debates"
+    other = f"MAP {figure:.3f}, leave-one-debate-out (trained on {recipe}, the shipped recipe)"
+    rows.append(_row("claims model", f"{where}, leave-one-debate-out", n,
+                     {"map": figure, "ap": aps}, other, kind=PUBLIC, dev=CV_TUNED))  # fmt: skip
+    # Through the analyzers, as `newsprobe rank` ranks (shipped model: seen in training).
+    from checkthat_rank import evaluate
+
+    ranked = evaluate()
+    other = (
+        f"MAP full ranking {ranked['map_full_ranking']:.3f}; claims findings only "
+        f"{ranked['map_claims_only']:.3f} (what an analysis exposed before)"
+    )
+    where = f"{where}, newsprobe.rank (shipped model)"
+    rows.append(_row("claims", where, n, ranked, other, kind=PUBLIC, dev=DEV))
+    return rows
+
+
 def stance(slow: bool) -> list[Row]:
     where = "FNC-1, 337 hold-out bodies (baseline split)"
     if not slow or not (DATA / "fnc1").is_dir():
@@ -610,13 +682,17 @@ def polnear(limit: int) -> list[Row]:
 
 def corpus(part: str) -> list[Row]:
     """Cross-checking on a part of the composed corpus (`newsprobe.evaluation.corpus`):
-    dev was read while tuning; heldout was written after the code and scored once."""
+    dev was read while tuning; heldout was written after the code and scored once.
+
+    Run through a temporary SQLite corpus, as `corpus add` and `corpus crosscheck` run,
+    so the figures measure what users get."""
     from newsprobe.evaluation.corpus import load_part, score_part
 
     folder = REPO / "tests" / "gold" / "corpus" / part
     if not (folder / "articles.jsonl").is_file():
         return [Row("corpus", f"corpus/{part}", other="skipped: part not in this checkout")]
-    s = score_part(load_part(part))
+    with tempfile.TemporaryDirectory() as temporary:
+        s = score_part(load_part(part), store=Path(temporary) / "corpus.db")
     dev = DEV if part == "dev" else HELD
     data = f"corpus/{part}"
     n = f"{s.articles} art."
@@ -719,6 +795,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += _run("sensational", spin)
     rows += _run("clickbait", clickbait, slow)
     rows += _run("claims model", checkworthiness, slow)
+    rows += _run("claims ranking", checkthat, slow)
     rows += _run("stance model", stance, slow)
     rows += _run("attribution (PolNeAR)", polnear, args.polnear_limit)
     rows += _run("corpus (dev)", corpus, "dev")
@@ -726,6 +803,7 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     print(f"newsprobe accuracy report ({'quick' if args.quick else 'full'} run, {elapsed:.0f} s)\n")
     print_table(rows)
+    print_calibration()
     print_cost(costs, max(1, args.repeat))
     if args.json:
         args.json.write_text(
@@ -735,6 +813,10 @@ def main(argv: list[str] | None = None) -> int:
                     "seconds": elapsed,
                     "rows": [asdict(r) for r in rows],
                     "cost": costs,
+                    "calibration": {
+                        name: [asdict(b) for b in bands(judged)]
+                        for name, judged in CALIBRATION.items()
+                    },
                 },
                 indent=2,
                 default=str,

@@ -31,10 +31,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.goldset import article_of, load_articles  # noqa: E402
-
 from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
 from newsprobe.document import Analysis, Article  # noqa: E402
+from newsprobe.evaluation.goldset import article_of, load_articles  # noqa: E402
 
 SPIN = REPO / "tests" / "gold" / "spin_articles.json"
 ASSESS = REPO / "tests" / "assess" / "articles.json"

@@ -72,10 +72,9 @@ def debate2020() -> None:
 
 
 def gold_articles() -> None:
-    from tests.goldset import article_of, gold_article, spans_of
-
     from newsprobe.analyzers.pipeline import Pipeline
     from newsprobe.analyzers.registry import available_analyzers
+    from newsprobe.evaluation.goldset import article_of, gold_article, spans_of
 
     gold = json.loads((REPO / "tests" / "gold" / "claims.json").read_text(encoding="utf-8"))
     helpers = [n for n in ("entities", "quantities", "hedging", "quotes", "attribution")

@@ -1,7 +1,7 @@
 """The corpus store at scale, on SQLite and PostgreSQL side by side.
 
     .venv/bin/python benchmarks/corpus.py [--sizes 10000,100000] [--backends sqlite,postgresql]
-                                          [--real 120] [--queries 40]
+                                          [--real 120] [--queries 40] [--indexer story]
 
 Builds a synthetic corpus of composed articles (`tests/corpus/composed.py`: invented
 events, outlets and people, about 300 words each) up to each size in `--sizes`, storing
@@ -18,11 +18,11 @@ measures at each size:
 - candidate lookup latency: `Corpus.candidates` for stored articles' keys and bands in a
   three-day window (what story assignment asks for each new article);
 - `corpus add` against `analyze` alone: `--real` articles (real FNC-1 bodies when
-  ``../shared/data`` is there, else composed ones) analysed by the same warm pipeline, once
-  alone and once through `Corpus.add` into the corpus of that size, in rounds of ten
-  (alone then added, added then alone, in turn) so that neither warm caches nor a shared
-  machine's drifting load favour one side; the
-  store's cost is the difference (target: under 15 %), in wall time and in this process's
+  ``../shared/data`` is there, else composed ones; or a file's, `--real-from`) analysed
+  by the same warm pipeline, once alone and once through `Corpus.add` into the corpus of
+  that size, in rounds of ten (alone then added, added then alone, in turn) so that
+  neither warm caches nor a shared machine's drifting load favour one side; the store's
+  cost is the difference (target: under 15 %), in wall time and in this process's
   CPU time, and, measured directly, the time spent inside the store (duplicate checks and
   write transactions) against the rest of `corpus add`;
 - the database's size on disk.
@@ -31,10 +31,11 @@ PostgreSQL is a throwaway server started here (`tests/pgserver.py`) with its def
 durability (fsync at each commit); SQLite runs in WAL mode with synchronous=NORMAL, as the
 store opens it. Timings print; nothing is asserted.
 
-Cross-checking adds its own timings through two hooks: `make_indexer` (the `Indexer`
-the corpus is built with; replace it to time story assignment per article, which the
-insert rate then includes) and `MEASURES` (functions run at each size, returning named
-latency samples).
+With `--indexer story` the corpus is built with the `StoryIndexer` that `corpus add`
+uses (real profiles with the lead vector, each article filed in its story; the insert
+rate then includes both), and two more latencies are measured: story assignment of a new
+article, and the whole cross-check of a new article after its analysis
+(`checking.crosscheck_new`). `MEASURES` lists what runs at each size.
 """
 
 from __future__ import annotations
@@ -113,8 +114,19 @@ class SyntheticProfiles:
         return None
 
 
+#: `--indexer`: "synthetic" (the stand-in above: store costs alone) or "story" (the
+#: `StoryIndexer` that `corpus add` uses: real profiles, each article filed in its story;
+#: the insert rate then includes profiling and story assignment, and the cross-check
+#: measures run).
+INDEXER = "synthetic"
+
+
 def make_indexer() -> Indexer:
-    """The indexer the corpus is built with. Cross-checking: return yours here."""
+    """The indexer the corpus is built with (see `INDEXER`)."""
+    if INDEXER == "story":
+        from newsprobe.corpus.story_indexer import StoryIndexer
+
+        return StoryIndexer()
     return SyntheticProfiles()
 
 
@@ -168,8 +180,32 @@ def measure_candidates(corpus: Corpus, sample: Sample) -> dict[str, list[float]]
     return {"candidates": times}
 
 
-#: Run at each size. Cross-checking: append story assignment and cross-check timings.
-MEASURES: list[Measure] = [measure_search, measure_candidates]
+def measure_crosscheck(corpus: Corpus, sample: Sample) -> dict[str, list[float]]:
+    """With the story indexer: story assignment of a new article (candidate lookup and
+    `assign_story`, read only) and its whole cross-check after its analysis (profile,
+    assignment, reading the story's analyses, every comparison), seconds each."""
+    if INDEXER != "story":
+        return {}
+    from newsprobe.corpus.checking import crosscheck_new
+    from newsprobe.corpus.profile import build_profile
+    from newsprobe.corpus.story_indexer import StoryIndexer
+
+    indexer = StoryIndexer()
+    assign: list[float] = []
+    check: list[float] = []
+    for analysis in sample.analyses:
+        profile = build_profile(analysis)
+        start = time.perf_counter()
+        corpus.reading(lambda s, p=profile: indexer.decide(s, p))
+        assign.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        crosscheck_new(corpus, analysis, indexer=indexer)
+        check.append(time.perf_counter() - start)
+    return {"story assignment (new article)": assign, "crosscheck (new article)": check}
+
+
+#: Run at each size.
+MEASURES: list[Measure] = [measure_search, measure_candidates, measure_crosscheck]
 
 
 # --- building and timing ---------------------------------------------------------------------
@@ -242,9 +278,20 @@ def _sample(size: int, n: int, indexer: Indexer) -> Sample:
 _real_used = 0
 
 
+#: `--real-from`: a file of articles (any format `newsprobe.read` takes) to compare
+#: `corpus add` with `analyze` on, instead of FNC-1 bodies; None: FNC-1.
+REAL_FROM: Path | None = None
+
+
 def real_articles(n: int, tag: str) -> list[Article]:
-    """`n` articles never used before: FNC-1 bodies when at hand, else composed ones."""
+    """`n` articles never used before: FNC-1 bodies when at hand, else composed ones;
+    with `REAL_FROM`, that file's first `n` (the warm-up's are only analysed, not stored)."""
     global _real_used
+    if REAL_FROM is not None:
+        import newsprobe
+
+        found = [a for a in newsprobe.read(REAL_FROM) if isinstance(a, Article)]
+        return found[:n]
     from throughput import corpus as real_corpus
 
     pairs = real_corpus(_real_used + n)[_real_used:]
@@ -344,7 +391,7 @@ def run_backend(backend: str, sizes: list[int], *, real: int, queries: int) -> l
             sample = _sample(size, queries, indexer)
             for measure in MEASURES:
                 row.latencies.update(measure(corpus, sample))
-            if real:
+            if real and (REAL_FROM is None or size == sizes[0]):  # a file's once only
                 row.add = _analyze_against_add(corpus, real, f"s{size}")
             row.megabytes = size_of()
             rows.append(row)
@@ -416,7 +463,22 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--real", type=int, default=120, help="articles for add vs analyze")
     parser.add_argument("--queries", type=int, default=60, help="searches and lookups per size")
+    parser.add_argument(
+        "--indexer",
+        choices=("synthetic", "story"),
+        default="synthetic",
+        help="story: build with the StoryIndexer corpus add uses, and time cross-checks",
+    )
+    parser.add_argument(
+        "--real-from",
+        type=Path,
+        help="compare add with analyze on this file's articles (at the first size only; "
+        "e.g. tests/gold/corpus/dev/articles.jsonl)",
+    )
     args = parser.parse_args()
+    global INDEXER, REAL_FROM
+    INDEXER = args.indexer
+    REAL_FROM = args.real_from
     sizes = sorted(int(s) for s in args.sizes.split(","))
     rows: list[Row] = []
     for backend in args.backends.split(","):

@@ -119,6 +119,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "the service is an interface over the core: no other interface, family or parse",
+        applies_to=("newsprobe.service",),
+        forbidden=(
+            "newsprobe.cli",
+            "newsprobe.batch",
+            "newsprobe.nlp.parse",
+            *(_family(f) for f in FAMILIES),
+        ),
+    ),
+    Rule(
         "reading and analysing one article knows nothing of the corpus",
         applies_to=("newsprobe.analyzers", "newsprobe.ingest", "newsprobe.nlp", *DATA_MODEL),
         forbidden=("newsprobe.corpus",),

@@ -213,3 +213,23 @@ def test_schema_describes_every_finding_kind() -> None:
         "GenericFinding",
     ):
         assert kind in schema
+
+
+def test_every_finding_class_is_a_kind_and_decodes_to_itself() -> None:
+    """The union in `findings` is the one list of kinds: a class missing from it would
+    silently decode as generic; a kind listed twice would not be one entry per class."""
+    import newsprobe.findings as module
+    from newsprobe.findings import FINDING_KINDS, FindingBase
+
+    classes = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, FindingBase)
+        and value not in (FindingBase, GenericFinding)
+    ]
+    assert sorted(FINDING_KINDS) == sorted(c.model_fields["kind"].default for c in classes)
+    for cls in classes:
+        kind = cls.model_fields["kind"].default
+        decoded = module._KINDS[kind]
+        assert decoded is cls

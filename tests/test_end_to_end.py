@@ -650,10 +650,13 @@ def test_article_over_a_million_characters_completes_with_a_valid_analysis(
     tmp_path: Path,
 ) -> None:
     # Past spaCy's 1,000,000-character limit, which is what this guards; larger costs time.
+    # Past newsprobe's own default limit too, which --max-chars raises.
     path = tmp_path / "huge.txt"
     _huge_text(path, 1_100_000)
     out = tmp_path / "huge.json"
-    result = invoke("analyze", path, "-f", "json", "--out", out, "-a", "quantities")
+    result = invoke(
+        "analyze", path, "-f", "json", "--out", out, "-a", "quantities", "--max-chars", "1200000"
+    )
     assert result.exit_code == 0, result.output
     [analysis] = analyses(out.read_text(encoding="utf-8"))
     assert len(analysis.article.text) > 1_050_000

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.goldset import (
+from newsprobe.evaluation.goldset import (
     ARTICLES_DIR,
     GoldArticle,
     article_of,

@@ -31,12 +31,14 @@ PUBLIC = {
     "NewsprobeError",
     "NotInCorpusError",
     "Pipeline",
+    "RankedSentence",
     "ReportError",
     "Span",
     "UnsupportedInputError",
     "__version__",
     "analyze",
     "load",
+    "rank",
     "read",
 }
 

@@ -37,6 +37,7 @@ from newsprobe.findings import Finding, Span
 if TYPE_CHECKING:
     from newsprobe.corpus import Corpus
     from newsprobe.ingest import IngestOptions
+    from newsprobe.ranking import RankedSentence, rank
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -56,12 +57,14 @@ __all__ = [
     "NewsprobeError",
     "NotInCorpusError",
     "Pipeline",
+    "RankedSentence",
     "ReportError",
     "Span",
     "UnsupportedInputError",
     "__version__",
     "analyze",
     "load",
+    "rank",
     "read",
 ]
 
@@ -73,6 +76,10 @@ def __getattr__(name: str) -> object:
         from newsprobe.corpus import Corpus
 
         return Corpus
+    if name in ("rank", "RankedSentence"):  # the claims analyzer loads its model module
+        from newsprobe import ranking
+
+        return getattr(ranking, name)
     raise AttributeError(f"module 'newsprobe' has no attribute {name!r}")
 
 

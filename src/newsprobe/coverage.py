@@ -71,17 +71,24 @@ class ArticleRef(BaseModel):
 
 
 class Story(BaseModel):
-    """Articles about one event, grouped incrementally as they were stored."""
+    """Articles about one event, grouped incrementally as they were stored.
+
+    The one definition of a story: the store hands it back (`Corpus.story`, without
+    `articles`), `corpus story ID` and a cross-check list it with its articles.
+    """
 
     model_config = _FROZEN
 
-    id: str
-    title: str = Field(description="The headline of the story's earliest article.")
+    id: int = Field(description="The store's story id.")
+    title: str = Field(description="The headline of the article that started the story.")
     first_published: AwareDatetime | None = None
     last_published: AwareDatetime | None = None
-    outlets: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list, description="Sorted, each once.")
     article_count: int = 0
-    articles: list[ArticleRef] = Field(default_factory=list)
+    undated_count: int = Field(default=0, description="Member articles without a date.")
+    articles: list[ArticleRef] = Field(
+        default_factory=list, description="Its articles, oldest first, undated last (when listed)."
+    )
 
 
 # --- aligned figures ----------------------------------------------------------------------
@@ -296,7 +303,9 @@ class ProvenanceGraph(BaseModel):
 
     model_config = _FROZEN
 
-    story: str | None = None
+    story: int | str | None = Field(
+        default=None, description="The store's story id (or a caller's own label)."
+    )
     nodes: list[ProvenanceNode] = Field(default_factory=list)
     edges: list[ProvenanceEdge] = Field(default_factory=list)
 

@@ -12,10 +12,12 @@ NewsprobeError                 every error below; `.exit_code` is the CLI exit s
 ├── CorpusError                the corpus store cannot be opened, read or written
 │   └── NotInCorpusError       no stored article or story has that id or URL
 └── ReportError                a report could not be rendered or written
+    └── OutputError            the report file could not be written (`.path`); status 4
 ```
 
 The library raises and never prints or exits; the CLI turns an error into one line and
-the exit status below (usage errors are 2, bad input 1, anything of ours that breaks 3).
+the exit status below (usage errors are 2, bad input 1, anything of ours that breaks 3,
+an output file that cannot be written 4).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ __all__ = [
     "ModelNotFoundError",
     "NewsprobeError",
     "NotInCorpusError",
+    "OutputError",
     "ReportError",
     "UnsupportedInputError",
 ]
@@ -118,3 +121,17 @@ class NotInCorpusError(CorpusError):
 
 class ReportError(NewsprobeError):
     """A report could not be rendered or written."""
+
+
+class OutputError(ReportError):
+    """The report could not be written to its file (full disk, no permission, a folder).
+
+    Its own exit status, 4, so a script tells "my disk is full" from "an input was bad"
+    (1); the message names the file.
+    """
+
+    exit_code = 4
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path

@@ -56,9 +56,9 @@ def pipeline() -> Pipeline:
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_every_analyzer_keeps_the_contract(pipeline: Pipeline, name: str) -> None:
     article = HOSTILE[name]
-    (doc,) = pipeline._parse([article]) or [None]
+    (doc,) = pipeline.parse([article]) or [None]
     before = None if doc is None else [(t.text, t.ent_type_, t.dep_, t.lemma_) for t in doc]
-    first = pipeline._run(article, doc)
+    first = pipeline.analyze_parsed(article, doc)
     assert first.errors == []
     for finding in first.findings:
         for span in finding.all_spans():
@@ -72,7 +72,7 @@ def test_every_analyzer_keeps_the_contract(pipeline: Pipeline, name: str) -> Non
     json.loads(payload, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
     assert Analysis.from_json(payload) == first
     if name != "huge":  # determinism and no mutation; the huge input is covered above
-        second = pipeline._run(article, doc)
+        second = pipeline.analyze_parsed(article, doc)
         assert second.to_json() == payload
         after = None if doc is None else [(t.text, t.ent_type_, t.dep_, t.lemma_) for t in doc]
         assert after == before

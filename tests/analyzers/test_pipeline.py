@@ -225,7 +225,7 @@ def test_a_stream_gives_what_one_at_a_time_gives() -> None:
 def test_a_parse_failure_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
     pipeline = Pipeline([NeedsParse()], batch_size=2)
     calls = 0
-    parse = pipeline._parse
+    parse = pipeline.parse
 
     def failing(batch: list[Article]) -> list[Doc | None]:
         nonlocal calls
@@ -234,7 +234,7 @@ def test_a_parse_failure_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> 
             raise MemoryError("parser ran out of memory")
         return parse(batch)
 
-    monkeypatch.setattr(pipeline, "_parse", failing)
+    monkeypatch.setattr(pipeline, "parse", failing)
     results = pipeline.analyze_many(make_article(f"Text {i}.") for i in range(6))
     assert next(results).article.text.endswith("Text 0.")
     with pytest.raises(MemoryError, match="out of memory"):

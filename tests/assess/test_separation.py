@@ -14,7 +14,7 @@ import pytest
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Analysis, Article
-from tests.goldset import article_of, gold_article
+from newsprobe.evaluation.goldset import article_of, gold_article
 from tests.paths import TESTS
 
 HELD_OUT = TESTS / "assess" / "articles.json"

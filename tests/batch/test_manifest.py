@@ -36,10 +36,12 @@ def test_a_manifest_survives_a_reload(tmp_path: Path) -> None:
     state.mark_done(0)
     state.mark_done(2)
     manifest.append_errors(['{"input": "wire.jsonl", "record": 5}'])
+    manifest.broken = 2  # analyses with a failed analyzer: the resumed run's exit status
     manifest.commit()
 
     again = Manifest(tmp_path / "out", SETTINGS)
     assert again.resumed
+    assert again.broken == 2
     reloaded = again.input(str(source))
     assert (reloaded.done_below, reloaded.done, reloaded.id) == (1, {2}, state.id)
     assert again.errors_bytes == (tmp_path / "out" / "errors.jsonl").stat().st_size
@@ -52,9 +54,13 @@ def test_error_lines_written_after_the_last_commit_are_cut(tmp_path: Path) -> No
     manifest.commit()
     manifest.append_errors(['{"record": 2}'])  # the run is killed before its commit
     (out / ".manifest.json.tmp").write_text("half")
-    Manifest(out, SETTINGS)
+    resumed = Manifest(out, SETTINGS)
     assert (out / "errors.jsonl").read_text() == '{"record": 1}\n'
     assert not (out / ".manifest.json.tmp").exists()
+    # The resumed run's exit status counts the earlier run's committed error lines.
+    assert resumed.error_lines() == 1
+    resumed.append_errors(['{"record": 3}', '{"record": 4}'])
+    assert resumed.error_lines() == 3
 
 
 def test_other_settings_or_a_foreign_folder_are_refused(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import pty
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -171,17 +172,26 @@ def test_the_progress_bar_shows_rate_and_eta_on_a_terminal(tmp_path: Path) -> No
         env={**os.environ, "COLUMNS": "120", "TERM": "xterm"},
     )  # fmt: skip
     os.close(terminal)
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        # Read while the command runs: a terminal holds a few kilobytes, and a slow run
+        # redraws the bar often enough to fill it and block the command's writes.
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     stdout, _ = process.communicate(timeout=300)
-    drawn = b""
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        drawn += chunk
+    reader.join(timeout=10)
     os.close(main)
+    drawn = b"".join(chunks)
     assert process.returncode == 0, drawn
     screen = drawn.decode("utf-8", "replace")
     assert "6/6" in screen and "articles/s" in screen and "ETA" in screen

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newsprobe.corpus import Corpus, CorpusSession, Evidence, Profile, ProvenanceEdge
+from newsprobe.corpus import Corpus, CorpusSession, Profile, ProvenanceEdge
 from newsprobe.corpus.keys import name_key
 from newsprobe.document import Analysis, Article
 from newsprobe.errors import NotInCorpusError
@@ -134,19 +134,21 @@ def test_provenance_edges_are_saved_per_story_and_replaced(db: str) -> None:
         span = Span(start=0, end=11)
         edges = [
             ProvenanceEdge(
-                source_article=source.id,
-                source_outlet=source.outlet,
-                target_outlet="Coastline Wire",  # cited, though none of its articles is stored
+                source=source.id,
+                to_outlet="Coastline Wire",  # cited, though none of its articles is stored
                 kind="cites",
-                evidence=[Evidence(article_id=source.id, span=span, text=source.slice(span))],
-                note="'according to Coastline Wire'",
+                evidence=span,
+                evidence_text=source.slice(span),
             ),
             ProvenanceEdge(
-                source_article=source.id,
-                target_article=target.id,
-                target_outlet=target.outlet,
+                source=source.id,
+                to=target.id,
+                to_outlet=target.outlet,
                 kind="shares_passage",
-                confidence=0.8,
+                evidence=span,
+                evidence_text=source.slice(span),
+                directed=False,
+                score=0.8,
             ),
         ]
         corpus.save_edges(story, edges)

@@ -159,3 +159,100 @@ def test_load_refuses_several_articles(tmp_path: Path) -> None:
 def test_sniff_format(name: str, head: bytes, expected: str) -> None:
     assert sniff_format(name, head) == expected
     assert expected in FORMATS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Storm closes port at Tessel",
+        "You won't believe what this harbour did next!",
+        "Is this the end of the Varn ferry?",
+    ],
+)
+def test_one_line_that_looks_like_a_headline_is_a_headline(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    article = load(path)
+    assert article.headline_text == line
+    assert article.body_text == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The port shut on Monday after the storm.",
+        "Storm closes port. Ferries were cancelled all day",
+        "the port shut on monday",
+        "Officials at the Tessel harbour board said on Tuesday that all ferries would stay in"
+        " port until the wind dropped below gale force",
+    ],
+)
+def test_one_line_of_body_text_stays_a_body(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    article = load(path)
+    assert article.headline_text == ""
+    assert article.body_text == line
+
+
+def test_photo_credit_lines_go_to_meta(tmp_path: Path) -> None:
+    path = tmp_path / "credits.txt"
+    path.write_text(
+        "Fees rise at Tessel harbour\n\n"
+        "The harbour board raised mooring fees on Tuesday.\n"
+        "(Photo: Jane Roe/Agency via Wire)\n\n"
+        "Fishermen protested outside the board's office. (Image: Getty)\n\n"
+        "Credit: Harbour Courier\n\n"
+        "Image: Marta Kell\n",
+        encoding="utf-8",
+    )
+    article = load(path)
+    assert article.meta["photo_credits"] == [
+        "Jane Roe/Agency via Wire",
+        "Getty",
+        "Harbour Courier",
+        "Marta Kell",
+    ]
+    assert "Photo" not in article.text and "Getty" not in article.text
+    assert article.body_text == (
+        "The harbour board raised mooring fees on Tuesday.\n\n"
+        "Fishermen protested outside the board's office."
+    )
+
+
+def test_prose_that_opens_like_a_credit_is_kept(tmp_path: Path) -> None:
+    line = (
+        "Credit: the bank says lending will rise by 3 percent in the coming quarter because"
+        " rates fell and demand for mortgages recovered strongly over the summer months"
+    )
+    path = tmp_path / "prose.txt"
+    path.write_text("Lending to rise\n\n" + line + "\n", encoding="utf-8")
+    article = load(path)
+    assert article.body_text == line
+    assert "photo_credits" not in article.meta
+
+
+def test_an_agency_in_a_credit_is_never_a_source_nor_a_retelling(tmp_path: Path) -> None:
+    from newsprobe import analyze
+    from newsprobe.findings import AttributionFinding, SourcingFinding
+
+    path = tmp_path / "tabloid.txt"
+    path.write_text(
+        "Singer Mira Valt weds in secret ceremony\n\n"
+        "Pop star Mira Valt married her long-time partner on a beach near Corvo on Saturday,"
+        " her spokesman Dan Elsby said.\n"
+        "(Photo: Jane Roe/Harbour Agency via Reuters)\n\n"
+        "The couple met in 2019, Elsby said. Guests included her former bandmates.\n\n"
+        "Image: Getty\n",
+        encoding="utf-8",
+    )
+    analysis = analyze(path, analyzers=["attribution", "sourcing"])
+    sources = [f for f in analysis.findings if isinstance(f, AttributionFinding)]
+    assert not [f for f in sources if "Reuters" in (f.source or "") or "Getty" in (f.source or "")]
+    sourcing = next(f for f in analysis.findings if isinstance(f, SourcingFinding))
+    assert sourcing.verdict != "retelling"
+    assert "Reuters" not in sourcing.outlets
+    assert analysis.article.meta["photo_credits"] == [
+        "Jane Roe/Harbour Agency via Reuters",
+        "Getty",
+    ]

@@ -110,3 +110,51 @@ def test_memoizable_patterns() -> None:
     assert not _memoizable([[{"LOWER": "a", "OP": "+"}]])
     assert not _memoizable([[{"ENT_TYPE": "GPE"}]])
     assert not _memoizable([[{"_": {"custom": True}}]])
+
+
+def test_memory_zones_free_new_words_and_change_no_analysis() -> None:
+    """Each batch in a spaCy memory zone: the same analyses, and the words a batch
+    brought are freed after it (they were kept for the life of the process)."""
+    from newsprobe.analyzers.pipeline import Pipeline
+    from newsprobe.document import Article
+    from tests.conftest import make_article
+
+    def articles(offset: int) -> list[Article]:
+        return [
+            make_article(
+                f"Zorvath{i + offset} Quillane said the Brenmoor{i + offset} ferry carried "
+                f'{i * 37 + offset} passengers on Monday. "We are glad," Quillane said.',
+                headline=f"Ferry {i + offset} sails",
+            )
+            for i in range(6)
+        ]
+
+    plain = Pipeline(batch_size=2)
+    zoned = Pipeline(batch_size=2, memory_zones=True)
+    strings = load_english().vocab.strings
+    for offset in (0, 100, 200):  # three streams, three batches each, zones in between
+        before = len(strings)
+        got = [a.findings for a in zoned.analyze_many(articles(offset))]
+        assert len(strings) == before
+        # The same articles without zones (their words now stay), then with zones again.
+        assert got == [a.findings for a in plain.analyze_many(articles(offset))]
+        assert got == [a.findings for a in zoned.analyze_many(articles(offset))]
+
+
+def test_a_kind_whose_lemma_came_back_in_a_later_zone_is_still_forgotten() -> None:
+    """Zone 1 learns "glorbanites" -> "glorbanite"; zone 2 uses that kind again and brings
+    "glorbanite" back as a word of its own (stored again, for that zone only); zone 3
+    must not write the remembered, by then freed, lemma ("[E018] Can't retrieve")."""
+    from newsprobe.nlp.parse import PIPES_FOR, memory_zone, parse_many, pipes_for
+
+    pipes = pipes_for(PIPES_FOR)
+    lemmas = []
+    for text in (
+        "The glorbanites sailed home.",
+        "The glorbanites sailed home with a glorbanite.",  # the remembered kind, and its lemma
+        "The glorbanites sailed home.",
+    ):
+        with memory_zone():
+            [doc] = parse_many([text], pipes=pipes)
+            lemmas.append([token.lemma_ for token in doc])
+    assert lemmas[0][1] == lemmas[1][1] == lemmas[2][1] == "glorbanite"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsprobe.evaluation.goldset import load_articles
 from newsprobe.nlp.language import _plainly_english, detect_language
-from tests.goldset import load_articles
 
 _OTHERS = {
     "de": "Die Bundesregierung hat am Montag in Berlin neue Zahlen zur Arbeitslosigkeit "

@@ -37,3 +37,27 @@ def test_long_texts_are_parsed_in_pieces_into_one_exact_doc() -> None:
     docs = list(parse_many(["Short one.", long_text, "Another."], pipes=_PIPES))
     assert [d.text for d in docs] == ["Short one.", long_text, "Another."]
     assert any(e.text == "Tomas Brenn" for e in docs[1].ents[-5:])
+
+
+def test_parser_batches_are_bounded_in_characters_not_only_in_texts() -> None:
+    from newsprobe.nlp.parse import BATCH_CHARS, _batches
+
+    pieces = [(0, "x" * CHUNK_CHARS)] * 10 + [(1, "short")] * 100 + [(2, "y" * 3 * BATCH_CHARS)]
+    batches = list(_batches(pieces, batch_size=32, batch_chars=BATCH_CHARS))
+    assert [p for batch in batches for p in batch] == pieces
+    for batch in batches:
+        assert len(batch) <= 32
+        assert len(batch) == 1 or sum(len(p) for _, p in batch) <= BATCH_CHARS
+    # Ten pieces of one long article go to the parser two at a time, never all at once.
+    assert max(len(b) for b in batches if b[0][0] == 0) == BATCH_CHARS // CHUNK_CHARS
+
+
+def test_pipeline_batches_close_at_the_character_budget() -> None:
+    from newsprobe.analyzers.pipeline import _article_batches
+    from newsprobe.nlp.parse import BATCH_CHARS
+    from tests.conftest import make_article
+
+    long_one = make_article("Ferries sailed. " * (BATCH_CHARS // 16 + 1))
+    short = make_article("Ferries sailed.")
+    batches = list(_article_batches([short, long_one, short, short], 32))
+    assert [len(b) for b in batches] == [2, 2]

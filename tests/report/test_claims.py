@@ -15,8 +15,8 @@ import pytest
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Analysis, Article
+from newsprobe.evaluation.goldset import article_of, gold_article
 from newsprobe.report.claims import claims_jsonld
-from tests.goldset import article_of, gold_article
 
 # Terms a Claim document may use: JSON-LD keywords, schema.org terms, newsprobe's own.
 SCHEMA_TERMS = {

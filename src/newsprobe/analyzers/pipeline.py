@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
@@ -28,7 +27,7 @@ from newsprobe.document import Analysis, AnalyzerFailure, Article, Notice
 from newsprobe.errors import AnalyzerError, ConfigError
 from newsprobe.findings import FindingBase, Span
 from newsprobe.languages import language_name
-from newsprobe.nlp.parse import BATCH_SIZE, PIPES_FOR, parse_many, pipes_for
+from newsprobe.nlp.parse import BATCH_CHARS, BATCH_SIZE, PIPES_FOR, parse_many, pipes_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -108,6 +107,12 @@ class Pipeline:
         on_error: "raise" to stop at the first failing analyzer, "record" to note it in
             the analysis and go on.
         batch_size: articles parsed per spaCy batch in `analyze_many`.
+        memory_zones: parse and analyse each batch inside a spaCy memory zone, so the
+            word forms a batch brings (strings, lexemes) are freed after it; without,
+            a long stream grows by about 2-3 MB per 1,000 articles for good
+            (benchmarks/memory_creep.py). For one thread per process only (the CLI,
+            batch workers): a zone ending in one thread would free what another
+            thread's parse still reads.
     """
 
     def __init__(
@@ -116,6 +121,7 @@ class Pipeline:
         *,
         on_error: OnError = "raise",
         batch_size: int = BATCH_SIZE,
+        memory_zones: bool = False,
     ) -> None:
         if on_error not in ("raise", "record"):
             raise ConfigError(f"on_error must be 'raise' or 'record', not {on_error!r}")
@@ -129,6 +135,7 @@ class Pipeline:
         self.analyzers: list[Analyzer] = _order(instances)
         self.on_error: OnError = on_error
         self.batch_size = batch_size
+        self.memory_zones = memory_zones
         self._warm = False
         self._broken: dict[str, AnalyzerFailure] = {}
 
@@ -174,13 +181,27 @@ class Pipeline:
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """Analyse a stream of articles, parsing them in batches; yields in input order."""
         self.warm_up()
-        stream = iter(articles)
-        while batch := list(islice(stream, self.batch_size)):
-            docs = self._parse(batch)
-            for article, doc in zip(batch, docs, strict=True):
-                yield self._run(article, doc)
+        for batch in _article_batches(articles, self.batch_size):
+            if not self.memory_zones:
+                docs = self.parse(batch)
+                for article, doc in zip(batch, docs, strict=True):
+                    yield self.analyze_parsed(article, doc)
+                continue
+            from newsprobe.nlp.parse import memory_zone
 
-    def _parse(self, batch: list[Article]) -> list[Doc | None]:
+            # The whole batch inside the zone and yielded after it: no Doc outlives the
+            # zone, and no zone stays open while the caller (maybe another pipeline)
+            # runs between two yields.
+            with memory_zone():
+                docs = self.parse(batch)
+                done = [self.analyze_parsed(a, d) for a, d in zip(batch, docs, strict=True)]
+                del docs
+            yield from done
+
+    def parse(self, batch: list[Article]) -> list[Doc | None]:
+        """The one shared parse of each article, with the components this pipeline's
+        analyzers need (None for an article no analyzer needs a parse of); with
+        `analyze_parsed`, what `analyze_many` does, for callers that keep the parse."""
         docs: list[Doc | None] = [None] * len(batch)
         # Articles that need the same components are parsed together, in one nlp.pipe call.
         groups: dict[frozenset[str], list[int]] = defaultdict(list)
@@ -194,7 +215,9 @@ class Pipeline:
                 docs[index] = doc
         return docs
 
-    def _run(self, article: Article, doc: Doc | None) -> Analysis:
+    def analyze_parsed(self, article: Article, doc: Doc | None) -> Analysis:
+        """Run every analyzer on an article and its parse from `parse`; the parse is
+        read, never changed, so the same one can be analysed again."""
         findings: dict[str, list[FindingBase]] = defaultdict(list)
         ordered: list[FindingBase] = []
         errors: list[AnalyzerFailure] = []
@@ -300,3 +323,22 @@ class Pipeline:
 def _check_span(span: Span, length: int, kind: str) -> None:
     if not (0 <= span.start <= span.end <= length):
         raise ValueError(f"{kind} span {span} is outside the article text ({length} chars)")
+
+
+def _article_batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Batches of at most `size` articles and about `BATCH_CHARS` characters.
+
+    Every Doc of a batch is held until its analyzers have run: 32 long articles at once
+    would hold 32 long parses. A batch closes once it reaches the budget, so a long
+    article is analysed with few others, and an ordinary batch is unchanged.
+    """
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        batch.append(article)
+        chars += len(article.text)
+        if len(batch) >= size or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch

@@ -1,10 +1,10 @@
 """What the assessment and the reports need from a cross-check against other coverage.
 
 The corpus compares an article with the other articles of its story and returns a
-`CrossCheck` (``newsprobe.coverage``, on the corpus branch). The assessment reads only a
-part of it, named here as structural types (`typing.Protocol`, read-only attributes with
-the corpus model's names): the corpus's own result is passed in as it is, with no adapter
-and no second model of it, and these packages do not import the corpus.
+`CrossCheck` (``newsprobe.coverage``). The assessment reads only a part of it, named here
+as structural types (`typing.Protocol`, read-only attributes with the corpus model's
+names): the corpus's own result is passed in as it is, with no adapter and no second model
+of it, and these packages do not import the corpus.
 
     >>> assessment = assess(analysis, crosscheck(analysis, story_analyses))
 
@@ -22,9 +22,12 @@ checked article's own spans index its `Article.text`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from newsprobe.findings import Span
+
+if TYPE_CHECKING:
+    from newsprobe.coverage import CrossCheck
 
 __all__ = [
     "AlignedFigure",
@@ -57,7 +60,11 @@ class StoryRef(Protocol):
     """The story the article belongs to."""
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> int | str:
+        """The store's story id (`coverage.Story.id`), or a caller's own label (as
+        `coverage.ProvenanceGraph.story` allows)."""
+        ...
+
     @property
     def title(self) -> str: ...
     @property
@@ -221,6 +228,14 @@ class CrossCheckEvidence(Protocol):
     def notices(self) -> Sequence[str]:
         """What could not be compared, and why."""
         ...
+
+
+if TYPE_CHECKING:
+
+    def _coverage_conforms(check: CrossCheck) -> CrossCheckEvidence:
+        """The corpus's model satisfies these protocols as it is: mypy fails here, at
+        the protocol, when the two drift apart (not at some caller far away)."""
+        return check
 
 
 def consensus_text(figure: AlignedFigure) -> str:

@@ -157,6 +157,8 @@ class Manifest:
         self.settings = dict(settings)
         self.inputs: dict[str, InputState] = {}
         self.errors_bytes = 0
+        # Analyses written in which an analyzer failed, over every run of this folder.
+        self.broken = 0
         self.resumed = False
         folder.mkdir(parents=True, exist_ok=True)
         if self.path.exists():
@@ -180,6 +182,7 @@ class Manifest:
             stored = data["settings"]
             inputs = {k: InputState.from_dict(k, v) for k, v in data["inputs"].items()}
             errors_bytes = int(data["errors_bytes"])
+            broken = int(data.get("broken", 0))  # absent in runs of newsprobe 0.1
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(f"{self.path}: not a newsprobe batch manifest ({exc})") from None
         differing = sorted(
@@ -196,7 +199,7 @@ class Manifest:
                 f"{self.folder} holds a run with other settings ({details}); resume it with "
                 "the same options and newsprobe version, or give another --out"
             )
-        self.inputs, self.errors_bytes = inputs, errors_bytes
+        self.inputs, self.errors_bytes, self.broken = inputs, errors_bytes, broken
 
     def _cut_errors(self) -> None:
         """Drop error lines a killed run wrote after its last commit; remove its temp files."""
@@ -242,12 +245,21 @@ class Manifest:
             os.fsync(handle.fileno())
         self.errors_bytes += len(data)
 
+    def error_lines(self) -> int:
+        """Lines in ``errors.jsonl`` as committed: every record the run, resumed or
+        not, could not analyse."""
+        if not self.errors_bytes:
+            return 0
+        with self.errors_path.open("rb") as handle:
+            return handle.read(self.errors_bytes).count(b"\n")
+
     def commit(self) -> None:
         """Write the manifest as it stands, atomically."""
         document = {
             "format": FORMAT,
             "settings": self.settings,
             "errors_bytes": self.errors_bytes,
+            "broken": self.broken,
             "inputs": {key: state.to_dict() for key, state in self.inputs.items()},
         }
         replace_file(self.path, json.dumps(document, indent=1).encode("utf-8"))

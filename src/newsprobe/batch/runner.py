@@ -123,6 +123,10 @@ class BatchSummary:
             kill, or an article stored by another run).
         failed_inputs: inputs that could not be read at all (also in ``errors.jsonl``).
         resumed: whether the output folder held an earlier run.
+        errors_in_output: lines in ``errors.jsonl`` at the end, this run's and the earlier
+            runs' it resumed: what the exit status rests on, so that a resumed run ends
+            with the same status as one that was never interrupted.
+        broken_in_output: like ``broken``, over every run of the output folder.
     """
 
     articles: int = 0
@@ -134,6 +138,8 @@ class BatchSummary:
     already_stored: int = 0
     failed_inputs: list[str] = field(default_factory=list)
     resumed: bool = False
+    errors_in_output: int = 0
+    broken_in_output: int = 0
 
 
 @dataclass
@@ -232,6 +238,8 @@ class _Run:
             for future in self.in_flight:
                 future.cancel()
             self.in_flight.clear()
+        self.summary.errors_in_output = self.manifest.error_lines()
+        self.summary.broken_in_output = self.manifest.broken
         return self.summary
 
     def _read(self, name: str) -> None:
@@ -361,6 +369,7 @@ class _Run:
         if self.corpus is not None and output.analyses is not None:
             self._store(output.analyses)
         partition.state.mark_done(partition.number)
+        self.manifest.broken += output.broken
         self.manifest.commit()
         self.summary.partitions += 1
         self.summary.articles += output.analysed
@@ -370,10 +379,15 @@ class _Run:
         self._report()
 
     def _store(self, analyses: bytes) -> None:
-        """Add a partition's analyses to the corpus, in one transaction."""
+        """Add a partition's analyses to the corpus, in one transaction, each filed in
+        its story as `corpus add` files it."""
+        from newsprobe.corpus.story_indexer import StoryIndexer
+
         assert self.corpus is not None
         lines = gzip.decompress(analyses).decode("utf-8").splitlines()
-        added = self.corpus.add(map(Analysis.from_json, lines), commit_every=len(lines))
+        added = self.corpus.add(
+            map(Analysis.from_json, lines), commit_every=len(lines), indexer=StoryIndexer()
+        )
         self.summary.stored += added.added
         self.summary.already_stored += len(added.duplicates)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -17,7 +18,10 @@ from newsprobe.cli.common import (
     field_map,
     state,
 )
+from newsprobe.cli.output import ErrorLog, ReportFile, check_not_an_input, guarded_stdout
+from newsprobe.cli.progress import Bar, estimate_records, progress_bar
 from newsprobe.errors import NewsprobeError
+from newsprobe.ingest.options import MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES
 
 if TYPE_CHECKING:
     from newsprobe.document import Analysis
@@ -45,6 +49,12 @@ def _emit_document(analyses: Iterator[Analysis], fmt: OutputFormat, out: TextIO)
         out.write(json.dumps(claims_jsonld(analysis), ensure_ascii=False) + "\n")
         out.flush()
     return broken
+
+
+def _counted(analyses: Iterator[Analysis], seen: list[int]) -> Iterator[Analysis]:
+    for analysis in analyses:
+        seen[0] += 1
+        yield analysis
 
 
 def _emit(analyses: Iterator[Analysis], fmt: OutputFormat, out: TextIO) -> int:
@@ -107,6 +117,28 @@ def analyze(
     allow_private: Annotated[
         bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
     ] = False,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Largest document (file, download, record) read, in bytes.",
+        ),
+    ] = MAX_DOCUMENT_BYTES,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Longest article analysed, in characters (about 1 GB of memory per million).",
+        ),
+    ] = MAX_ARTICLE_CHARS,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            help="Write every input that could not be read to this file, one per line "
+            "(stderr shows the first few of each source).",
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles and report what they claim, who says so, and what is not fact."""
     debug = state["debug"]
@@ -119,15 +151,33 @@ def analyze(
             format=input_format.value if input_format is not None else None,
             allow_private=allow_private,
             field_map=field_map(field or []),
+            max_bytes=max_bytes,
+            max_chars=max_chars,
         )
-        pipeline = Pipeline(analyzer or None, on_error="raise" if debug else "record")
+        pipeline = Pipeline(
+            analyzer or None, on_error="raise" if debug else "record", memory_zones=True
+        )
+        for target in (out, errors):
+            if target is not None:
+                check_not_an_input(target, sources)
         failures: list[str] = []
-        analyses = pipeline.analyze_many(articles(sources, options, failures))
-        if out is None:
-            broken = _emit(analyses, output_format, sys.stdout)
-        else:
-            with out.open("w", encoding="utf-8") as handle:
-                broken = _emit(analyses, output_format, handle)
+        with ExitStack() as stack:
+            log = stack.enter_context(ErrorLog(errors)) if errors is not None else None
+            total = estimate_records(sources) if sys.stderr.isatty() else None
+            bar = stack.enter_context(progress_bar("analysing", total=total))
+            stream = articles(sources, options, failures, errors=log)
+            analyses = _advancing(pipeline.analyze_many(stream), bar, failures)
+            if out is None:
+                broken = _emit(analyses, output_format, guarded_stdout(sys.stdout))
+            else:
+                written = [0]
+                report = ReportFile(out)
+                with report as handle:
+                    broken = _emit(_counted(analyses, written), output_format, handle)
+                    if written[0]:
+                        # Only a report replaces the file: a run whose inputs all failed
+                        # leaves the previous one as it was.
+                        report.keep()
     except NewsprobeError as exc:
         if debug:
             raise
@@ -135,8 +185,23 @@ def analyze(
     except OSError as exc:
         if debug:
             raise
-        raise fail(f"{exc.filename or ''}: {exc.strerror or exc}", 1) from None
+        raise fail(f"{exc.filename or 'input'}: cannot read it: {exc.strerror or exc}", 1) from None
     if broken:
         raise fail(f"{broken} analysis(es) had analyzer failures; see their errors", 3)
     if failures:
         raise typer.Exit(1)
+
+
+def _advancing(analyses: Iterator[Analysis], bar: Bar, failures: list[str]) -> Iterator[Analysis]:
+    """Moves the progress bar per analysis and per bad input (the estimated total counts
+    both), with the bad inputs so far in its label."""
+    seen = 0
+    for analysis in analyses:
+        bar.advance(1 + len(failures) - seen)
+        if len(failures) != seen:
+            seen = len(failures)
+            bar.describe(f"analysing ({seen:,} skipped)")
+        yield analysis
+    bar.advance(len(failures) - seen)
+    if len(failures) != seen:
+        bar.describe(f"analysing ({len(failures):,} skipped)")

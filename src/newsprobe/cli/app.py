@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from newsprobe._version import __version__
-from newsprobe.cli import analyze, batch, corpus, info
+from newsprobe.cli import analyze, batch, corpus, info, rank, serve
 from newsprobe.cli.common import state
 from newsprobe.errors import NewsprobeError
 
@@ -54,8 +54,10 @@ def _main(
 
 app.command()(analyze.analyze)
 app.command()(batch.batch)
+app.command()(rank.rank)
 app.command()(info.analyzers)
 app.command()(info.schema)
+app.command()(serve.serve)
 app.add_typer(corpus.app)
 
 

@@ -107,15 +107,20 @@ def _report(summary: BatchSummary, out: Path) -> None:
     if summary.resumed:
         done += f" (resumed: {summary.skipped:,} partition(s) were already done)"
     typer.echo(f"newsprobe: {done}", err=True)
-    if summary.broken:
+    if summary.broken_in_output:
+        earlier = summary.broken_in_output - summary.broken
         typer.echo(
-            f"newsprobe: an analyzer failed on {summary.broken:,} article(s); their "
-            "analyses say which (rows with analyzer_errors above 0)",
+            f"newsprobe: an analyzer failed on {summary.broken_in_output:,} article(s)"
+            + (f" ({earlier:,} in the run this one resumed)" if earlier else "")
+            + "; their analyses say which (rows with analyzer_errors above 0)",
             err=True,
         )
-    if summary.errors:
+    if summary.errors_in_output:
+        earlier = summary.errors_in_output - summary.errors
         typer.echo(
-            f"newsprobe: {summary.errors:,} record(s) gave no analysis; see {out / 'errors.jsonl'}",
+            f"newsprobe: {summary.errors_in_output:,} record(s) gave no analysis"
+            + (f" ({earlier:,} in the run this one resumed)" if earlier else "")
+            + f"; see {out / 'errors.jsonl'}",
             err=True,
         )
 
@@ -168,8 +173,9 @@ def batch(
 ) -> None:
     """Analyse archives in parallel into Parquet and JSONL; run it again to resume.
 
-    Exit status: 0; 1 when records gave no analysis (see errors.jsonl); 3 when an
-    analyzer failed on some article (its analysis says which).
+    Exit status: 0; 1 when records gave no analysis (see errors.jsonl; a resumed run
+    counts the records of the run it resumed too); 3 when an analyzer failed on some
+    article (its analysis says which; a resumed run counts the earlier run's too).
     """
     debug = state["debug"]
     try:
@@ -245,7 +251,7 @@ def batch(
             ),
             err=True,
         )
-    if summary.broken:
+    if summary.broken_in_output:
         raise typer.Exit(3)
-    if summary.errors:
+    if summary.errors_in_output:
         raise typer.Exit(1)

@@ -9,16 +9,25 @@ it with `open_corpus`.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsprobe.errors import ConfigError
+from newsprobe.errors import ConfigError, NotInCorpusError
 
 if TYPE_CHECKING:
     from newsprobe.corpus import Corpus
 
-__all__ = ["DbOption", "app", "open_corpus", "parse_when"]
+__all__ = [
+    "CorpusFormat",
+    "DbOption",
+    "FormatOption",
+    "app",
+    "open_corpus",
+    "parse_story_id",
+    "parse_when",
+]
 
 app = typer.Typer(
     name="corpus",
@@ -37,6 +46,36 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+class CorpusFormat(StrEnum):
+    """What the story and cross-check commands print: rich tables or JSON."""
+
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[
+    CorpusFormat, typer.Option("--format", "-f", help="Output format: text or json.")
+]
+
+
+def parse_story_id(value: str) -> int:
+    """A STORY argument: the number `corpus stories` lists.
+
+    Raises:
+        NotInCorpusError: the value is not a story id (exit status 1, like an unknown one).
+    """
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = -1
+    if number < 1:
+        raise NotInCorpusError(
+            f"{value!r} is not a story id: story ids are numbers, as `newsprobe corpus "
+            "stories` lists them"
+        )
+    return number
 
 
 def open_corpus(db: str | None) -> Corpus:
@@ -73,10 +112,21 @@ def parse_when(value: str | None, *, option: str, end_of_day: bool = False) -> d
 
 
 def _register() -> None:
-    from newsprobe.cli import corpus_add, corpus_search
+    from newsprobe.cli import (
+        corpus_add,
+        corpus_crosscheck,
+        corpus_provenance,
+        corpus_search,
+        corpus_stories,
+        corpus_story,
+    )
 
     app.command("add")(corpus_add.add)
     app.command("search")(corpus_search.search)
+    app.command("stories")(corpus_stories.stories)
+    app.command("story")(corpus_story.story)
+    app.command("crosscheck")(corpus_crosscheck.crosscheck)
+    app.command("provenance")(corpus_provenance.provenance)
 
 
 _register()

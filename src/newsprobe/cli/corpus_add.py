@@ -63,13 +63,11 @@ def _database_files(corpus: Corpus) -> set[Path]:
     return {Path(base + suffix) for suffix in _DATABASE_SUFFIXES}
 
 
-def _indexer() -> Indexer | None:
-    """Cross-checking's profile and story placement, run as each article is stored.
+def _indexer() -> Indexer:
+    """Cross-checking's profile and story placement, run as each article is stored."""
+    from newsprobe.corpus.story_indexer import StoryIndexer
 
-    None until cross-checking is wired in: articles are then stored unfiled, and placed in
-    stories later (`CorpusSession.without_story`).
-    """
-    return None
+    return StoryIndexer()
 
 
 def _interrupted(line: str) -> typer.Exit:
@@ -125,7 +123,7 @@ def add(
             allow_private=allow_private,
             field_map=field_map(field or []),
         )
-        pipeline = Pipeline(on_error="raise" if debug else "record")
+        pipeline = Pipeline(on_error="raise" if debug else "record", memory_zones=True)
         with open_corpus(db) as corpus:
             inputs = expand_folders(sources, skip=_database_files(corpus))
             total = estimate_records(inputs) if sys.stderr.isatty() else None

@@ -70,6 +70,11 @@ class Bar:
         if self._progress is not None and self._task is not None and steps:
             self._progress.update(self._task, advance=steps)
 
+    def describe(self, label: str) -> None:
+        """Change the label (e.g. to show how many inputs were skipped so far)."""
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, description=label)
+
 
 @contextmanager
 def progress_bar(label: str, *, total: int | None, unit: str = "articles") -> Iterator[Bar]:

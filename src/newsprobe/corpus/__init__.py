@@ -2,9 +2,9 @@
 each article cross-checked against the others (aligned figures, claims, quotes,
 speculation answered, provenance).
 
-    >>> from newsprobe.corpus import Corpus
+    >>> from newsprobe.corpus import Corpus, StoryIndexer
     >>> with Corpus("newsprobe.db") as corpus:
-    ...     corpus.add(newsprobe.read("dump.jsonl"))
+    ...     corpus.add(newsprobe.read("dump.jsonl"), indexer=StoryIndexer())
 
 The store: `corpus.py` (the `Corpus` facade), `session.py` (its operations inside one
 transaction), `indexing.py` (the hook through which cross-checking files each article as it
@@ -16,7 +16,9 @@ Cross-checking, one job per module: `profile` (what grouping compares, computed 
 article), `stories` (incremental story assignment), `alignment` (figures lined up),
 `claim_check`, `quote_fidelity`, `speculation`, `provenance` (who retells whom) and
 `crosscheck` (all of them against one article). `i18n` reads figures, days and names in
-other languages.
+other languages. The two meet in `story_indexer.py` (`StoryIndexer`: each article filed
+in its story as it is stored) and `checking.py` (a story, a cross-check or a provenance
+graph read from the store).
 
 The store's names below are imported on first use: the database libraries cost a tenth of
 a second to import, and cross-checking's pure functions do not need them.
@@ -35,7 +37,6 @@ if TYPE_CHECKING:
         Candidate,
         Duplicate,
         EdgeKind,
-        Evidence,
         Profile,
         ProvenanceEdge,
         SearchHit,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
         Story,
     )
     from newsprobe.corpus.session import CorpusSession
+    from newsprobe.corpus.story_indexer import StoryIndexer
 
 _HOMES = {
     "AddOutcome": "corpus",
@@ -51,6 +53,7 @@ _HOMES = {
     "SummaryBuilder": "corpus",
     "Indexer": "indexing",
     "CorpusSession": "session",
+    "StoryIndexer": "story_indexer",
     **{
         name: "records"
         for name in (
@@ -58,7 +61,6 @@ _HOMES = {
             "Candidate",
             "Duplicate",
             "EdgeKind",
-            "Evidence",
             "Profile",
             "ProvenanceEdge",
             "SearchHit",
@@ -77,7 +79,6 @@ __all__ = [
     "CorpusSession",
     "Duplicate",
     "EdgeKind",
-    "Evidence",
     "Indexer",
     "Profile",
     "ProvenanceEdge",
@@ -85,6 +86,7 @@ __all__ = [
     "SearchResult",
     "StoredArticle",
     "Story",
+    "StoryIndexer",
     "SummaryBuilder",
 ]
 

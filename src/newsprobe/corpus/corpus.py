@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL, Connection
 
+from newsprobe.corpus.indexing import profile_all
 from newsprobe.corpus.records import (
     AddSummary,
     Candidate,
@@ -262,7 +263,9 @@ class Corpus:
 
     def _store(self, analyses: Sequence[Analysis], indexer: Indexer | None) -> list[AddOutcome]:
         """Store analyses in one write transaction (placing each); what became of each."""
-        profiles = [indexer.profile(a) if indexer is not None else None for a in analyses]
+        profiles: Sequence[Profile | None] = (
+            profile_all(indexer, analyses) if indexer is not None else [None] * len(analyses)
+        )
 
         def work(connection: Connection) -> list[article_ops.Inserted | Duplicate]:
             results: list[article_ops.Inserted | Duplicate] = []

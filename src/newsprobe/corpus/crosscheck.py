@@ -52,10 +52,16 @@ def _notices(target: ArticleView, others: Sequence[ArticleView]) -> list[str]:
         )
     if not target.english:
         language = language_name(target.language)
-        readable = "figures and names" if target.language in FOREIGN_LANGUAGES else "nothing"
+        if target.language in FOREIGN_LANGUAGES:
+            readable = "its figures, names and quotations were compared"
+        else:
+            readable = (
+                f"figures and names are not read in {language} either: only its quotations "
+                "could be compared"
+            )
         notices.append(
             f"the article is in {language}: claims and speculation are read in English "
-            f"only; {readable} and quotations could be compared"
+            f"only; {readable}"
         )
     foreign = sorted({v.language for v in others if not v.english})
     if foreign:
@@ -119,7 +125,9 @@ def crosscheck(
     )
 
 
-def story_provenance(members: Sequence[Analysis], *, story: str | None = None) -> ProvenanceGraph:
+def story_provenance(
+    members: Sequence[Analysis], *, story: int | str | None = None
+) -> ProvenanceGraph:
     """The provenance graph of a whole story."""
     if not members:
         return ProvenanceGraph(story=story)

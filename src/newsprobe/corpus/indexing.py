@@ -12,11 +12,16 @@ An `Indexer` does two things per stored article:
    it runs again from the start, so `place` must only act through `session`.
 
 `Corpus.add(..., indexer=...)` takes one; without one, articles are stored unfiled and
-can be profiled and placed later (`CorpusSession.without_profile`, `without_story`).
+can be profiled and placed later (`CorpusSession.without_profile`, `without_story`,
+`story_indexer.place_unfiled`). An indexer may also offer `profile_many(analyses)`, the
+profiles of a commit batch at once (`profile_all` uses it when present), which is how
+`StoryIndexer` encodes lead vectors in batches. Cross-checking's own is
+`story_indexer.StoryIndexer`, which `newsprobe corpus add` and `newsprobe batch --corpus` use.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -24,7 +29,7 @@ if TYPE_CHECKING:
     from newsprobe.corpus.session import CorpusSession
     from newsprobe.document import Analysis
 
-__all__ = ["Indexer"]
+__all__ = ["Indexer", "profile_all"]
 
 
 class Indexer(Protocol):
@@ -39,3 +44,12 @@ class Indexer(Protocol):
     ) -> None:
         """File the stored article `article_id` in a story, through `session` only."""
         ...
+
+
+def profile_all(indexer: Indexer, analyses: Sequence[Analysis]) -> list[Profile]:
+    """The profiles of `analyses`, in one `profile_many` call when the indexer has one."""
+    many = getattr(indexer, "profile_many", None)
+    if many is not None:
+        profiles: list[Profile] = many(analyses)
+        return profiles
+    return [indexer.profile(a) for a in analyses]

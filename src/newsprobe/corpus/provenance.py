@@ -103,10 +103,13 @@ def _explicit(view: ArticleView, known: dict[str, list[ArticleView]]) -> list[Pr
         key = outlet_key(name)
         if not key or key == own or _same_outlet(key, own) or name == name.lower():
             continue  # its own name, or a common noun ("the papers say")
-        if any(k == key and s < end and start < e for k, _, s, e in seen):
-            continue  # the analyzer and the credit reader found the same citation
-        seen.append((key, kind, start, end))
         to = _cited_article(view, known.get(_known_key(key, known), []))
+        # The same citation found twice (by the analyzer and the credit reader, or as
+        # "the Herald" and "the Meridian Herald" at one span): one edge.
+        target = to.id if to else key
+        if any(t in (key, target) and s < end and start < e for t, _, s, e in seen):
+            continue
+        seen.append((target, kind, start, end))
         edges.append(
             ProvenanceEdge(
                 source=view.id,
@@ -223,7 +226,10 @@ def _implicit(
 
 
 def provenance(
-    views: Sequence[ArticleView], *, story: str | None = None, around: str | None = None
+    views: Sequence[ArticleView],
+    *,
+    story: int | str | None = None,
+    around: str | None = None,
 ) -> ProvenanceGraph:
     """The provenance graph of a story's articles (any order, any languages).
 

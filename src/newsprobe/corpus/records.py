@@ -3,6 +3,8 @@
 These pydantic models are the one definition that `--format json`, the text reports and
 the REST API all share. They describe stored things; the article itself, with its text and
 spans, stays `newsprobe.document.Article`, and its findings `newsprobe.document.Analysis`.
+A story and a provenance edge mean the same in the store as in a cross-check, so they are
+defined once, in `newsprobe.coverage`, and re-exported here.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue
 
+from newsprobe.coverage import EdgeKind, ProvenanceEdge, Story
 from newsprobe.findings import Span
 
 __all__ = [
@@ -18,7 +21,6 @@ __all__ = [
     "Candidate",
     "Duplicate",
     "EdgeKind",
-    "Evidence",
     "Profile",
     "ProvenanceEdge",
     "SearchHit",
@@ -119,18 +121,6 @@ class AddSummary(_Record):
         return head + (f" ({'; '.join(notes)})" if notes else "")
 
 
-class Story(_Record):
-    """Articles about one event, across outlets."""
-
-    id: int
-    title: str
-    first_published: AwareDatetime | None = None
-    last_published: AwareDatetime | None = None
-    outlets: list[str] = Field(default_factory=list, description="Sorted, each once.")
-    article_count: int = 0
-    undated_count: int = Field(default=0, description="Member articles without a date.")
-
-
 class Profile(_Record):
     """What cross-checking derives from one article, stored to find and compare it later.
 
@@ -155,31 +145,3 @@ class Candidate(_Record):
     shared_keys: int
     shared_bands: int
     profile: Profile | None = None
-
-
-EdgeKind = Literal["cites", "wire", "copies", "shares_passage"]
-
-
-class Evidence(_Record):
-    """The passage that shows an edge: a span of one stored article's text."""
-
-    article_id: str
-    span: Span
-    text: str
-
-
-class ProvenanceEdge(_Record):
-    """Who retells whom: `source` took from `target` (`target` may be an outlet only).
-
-    A cited outlet is a node even when none of its articles is stored: then
-    `target_article` is None and `target_outlet` names it.
-    """
-
-    source_article: str = Field(description="Id of the article that retells.")
-    source_outlet: str | None = None
-    target_article: str | None = Field(default=None, description="Id, when it is stored.")
-    target_outlet: str | None = None
-    kind: EdgeKind
-    evidence: list[Evidence] = Field(default_factory=list)
-    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
-    note: str | None = None

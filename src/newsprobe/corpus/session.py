@@ -14,7 +14,7 @@ about the same event at once never start two stories for it. `Corpus.add` hands 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -219,6 +219,11 @@ class CorpusSession:
         if not found:
             raise NotInCorpusError(f"there is no story {story_id} in the corpus")
         return found[0]
+
+    def stories_by_id(self, ids: Iterable[int]) -> list[Story]:
+        """The summaries of these stories (unknown ids are left out), in one query."""
+        wanted = sorted(set(ids))
+        return story_ops.story_rows(self.connection, ids=wanted) if wanted else []
 
     def story_members(self, story_id: int) -> list[StoredArticle]:
         """A story's articles, oldest first, undated last."""

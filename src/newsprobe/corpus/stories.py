@@ -48,6 +48,7 @@ __all__ = [
     "StorySettings",
     "assign_story",
     "compare_profiles",
+    "story_range_veto",
     "time_window",
 ]
 
@@ -237,6 +238,31 @@ def assign_story(
         evidence=evidence,
         rejected=rejected,
     )
+
+
+def story_range_veto(
+    profile: ArticleProfile, first: datetime | None, last: datetime | None
+) -> str | None:
+    """Whether a story whose dated articles span [first, last] is of another time.
+
+    The store hands over candidates from the article's time window, and undated ones from
+    anywhere; a story may then be seen through its undated members only (the undated
+    German summary of the 2026 summit, when a 2024 report about the same two leaders is
+    placed). Its dated range still says when it happened: an article published (or,
+    undated, whose event day falls) more than `MAX_PUBLISHED_GAP` outside it belongs
+    elsewhere.
+    """
+    if first is None or last is None:
+        return None
+    if profile.published is not None:
+        when = profile.published
+    elif profile.event_day is not None:
+        when = datetime.combine(profile.event_day, time(12), tzinfo=UTC)
+    else:
+        return None
+    if when < first - MAX_PUBLISHED_GAP or when > last + MAX_PUBLISHED_GAP:
+        return f"the story's dated articles are of {first.date()} to {last.date()}"
+    return None
 
 
 def _story_veto(profile: ArticleProfile, members: Sequence[ArticleProfile]) -> str | None:

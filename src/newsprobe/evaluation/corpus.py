@@ -18,7 +18,8 @@ predicted story. The scores:
   target article, or target outlet when the outlet has no article);
 - speculation: the share of gold answers (speculation, answering article) found.
 
-    python -m newsprobe.evaluation.corpus --part dev
+    python -m newsprobe.evaluation.corpus --part dev            # in memory
+    python -m newsprobe.evaluation.corpus --part dev --store    # through a corpus store
 
 The held-out part (`--part heldout`) was written after the code; its figures are the
 honest ones, and it is never read while tuning.
@@ -338,8 +339,44 @@ def _score_speculation(
     }
 
 
-def score_part(part: Part, *, cache: Path | None = None) -> CorpusScores:
-    """Run and score story assignment and cross-checking on one part."""
+def _score_checks(
+    scores: CorpusScores,
+    part: Part,
+    checks: Mapping[str, CrossCheck],
+    edges: Sequence[ProvenanceEdge],
+    ids: Mapping[str, str],
+) -> CorpusScores:
+    """Fill the cross-checking scores; `ids` maps gold keys to the checked article ids.
+
+    Two gold keys may share an article id (a duplicate stored once): the id then stands
+    for the first of them, the one that was stored.
+    """
+    keys: dict[str, str] = {}
+    for key, article_id in ids.items():
+        keys.setdefault(article_id, key)
+    scores.figures = _score_figures(part, checks, ids)
+    scores.quotes = _score_quotes(part, checks, ids)
+    scores.claims = _score_claims(part, checks, ids)
+    scores.provenance = _score_provenance(part, edges, keys)
+    scores.speculation = _score_speculation(part, checks, ids)
+    return scores
+
+
+def score_part(
+    part: Part, *, cache: Path | None = None, store: str | Path | None = None
+) -> CorpusScores:
+    """Run and score story assignment and cross-checking on one part.
+
+    Args:
+        part: the part, as `load_part` reads it.
+        cache: a folder to keep analyses in between runs (same text: same analysis).
+        store: a corpus database (SQLite path or PostgreSQL URL; it should be empty):
+            the articles are then added to it as `corpus add` adds them and cross-checked
+            as `corpus crosscheck ID` and `corpus provenance STORY` do, so the figures
+            measure what users run. Without it, everything runs in memory.
+    """
+    if store is not None:
+        return _score_stored(part, store, cache)
     scores = CorpusScores(part=part.name, articles=len(part.articles))
     clock = time.perf_counter()
     analyses = _analyses(part.articles, cache)
@@ -366,12 +403,45 @@ def score_part(part: Part, *, cache: Path | None = None) -> CorpusScores:
             checks[analysis.article.id] = crosscheck(analysis, group, profiles=by_id)
         edges += story_provenance(group, story=story).edges
     scores.seconds["crosscheck"] = round(time.perf_counter() - clock, 2)
-    scores.figures = _score_figures(part, checks, ids)
-    scores.quotes = _score_quotes(part, checks, ids)
-    scores.claims = _score_claims(part, checks, ids)
-    scores.provenance = _score_provenance(part, edges, keys)
-    scores.speculation = _score_speculation(part, checks, ids)
-    return scores
+    return _score_checks(scores, part, checks, edges, ids)
+
+
+def _score_stored(part: Part, store: str | Path, cache: Path | None) -> CorpusScores:
+    """`score_part` through the store: `Corpus.add` with the `StoryIndexer`, then the
+    store-backed cross-check and provenance of every stored article and story.
+
+    The same article under two URLs is stored once (the second is a duplicate): both gold
+    keys then point at the one stored article, its story and its cross-check.
+    """
+    from newsprobe.corpus.checking import crosscheck_stored, story_graph
+    from newsprobe.corpus.corpus import Corpus
+    from newsprobe.corpus.story_indexer import StoryIndexer
+
+    scores = CorpusScores(part=part.name, articles=len(part.articles))
+    clock = time.perf_counter()
+    analyses = _analyses(part.articles, cache)
+    scores.seconds["analysis"] = round(time.perf_counter() - clock, 2)
+    order = list(part.articles)
+    with Corpus(store) as corpus:
+        clock = time.perf_counter()
+        outcomes = list(corpus.add_iter([analyses[k] for k in order], indexer=StoryIndexer()))
+        scores.seconds["add"] = round(time.perf_counter() - clock, 2)
+        ids: dict[str, str] = {}
+        for key, outcome in zip(order, outcomes, strict=True):
+            if outcome.article_id is None:
+                scores.errors.append(f"{key}: {outcome.failure}")
+            else:
+                ids[key] = outcome.article_id
+        stored = {i: corpus.article(i) for i in set(ids.values())}
+        story_of = {key: str(stored[i].story_id) for key, i in ids.items()}
+        scores.stories = score_stories(story_of, part.gold)
+        clock = time.perf_counter()
+        checks = {i: crosscheck_stored(corpus, i) for i in stored}
+        scores.seconds["crosscheck"] = round(time.perf_counter() - clock, 2)
+        edges: list[ProvenanceEdge] = []
+        for story in sorted({a.story_id for a in stored.values() if a.story_id is not None}):
+            edges += story_graph(corpus, story).edges
+    return _score_checks(scores, part, checks, edges, ids)
 
 
 def _print(scores: CorpusScores) -> None:
@@ -402,12 +472,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=None, help="the corpus folder")
     parser.add_argument("--cache", type=Path, default=None, help="cache analyses here")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--store",
+        nargs="?",
+        const="",
+        default=None,
+        help="run through a corpus store (as `corpus add` and `corpus crosscheck` do): "
+        "a new SQLite file or PostgreSQL URL, or nothing for a temporary SQLite file",
+    )
     args = parser.parse_args(argv)
     folder = (args.root or _DEFAULT_ROOT) / args.part
     if not (folder / "articles.jsonl").is_file():
         print(f"no composed corpus part at {folder}", file=sys.stderr)
         return 1
-    scores = score_part(load_part(args.part, root=args.root), cache=args.cache)
+    part = load_part(args.part, root=args.root)
+    if args.store is None:
+        scores = score_part(part, cache=args.cache)
+    elif args.store:
+        scores = score_part(part, cache=args.cache, store=args.store)
+    else:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            db = Path(folder) / "corpus.db"
+            scores = score_part(part, cache=args.cache, store=db)
     if args.json:
         print(json.dumps(scores.as_dict(), indent=2))
     else:

@@ -18,7 +18,6 @@ fetch), `records` (JSONL/CSV), `warc`, `feeds`; `decode`, `fields` and `sniff` h
 from __future__ import annotations
 
 import io
-import re
 import sys
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
@@ -26,9 +25,15 @@ from typing import IO, TYPE_CHECKING
 
 from newsprobe.document import Article
 from newsprobe.errors import ExtractionError, IngestError, UnsupportedInputError
-from newsprobe.ingest.decode import decode_bytes
+from newsprobe.ingest.decode import decode_bytes, looks_binary
+from newsprobe.ingest.files import open_local
 from newsprobe.ingest.html import article_from_html, declared_charset
-from newsprobe.ingest.options import FORMATS, MAX_DOCUMENT_BYTES, IngestOptions
+from newsprobe.ingest.options import (
+    FORMATS,
+    MAX_ARTICLE_CHARS,
+    MAX_DOCUMENT_BYTES,
+    IngestOptions,
+)
 from newsprobe.ingest.records import check_field_map
 from newsprobe.ingest.sniff import (
     SNIFF_BYTES,
@@ -39,16 +44,14 @@ from newsprobe.ingest.sniff import (
     sniff_format,
 )
 from newsprobe.ingest.text import article_from_text
-from newsprobe.ingest.web import Fetcher, Page, Resolver
+from newsprobe.ingest.web import Fetcher, Page, Resolver, redact_url
 from newsprobe.nlp.language import detect_language
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["FORMATS", "MAX_DOCUMENT_BYTES", "IngestOptions", "load", "read"]
+__all__ = ["FORMATS", "MAX_ARTICLE_CHARS", "MAX_DOCUMENT_BYTES", "IngestOptions", "load", "read"]
 
-# "file:", "ftp:", "s3:"... : a URL newsprobe does not fetch, not a file name.
-_OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 # First bytes of a WARC record, or of an ARC file's version block.
 _ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
 
@@ -101,25 +104,39 @@ def read(
     )
     with fetcher:
         if name.lower().startswith(("http://", "https://")):
-            yield from _read_url(name, opts, fetcher)
+            items = _read_url(name, opts, fetcher)
+            yield from (_finished(item, name, opts.max_chars) for item in items)
             return
         if name == "-":
-            yield from _read_stream(sys.stdin.buffer, name=name, opts=opts, fetcher=fetcher)
+            items = _read_stream(sys.stdin.buffer, name=name, opts=opts, fetcher=fetcher)
+            yield from (_finished(item, name, opts.max_chars) for item in items)
             return
-        path = Path(source)
-        if not path.exists() and _OTHER_SCHEME.match(name):
-            raise UnsupportedInputError(
-                "only http:// and https:// URLs are fetched; give a local file as a path",
-                source=name,
-            )
-        if not path.exists():
-            raise IngestError("no such file (or a URL without http:// or https://)", source=name)
-        if path.is_dir():
-            raise UnsupportedInputError("this is a folder; give files inside it", source=name)
-        with path.open("rb", buffering=SNIFF_BYTES) as handle:
-            yield from _read_stream(
-                handle, name=name, opts=opts, fetcher=fetcher, progress=progress
-            )
+        with open_local(Path(source), name=name, wait=opts.timeout) as handle:
+            items = _read_stream(handle, name=name, opts=opts, fetcher=fetcher, progress=progress)
+            yield from (_finished(item, name, opts.max_chars) for item in items)
+
+
+def _finished(item: Article | IngestError, name: str, limit: int) -> Article | IngestError:
+    """The article without a password in its URL, or an `IngestError` in its place when
+    it is too long to analyse.
+
+    A record, archived page or feed entry may carry ``https://user:secret@host/`` as its
+    URL; it is kept without the ``user:secret@`` part, so no report or store holds it.
+    """
+    if isinstance(item, IngestError):
+        return item
+    if item.url and redact_url(item.url) != item.url:
+        item = item.model_copy(update={"url": redact_url(item.url)})
+    if len(item.text) <= limit:
+        return item
+    title = item.headline_text or item.body_text[:60]
+    shown = f'"{title[:60]}…"' if len(title) > 60 else f'"{title}"'
+    return IngestError(
+        f"the article {shown} is {len(item.text):,} characters long, over the "
+        f"{limit:,}-character limit for one analysis (about 1 GB of memory per million); "
+        "raise it with --max-chars (IngestOptions.max_chars) or split the text",
+        source=item.url or name,
+    )
 
 
 def _read_stream(
@@ -139,6 +156,14 @@ def _read_stream(
         data = _read_capped(stream, name=name, limit=opts.max_bytes)
         yield from _read_document(data, fmt=fmt, name=name, opts=opts, fetcher=fetcher)
         return
+    if fmt in ("jsonl", "csv") and looks_binary(head):
+        # /dev/zero or an image named .jsonl: refused at once, not read line by line for
+        # ever (a stream of NUL bytes has no line ends).
+        raise UnsupportedInputError(
+            f"this is binary data, not {fmt.upper()}; give a text, HTML, JSONL, CSV, WARC "
+            "or feed file",
+            source=name,
+        )
     if fmt == "warc":
         from newsprobe.ingest.warc import read_warc
 
@@ -181,7 +206,8 @@ def _read_capped(stream: io.BufferedReader, *, name: str, limit: int) -> bytes:
         raise UnsupportedInputError(f"corrupt or truncated gzip data ({error})", source=name)
     if len(data) > limit:
         raise UnsupportedInputError(
-            f"larger than {limit / 1_000_000:g} MB; raise the limit (max_bytes) to read it",
+            f"larger than the {limit:,}-byte limit; raise it with --max-bytes "
+            "(IngestOptions.max_bytes) to read it",
             source=name,
         )
     return data

@@ -50,12 +50,15 @@ def _entry_body(entry: Any) -> tuple[str, bool]:
 
 
 def _entry_published(entry: Any, fields: dict[str, Any]) -> None:
+    # dict.get, not entry.get: feedparser maps a missing "published" to "updated" with a
+    # DeprecationWarning per entry (an error under `-W error`, noise otherwise).
     for key in ("published", "updated", "created"):
-        if entry.get(key):
-            with_published(fields, entry[key])
+        value = dict.get(entry, key)
+        if value:
+            with_published(fields, value)
             if "published" in fields:
                 return
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     if parsed:
         # feedparser's struct_time is already converted to UTC.
         year, month, day, hour, minute, second = parsed[:6]

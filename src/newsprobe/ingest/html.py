@@ -25,6 +25,7 @@ from newsprobe.document import Article
 from newsprobe.errors import ExtractionError, UnsupportedInputError
 from newsprobe.ingest.decode import decode_bytes
 from newsprobe.ingest.fields import language_code, split_authors, with_published
+from newsprobe.ingest.text import lift_credits
 from newsprobe.normalize import normalize_body, normalize_line
 
 __all__ = ["article_from_html", "declared_charset", "html_to_text"]
@@ -323,6 +324,9 @@ def article_from_html(
     )
     headline = getattr(extracted, "title", None) or _first(metas, "og:title")
     body = _body_paragraphs(getattr(extracted, "text", None) or "", headline)
+    # A credit printed as text rather than marked up ("Image: Getty" as a paragraph).
+    body, text_credits = lift_credits(body)
+    credits += text_credits
     if not _has_prose(body, controls):
         raise ExtractionError(
             "no article text found in the page (is it an index, login or error page?)",

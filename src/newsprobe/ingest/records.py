@@ -56,6 +56,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # A file forced or named as JSONL whose first lines all fail to parse is not JSONL (a text
 # file, a pretty-printed JSON document); ten lines tell it without one error per line.
 _GIVE_UP_AFTER = 10
+# An oversized JSONL line is skipped by reading on to its end; one more than 4 times the
+# cap long (80 MB by default) is taken to have no end (a device, an endless pipe).
+_MAX_DRAIN = 4
 
 
 def check_field_map(field_map: Mapping[str, str]) -> None:
@@ -169,13 +172,26 @@ def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
             return
         number += 1
         if len(line) > limit and not line.endswith(b"\n"):
+            drained = 0
             while True:  # drain the rest of the oversized line without keeping it
                 rest = stream.readline(1 << 20)
+                drained += len(rest)
                 if not rest or rest.endswith(b"\n"):
                     break
+                if drained > _MAX_DRAIN * limit:
+                    # No line end in sight: an endless stream, not a record; stop here.
+                    raise _Endless(number)
             yield number, None
             continue
         yield number, line
+
+
+class _Endless(Exception):
+    """A line went on past `_MAX_DRAIN` times the record cap: the input has no line ends."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
 
 
 def _truncated(name: str, last_line: int, exc: BaseException) -> IngestError:
@@ -201,7 +217,7 @@ def _read_jsonl(
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = _parse_json(line)
             except ValueError as exc:
                 if not line.endswith(b"\n") and _damaged(stream):
                     continue  # the half line cut by truncation; the damage is reported once
@@ -217,10 +233,32 @@ def _read_jsonl(
                 continue
             parsed += 1
             if b"\\ud" in line.lower():
-                record = _scrub(record)
+                try:
+                    record = _scrub(record)
+                except RecursionError:
+                    yield IngestError("the record is nested too deeply to read", source=where)
+                    continue
             yield from _one(record, where=where, options=options)
+    except _Endless as endless:
+        yield IngestError(
+            f"stopped reading: line {endless.number} runs on for more than "
+            f"{_MAX_DRAIN * options.max_bytes:,} bytes without a line end",
+            source=name,
+        )
     except _RECORD_ERRORS as exc:
         yield _truncated(name, last, exc)
+
+
+def _parse_json(data: bytes) -> Any:
+    """`json.loads`, with nesting too deep for Python's stack as an ordinary ValueError.
+
+    A record nested 100,000 levels deep (``[[[[...``) raises RecursionError in the
+    decoder; uncaught, it ended the whole run and the records after it were never read.
+    """
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("nested too deeply to read (thousands of levels)") from None
 
 
 def _damaged(stream: IO[bytes]) -> bool:
@@ -248,6 +286,10 @@ def _one(record: Any, *, where: str, options: IngestOptions) -> Iterator[Article
         yield record_to_article(record, where=where, options=options)
     except IngestError as exc:
         yield exc
+    except RecursionError:
+        # Nesting the decoder accepted (under ~1,000 levels) can still be too deep for
+        # the recursive walks after it (`_scrub`, pydantic).
+        yield IngestError("the record is nested too deeply to read", source=where)
 
 
 def _csv_encoding(head: bytes) -> str:
@@ -291,6 +333,7 @@ def _csv_rows(
     reader: csv.DictReader[str], *, name: str, options: IngestOptions
 ) -> Iterator[Article | IngestError]:
     last = 1
+    good = bad = 0
     try:
         while True:
             start = last + 1
@@ -300,8 +343,18 @@ def _csv_rows(
                 return
             except csv.Error as exc:
                 last = reader.line_num
+                bad += 1
                 yield IngestError(f"bad CSV row: {exc}", source=f"{name}:{start}")
+                if not good and bad >= _GIVE_UP_AFTER:
+                    # An endless field (a stream with no line ends) fails once per field
+                    # limit for ever; ten failures before any good row tell it.
+                    yield IngestError(
+                        f"stopped reading: the first {bad} rows are not valid CSV",
+                        source=name,
+                    )
+                    return
                 continue
+            good += 1
             last = reader.line_num
             yield from _one(row, where=f"{name}:{start}", options=options)
     except _RECORD_ERRORS as exc:
@@ -360,10 +413,14 @@ def _read_json_document(
         )
         return
     try:
-        document = json.loads(data)
+        document = _parse_json(data)
     except ValueError as exc:
         yield IngestError(f"invalid JSON: {exc}", source=name)
         return
-    items = _scrub(document if isinstance(document, list) else [document])
+    try:
+        items = _scrub(document if isinstance(document, list) else [document])
+    except RecursionError:
+        yield IngestError("the JSON document is nested too deeply to read", source=name)
+        return
     for number, record in enumerate(items, 1):
         yield from _one(record, where=f"{name}: item {number}", options=options)

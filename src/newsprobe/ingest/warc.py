@@ -31,6 +31,12 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # without a handler Python prints each to stderr. A NullHandler keeps them out of the
 # terminal while an application that configures logging still receives them.
 logging.getLogger("warcio").addHandler(logging.NullHandler())
+# What warcio raises on damaged input: its own error, I/O and decoding errors, and, on
+# headers cut short or mangled, the AttributeError/TypeError/IndexError of its parser
+# meeting None or a short list (found by tests/ingest/test_ingest_fuzz.py).
+_DAMAGE = (
+    OSError, ValueError, EOFError, zlib.error, AttributeError, TypeError, IndexError, KeyError
+)  # fmt: skip
 
 
 def _charset(content_type: str) -> str | None:
@@ -74,6 +80,11 @@ def read_warc(
     from warcio.exceptions import ArchiveLoadFailed
 
     records = ArchiveIterator(stream, arc2warc=True)
+    # warcio writes a warning straight to stderr for every record not followed by a blank
+    # line, with the whole next line in it: megabytes of page on the user's terminal. The
+    # message is its (instance-overridable) format string; the count stays in err_count
+    # and is reported once, below.
+    records.INC_RECORD = ""
     number = 0
     try:
         for record in records:
@@ -86,12 +97,18 @@ def read_warc(
                 yield _article(record, where=where, url=url, options=options)
             except IngestError as exc:
                 yield exc
-            except (OSError, ValueError, EOFError, zlib.error) as exc:
+            except _DAMAGE as exc:
                 # A payload that fails to decode (bad chunking, broken gzip encoding).
                 yield IngestError(f"unreadable record: {exc}", source=where)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+    except (ArchiveLoadFailed, *_DAMAGE) as exc:
         yield IngestError(
             f"the archive is truncated or corrupt after record {number} ({exc}); "
             "the records before it were read",
+            source=name,
+        )
+    if records.err_count:
+        yield IngestError(
+            f"{records.err_count:,} record(s) were not followed by a blank line (a wrong "
+            "Content-Length?); the records after them may be misread",
             source=name,
         )

@@ -8,7 +8,14 @@ gigabyte of zeros compressed to a megabyte, or a redirect chain into any of thos
   be public, checked again on each redirect (followed by hand, at most `MAX_REDIRECTS`);
   ``allow_private`` opens private and loopback addresses, never link-local ones (the
   cloud metadata service at 169.254.169.254 hands out credentials);
-- connect and read timeouts, and an overall deadline so a trickling server cannot hold on;
+- the connection goes to the address that was checked, never to a second lookup of the
+  name (a DNS server answering differently the second time, "DNS rebinding", would
+  otherwise lead it anywhere);
+- a URL with a user name or password (``user:secret@host``) is refused, and the password
+  is never shown in a message;
+- connect and read timeouts, and an overall deadline (`_DEADLINE_FACTOR` times the
+  timeout) enforced on every socket read, so a server trickling one byte a second
+  cannot hold on;
 - the body is decompressed here, incrementally and with a cap on the *decompressed* size;
 - only HTML, XHTML, plain text and RSS/Atom/XML bodies are accepted.
 
@@ -16,22 +23,22 @@ gigabyte of zeros compressed to a megabyte, or a redirect chain into any of thos
     >>> page.content_type, len(page.content)
     ('text/html', 48213)
 
-Tests pass ``transport=httpx.MockTransport(...)`` and ``resolve=lambda host, port: [...]``.
-
-Known limit: the address is checked before httpx connects, and httpx resolves the name
-again; a DNS server answering differently within that instant (DNS rebinding) is not
-caught. Pinning the connection to the checked address would need a custom transport.
+Tests pass ``transport=httpx.MockTransport(...)`` and ``resolve=lambda host, port: [...]``;
+a custom transport makes its own connections, so neither the pinning nor the socket-level
+deadline applies to it (the deadline is still checked between body chunks). Environment
+proxies are not used: a proxy would resolve the name itself, out of the guard's reach.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsprobe._version import __version__
 from newsprobe.errors import FetchError
@@ -49,6 +56,7 @@ __all__ = [
     "Resolver",
     "check_address",
     "fetch",
+    "redact_url",
 ]
 
 MAX_REDIRECTS = 5
@@ -75,6 +83,15 @@ _CHUNK = 65_536
 _METADATA_ADDRESSES = frozenset(
     {ipaddress.ip_address("fd00:ec2::254"), ipaddress.ip_address("100.100.100.200")}
 )
+
+
+# The authority of a URL and its user information, up to the last "@" before the path.
+_USERINFO = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*:)?//(?P<userinfo>[^/?#]*)@", re.I)
+
+
+def redact_url(url: str) -> str:
+    """`url` without its ``user:password@`` part, for messages and stored fields."""
+    return _USERINFO.sub(lambda m: f"{m['scheme'] or ''}//", url.strip(), count=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +136,10 @@ def _why_refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | Non
     for attribute, reason in checks:
         if getattr(ip, attribute):
             return f"{reason} address"
+    # fec0::/10, deprecated (RFC 3879) but still routed inside some networks; Python's
+    # tables count it as global.
+    if isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local:
+        return "a site-local address"
     if not ip.is_global:
         return "a non-public address"
     return None
@@ -158,7 +179,8 @@ def _never_fetched(address: str) -> bool:
     return ip.is_link_local or ip in _METADATA_ADDRESSES
 
 
-def _check_url(url: httpx.URL, *, allow_private: bool, resolve: Resolver) -> None:
+def _check_url(url: httpx.URL, *, allow_private: bool, resolve: Resolver) -> list[str]:
+    """The checked addresses of `url`'s host: the only ones a connection may go to."""
     shown = str(url)
     if url.scheme not in ("http", "https"):
         raise FetchError(
@@ -177,8 +199,6 @@ def _check_url(url: httpx.URL, *, allow_private: bool, resolve: Resolver) -> Non
         try:
             addresses = list(resolve(host, port))
         except (OSError, UnicodeError) as exc:
-            if allow_private:
-                return  # the connection attempt will report it
             raise FetchError(f"cannot resolve host {host!r}: {exc}", url=shown) from exc
     if allow_private:
         for address in addresses:
@@ -188,11 +208,12 @@ def _check_url(url: httpx.URL, *, allow_private: bool, resolve: Resolver) -> Non
                     "services live); it is never fetched, even with --allow-private",
                     url=shown,
                 )
-        return
     if not addresses:
         raise FetchError(f"host {host!r} resolves to no address", url=shown)
-    for address in addresses:
-        check_address(address, url=shown)
+    if not allow_private:
+        for address in addresses:
+            check_address(address, url=shown)
+    return addresses
 
 
 class _Decoder:
@@ -304,10 +325,12 @@ def fetch(
         url: an http:// or https:// URL.
         allow_private: fetch private and loopback addresses too (link-local and cloud
             metadata addresses stay refused).
-        timeout: seconds for connecting and for each read.
+        timeout: seconds for connecting and for each read; the whole fetch gets
+            `_DEADLINE_FACTOR` times as long.
         max_bytes: largest body accepted, counted after decompression.
         client: an httpx client to use (its redirect setting is overridden; redirects are
-            always followed here, one checked hop at a time).
+            always followed here, one checked hop at a time). Its connections are not
+            pinned to the checked address: `Fetcher` is the way to reuse one safely.
         transport: build a client over this transport (e.g. ``httpx.MockTransport``).
         resolve: host-name resolver used for the address check (tests inject one).
 
@@ -315,56 +338,34 @@ def fetch(
         FetchError: refused, unreachable, timed out, an HTTP error status, too many
             redirects, too large, or a content type that is not a page.
     """
-    import httpx
-
-    resolver = resolve or _default_resolve
-    deadline = time.monotonic() + _DEADLINE_FACTOR * timeout
-    owned = client is None
-    session = client or httpx.Client(
+    with Fetcher(
+        allow_private=allow_private,
+        timeout=timeout,
+        max_bytes=max_bytes,
         transport=transport,
-        timeout=httpx.Timeout(timeout, connect=timeout),
-        headers={"User-Agent": USER_AGENT},
-        follow_redirects=False,
-    )
-    headers = {
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-        "application/xml;q=0.9,text/plain;q=0.8",
-        # Only encodings decoded (and capped) by `_Decoder`.
-        "Accept-Encoding": "gzip, deflate",
-    }
-    try:
-        current = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError) as exc:
-        raise FetchError(f"not a valid URL: {exc}", url=url) from exc
-    try:
-        for _hop in range(MAX_REDIRECTS + 1):
-            _check_url(current, allow_private=allow_private, resolve=resolver)
-            shown = str(current)
-            with session.stream("GET", current, headers=headers, follow_redirects=False) as resp:
-                if resp.status_code in _REDIRECTS and "location" in resp.headers:
-                    try:
-                        current = current.join(resp.headers["location"])
-                    except httpx.InvalidURL as exc:
-                        raise FetchError(f"bad redirect: {exc}", url=shown) from exc
-                    continue
-                if not 200 <= resp.status_code < 300:
-                    raise FetchError(
-                        f"HTTP {resp.status_code} {resp.reason_phrase}".strip(),
-                        url=shown,
-                        status=resp.status_code,
-                    )
-                content = _read_body(resp, url=shown, max_bytes=max_bytes, deadline=deadline)
-                media, charset = _media_type(resp.headers.get("content-type", ""))
-                return Page(shown, content, media, charset, resp.status_code)
-        raise FetchError(f"too many redirects (more than {MAX_REDIRECTS})", url=url)
-    except httpx.TimeoutException as exc:
-        raise FetchError(f"timed out after {timeout:g} s", url=url) from exc
-    except httpx.HTTPError as exc:
-        raise FetchError(f"could not fetch: {exc}", url=url) from exc
-    finally:
-        if owned:
-            session.close()
+        resolve=resolve,
+        client=client,
+    ) as get:
+        return get(url)
+
+
+def _refuse_credentials(url: httpx.URL, *, given: str) -> None:
+    if url.userinfo:
+        shown = redact_url(str(url))
+        where = "" if shown == redact_url(given) else f" (redirected from {redact_url(given)})"
+        raise FetchError(
+            "refused: the URL holds a user name or password (user:password@); newsprobe "
+            f"never sends credentials: remove them from the URL{where}",
+            url=shown,
+        )
+
+
+_ACCEPT = {
+    "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/plain;q=0.8",
+    # Only encodings decoded (and capped) by `_Decoder`.
+    "Accept-Encoding": "gzip, deflate",
+}
 
 
 class Fetcher:
@@ -375,6 +376,7 @@ class Fetcher:
 
     Args:
         allow_private, timeout, max_bytes, transport, resolve: as for `fetch`.
+        client: an httpx client to use instead of one built here (not pinned).
     """
 
     def __init__(
@@ -385,36 +387,94 @@ class Fetcher:
         max_bytes: int = 20 * 1024 * 1024,
         transport: httpx.BaseTransport | None = None,
         resolve: Resolver | None = None,
+        client: httpx.Client | None = None,
     ) -> None:
         self.allow_private = allow_private
         self.timeout = timeout
         self.max_bytes = max_bytes
         self._transport = transport
-        self._resolve = resolve
-        self._client: httpx.Client | None = None
+        self._resolve = resolve or _default_resolve
+        self._client = client
+        self._owned = client is None
+        self._backend: Any = None  # a PinnedBackend when our own transport connects
+
+    def _session(self) -> httpx.Client:
+        import httpx
+
+        if self._client is None:
+            transport = self._transport
+            if transport is None:
+                from newsprobe.ingest.pinned import PinnedBackend, pinned_transport
+
+                self._backend = PinnedBackend()
+                transport = pinned_transport(self._backend)
+            self._client = httpx.Client(
+                transport=transport,
+                timeout=httpx.Timeout(self.timeout, connect=self.timeout),
+                headers={"User-Agent": USER_AGENT},
+                follow_redirects=False,
+                trust_env=False,
+            )
+        return self._client
 
     def __call__(self, url: str) -> Page:
         import httpx
 
-        if self._client is None:
-            self._client = httpx.Client(
-                transport=self._transport,
-                timeout=httpx.Timeout(self.timeout, connect=self.timeout),
-                headers={"User-Agent": USER_AGENT},
-                follow_redirects=False,
-            )
-        return fetch(
-            url,
-            allow_private=self.allow_private,
-            timeout=self.timeout,
-            max_bytes=self.max_bytes,
-            client=self._client,
-            resolve=self._resolve,
-        )
+        given = url
+        safe = redact_url(url)
+        deadline = time.monotonic() + _DEADLINE_FACTOR * self.timeout
+        session = self._session()
+        try:
+            current = httpx.URL(url)
+        except (httpx.InvalidURL, TypeError) as exc:
+            raise FetchError(f"not a valid URL: {redact_url(str(exc))}", url=safe) from exc
+        try:
+            for hop in range(MAX_REDIRECTS + 1):
+                _refuse_credentials(current, given=given)
+                shown = str(current)
+                try:
+                    addresses = _check_url(
+                        current, allow_private=self.allow_private, resolve=self._resolve
+                    )
+                except FetchError as exc:
+                    if hop:  # name the URL the user gave, not only where it led
+                        raise FetchError(
+                            f"{exc.args[0]} (redirected from {safe})", url=shown
+                        ) from exc
+                    raise
+                if self._backend is not None:
+                    host = current.raw_host.decode("ascii")
+                    self._backend.pin(host, addresses, deadline=deadline)
+                with session.stream("GET", current, headers=_ACCEPT) as resp:
+                    if resp.status_code in _REDIRECTS and "location" in resp.headers:
+                        try:
+                            current = current.join(resp.headers["location"])
+                        except httpx.InvalidURL as exc:
+                            raise FetchError(f"bad redirect: {exc}", url=shown) from exc
+                        continue
+                    if not 200 <= resp.status_code < 300:
+                        raise FetchError(
+                            f"HTTP {resp.status_code} {resp.reason_phrase}".strip(),
+                            url=shown,
+                            status=resp.status_code,
+                        )
+                    body = _read_body(resp, url=shown, max_bytes=self.max_bytes, deadline=deadline)
+                    media, charset = _media_type(resp.headers.get("content-type", ""))
+                    return Page(shown, body, media, charset, resp.status_code)
+            raise FetchError(f"too many redirects (more than {MAX_REDIRECTS})", url=safe)
+        except httpx.TimeoutException as exc:
+            if time.monotonic() >= deadline:
+                raise FetchError(
+                    f"timed out: no complete answer within {_DEADLINE_FACTOR * self.timeout:g} s",
+                    url=safe,
+                ) from exc
+            raise FetchError(f"timed out after {self.timeout:g} s", url=safe) from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(f"could not fetch: {redact_url(str(exc))}", url=safe) from exc
 
     def close(self) -> None:
         """Close the connection pool (idempotent)."""
-        if self._client is not None:
+        if self._client is not None and self._owned:
             self._client.close()
             self._client = None
 

@@ -2,6 +2,8 @@
 
 Models are plain data inside this package (JSON for coefficients, vocabularies and
 thresholds; ``.npz`` for larger arrays, loaded with ``allow_pickle=False``); never pickle.
+`clickbait`, `checkworthiness` and `stance` score text with them directly, batched
+(`newsprobe.models.public`).
 Each model ``NAME`` ships ``NAME.json`` (or ``NAME.npz`` plus ``NAME.json`` metadata) and a
 model card ``NAME.md``. The JSON carries at least ``{"name", "version"}``. Scripts in
 ``train/`` rebuild them from ``../shared/data``.
@@ -18,7 +20,16 @@ import numpy as np
 
 from newsprobe.errors import ModelNotFoundError
 
-__all__ = ["load_arrays", "load_json"]
+__all__ = [
+    "CheckworthinessScore",
+    "ClickbaitScore",
+    "StanceScore",
+    "checkworthiness",
+    "clickbait",
+    "load_arrays",
+    "load_json",
+    "stance",
+]
 
 
 def _path(filename: str) -> Any:
@@ -44,3 +55,14 @@ def load_arrays(name: str) -> dict[str, np.ndarray]:
     """The arrays of model `name` (``NAME.npz``), loaded once, without pickle."""
     with _path(f"{name}.npz").open("rb") as handle, np.load(handle, allow_pickle=False) as npz:
         return {key: npz[key] for key in npz.files}
+
+
+# Last: the scorers import the analyzers that import this module's loaders, on first call.
+from newsprobe.models.public import (  # noqa: E402
+    CheckworthinessScore,
+    ClickbaitScore,
+    StanceScore,
+    checkworthiness,
+    clickbait,
+    stance,
+)

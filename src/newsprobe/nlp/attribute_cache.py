@@ -19,6 +19,7 @@ components in order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ class AttributeCache:
         self._read = [ORTH, TAG, DEP, POS, MORPH, LEMMA]
         self._write = [TAG, DEP, POS, MORPH, LEMMA]
         self._kinds: dict[tuple[int, ...], list[int]] = {}
+        # Kinds learned inside a spaCy memory zone, and those to check once it has ended.
+        self._zone_kinds: list[tuple[int, ...]] | None = None
+        self._recheck: list[tuple[int, ...]] = []
         patterns = [cast(list[list[dict[str, Any]]], p["patterns"])[0] for p in ruler.patterns]
         self.memoized = _memoizable(patterns) and getattr(lemmatizer, "mode", "") in (
             "rule",
@@ -80,6 +84,10 @@ class AttributeCache:
         kinds = self._kinds
         if len(kinds) > _MAX_KINDS:
             kinds.clear()
+        if self._recheck:
+            # A zone opened without `nlp.parse.memory_zone` (which checks right after
+            # it): check now, before any remembered kind is written onto a token.
+            self.forget_freed(doc.vocab)
         keys = [tuple(row) for row in doc.to_array(self._read).tolist()]
         new = [key for key in dict.fromkeys(keys) if key not in kinds]
         if new:
@@ -107,6 +115,39 @@ class AttributeCache:
         for j in self._in_multiword_rules(piece):
             rows[j] = self._apply(vocab, [keys[j]])[0][0]
         self._kinds.update(zip(keys, rows, strict=True))
+        if self._zone_kinds is not None:
+            self._zone_kinds.extend(keys)
+
+    @contextmanager
+    def memory_zone(self, mem: object = None) -> Iterator[None]:
+        """Called by spaCy's ``nlp.memory_zone()``: note the kinds learned inside it.
+
+        Their form, lemma or morphology may be a string the zone frees at its end; such
+        a kind must be forgotten (`forget_freed`, best called right after the zone),
+        while kinds made only of lasting strings stay remembered across zones.
+        """
+        self._zone_kinds = []
+        try:
+            yield
+        finally:
+            self._recheck.extend(self._zone_kinds)
+            self._zone_kinds = None
+
+    def forget_freed(self, vocab: Vocab) -> None:
+        """Forget the kinds learned in memory zones that name a string no longer stored.
+
+        Exact only outside any zone: inside one, a freed string the new text brings back
+        (transiently) would let a stale kind pass.
+        """
+        strings = vocab.strings
+        for key in self._recheck:
+            row = self._kinds.get(key)
+            # key: ORTH, TAG, DEP, POS, MORPH, LEMMA; row: TAG, DEP, POS, MORPH, LEMMA.
+            # Every one is checked: a morphology string first met inside the zone is freed
+            # with it too (a stale MORPH hash gave "[E018] Can't retrieve string").
+            if row is not None and not all(h == 0 or h in cast(Any, strings) for h in (*key, *row)):
+                del self._kinds[key]
+        self._recheck = []
 
     def _apply(self, vocab: Vocab, keys: list[tuple[int, ...]]) -> tuple[list[list[int]], Doc]:
         """The components' output on a run of tokens, each given as its key: form, then

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from newsprobe.errors import ModelNotFoundError
@@ -21,12 +22,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
+    "BATCH_CHARS",
     "BATCH_SIZE",
     "CHUNK_CHARS",
     "MODEL_NAME",
     "PIPES_FOR",
     "chunks",
     "load_english",
+    "memory_zone",
     "parse_many",
     "pipes_for",
 ]
@@ -41,6 +44,13 @@ BATCH_SIZE = 32
 #: Texts longer than this are parsed in pieces (see `parse_many`). spaCy's own limit is a
 #: million characters; 100,000 keeps the parser's memory near that of an ordinary article.
 CHUNK_CHARS = 100_000
+
+#: Characters handed to the parser in one batch, whatever the number of texts: a batch of
+#: `BATCH_SIZE` pieces of `CHUNK_CHARS` was 3.2 million characters, and one 1 MB article
+#: took 3.3 GB. 200,000 is about `BATCH_SIZE` ordinary articles (5-6 KB each), so batches
+#: of short articles are unchanged while a long one goes through two pieces at a time
+#: (benchmarks/long_articles.py prints the time and memory this gives).
+BATCH_CHARS = 200_000
 
 #: What an analyzer may ask of the parse, and the spaCy components that provide it.
 PIPES_FOR: dict[str, frozenset[str]] = {
@@ -107,6 +117,26 @@ def _load() -> Language:
     )
 
 
+@contextmanager
+def memory_zone() -> Iterator[None]:
+    """A spaCy memory zone over the shared model: what parses inside it add is freed after.
+
+    Every word form a parse meets is added to the model's string store and lexeme table
+    for the life of the process; inside a zone they are freed when it ends. No `Doc`
+    made inside may be used after it, and zones must not overlap (one thread only).
+    After the zone the attribute cache forgets the token kinds that name freed strings:
+    only then, with no zone open, does the string store hold exactly the lasting ones.
+    """
+    from newsprobe.nlp.attribute_cache import AttributeCache
+
+    nlp = load_english()
+    with nlp.memory_zone():
+        yield
+    for _, pipe in nlp.components:
+        if isinstance(pipe, AttributeCache):
+            pipe.forget_freed(nlp.vocab)
+
+
 def model_version() -> str:
     """`name-version` of the loaded spaCy model, for the analysis' `models` map."""
     meta = load_english().meta
@@ -136,34 +166,60 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+def _batches(
+    pieces: Iterable[tuple[int, str]], *, batch_size: int, batch_chars: int
+) -> Iterator[list[tuple[int, str]]]:
+    """(owner, piece) pairs grouped into batches of at most `batch_size` pieces and
+    `batch_chars` characters (a single longer piece makes a batch of its own)."""
+    batch: list[tuple[int, str]] = []
+    size = 0
+    for owner, piece in pieces:
+        if batch and (len(batch) >= batch_size or size + len(piece) > batch_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append((owner, piece))
+        size += len(piece)
+    if batch:
+        yield batch
+
+
 def parse_many(
-    texts: Iterable[str], *, pipes: frozenset[str], batch_size: int = BATCH_SIZE
+    texts: Iterable[str],
+    *,
+    pipes: frozenset[str],
+    batch_size: int = BATCH_SIZE,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[Doc]:
     """Parse texts in batches with only `pipes` enabled (one parse per text, in order).
 
     A text longer than `CHUNK_CHARS` is parsed in pieces cut at paragraph breaks and the
     pieces joined into one `Doc` whose text is exactly the original: spaCy refuses texts
     over a million characters, and its parser's memory grows with the length of a text.
+    Batches are bounded in characters as well as in texts (`BATCH_CHARS`), so memory stays
+    bounded and time linear in the length of an article.
     """
     from spacy.tokens import Doc
 
     nlp = load_english()
     disable = [name for name in nlp.pipe_names if name not in pipes | {PARAGRAPHS_PIPE}]
-    owners: list[int] = []
 
-    def pieces() -> Iterator[str]:
+    def pieces() -> Iterator[tuple[int, str]]:
         for index, text in enumerate(texts):
             for piece in chunks(text) if len(text) > CHUNK_CHARS else [text]:
-                owners.append(index)
-                yield piece
+                yield index, piece
+
+    def joined(parts: list[Doc]) -> Doc:
+        return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
     parts: list[Doc] = []
     current = 0
-    for position, doc in enumerate(nlp.pipe(pieces(), batch_size=batch_size, disable=disable)):
-        if owners[position] != current and parts:
-            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
-        current = owners[position]
-        parts.append(doc)
+    for batch in _batches(pieces(), batch_size=batch_size, batch_chars=batch_chars):
+        docs = nlp.pipe([piece for _, piece in batch], batch_size=len(batch), disable=disable)
+        for (owner, _), doc in zip(batch, docs, strict=True):
+            if owner != current and parts:
+                yield joined(parts)
+                parts = []
+            current = owner
+            parts.append(doc)
     if parts:
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        yield joined(parts)

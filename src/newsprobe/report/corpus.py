@@ -89,12 +89,20 @@ def render_stories(stories: Sequence[Story], console: Console) -> None:
 def render_story(story: Story, console: Console) -> None:
     """One story with its articles, earliest first."""
     console.print(Text(f"Story {story.id}: {story.title}", style="bold"))
-    table = Table(show_edge=False)
-    for column in ("published", "outlet", "language", "headline", "id", "url"):
-        table.add_column(column, overflow="fold")
+    table = Table(show_edge=False, show_lines=True, expand=True)
+    table.add_column("published / id", no_wrap=True)
+    table.add_column("outlet", max_width=24, overflow="fold")
+    table.add_column("lang", no_wrap=True)
+    table.add_column("article", ratio=1, overflow="fold")
     for ref in story.articles:
+        article = Text(ref.headline or "(no headline)", style="bold")
+        if ref.url:
+            article.append("\n" + ref.url, style="dim")
         table.add_row(
-            _when(ref), ref.outlet or "—", ref.language or "?", ref.headline, ref.id, ref.url or ""
+            Text(_when(ref)) + Text("\n" + ref.id, style="dim"),
+            ref.outlet or "—",
+            ref.language or "?",
+            article,
         )
     console.print(table)
 

@@ -38,6 +38,10 @@ def _dot_id(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _story(graph: ProvenanceGraph) -> str:
+    return "" if graph.story is None else str(graph.story)
+
+
 def _target(edge: ProvenanceEdge) -> str:
     return edge.to or f"outlet:{edge.to_outlet}"
 
@@ -50,7 +54,7 @@ def _label(node: ProvenanceNode) -> str:
 def to_dot(graph: ProvenanceGraph) -> str:
     """The graph in Graphviz DOT: articles as boxes, cited outlets as ellipses."""
     lines = [
-        f"digraph {_dot_id('provenance ' + (graph.story or ''))} {{",
+        f"digraph {_dot_id('provenance ' + _story(graph))} {{",
         "  rankdir=RL;",
         '  node [fontname="Helvetica", fontsize=10];',
     ]
@@ -134,7 +138,7 @@ def to_svg(graph: ProvenanceGraph) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Helvetica, Arial, sans-serif" '
         'font-size="11">',
-        f"<title>{escape('Provenance of story ' + (graph.story or ''))}</title>",
+        f"<title>{escape('Provenance of story ' + _story(graph))}</title>",
         "<defs>",
     ]
     for kind, colour in EDGE_COLOURS.items():

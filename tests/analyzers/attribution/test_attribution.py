@@ -9,9 +9,9 @@ import pytest
 from newsprobe.analyzers.attribution.source_kinds import looks_like_outlet
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Analysis
+from newsprobe.evaluation.goldset import article_of, find_span, gold_article
 from newsprobe.findings import AttributionFinding, SourcingFinding
 from tests.conftest import make_article
-from tests.goldset import article_of, find_span, gold_article
 from tests.paths import GOLD as GOLD_DIR
 
 GOLD = json.loads((GOLD_DIR / "attribution.json").read_text("utf-8"))

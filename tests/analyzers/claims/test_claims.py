@@ -15,9 +15,9 @@ from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.analyzers.registry import available_analyzers
 from newsprobe.analyzers.shared.timex import resolve
 from newsprobe.document import Analysis, Article
+from newsprobe.evaluation.goldset import article_of, gold_article, spans_of
 from newsprobe.findings import ClaimFinding
 from tests.conftest import make_article
-from tests.goldset import article_of, gold_article, spans_of
 from tests.paths import GOLD as GOLD_DIR
 
 GOLD = GOLD_DIR / "claims.json"

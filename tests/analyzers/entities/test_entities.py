@@ -9,27 +9,20 @@ Print its figures with:
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict
 from functools import cache
-from typing import Any
 
 import pytest
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Analysis
+from newsprobe.evaluation.entities import Scores, evaluate
 from newsprobe.findings import EntityFinding
 from tests.conftest import make_article
+from tests.gates import gate
 from tests.paths import GOLD as GOLD_DIR
 
 GOLD = GOLD_DIR / "entities.json"
-_CLASS = {
-    "GPE": "PLACE",
-    "LOC": "PLACE",
-    "LAW": "OTHER",
-    "PRODUCT": "OTHER",
-    "WORK_OF_ART": "OTHER",
-}
 
 
 @cache
@@ -320,70 +313,6 @@ def test_deterministic_and_spans_sorted() -> None:
 # --- gold gate -------------------------------------------------------------------------------
 
 
-@dataclass
-class Scores:
-    cluster_p: float
-    cluster_r: float
-    cluster_f1: float
-    mention_p: float
-    mention_r: float
-    label_acc: float
-    role_acc: float
-    misses: list[str]
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def evaluate(split: str | None = None) -> Scores:
-    """Cluster and mention precision/recall over the gold passages (one split, or all)."""
-    gold = [
-        p
-        for p in json.loads(GOLD.read_text(encoding="utf-8"))["passages"]
-        if split is None or p["split"] == split
-    ]
-    right = n_pred = n_gold = 0
-    m_hit = m_pred = m_gold = 0
-    labels_ok = roles_ok = roles_total = 0
-    misses: list[str] = []
-    for passage in gold:
-        analysis, found = _entities(passage["body"], headline=passage["headline"])
-        predicted = [(f.canonical, Counter(_mention_texts(analysis, f)), f) for f in found]
-        expected: list[dict[str, Any]] = passage["entities"]
-        n_pred += len(predicted)
-        n_gold += len(expected)
-        unmatched = list(predicted)
-        for entity in expected:
-            want = Counter(entity["mentions"])
-            hit = next((p for p in unmatched if p[0] == entity["canonical"] and p[1] == want), None)
-            if hit is None:
-                misses.append(f"{passage['id']}: missed {entity['canonical']} {entity['mentions']}")
-                continue
-            unmatched.remove(hit)
-            right += 1
-            labels_ok += _CLASS.get(hit[2].label, hit[2].label) == entity["label"]
-            if entity["role"] is not None or hit[2].role is not None:
-                roles_total += 1
-                roles_ok += hit[2].role == entity["role"]
-                if hit[2].role != entity["role"]:
-                    misses.append(f"{passage['id']}: role {hit[2].role!r} != {entity['role']!r}")
-        misses += [f"{passage['id']}: spurious {p[0]} {sorted(p[1].elements())}" for p in unmatched]
-        gold_mentions = Counter(m for e in expected for m in e["mentions"])
-        pred_mentions: Counter[str] = Counter()
-        for p in predicted:
-            pred_mentions += p[1]
-        m_hit += sum((gold_mentions & pred_mentions).values())
-        m_pred += sum(pred_mentions.values())
-        m_gold += sum(gold_mentions.values())
-    cp, cr = right / max(n_pred, 1), right / max(n_gold, 1)
-    mp, mr = m_hit / max(m_pred, 1), m_hit / max(m_gold, 1)
-    return Scores(
-        cp, cr, _f1(cp, cr), mp, mr, labels_ok / max(right, 1),
-        roles_ok / max(roles_total, 1), misses,
-    )  # fmt: skip
-
-
 @pytest.fixture(scope="module")
 def scores() -> Scores:
     return evaluate()
@@ -400,26 +329,8 @@ def test_gold_set_is_big_enough_and_well_formed() -> None:
 
 
 def test_gold_gate(scores: Scores) -> None:
-    # Floors pinned a little under the figures measured on 2026-11-25 (see the report
-    # printed by `python -m tests.analyzers.test_entities`).
-    assert scores.cluster_f1 >= FLOORS["cluster_f1"], scores.misses
-    assert scores.cluster_p >= FLOORS["cluster_p"], scores.misses
-    assert scores.cluster_r >= FLOORS["cluster_r"], scores.misses
-    assert scores.mention_p >= FLOORS["mention_p"]
-    assert scores.mention_r >= FLOORS["mention_r"]
-    assert scores.role_acc >= FLOORS["role_acc"], scores.misses
-
-
-# Measured 2026-11-25 over all 52 passages: clusters P 0.984 R 0.959 F1 0.972, mentions
-# P 0.990 R 0.966, role accuracy 0.936. Floors sit a little below.
-FLOORS = {
-    "cluster_p": 0.95,
-    "cluster_r": 0.93,
-    "cluster_f1": 0.94,
-    "mention_p": 0.96,
-    "mention_r": 0.94,
-    "role_acc": 0.88,
-}
+    missed = gate("entities").shortfalls(asdict(scores))
+    assert not missed, (missed, scores.misses)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,9 @@ import pytest
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Article
+from newsprobe.evaluation.goldset import article_of, find_span, gold_article
 from newsprobe.findings import HedgeFinding, Span
 from tests.conftest import make_article
-from tests.goldset import article_of, find_span, gold_article
 from tests.paths import GOLD as GOLD_DIR
 
 GOLD = json.loads((GOLD_DIR / "hedges.json").read_text("utf-8"))

@@ -6,9 +6,6 @@ precision, recall and F1 on tests/gold/quantities.json.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,18 +13,13 @@ from text_to_num import text2num
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.analyzers.quantities.numbers import parse_number
+from newsprobe.evaluation.quantities import evaluate
 from newsprobe.findings import QuantityFinding
 from tests.conftest import make_article
+from tests.gates import gate
 from tests.paths import GOLD as GOLD_DIR
 
 GOLD = GOLD_DIR / "quantities.json"
-
-# Measured 2026-11-25 on all 91 items: P=1.000 R=0.976 F1=0.988 (82 of 84 found, none
-# spurious). The held-out items h01-h25 alone, before any rule was changed for them:
-# P=1.000 R=0.931 F1=0.964. Floors sit a little under the full-set figures.
-PRECISION_FLOOR = 0.97
-RECALL_FLOOR = 0.95
-F1_FLOOR = 0.96
 
 
 @pytest.fixture(scope="module")
@@ -238,48 +230,6 @@ def test_words_beyond_text2num(
 # --- gold gate -----------------------------------------------------------------------------
 
 
-def _close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 0.01 * max(abs(a), abs(b)) or abs(a - b) < 1e-9
-
-
-def _matches(f: QuantityFinding, gold: dict[str, Any], text: str) -> bool:
-    start = text.find(gold["surface"])
-    end = start + len(gold["surface"])
-    return (
-        f.span.start < end
-        and start < f.span.end
-        and f.dimension == gold["dimension"]
-        and all(_close(getattr(f, k), gold[k]) for k in ("value", "lower", "upper"))
-    )
-
-
-def evaluate(pipeline: Pipeline) -> dict[str, float]:
-    items = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
-    tp = predicted = expected = fields_ok = 0
-    for item in items:
-        article = make_article(item["text"], headline=item.get("headline"))
-        found = [f for f in pipeline.analyze(article).findings if isinstance(f, QuantityFinding)]
-        predicted += len(found)
-        expected += len(item["expected"])
-        unused = list(found)
-        for gold in item["expected"]:
-            hit = next((f for f in unused if _matches(f, gold, article.text)), None)
-            if hit is not None:
-                unused.remove(hit)
-                tp += 1
-                fields_ok += all(
-                    getattr(hit, k) == gold[k] for k in ("unit", "approximate", "about")
-                )
-    precision = tp / predicted if predicted else 1.0
-    recall = tp / expected if expected else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1,
-            "fields": fields_ok / tp if tp else 0.0, "tp": tp, "predicted": predicted,
-            "expected": expected}  # fmt: skip
-
-
 def test_gold_gate(pipeline: Pipeline) -> None:
     scores = evaluate(pipeline)
     print(
@@ -287,9 +237,7 @@ def test_gold_gate(pipeline: Pipeline) -> None:
         "unit/approximate/about right on {fields:.3f} of matches "
         "(tp={tp} predicted={predicted} expected={expected})".format(**scores)
     )
-    assert scores["precision"] >= PRECISION_FLOOR
-    assert scores["recall"] >= RECALL_FLOOR
-    assert scores["f1"] >= F1_FLOOR
+    gate("quantities").check(scores)
 
 
 @pytest.mark.parametrize(

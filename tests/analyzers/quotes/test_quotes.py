@@ -11,9 +11,9 @@ import pytest
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.analyzers.quotes.quotes import QuotesAnalyzer, find_quotes
 from newsprobe.document import Analysis
+from newsprobe.evaluation.goldset import article_of, find_span, gold_article
 from newsprobe.findings import QuoteFinding, ScareQuoteFinding
 from tests.conftest import make_article
-from tests.goldset import article_of, find_span, gold_article
 from tests.paths import GOLD as GOLD_DIR
 
 GOLD = GOLD_DIR / "quotes.json"

@@ -65,6 +65,10 @@ _HEDGED = -0.6  # a hedge cue in the sentence that does not govern its main verb
 _HEDGED_CAP = 0.4  # the main verb is hedged ("may have been", "could fall"): speculation
 _QUESTION_CAP = 0.25  # a question asserts nothing
 _JUDGEMENT_CAP = 0.3  # an opinion or a hypothesis (`claim_filters.unverifiable`)
+# A capped sentence scores cap x its score, not min(cap, score): both keep it under the
+# threshold, but the product keeps the model's order among capped sentences. With min(),
+# every hedged sentence tied at 0.4 and every question at 0.25, and a full ranking
+# (`newsprobe.rank`) lost its order exactly where fact-checkers triage.
 _NAMED_SOURCE = 0.4  # attributed to a named person, official, institution or document
 _QUANTITY = 0.3  # a quantity the quantities analyzer normalized
 # No number, date, name or source: nothing a fact-checker could start from ("Since then,
@@ -97,14 +101,20 @@ class ClaimsAnalyzer(Analyzer):
     provides: ClassVar[frozenset[str]] = frozenset({"claim"})
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
 
-    def __init__(self, *, threshold: float = CLAIM_THRESHOLD) -> None:
+    def __init__(self, *, threshold: float = CLAIM_THRESHOLD, every_sentence: bool = False) -> None:
         """Keep sentences scoring at least `threshold`.
 
         Args:
             threshold: Lowest blended score emitted as a claim; 0 emits every asserting
                 sentence with its score (for reports that rank all sentences).
+            every_sentence: Emit one finding for every sentence of the headline and body,
+                whatever its score: those that assert nothing (too short, no verb, page
+                furniture, a repeat) with score 0 and the reason in the note. This is the
+                full ranking fact-checkers ask for (`newsprobe.rank`); an ordinary
+                analysis keeps only the check-worthy ones.
         """
-        self.threshold = threshold
+        self.threshold = 0.0 if every_sentence else threshold
+        self.every_sentence = every_sentence
         self._model: CheckworthinessModel | None = None
 
     def warm_up(self) -> None:
@@ -124,25 +134,31 @@ class ClaimsAnalyzer(Analyzer):
         layers = _Layers.build(ctx)
         cols = columns(ctx.doc)
         candidates: list[_Candidate] = []
+        unscored: list[ClaimFinding] = []  # with `every_sentence`: what asserts nothing
         seen: set[str] = set()
         for span, in_headline in segments(ctx):
             sent = ctx.char_span(span)
             if sent is None or not _asserts(sent, in_headline):
+                unscored.append(_unscored(span, "too short or without a verb to assert"))
                 continue
             said = ctx.text[span.start : span.end]
             key = said.strip(_EDGE_MARKS).lower()
             if key in seen:
-                continue  # a standfirst or pull quote repeating a sentence of the story
+                # a standfirst or pull quote repeating a sentence of the story
+                unscored.append(_unscored(span, "repeats an earlier sentence"))
+                continue
             seen.add(key)
             root = sent.root
             line = "" if in_headline else own_line(ctx.text, span)
             if not in_headline and furniture(said, sent, root.i, cols, line=line):
+                unscored.append(_unscored(span, "page furniture, not part of the story"))
                 continue
             # A sentence that is mostly a direct quote asserts what the quote says: score
             # the quoted words, not the "..., said the minister of X" frame around them.
             quoted = _quoted_part(ctx, layers, span)
             target = ctx.char_span(quoted) if quoted is not None else sent
             if target is None:
+                unscored.append(_unscored(span, "could not be read as a sentence"))
                 continue
             features = news_features(target)
             features = news_voice(target, features, quoted=quoted is not None)
@@ -167,14 +183,16 @@ class ClaimsAnalyzer(Analyzer):
             value = dict(zip(FEATURE_NAMES, candidate.features, strict=True))
             has_fact = bool(value["has_number"] or value["has_date"])
             target = candidate.scored
-            if score >= _JUDGEMENT_CAP and score >= self.threshold:  # capping can only drop
+            if score >= self.threshold:
                 top = candidate.root if target is sent else target.root
                 judged = main if target is sent else main_verb(target, top)
                 if unverifiable(target, top.i, judged.i, cols, has_fact=has_fact):
-                    score = _JUDGEMENT_CAP
-            if score < self.threshold:
+                    score = _capped(score, _JUDGEMENT_CAP)
+            if score < self.threshold and not self.every_sentence:
                 continue
             claims.append(_claim(ctx, layers, span, sent, main, round(score, 4), reasons, dates))
+        if self.every_sentence:
+            claims = sorted([*claims, *unscored], key=lambda c: (c.span.start, c.span.end))
         return claims
 
 
@@ -219,6 +237,11 @@ class _Layers:
             mentions=SpanIndex((m, e) for e in entities for m in e.mentions),
             has_entities=bool(entities),
         )
+
+
+def _unscored(span: Span, why: str) -> ClaimFinding:
+    """A sentence that asserts nothing, for the full ranking: score 0 and the reason."""
+    return ClaimFinding(span=span, confidence=0.0, checkworthiness=0.0, note=f"Not scored: {why}.")
 
 
 def _asserts(sent: SpacySpan, in_headline: bool) -> bool:
@@ -277,12 +300,17 @@ def _blend(
             logit += _HEDGED
     score = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
     if hedged_main:
-        score = min(score, _HEDGED_CAP)
+        score = _capped(score, _HEDGED_CAP)
     # "Has it really been 19 years?!", "(... or not?)": the question mark need not be last.
     ending = ctx.text[span.start : span.end].rstrip("".join(CLOSING_QUOTES) + "'!)] ")
     if value["question"] or ending.endswith("?"):
-        score = min(score, _QUESTION_CAP)
+        score = _capped(score, _QUESTION_CAP)
     return score, reasons
+
+
+def _capped(score: float, cap: float) -> float:
+    """`score` held under `cap`, in order (see `_JUDGEMENT_CAP`)."""
+    return cap * score
 
 
 def _quoted_part(ctx: Context, layers: _Layers, span: Span) -> Span | None:

@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -267,7 +268,12 @@ class CheckworthinessModel:
 
     @classmethod
     def load(cls) -> CheckworthinessModel:
-        """The shipped model (files read once per process)."""
+        """The shipped model, built once per process and shared by the claims analyzer,
+        `newsprobe.rank` and `newsprobe.models.checkworthiness`."""
+        return _shipped()
+
+    @classmethod
+    def _build(cls) -> CheckworthinessModel:
         meta = load_json(MODEL_NAME)
         arrays = load_arrays(MODEL_NAME)
         if tuple(meta["features"]) != FEATURE_NAMES:
@@ -330,6 +336,11 @@ class CheckworthinessModel:
                     cache[word] = known
             parts.append(known)
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+@cache
+def _shipped() -> CheckworthinessModel:
+    return CheckworthinessModel._build()
 
 
 # --- slots: what a claim says, for lining it up across outlets -------------------------

@@ -22,6 +22,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -88,8 +89,9 @@ class ClickbaitModel:
 
     @classmethod
     def shipped(cls) -> ClickbaitModel:
-        """The model inside the package."""
-        return cls(load_json("clickbait"), load_arrays("clickbait"))
+        """The model inside the package, built once per process and shared by the analyzer
+        and `newsprobe.models.clickbait`."""
+        return _shipped()
 
     def score(self, headline: str) -> Scored:
         """Probability that `headline` is clickbait, with the devices and wording behind it."""
@@ -121,6 +123,11 @@ class ClickbaitModel:
             if w > 0 and terms[c].startswith("w:") and not set(terms[c][2:].split()) <= _STOP
         ]
         return tuple(words[:_WORDING_TERMS])
+
+
+@cache
+def _shipped() -> ClickbaitModel:
+    return ClickbaitModel(load_json("clickbait"), load_arrays("clickbait"))
 
 
 def _sigmoid(x: float) -> float:

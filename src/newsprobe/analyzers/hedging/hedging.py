@@ -10,7 +10,12 @@ Each finding's `span` is the cue ("may have been", "reportedly", "it is believed
 - ``qualifier``: alleged, suspected, purported, unconfirmed, apparent;
 - ``framing``: impersonal or unsourced framings ("it is believed", "is said to", "it is
   unclear whether", "there is speculation that", "unconfirmed reports");
-- ``inference``: the writer reasoning aloud ("Therefore, ...", "This means that...").
+- ``inference``: the writer reasoning aloud ("Therefore, ...", "This means that...");
+- ``weasel``: a vague source or vague quantity that makes a claim sound sourced when no
+  one is named ("many experts", "critics say", "some have argued", "it is widely
+  believed", "is generally regarded as", "one of the most", "numerous reports"); the
+  span is the words that fired (rules in `weasels.py`), never a count ("many of the 300
+  passengers").
 
 Cues are read off the shared parse, so "May 4", "appeared in court", "the company could
 not be reached for comment" and "he suggested a plan" are not hedges. A negated certainty
@@ -32,9 +37,11 @@ from newsprobe.analyzers.hedging.framings import FRAMINGS
 from newsprobe.analyzers.hedging.modals import (
     is_advice,
     is_concessive,
+    is_naming,
     is_past_ability,
     is_permission,
 )
+from newsprobe.analyzers.hedging.weasels import weasel_cues, weasel_phrases
 from newsprobe.analyzers.shared.lexicon import fold_case
 from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.analyzers.shared.tokens import Columns, columns
@@ -131,6 +138,8 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
                 return None  # inability, perception, ability then: "could not be reached"
             if lower == "may" and not has_have and is_permission(head):
                 return None
+            if not has_have and is_naming(head):
+                return None  # "may also be called X": another name, not a guess
             if is_concessive(token):
                 return None
             if lower != "could" and is_advice(head):
@@ -202,15 +211,29 @@ def _add_framing(cues: list[tuple[Span, str, bool]], span: Span, kind: str, nega
     cues.append((span, kind, negated))
 
 
+def _add_weasel(cues: list[tuple[Span, str, bool]], span: Span) -> None:
+    """Add a weasel cue. A framing it overlaps becomes one weasel cue ("It is widely
+    believed that": the framing and "widely believed" are one vague source); it is
+    dropped inside any other cue."""
+    for n, (other, other_kind, negated) in enumerate(cues):
+        if not other.overlaps(span):
+            continue
+        if other_kind in {"framing", "weasel"}:
+            merged = Span(start=min(other.start, span.start), end=max(other.end, span.end))
+            cues[n] = (merged, "weasel", negated)
+        return
+    cues.append((span, "weasel", False))
+
+
 def _quoted_regions(text: str, offset: int) -> list[Span]:
     return [Span(start=offset + m.start(), end=offset + m.end()) for m in _QUOTED.finditer(text)]
 
 
 class HedgingAnalyzer(Analyzer):
-    """Speculation and hedging: modals, epistemic verbs, hedging adverbs, framings."""
+    """Speculation and hedging: modals, epistemic verbs, adverbs, framings, weasel words."""
 
     name = "hedging"
-    version = "1"
+    version = "2"
     requires = frozenset({"doc:parse", "doc:tags", "doc:lemmas"})
     uses = frozenset({"quote"})
     provides = frozenset({"hedge"})
@@ -254,6 +277,13 @@ class HedgingAnalyzer(Analyzer):
                     span = Span(start=offset + m.start(), end=offset + m.end())
                     negated = " not " in f" {m.group(0).lower()} "
                     _add_framing(cues, span, kind, negated)
+        weasels = [Span(start=a, end=b) for a, b in weasel_cues(sentence)]
+        weasels += [
+            Span(start=m.start, end=m.end)
+            for m in weasel_phrases().finditer(ctx.text, offset, sentence.end_char)
+        ]
+        for span in weasels:
+            _add_weasel(cues, span)
         for token in tokens:
             found = _token_cue(token)
             if found is None:
@@ -292,10 +322,13 @@ class HedgingAnalyzer(Analyzer):
             "qualifier": "Hedging qualifier",
             "framing": "Unsourced framing",
             "inference": "The writer's own inference",
+            "weasel": "Vague source or quantity",
         }[kind]
         note = f"{label} '{cue}': the statement is presented as uncertain, not established."
         if kind == "inference":
             note = f"{label} '{cue}': a conclusion drawn by the writer, not reported fact."
+        if kind == "weasel":
+            note = f"{label} '{cue}': it sounds sourced, but names no one who could be asked."
         if negated:
             note = f"{label} '{cue}' (negated): still an impression, not an established fact."
         if in_quote:

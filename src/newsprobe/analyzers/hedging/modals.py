@@ -15,7 +15,7 @@ from newsprobe.analyzers.shared.lexicon_files import load_words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["is_advice", "is_concessive", "is_past_ability", "is_permission"]
+__all__ = ["is_advice", "is_concessive", "is_naming", "is_past_ability", "is_permission"]
 
 # "Either country may suspend the cuts": with an agent as subject and an object, "may" gives
 # permission, not possibility. Agents: people, organizations, places acting as states.
@@ -28,6 +28,7 @@ _PAST_TIME_WORDS = frozenset({"yesterday", "then", "ago", "once", "formerly", "p
 _PAST_TIME_DETS = frozenset({"that", "last", "those"})
 _PAST_CLAUSE_MARKS = frozenset({"when", "while", "as", "until", "before", "after", "once"})
 _ADVICE_VERBS = load_words("hedging/advice_verbs")
+_NAMING_VERBS = load_words("hedging/naming_verbs")
 _WH_EVER = frozenset({"wherever", "whatever", "whoever", "whichever", "however", "whenever"})
 
 
@@ -102,3 +103,9 @@ def is_permission(verb: Token) -> bool:
         or s.lower_ in _AGENT_PRONOUNS
         for s in subjects
     )
+
+
+def is_naming(verb: Token) -> bool:
+    """ "The condition may also be called Harlan's syndrome": a passive verb of naming
+    after the modal offers another name for something, not a guess about it."""
+    return verb.lemma_.lower() in _NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)

@@ -1,4 +1,4 @@
-"""The shared evaluation articles under `tests/gold/articles/`, and surface-to-span lookup.
+"""The shared gold articles under `tests/gold/articles/`, and surface-to-span lookup.
 
 Gold annotations for the "read like an editor" analyzers (quotes, attribution, sourcing,
 hedges, events, claims) are written by hand as surface strings, not offsets: offsets are
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprobe.document import Article
+from newsprobe.evaluation.paths import GOLD_DIR
 from newsprobe.findings import Span
 from newsprobe.normalize import normalize_body, normalize_line
 
@@ -35,7 +36,7 @@ __all__ = [
     "spans_of",
 ]
 
-ARTICLES_DIR = Path(__file__).resolve().parent / "gold" / "articles"
+ARTICLES_DIR = GOLD_DIR / "articles"
 
 _FIELDS = ("slug", "kind", "outlet", "published", "url", "headline", "body", "notes")
 

@@ -1,0 +1,157 @@
+"""Cross-checking against the store: a story with its articles, a cross-check, provenance.
+
+What `newsprobe corpus story`, `crosscheck` and `provenance` run. Each reads what it needs
+in one read transaction (a consistent view while other processes add articles) and
+compares outside it, with the pure functions of `crosscheck.py`:
+
+    >>> with Corpus("newsprobe.db") as corpus:  # doctest: +SKIP
+    ...     check = crosscheck_stored(corpus, "https://harbour-times.example/ferry")
+    ...     graph = story_graph(corpus, check.story.id)
+
+A new article (`crosscheck_new`) is placed in its story exactly as `corpus add` would
+place it (`StoryIndexer.decide`), but read only: nothing is written unless the caller adds
+it first. Provenance is computed here from the story's analyses, never read from saved
+edges (see `story_indexer.py` for why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsprobe.corpus.corpus import Corpus
+from newsprobe.corpus.crosscheck import crosscheck, story_provenance
+from newsprobe.corpus.profile import ArticleProfile, build_profile
+from newsprobe.corpus.records import Duplicate, StoredArticle
+from newsprobe.corpus.session import CorpusSession
+from newsprobe.corpus.store import articles as article_ops
+from newsprobe.corpus.story_indexer import StoryIndexer, from_stored
+from newsprobe.coverage import ArticleRef, CrossCheck, ProvenanceGraph, Story
+from newsprobe.document import Analysis
+
+__all__ = [
+    "article_ref",
+    "crosscheck_new",
+    "crosscheck_stored",
+    "find_stored",
+    "story_graph",
+    "story_with_articles",
+]
+
+#: A story as cross-checking reads it: the story, its members' analyses, their profiles.
+_StoryData = tuple[Story | None, list[Analysis], dict[str, ArticleProfile]]
+
+_UNFILED = (
+    "the article is stored but filed in no story (it was added without cross-checking): "
+    "there is nothing to compare; add it again with `newsprobe corpus add` to file it"
+)
+
+
+def article_ref(stored: StoredArticle) -> ArticleRef:
+    """How a story listing shows a stored article."""
+    return ArticleRef(
+        id=stored.id,
+        url=stored.url,
+        outlet=stored.outlet,
+        published=stored.published,
+        language=stored.language,
+        headline=stored.headline,
+    )
+
+
+def _story(session: CorpusSession, story_id: int) -> Story:
+    members = session.story_members(story_id)
+    return session.story(story_id).model_copy(
+        update={"articles": [article_ref(m) for m in members]}
+    )
+
+
+def story_with_articles(corpus: Corpus, story_id: int) -> Story:
+    """One story with its articles (id, url, outlet, published, language), oldest first.
+
+    Raises:
+        NotInCorpusError: there is no story with that id.
+    """
+    return corpus.reading(lambda s: _story(s, story_id))
+
+
+def _profiles(session: CorpusSession, ids: Sequence[str]) -> dict[str, ArticleProfile]:
+    found = {}
+    for article_id, stored in session.profiles(ids).items():
+        profile = from_stored(stored)
+        if profile is not None:
+            found[article_id] = profile
+    return found
+
+
+def _with_story(session: CorpusSession, story_id: int | None) -> _StoryData:
+    if story_id is None:
+        return None, [], {}
+    members = session.story_analyses(story_id)
+    profiles = _profiles(session, [m.article.id for m in members])
+    return _story(session, story_id), members, profiles
+
+
+def crosscheck_stored(corpus: Corpus, id_or_url: str) -> CrossCheck:
+    """Cross-check a stored article (by id or any URL it was added under) against its story.
+
+    Raises:
+        NotInCorpusError: no stored article has that id or URL.
+    """
+
+    def read(session: CorpusSession) -> tuple[Analysis, _StoryData]:
+        stored = session.article(id_or_url)
+        return session.analysis(stored.id), _with_story(session, stored.story_id)
+
+    analysis, (story, members, profiles) = corpus.reading(read)
+    check = crosscheck(analysis, members, profiles=profiles, story=story, stored=True)
+    if story is None:
+        check = check.model_copy(update={"notices": [_UNFILED, *check.notices]})
+    return check
+
+
+def find_stored(corpus: Corpus, analysis: Analysis) -> Duplicate | None:
+    """The stored article that `analysis`'s article duplicates (same URL or same text)."""
+    return corpus.reading(lambda s: article_ops.find_duplicate(s.connection, analysis.article))
+
+
+def crosscheck_new(
+    corpus: Corpus, analysis: Analysis, *, indexer: StoryIndexer | None = None
+) -> CrossCheck:
+    """Cross-check an analysed article that is not stored, against the story it would join.
+
+    Nothing is written. An article the corpus already holds (same canonical URL, or the
+    same outlet's same text) is cross-checked as stored.
+    """
+    duplicate = find_stored(corpus, analysis)
+    if duplicate is not None:
+        check = crosscheck_stored(corpus, duplicate.duplicate_of)
+        note = (
+            f"the corpus already holds this article as {duplicate.duplicate_of} "
+            f"({duplicate.reason.replace('_', ' ')}): it was cross-checked as stored"
+        )
+        return check.model_copy(update={"notices": [note, *check.notices]})
+    indexer = indexer or StoryIndexer()
+    profile = build_profile(analysis)
+
+    def read(session: CorpusSession) -> _StoryData:
+        decision = indexer.decide(session, profile)
+        return _with_story(session, int(decision.story) if decision.story else None)
+
+    story, members, profiles = corpus.reading(read)
+    profiles[analysis.article.id] = profile
+    check = crosscheck(analysis, members, profiles=profiles, story=story, stored=False)
+    if story is None:
+        note = "no stored story is about the same event: the article would start a new one"
+        notices = [n for n in check.notices if not n.startswith("no other article")]
+        check = check.model_copy(update={"notices": [note, *notices]})
+    return check
+
+
+def story_graph(corpus: Corpus, story_id: int) -> ProvenanceGraph:
+    """The provenance graph of a stored story: its articles, the outlets they cite, edges.
+
+    Raises:
+        NotInCorpusError: there is no story with that id.
+    """
+    members = corpus.story_analyses(story_id)
+    return story_provenance(members, story=story_id)
