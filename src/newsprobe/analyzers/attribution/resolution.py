@@ -180,30 +180,13 @@ class SourceResolver:
         source_span = _char_span(description) if description is not None else name_span
         root = phrase.root
         reading = _Phrase(self, phrase, root, root.lower_, phrase.text, name_span, verb_sentence)
-        source = None
-        for rule in SOURCE_RULES:
-            outcome = rule(reading)
-            if outcome is not _NEXT:
-                source = outcome
-                break
+        source = _resolve(reading)
         if source is None:
             return None
         name, source_type, entity_id, role = source
         if name.strip().lower().removeprefix("the ") == self.own_outlet.removeprefix("the "):
             return None  # the outlet naming itself
-        recipient = self._recipient(verb)
-        note_extra = ""
-        if recipient is not None and source_type != "outlet":
-            if (
-                self.last_org is not None
-                and self.last_org[1] == "outlet"
-                and (recipient.lower().split()[-1] in OUTLET_ANAPHORS)
-            ):
-                recipient = self.last_org[0]  # "told the paper": the paper named before
-            note_extra = f" as told to {recipient}, so the article retells another outlet"
-            name, source_type = recipient, "outlet"
-        elif SELF_REFERENCES.search(verb_sentence_text) and source_type != "outlet":
-            note_extra = ", speaking to this outlet (its own reporting)"
+        name, source_type, note_extra = self._told_to(verb, verb_sentence_text, name, source_type)
         if source_type in {"outlet", "official", "institution"}:
             self.last_org = (name, source_type)
         elif source_type == "person":
@@ -229,6 +212,29 @@ class SourceResolver:
             confidence=0.9 if source_type in {"person", "outlet", "official"} else 0.8,
             note=note,
         )
+
+    def _told_to(
+        self, verb: Token, verb_sentence_text: str, name: str, source_type: str
+    ) -> tuple[str, str, str]:
+        """The source's name and type after its recipient, and the note's extra words.
+
+        "Varga told the Harbour Courier" (or "told the paper", the outlet named before)
+        makes the statement secondhand: the outlet becomes the source. "told this
+        newspaper" is the outlet's own reporting, said in the note.
+        """
+        recipient = self._recipient(verb)
+        if recipient is not None and source_type != "outlet":
+            if (
+                self.last_org is not None
+                and self.last_org[1] == "outlet"
+                and (recipient.lower().split()[-1] in OUTLET_ANAPHORS)
+            ):
+                recipient = self.last_org[0]  # "told the paper": the paper named before
+            extra = f" as told to {recipient}, so the article retells another outlet"
+            return recipient, "outlet", extra
+        if SELF_REFERENCES.search(verb_sentence_text) and source_type != "outlet":
+            return name, source_type, ", speaking to this outlet (its own reporting)"
+        return name, source_type, ""
 
     def _previous_subject(
         self, sentence: SpacySpan, *, people: bool = False
@@ -465,6 +471,15 @@ def named_source(p: _Phrase) -> Outcome:
     elif phrase_text in resolver.surnames:
         source_type, name = "person", resolver.surnames[phrase_text]
     return _Source(name, source_type, entity_id, role)
+
+
+def _resolve(reading: _Phrase) -> _Source | None:
+    """Who `reading` names under `SOURCE_RULES`; None: no source, so no finding."""
+    for rule in SOURCE_RULES:
+        outcome = rule(reading)
+        if outcome is not _NEXT:
+            return outcome
+    return None
 
 
 #: The rules that say who a source phrase names, in order: the first that returns a
