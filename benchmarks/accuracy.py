@@ -5,9 +5,9 @@
     .venv/bin/python benchmarks/accuracy.py --json out.json  # also write the figures as JSON
 
 The composed-gold figures come from the evaluation functions the gate tests call (from
-``newsprobe.evaluation`` for quantities, entities, events and attribution; from the test
-modules for the analyzers whose scorers have not moved there yet), so this table and the
-gates cannot disagree about how a figure is computed;
+``newsprobe.evaluation`` for quantities, entities, events, attribution and quotes; from the
+test modules for the analyzers whose scorers have not moved there yet), so this table and
+the gates cannot disagree about how a figure is computed;
 the public-dataset figures repeat what ``claims_eval.py``, ``clickbait_eval.py`` and
 ``stance_eval.py`` compute, returned instead of printed. Every row says whether its data was
 used while the analyzer was developed: figures on development sets are optimistic, because
@@ -315,14 +315,14 @@ def attribution(full: Replay) -> list[Row]:
 
 
 def quotes() -> list[Row]:
-    from tests.analyzers.quotes import test_quotes as t
+    from newsprobe.evaluation.quotes import gold_scores
 
     gold = _gold("quotes.json")["articles"]
     count = {
         key: sum(1 for a in gold.values() for g in a.get(key, []) if not g.get("optional"))
         for key in ("quotes", "scare_quotes")
     }
-    full, alone = t.gold_scores(with_entities=True), t.gold_scores(with_entities=False)
+    full, alone = gold_scores(with_entities=True), gold_scores(with_entities=False)
     where = f"{len(gold)} gold articles, entities+quotes"
     rows = []
     for kind, label, n in (
