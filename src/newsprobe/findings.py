@@ -216,6 +216,14 @@ class AttributionFinding(FindingBase):
         default=None, description="What is attributed: the reported clause or object."
     )
 
+    @property
+    def sources_statement(self) -> bool:
+        """Whether the cue gives the statement as someone's word, view, evidence or
+        refusal. An `other` cue (what the learned reader took from PolNeAR, where actions
+        are attributions: "the ministry raised its rate") reports what someone did, and
+        sources nothing for a reader weighing the sentence."""
+        return self.cue_type != "other"
+
 
 class SourcingFinding(FindingBase):
     """Article level: original reporting, a retelling of other outlets, or aggregation."""

@@ -79,8 +79,13 @@ class FindingsView:
 
     @cached_property
     def sourced_statements(self) -> list[AttributionFinding]:
-        """Attributed statements that name or describe a source (any but "unattributed")."""
-        return [a for a in self.of(AttributionFinding) if a.source_type != "unattributed"]
+        """Attributed statements that name or describe a source (any but "unattributed"),
+        by a cue that sources them (not an action the learned reader took for one)."""
+        return [
+            a
+            for a in self.of(AttributionFinding)
+            if a.source_type != "unattributed" and a.sources_statement
+        ]
 
     @cached_property
     def _sourced(self) -> _Intervals:

@@ -31,6 +31,15 @@ from newsprobe.findings import (
 
 __all__ = ["ArticleView"]
 
+#: Which attribution sources a statement when several hold it: who said it, then who
+#: showed or found it, then who believes, wants, takes a side, refuses, or did something.
+_CUE_RANK = {
+    cue: rank
+    for rank, cue in enumerate(
+        ("speech", "evidence", "thought", "intention", "stance", "refusal", "other")
+    )
+}
+
 
 class ArticleView:
     """An analysed article with the facts cross-checking derives from it, cached."""
@@ -112,8 +121,17 @@ class ArticleView:
         return [f for f in self.analysis.findings if isinstance(f, AttributionFinding)]
 
     def attribution_at(self, span: Span) -> AttributionFinding | None:
-        """The attribution whose statement contains `span`, if any."""
-        return next((f for f in self.attributions if f.span.contains(span)), None)
+        """The attribution whose statement contains `span`, if any; of several, the one
+        of a verb of saying first ("The two leaders discussed quotas, a Dunland official
+        said": the official is the source, not the leaders who discussed), then the
+        tightest statement."""
+        holding = [f for f in self.attributions if f.span.contains(span)]
+        if not holding:
+            return None
+        return min(
+            holding,
+            key=lambda f: (_CUE_RANK.get(f.cue_type, len(_CUE_RANK)), len(f.span), f.span.start),
+        )
 
     def cited_outlet(self, span: Span) -> str | None:
         """The outlet the statement at `span` is attributed to ("according to X")."""

@@ -62,7 +62,9 @@ class SourcingAnalyzer(Analyzer):
             and sum(is_alpha[s.start : s.end]) >= _MIN_WORDS
         ]
         attributions = SpanIndex(
-            (a.span, a) for a in ctx.of_kind("attribution", AttributionFinding)
+            (a.span, a)
+            for a in ctx.of_kind("attribution", AttributionFinding)
+            if a.sources_statement
         )
         kinds: list[str | None] = []
         outlets: dict[str, str] = {}
