@@ -5,9 +5,9 @@
     .venv/bin/python benchmarks/accuracy.py --json out.json  # also write the figures as JSON
 
 The composed-gold figures come from the evaluation functions the gate tests call (from
-``newsprobe.evaluation`` for quantities, entities and events; from the test modules for the
-analyzers whose scorers have not moved there yet), so this table and the gates cannot
-disagree about how a figure is computed;
+``newsprobe.evaluation`` for quantities, entities, events, attribution and quotes; from the
+test modules for the analyzers whose scorers have not moved there yet), so this table and
+the gates cannot disagree about how a figure is computed;
 the public-dataset figures repeat what ``claims_eval.py``, ``clickbait_eval.py`` and
 ``stance_eval.py`` compute, returned instead of printed. Every row says whether its data was
 used while the analyzer was developed: figures on development sets are optimistic, because
@@ -51,7 +51,7 @@ from newsprobe.analyzers import pipeline as pipeline_module  # noqa: E402
 from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
 from newsprobe.document import Analysis, Article  # noqa: E402
 from newsprobe.evaluation.calibration import Judged, bands  # noqa: E402
-from newsprobe.evaluation.goldset import article_of, gold_article, load_articles  # noqa: E402
+from newsprobe.evaluation.goldset import article_of, load_articles  # noqa: E402
 from newsprobe.nlp.parse import BATCH_SIZE, parse_many, pipes_for  # noqa: E402
 
 # What "development use" means, printed under the table.
@@ -293,26 +293,21 @@ def hedging(full: Replay) -> list[Row]:
 
 
 def attribution(full: Replay) -> list[Row]:
-    from tests.analyzers.attribution import test_attribution as t
+    from newsprobe.evaluation.attribution import analyze, load_gold, score, sourcing_right
 
-    from newsprobe.findings import SourcingFinding
-
+    gold = load_gold()
     rows = []
     for label, pipeline in (
         ("attribution+sourcing", Pipeline(["attribution", "sourcing"])),
         ("all analyzers", full),
     ):
-        analyses = {s: pipeline.analyze(article_of(gold_article(s))) for s in t.GOLD}
-        s = t.score(analyses)
+        analyses = analyze(pipeline, gold)
+        s = score(analyses, gold)
         n = s["right"] + s["wrong_source"] + s["missed"]
-        where = f"{len(t.GOLD)} gold articles, {label}"
+        where = f"{len(gold)} gold articles, {label}"
         other = f"wrong source {s['wrong_source']}, spurious {s['spurious']}"
         rows.append(_row("attribution", where, f"{n} sentences", s, other))
-        right = 0
-        for slug, analysis in analyses.items():
-            want = t.GOLD[slug]["sourcing"]
-            found = [f for f in analysis.findings if isinstance(f, SourcingFinding)]
-            right += [(f.verdict, f.outlets) for f in found] == [(want["verdict"], want["outlets"])]
+        right = sourcing_right(analyses, gold)
         accuracy = right / len(analyses)
         other = f"verdict and outlets right on {right} of {len(analyses)} ({accuracy:.3f})"
         rows.append(_row("sourcing", where, f"{len(analyses)} verdicts", {}, other))
@@ -320,14 +315,14 @@ def attribution(full: Replay) -> list[Row]:
 
 
 def quotes() -> list[Row]:
-    from tests.analyzers.quotes import test_quotes as t
+    from newsprobe.evaluation.quotes import gold_scores
 
     gold = _gold("quotes.json")["articles"]
     count = {
         key: sum(1 for a in gold.values() for g in a.get(key, []) if not g.get("optional"))
         for key in ("quotes", "scare_quotes")
     }
-    full, alone = t.gold_scores(with_entities=True), t.gold_scores(with_entities=False)
+    full, alone = gold_scores(with_entities=True), gold_scores(with_entities=False)
     where = f"{len(gold)} gold articles, entities+quotes"
     rows = []
     for kind, label, n in (

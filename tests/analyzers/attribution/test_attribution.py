@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from newsprobe.analyzers.attribution.source_kinds import looks_like_outlet
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Analysis
-from newsprobe.evaluation.goldset import article_of, find_span, gold_article
+from newsprobe.evaluation.attribution import load_gold, score
+from newsprobe.evaluation.goldset import article_of, gold_article
 from newsprobe.findings import AttributionFinding, SourcingFinding
 from tests.conftest import make_article
-from tests.paths import GOLD as GOLD_DIR
+from tests.gates import gate
 
-GOLD = json.loads((GOLD_DIR / "attribution.json").read_text("utf-8"))
-GOLD.pop("_format")
+GOLD = load_gold()
 
 
 @pytest.fixture(scope="module")
@@ -24,60 +22,15 @@ def analyses() -> dict[str, Analysis]:
     return {slug: pipeline.analyze(article_of(gold_article(slug))) for slug in GOLD}
 
 
-def score(analyses: dict[str, Analysis]) -> dict[str, float]:
-    """Sentence level: a gold sentence is right when an attribution on it has a gold type
-    and (when the gold names one) a source containing the gold name."""
-    right = wrong_type = missed = spurious = 0
-    for slug, gold in GOLD.items():
-        analysis = analyses[slug]
-        found = [f for f in analysis.findings if isinstance(f, AttributionFinding)]
-        for entry in gold["attributed"]:
-            where = find_span(analysis.article, entry["sentence"])
-            here = [f for f in found if f.span.contains(where)]
-            if not here:
-                missed += 1
-            elif any(
-                f.source_type in entry["types"]
-                and entry["source"].lower() in (f.source or "").lower()
-                for f in here
-            ):
-                right += 1
-            else:
-                wrong_type += 1
-        for sentence in gold["none"]:
-            where = find_span(analysis.article, sentence)
-            spurious += any(f.span.contains(where) for f in found)
-    total = right + wrong_type + missed
-    predicted = right + wrong_type + spurious
-    precision = right / predicted if predicted else 1.0
-    recall = right / total if total else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": precision,
-        "recall": recall,
-        "f1": f1,
-        "right": right,
-        "wrong_source": wrong_type,
-        "missed": missed,
-        "spurious": spurious,
-    }
-
-
 def test_attribution_gold_gate(analyses: dict[str, Analysis]) -> None:
-    result = score(analyses)
-    # Measured 2026-11-25 (attribution alone, no entities/quotes analyzers): see the
-    # accuracy benchmark for current figures. Floors sit a little under them.
-    assert result["precision"] >= 0.85, result
-    assert result["recall"] >= 0.85, result
+    gate("attribution_alone").check(score(analyses))
 
 
 def test_attribution_gold_gate_with_every_analyzer() -> None:
     """What `newsprobe analyze` runs: quotes and entities feed speakers and labels."""
     pipeline = Pipeline()
     result = score({slug: pipeline.analyze(article_of(gold_article(slug))) for slug in GOLD})
-    # Measured 2026-11-25 at P 0.97, R 0.94.
-    assert result["precision"] >= 0.93, result
-    assert result["recall"] >= 0.90, result
+    gate("attribution_full").check(result)
 
 
 @pytest.mark.parametrize("slug", sorted(GOLD))

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from typing import Any
 
 import pytest
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.analyzers.quotes.quotes import QuotesAnalyzer, find_quotes
 from newsprobe.document import Analysis
-from newsprobe.evaluation.goldset import article_of, find_span, gold_article
+from newsprobe.evaluation.quotes import gold_scores, speaker_ok
 from newsprobe.findings import QuoteFinding, ScareQuoteFinding
 from tests.conftest import make_article
-from tests.paths import GOLD as GOLD_DIR
-
-GOLD = GOLD_DIR / "quotes.json"
+from tests.gates import gate
 
 
 @cache
@@ -245,92 +241,22 @@ def test_no_doc_still_finds_quotes() -> None:
 # --- gold gate --------------------------------------------------------------------------------
 
 
-def _speaker_ok(predicted: str | None, gold: str | list[str]) -> bool:
-    """Equal, or the gold surname contained; a description must be contained whole."""
-    if not predicted:
-        return False
-    guess = predicted.casefold()
-    for wanted in [gold] if isinstance(gold, str) else gold:
-        words = wanted.split()
-        is_name = all(w[:1].isupper() for w in words if w.lower() not in ("of", "for", "and"))
-        if guess == wanted.casefold() or (
-            words[-1].casefold() in guess if is_name else wanted.casefold() in guess
-        ):
-            return True
-    return False
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 1.0
-    r = tp / n_gold if n_gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def gold_scores(*, with_entities: bool = True) -> dict[str, tuple[float, float, float]]:
-    """P/R/F1 of quote detection, quote-with-speaker and scare quotes on the gold set."""
-    data: dict[str, Any] = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
-    counts = {k: [0, 0, 0] for k in ("quote", "speaker", "scare")}  # tp, predicted, gold
-    for slug, wanted in data.items():
-        article = article_of(gold_article(slug))
-        analysis = _pipeline(with_entities).analyze(article)
-        for kind, cls, key in (
-            ("quote", QuoteFinding, "quotes"),
-            ("scare", ScareQuoteFinding, "scare_quotes"),
-        ):
-            golds = [(find_span(article, g["first"]), g) for g in wanted.get(key, [])]
-            optional = [
-                find_span(article, g["first"])
-                for g in wanted.get("quotes", []) + wanted.get("scare_quotes", [])
-                if g.get("optional")
-            ]  # either reading is fine: neither counted nor penalized
-            golds = [(s, g) for s, g in golds if not g.get("optional")]
-            preds = [
-                f for f in analysis.findings
-                if isinstance(f, cls) and not any(f.span.overlaps(o) for o in optional)
-            ]  # fmt: skip
-            used: set[int] = set()
-            tp = tp_speaker = 0
-            for span, g in golds:
-                match = next(
-                    (i for i, f in enumerate(preds) if i not in used and f.span.overlaps(span)),
-                    None,
-                )
-                if match is None:
-                    continue
-                used.add(match)
-                tp += 1
-                pred = preds[match]
-                if isinstance(pred, QuoteFinding) and _speaker_ok(pred.speaker, g["speaker"]):
-                    tp_speaker += 1
-            counts[kind][0] += tp
-            counts[kind][1] += len(preds)
-            counts[kind][2] += len(golds)
-            if kind == "quote":
-                counts["speaker"][0] += tp_speaker
-                counts["speaker"][1] += len(preds)
-                counts["speaker"][2] += len(golds)
-    return {k: _prf(*v) for k, v in counts.items()}
-
-
 def test_speaker_matching_rule() -> None:
-    assert _speaker_ok("Anton Veles", "Anton Veles")
-    assert _speaker_ok("President Anton Veles", "Anton Veles")
-    assert not _speaker_ok("Rasmus Eklund", "A spokesperson for Eklund")
-    assert _speaker_ok("A senior diplomat with knowledge of the talks", "A senior diplomat")
-    assert not _speaker_ok(None, "Anton Veles")
-
-
-#: Floors a little under the F1 measured on 2026-11-25 with entities + quotes (126 scored
-#: quotes, 7 scare quotes): quotes 1.000, quote-with-speaker 0.984 (0.968 without the
-#: entities analyzer), scare quotes 1.000 (one miss on 7 items would give ~0.92).
-FLOORS = {"quote": 0.95, "speaker": 0.93, "scare": 0.85}
+    assert speaker_ok("Anton Veles", "Anton Veles")
+    assert speaker_ok("President Anton Veles", "Anton Veles")
+    assert not speaker_ok("Rasmus Eklund", "A spokesperson for Eklund")
+    assert speaker_ok("A senior diplomat with knowledge of the talks", "A senior diplomat")
+    assert not speaker_ok(None, "Anton Veles")
 
 
 def test_gold_gate() -> None:
     scores = gold_scores()
-    for kind, floor in FLOORS.items():
-        precision, recall, f1 = scores[kind]
-        assert f1 >= floor, f"{kind}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f} < {floor}"
+    gate("quotes").check(
+        {
+            kind: dict(zip(("precision", "recall", "f1"), prf, strict=True))
+            for kind, prf in scores.items()
+        }
+    )
 
 
 def test_he_after_according_to_an_outlet_is_the_man_named_before() -> None:

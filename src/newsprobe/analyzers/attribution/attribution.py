@@ -27,8 +27,9 @@ not findings here: the `sourcing` analyzer counts them as unattributed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator
+from enum import Enum
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsprobe.analyzers.attribution import cues, outlet_cues
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["AttributionAnalyzer"]
+__all__ = ["CUE_RULES", "AttributionAnalyzer", "read_cue"]
 
 _RELATIVES = frozenset({"which", "who", "that"})
 # Verbs that take their subject from the verb they hang on (see `subject_of`).
@@ -153,7 +154,9 @@ class AttributionAnalyzer(Analyzer):
     """Who each reported statement is sourced to: person, official, anonymous, outlet..."""
 
     name = "attribution"
-    version = "1"
+    # 2: `source_span` is the whole description (the name is `name_span`); cue types,
+    # content spans and the learned reader were added.
+    version = "2"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
     provides = frozenset({"attribution"})
@@ -269,111 +272,8 @@ class AttributionAnalyzer(Analyzer):
 
     @staticmethod
     def _cue(cols: Columns, token: Token, quoted: bool) -> _Cue | None:
-        """The cue `token` makes, if it attributes (see `_Cue`).
-
-        `quoted`: whether the token's sentence holds a quotation mark or colon.
-        """
-        doc = token.doc
-        i = token.i
-        lemma = cols.lemma[i].lower()
-        if cols.lower[i] == "according" and i + 1 < len(doc) and cols.lower[i + 1] == "to":
-            to = cols.tokens[i + 1]
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if obj is None:  # the parser hung the phrase elsewhere: take the next noun chunk
-                chunk = next((c for c in doc.noun_chunks if c.start == to.i + 1), None)
-                obj = chunk.root if chunk is not None else None
-            if obj is None:
-                return None
-            phrase = source_phrase(obj)
-            # "according to the tonnage" means "in proportion to": only a source counts.
-            if not is_plausible_source(phrase):
-                return None
-            return _Cue(phrase, doc[token.i : to.i + 1], cues.description(obj))
-        if cols.lower[i] in outlet_cues.OUTLET_PREPOSITIONS:
-            found = outlet_cues.outlet_preposition_cue(token)
-            return _Cue(*found) if found else None
-        if cols.pos[i] not in {"VERB", "AUX"} or lemma not in _candidates():
-            return None
-        children = list(token.children)
-        if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in children):
-            return None
-        subject = subject_of(cols, token)
-        dep = cols.dep[i]
-        if lemma not in REPORTING_VERBS:
-            return AttributionAnalyzer._non_speech(token, subject, lemma)
-        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        if any(c.dep_ == "neg" for c in children):
-            return None  # "did not say", "has not commented": nothing is attributed
-        complements = [c for c in children if c.dep_ == "ccomp"]
-        subjectless = [
-            c for c in complements if not any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
-        ]
-        if (
-            subjectless
-            and len(subjectless) == len(complements)
-            and not quoted
-            and not any(c.dep_ == "dobj" for c in children)
-            and not any(g.dep_ in {"aux", "auxpass"} for c in subjectless for g in c.children)
-        ):
-            # "The Apple Watch reveal back in September was big", "The deal announced
-            # October 17 followed ...": a noun or a participle parsed as a reporting verb
-            # whose "clause" is the sentence's own verb, bare of subject and auxiliary
-            # ("officials warn planes could be used" hangs the subject on the verb).
-            return None
-        clause = (
-            bool(complements)
-            or any(c.dep_ in {"xcomp", "parataxis"} for c in children)
-            or dep in {"parataxis", "ccomp"}
-            or quoted
-        )
-        if lemma == "call" and (
-            not quoted or not _QUOTE_MARKS.intersection(cols.text[i + 1 : token.right_edge.i + 1])
-        ):
-            # "what many call Bigfoot", "called into question", "what she called a pay
-            # cut": naming. 'called the strike "a needless escalation"' quotes a verdict.
-            return None
-        if lemma == "add" and any(c.dep_ == "dobj" for c in children):
-            return None  # "the dispute has added 40 minutes": adding, not speaking
-        cue = doc[i : i + 1]
-        if subject is not None and clause:
-            if subject.lower_ in _RELATIVES and dep == "relcl":
-                # "a letter ..., which said": the letter, named by the relative pronoun.
-                return _Cue(source_phrase(token.head), cue, doc[subject.i : subject.i + 1])
-            # "The opposition spokesman, Idris Calder, said": the name is the source; not in
-            # "said Hassan Tukur, an aide to President Ilse Varn", where the subject is a name.
-            appositions = [] if cols.pos[subject.i] == "PROPN" else subject.children
-            named = next(
-                (
-                    c
-                    for c in appositions
-                    if c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree)
-                ),
-                None,
-            )
-            name = source_phrase(named if named is not None else subject)
-            return _Cue(name, cue, cues.description(subject))
-        agent = next((c for c in children if c.dep_ == "agent"), None)
-        if lemma in outlet_cues.OUTLET_VERBS and (
-            found := outlet_cues.outlet_cue(token, subject=subject, agent=agent)
-        ):
-            return _Cue(*found)  # "The Harbour Courier first reported the resignation"
-        # "it was reported that...", "it was claimed by X": a clause or an agent makes it an
-        # attribution; "it is called Teren", "when it's all said and done" have neither.
-        if (
-            passive is not None
-            and passive.lower_ == "it"
-            and any(c.dep_ in {"ccomp", "agent"} for c in children)
-        ):
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            start = (
-                min(c.i for c in children if c.dep_ == "auxpass")
-                if any(c.dep_ == "auxpass" for c in children)
-                else token.i
-            )
-            if pobj is None:
-                return _Cue(None, doc[start : token.i + 1])
-            return _Cue(source_phrase(pobj), doc[start : token.i + 1], cues.description(pobj))
-        return None
+        """The cue `token` makes, if it attributes (the rules are `CUE_RULES`)."""
+        return read_cue(cols, token, quoted)
 
     @staticmethod
     def _non_speech(token: Token, subject: Token | None, lemma: str) -> _Cue | None:
@@ -403,3 +303,243 @@ class AttributionAnalyzer(Analyzer):
         return _Cue(
             source_phrase(subject), doc[token.i : token.i + 1], cues.description(subject), kind
         )
+
+
+# --- when a word is a cue: `CUE_RULES` -------------------------------------------------------
+
+
+class _Next(Enum):
+    """What a rule returns when it does not decide: the next rule is asked."""
+
+    RULE = "next"
+
+
+_NEXT = _Next.RULE
+#: What a rule of `CUE_RULES` returns: the cue, None (no cue: stop), or `_NEXT`.
+Outcome = _Cue | None | _Next
+
+
+class _Reading:
+    """One word read as a possible cue, with what the rules ask of it computed once, when
+    a rule first asks: most words are settled by the first few rules."""
+
+    def __init__(self, cols: Columns, token: Token, quoted: bool) -> None:
+        self.cols = cols
+        self.token = token
+        self.i = token.i
+        self.doc = token.doc
+        #: Whether the token's sentence holds a quotation mark or colon.
+        self.quoted = quoted
+        self.lemma = cols.lemma[token.i].lower()
+        self.dep = cols.dep[token.i]
+
+    @cached_property
+    def children(self) -> list[Token]:
+        return list(self.token.children)
+
+    @cached_property
+    def subject(self) -> Token | None:
+        return subject_of(self.cols, self.token)
+
+    @cached_property
+    def complements(self) -> list[Token]:
+        return [c for c in self.children if c.dep_ == "ccomp"]
+
+
+def according_to(r: _Reading) -> Outcome:
+    """'Fares will rise in May, according to the Harbour Transit Authority': the object of
+    "according to" is the source; "according to the tonnage" ("in proportion to") is not."""
+    cols, i, doc = r.cols, r.i, r.doc
+    if not (cols.lower[i] == "according" and i + 1 < len(doc) and cols.lower[i + 1] == "to"):
+        return _NEXT
+    to = cols.tokens[i + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:  # the parser hung the phrase elsewhere: take the next noun chunk
+        chunk = next((c for c in doc.noun_chunks if c.start == to.i + 1), None)
+        obj = chunk.root if chunk is not None else None
+    if obj is None:
+        return None
+    phrase = source_phrase(obj)
+    if not is_plausible_source(phrase):
+        return None
+    return _Cue(phrase, doc[i : to.i + 1], cues.description(obj))
+
+
+def outlet_preposition(r: _Reading) -> Outcome:
+    """'Per The Harbour Courier, the pier will close in May': "per" or "via" an outlet
+    cites it ("per cent", "via Twitter" do not; rules in `outlet_cues`)."""
+    if r.cols.lower[r.i] not in outlet_cues.OUTLET_PREPOSITIONS:
+        return _NEXT
+    found = outlet_cues.outlet_preposition_cue(r.token)
+    return _Cue(*found) if found else None
+
+
+def candidate_verb(r: _Reading) -> Outcome:
+    """'The ferry left the pier at noon': only a verb whose lemma is a cue word (or one
+    the learned reader weighs) goes on to the rules after this one."""
+    if r.cols.pos[r.i] not in {"VERB", "AUX"} or r.lemma not in _candidates():
+        return None
+    return _NEXT
+
+
+def inference_modal(r: _Reading) -> Outcome:
+    """'This would explain why the pier closed', 'he could claim that': a modal of
+    inference says what the writer supposes, not what anyone said."""
+    if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in r.children):
+        return None
+    return _NEXT
+
+
+def non_speech(r: _Reading) -> Outcome:
+    """'Critics fear the levy will pass', 'polls show', 'officials want to delay the vote':
+    a verb that is no verb of saying is settled by the rules of `cues` (or the learned
+    reader for the long tail: "Trump mocked")."""
+    if r.lemma in REPORTING_VERBS:
+        return _NEXT
+    return AttributionAnalyzer._non_speech(r.token, r.subject, r.lemma)
+
+
+def negated(r: _Reading) -> Outcome:
+    """'The mayor did not say when the pier would reopen', 'has not commented': nothing is
+    attributed."""
+    if any(c.dep_ == "neg" for c in r.children):
+        return None
+    return _NEXT
+
+
+def bare_clause(r: _Reading) -> Outcome:
+    """'The Apple Watch reveal back in September was big', 'The deal announced October 17
+    followed ...': a noun or a participle parsed as a reporting verb whose "clause" is the
+    sentence's own verb, bare of subject and auxiliary ("officials warn planes could be
+    used" hangs the subject on the verb)."""
+    complements = r.complements
+    subjectless = [
+        c for c in complements if not any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
+    ]
+    if (
+        subjectless
+        and len(subjectless) == len(complements)
+        and not r.quoted
+        and not any(c.dep_ == "dobj" for c in r.children)
+        and not any(g.dep_ in {"aux", "auxpass"} for c in subjectless for g in c.children)
+    ):
+        return None
+    return _NEXT
+
+
+def naming_call(r: _Reading) -> Outcome:
+    """'What many call Bigfoot', 'called into question', 'what she called a pay cut':
+    naming, not saying; 'called the strike "a needless escalation"' quotes a verdict."""
+    cols, i = r.cols, r.i
+    if r.lemma == "call" and (
+        not r.quoted or not _QUOTE_MARKS.intersection(cols.text[i + 1 : r.token.right_edge.i + 1])
+    ):
+        return None
+    return _NEXT
+
+
+def adding(r: _Reading) -> Outcome:
+    """'The dispute has added 40 minutes to every crossing': adding, not speaking."""
+    if r.lemma == "add" and any(c.dep_ == "dobj" for c in r.children):
+        return None
+    return _NEXT
+
+
+def subject_with_clause(r: _Reading) -> Outcome:
+    """'Police said the pier was closed', 'The opposition spokesman, Idris Calder, said',
+    'a letter ..., which said': a verb with a subject and a clause (or a quotation) names
+    its source; an apposition with a person's name is the name ("said Hassan Tukur, an
+    aide to President Ilse Varn" keeps the subject, itself a name)."""
+    children, subject = r.children, r.subject
+    clause = (
+        bool(r.complements)
+        or any(c.dep_ in {"xcomp", "parataxis"} for c in children)
+        or r.dep in {"parataxis", "ccomp"}
+        or r.quoted
+    )
+    if subject is None or not clause:
+        return _NEXT
+    doc, i = r.doc, r.i
+    cue = doc[i : i + 1]
+    if subject.lower_ in _RELATIVES and r.dep == "relcl":
+        return _Cue(source_phrase(r.token.head), cue, doc[subject.i : subject.i + 1])
+    appositions = [] if r.cols.pos[subject.i] == "PROPN" else subject.children
+    named = next(
+        (
+            c
+            for c in appositions
+            if c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree)
+        ),
+        None,
+    )
+    name = source_phrase(named if named is not None else subject)
+    return _Cue(name, cue, cues.description(subject))
+
+
+def _agent(r: _Reading) -> Token | None:
+    return next((c for c in r.children if c.dep_ == "agent"), None)
+
+
+def outlet_verb(r: _Reading) -> Outcome:
+    """'The Harbour Courier first reported the resignation': an outlet's own report, with
+    or without a clause (rules in `outlet_cues`)."""
+    if r.lemma in outlet_cues.OUTLET_VERBS and (
+        found := outlet_cues.outlet_cue(r.token, subject=r.subject, agent=_agent(r))
+    ):
+        return _Cue(*found)
+    return _NEXT
+
+
+def impersonal_passive(r: _Reading) -> Outcome:
+    """'It was reported that the pier would close', 'it was claimed by the union that':
+    a clause or an agent makes "it" + passive an attribution (anonymous without an agent);
+    "it is called Teren", "when it's all said and done" have neither."""
+    children, doc, token = r.children, r.doc, r.token
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if not (
+        passive is not None
+        and passive.lower_ == "it"
+        and any(c.dep_ in {"ccomp", "agent"} for c in children)
+    ):
+        return _NEXT
+    agent = _agent(r)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    start = (
+        min(c.i for c in children if c.dep_ == "auxpass")
+        if any(c.dep_ == "auxpass" for c in children)
+        else token.i
+    )
+    if pobj is None:
+        return _Cue(None, doc[start : token.i + 1])
+    return _Cue(source_phrase(pobj), doc[start : token.i + 1], cues.description(pobj))
+
+
+#: The rules that decide whether a word cues an attribution, in order: the first that
+#: returns a cue or None decides; a word no rule decides is no cue.
+CUE_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
+    according_to,
+    outlet_preposition,
+    candidate_verb,
+    inference_modal,
+    non_speech,
+    negated,
+    bare_clause,
+    naming_call,
+    adding,
+    subject_with_clause,
+    outlet_verb,
+    impersonal_passive,
+)
+
+
+def read_cue(cols: Columns, token: Token, quoted: bool) -> _Cue | None:
+    """The cue `token` makes under `CUE_RULES`, if it attributes (see `_Cue`).
+
+    `quoted`: whether the token's sentence holds a quotation mark or colon.
+    """
+    reading = _Reading(cols, token, quoted)
+    for rule in CUE_RULES:
+        outcome = rule(reading)
+        if outcome is not _NEXT:
+            return outcome
+    return None

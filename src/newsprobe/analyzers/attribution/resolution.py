@@ -16,8 +16,9 @@ with no cue of its own the speaker of the quotation it lies in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from enum import Enum
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsprobe.analyzers.attribution.cues import description
 from newsprobe.analyzers.attribution.source_kinds import (
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["SourceResolver", "from_quote"]
+__all__ = ["SOURCE_RULES", "SourceResolver", "from_quote"]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Verbs whose "to X" names who heard it: "said to", "wrote to Gawker", "speaking to the BBC".
@@ -177,79 +178,15 @@ class SourceResolver:
             )
         name_span = _char_span(phrase)
         source_span = _char_span(description) if description is not None else name_span
-        phrase_text = phrase.text
-        name, entity_id, role = phrase_text, None, None
-        root = phrase.root  # spaCy finds a span's root by walking it: once
-        head = root.lower_
-        if len(phrase) == 1 and head in {"i", "we"} and not self.quoted(root.idx):
-            return None  # "As I wrote last year": the writer's own voice, not a source
-        if len(phrase) == 1 and head in _PERSON_PRONOUNS | {"i", "we"}:
-            person = self._resolve_pronoun(root)
-            source_type = "person"
-            if person is not None:
-                name, entity_id = person
-        elif len(phrase) == 1 and head in _ORG_PRONOUNS:
-            previous = self._previous_subject(verb_sentence, people=head == "they")
-            if previous is None and self.last_org is None:
-                return None
-            name, source_type = previous or self.last_org  # type: ignore[misc]
-        elif (
-            root.lemma_.lower() in OUTLET_ANAPHORS
-            and self.cols.lower[phrase.start] == "the"
-            and (self.last_org is not None and self.last_org[1] == "outlet")
-        ):
-            name, source_type = self.last_org
-        else:
-            source_type, role = classify_source(phrase)
-            entity = self._entity_at(name_span)
-            if entity is not None:
-                entity_id = entity.id
-                # The entity's label speaks for the phrase only when it names the phrase's
-                # head ("the *city* of Serevo" is the city), and spaCy does not call that
-                # head an organisation ("the Meridian Red *Cross*").
-                # A bare surname of a person the article named in full is that person,
-                # whatever the small model calls the single word ("Velko told reporters").
-                surname = len(entity.canonical.split()) > 1 and (
-                    phrase_text == entity.canonical.split()[-1]
-                )
-                head_named = any(m.start <= root.idx < m.end for m in entity.mentions)
-                covers_head = head_named and (
-                    surname or root.ent_type_ not in {"ORG", "GPE", "FAC", "NORP"}
-                )
-                if (
-                    entity.label == "PERSON"
-                    and source_type in {"person", "institution"}
-                    and (source_type == "person" or covers_head)
-                ):
-                    source_type, name, role = "person", entity.canonical, role or entity.role
-                elif (
-                    entity.label != "PERSON"
-                    and (source_type == "outlet" or head_named)
-                    and looks_like_outlet(entity.canonical)
-                ):
-                    # "a report by the Meridian Herald", later "the Herald": one outlet,
-                    # named as the article first named it in full ("The Daily Courier"
-                    # keeps its capital article).
-                    source_type = "outlet"
-                    if phrase_text not in (entity.canonical, f"The {entity.canonical}"):
-                        name = entity.canonical
-            elif phrase_text in self.surnames:
-                source_type, name = "person", self.surnames[phrase_text]
+        root = phrase.root
+        reading = _Phrase(self, phrase, root, root.lower_, phrase.text, name_span, verb_sentence)
+        source = _resolve(reading)
+        if source is None:
+            return None
+        name, source_type, entity_id, role = source
         if name.strip().lower().removeprefix("the ") == self.own_outlet.removeprefix("the "):
             return None  # the outlet naming itself
-        recipient = self._recipient(verb)
-        note_extra = ""
-        if recipient is not None and source_type != "outlet":
-            if (
-                self.last_org is not None
-                and self.last_org[1] == "outlet"
-                and (recipient.lower().split()[-1] in OUTLET_ANAPHORS)
-            ):
-                recipient = self.last_org[0]  # "told the paper": the paper named before
-            note_extra = f" as told to {recipient}, so the article retells another outlet"
-            name, source_type = recipient, "outlet"
-        elif SELF_REFERENCES.search(verb_sentence_text) and source_type != "outlet":
-            note_extra = ", speaking to this outlet (its own reporting)"
+        name, source_type, note_extra = self._told_to(verb, verb_sentence_text, name, source_type)
         if source_type in {"outlet", "official", "institution"}:
             self.last_org = (name, source_type)
         elif source_type == "person":
@@ -275,6 +212,29 @@ class SourceResolver:
             confidence=0.9 if source_type in {"person", "outlet", "official"} else 0.8,
             note=note,
         )
+
+    def _told_to(
+        self, verb: Token, verb_sentence_text: str, name: str, source_type: str
+    ) -> tuple[str, str, str]:
+        """The source's name and type after its recipient, and the note's extra words.
+
+        "Varga told the Harbour Courier" (or "told the paper", the outlet named before)
+        makes the statement secondhand: the outlet becomes the source. "told this
+        newspaper" is the outlet's own reporting, said in the note.
+        """
+        recipient = self._recipient(verb)
+        if recipient is not None and source_type != "outlet":
+            if (
+                self.last_org is not None
+                and self.last_org[1] == "outlet"
+                and (recipient.lower().split()[-1] in OUTLET_ANAPHORS)
+            ):
+                recipient = self.last_org[0]  # "told the paper": the paper named before
+            extra = f" as told to {recipient}, so the article retells another outlet"
+            return recipient, "outlet", extra
+        if SELF_REFERENCES.search(verb_sentence_text) and source_type != "outlet":
+            return name, source_type, ", speaking to this outlet (its own reporting)"
+        return name, source_type, ""
 
     def _previous_subject(
         self, sentence: SpacySpan, *, people: bool = False
@@ -380,3 +340,154 @@ def from_quote(
             f"Sourced to {SOURCE_TYPE_WORDS[source_type]}, {quote.speaker}, through a quotation."
         ),
     )
+
+
+# --- who a source phrase names: `SOURCE_RULES` -----------------------------------------------
+
+
+class _Next(Enum):
+    """What a rule returns when it does not decide: the next rule is asked."""
+
+    RULE = "next"
+
+
+_NEXT = _Next.RULE
+
+
+class _Source(NamedTuple):
+    """Who a source phrase names: the name, its type, its entity id and role if known."""
+
+    name: str
+    source_type: str
+    entity: str | None = None
+    role: str | None = None
+
+
+#: What a rule of `SOURCE_RULES` returns: the source, None (no source: no finding), `_NEXT`.
+Outcome = _Source | None | _Next
+
+
+class _Phrase(NamedTuple):
+    """A cue's source phrase with what every rule reads of it, read once."""
+
+    resolver: SourceResolver
+    phrase: SpacySpan
+    root: Token  # spaCy finds a span's root by walking it: once
+    head: str  # the root, lower-cased
+    text: str
+    name_span: Span
+    verb_sentence: SpacySpan
+
+    @property
+    def single(self) -> bool:
+        return len(self.phrase) == 1
+
+
+def writer_voice(p: _Phrase) -> Outcome:
+    """'I wrote last year that the pier was failing': "I" or "we" outside a
+    quotation is the writer's own voice, not a source."""
+    if p.single and p.head in {"i", "we"} and not p.resolver.quoted(p.root.idx):
+        return None
+    return _NEXT
+
+
+def person_pronoun(p: _Phrase) -> Outcome:
+    """'Dana Ruiz, the harbour master, runs the port. She said
+    fares would rise': he/she (and a quoted I/we)
+    is the person the article means (`SourceResolver._resolve_pronoun`)."""
+    if not (p.single and p.head in _PERSON_PRONOUNS | {"i", "we"}):
+        return _NEXT
+    person = p.resolver._resolve_pronoun(p.root)
+    if person is None:
+        return _Source(p.text, "person")
+    return _Source(person[0], "person", person[1])
+
+
+def org_pronoun(p: _Phrase) -> Outcome:
+    """'The port authority closed the pier. It said repairs would take a month': "it" and
+    "they" are the organisation (or, for "they", the people) of the sentence before, else
+    the last organisation cited; with neither, no source."""
+    if not (p.single and p.head in _ORG_PRONOUNS):
+        return _NEXT
+    resolver = p.resolver
+    previous = resolver._previous_subject(p.verb_sentence, people=p.head == "they")
+    found = previous or resolver.last_org
+    return None if found is None else _Source(*found)
+
+
+def outlet_anaphor(p: _Phrase) -> Outcome:
+    """'The Harbour Courier reported the closure. The paper said ...': "the paper" is the
+    last outlet cited."""
+    last = p.resolver.last_org
+    if (
+        p.root.lemma_.lower() in OUTLET_ANAPHORS
+        and p.resolver.cols.lower[p.phrase.start] == "the"
+        and (last is not None and last[1] == "outlet")
+    ):
+        return _Source(*last)
+    return _NEXT
+
+
+def named_source(p: _Phrase) -> Outcome:
+    """'Velko told reporters', 'the Meridian Red Cross said': any other phrase is
+    classified (`classify_source`) and, when it is a mention of an entity, named as the
+    article named that entity in full; a bare surname the model missed ("Weiss said"
+    after "Karolina Weiss") is that person."""
+    resolver, phrase_text, root = p.resolver, p.text, p.root
+    name, entity_id = phrase_text, None
+    source_type, role = classify_source(p.phrase)
+    entity = resolver._entity_at(p.name_span)
+    if entity is not None:
+        entity_id = entity.id
+        # The entity's label speaks for the phrase only when it names the phrase's head
+        # ("the *city* of Serevo" is the city), and spaCy does not call that head an
+        # organisation ("the Meridian Red *Cross*").
+        # A bare surname of a person the article named in full is that person, whatever
+        # the small model calls the single word ("Velko told reporters").
+        surname = len(entity.canonical.split()) > 1 and (
+            phrase_text == entity.canonical.split()[-1]
+        )
+        head_named = any(m.start <= root.idx < m.end for m in entity.mentions)
+        covers_head = head_named and (
+            surname or root.ent_type_ not in {"ORG", "GPE", "FAC", "NORP"}
+        )
+        if (
+            entity.label == "PERSON"
+            and source_type in {"person", "institution"}
+            and (source_type == "person" or covers_head)
+        ):
+            source_type, name, role = "person", entity.canonical, role or entity.role
+        elif (
+            entity.label != "PERSON"
+            and (source_type == "outlet" or head_named)
+            and looks_like_outlet(entity.canonical)
+        ):
+            # "a report by the Meridian Herald", later "the Herald": one outlet, named as
+            # the article first named it in full ("The Daily Courier" keeps its capital
+            # article).
+            source_type = "outlet"
+            if phrase_text not in (entity.canonical, f"The {entity.canonical}"):
+                name = entity.canonical
+    elif phrase_text in resolver.surnames:
+        source_type, name = "person", resolver.surnames[phrase_text]
+    return _Source(name, source_type, entity_id, role)
+
+
+def _resolve(reading: _Phrase) -> _Source | None:
+    """Who `reading` names under `SOURCE_RULES`; None: no source, so no finding."""
+    for rule in SOURCE_RULES:
+        outcome = rule(reading)
+        if outcome is not _NEXT:
+            return outcome
+    return None
+
+
+#: The rules that say who a source phrase names, in order: the first that returns a
+#: source or None decides (`named_source`, last, always decides).
+SOURCE_RULES: tuple[Callable[[_Phrase], Outcome], ...] = (
+    writer_voice,
+    person_pronoun,
+    org_pronoun,
+    outlet_anaphor,
+    named_source,
+)
