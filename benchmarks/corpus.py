@@ -290,8 +290,9 @@ def real_articles(n: int, tag: str) -> list[Article]:
     if REAL_FROM is not None:
         import newsprobe
 
-        found = [a for a in newsprobe.read(REAL_FROM) if isinstance(a, Article)]
-        return found[:n]
+        # The same text under a second URL is a duplicate, stored once: keep the first.
+        found = {(a.outlet, a.text): a for a in newsprobe.read(REAL_FROM) if isinstance(a, Article)}
+        return list(found.values())[:n]
     from throughput import corpus as real_corpus
 
     pairs = real_corpus(_real_used + n)[_real_used:]

@@ -117,3 +117,19 @@ def test_story_ids_must_be_positive_numbers(story: str) -> None:
 
     with pytest.raises(NotInCorpusError, match="is not a story id"):
         parse_story_id(story)
+
+
+def test_a_commit_batch_is_profiled_at_once_and_filed_as_one_at_a_time(tmp_path: Path) -> None:
+    coverage = _coverage()
+    indexer = StoryIndexer()
+    batched = indexer.profile_many(coverage)
+    single = [indexer.profile(a) for a in coverage]
+    assert [p.keys for p in batched] == [p.keys for p in single]
+    assert [p.bands for p in batched] == [p.bands for p in single]
+    assert indexer.profile_many(coverage[:1]) == single[:1]  # one: the very same vector
+    stories = []
+    for commit_every in (1, len(coverage)):
+        with Corpus(tmp_path / f"{commit_every}.db") as corpus:
+            corpus.add(coverage, indexer=indexer, commit_every=commit_every)
+            stories.append([corpus.article(a.article.id).story_id for a in coverage])
+    assert stories[0] == stories[1]
