@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from newsprobe.cli.common import (
-    InputFormat,
+    AllowPrivateOption,
+    AnalyzerOption,
+    FieldOption,
+    HeadlineOption,
+    InputFormatOption,
     OutputFormat,
     articles,
     fail,
@@ -100,23 +104,11 @@ def analyze(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the report to this file.")
     ] = None,
-    analyzer: Annotated[
-        list[str] | None,
-        typer.Option("--analyzer", "-a", help="Run only these analyzers (repeatable)."),
-    ] = None,
-    headline: Annotated[
-        str | None, typer.Option(help="Use this headline (plain text and stdin).")
-    ] = None,
-    input_format: Annotated[
-        InputFormat | None, typer.Option(help="Read inputs as this format instead of guessing.")
-    ] = None,
-    field: Annotated[
-        list[str] | None,
-        typer.Option(help="Record field name, OURS=THEIRS, e.g. text=content (repeatable)."),
-    ] = None,
-    allow_private: Annotated[
-        bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
-    ] = False,
+    analyzer: AnalyzerOption = None,
+    headline: HeadlineOption = None,
+    input_format: InputFormatOption = None,
+    field: FieldOption = None,
+    allow_private: AllowPrivateOption = False,
     max_bytes: Annotated[
         int,
         typer.Option(

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsprobe.cli.common import InputFormat, fail, field_map, state
+from newsprobe.cli.common import (
+    AllowPrivateOption,
+    AnalyzerOption,
+    FieldOption,
+    InputFormatOption,
+    fail,
+    field_map,
+    state,
+)
 from newsprobe.errors import NewsprobeError
 
 if TYPE_CHECKING:
@@ -145,17 +153,9 @@ def batch(
         str | None,
         typer.Option(help="Run on the Dask cluster of this scheduler (tcp://host:8786)."),
     ] = None,
-    analyzer: Annotated[
-        list[str] | None,
-        typer.Option("--analyzer", "-a", help="Run only these analyzers (repeatable)."),
-    ] = None,
-    input_format: Annotated[
-        InputFormat | None, typer.Option(help="Read inputs as this format instead of guessing.")
-    ] = None,
-    field: Annotated[
-        list[str] | None,
-        typer.Option(help="Record field name, OURS=THEIRS, e.g. text=content (repeatable)."),
-    ] = None,
+    analyzer: AnalyzerOption = None,
+    input_format: InputFormatOption = None,
+    field: FieldOption = None,
     corpus: Annotated[
         str | None,
         typer.Option(
@@ -167,9 +167,7 @@ def batch(
         int | None,
         typer.Option(help="Records per partition (one Parquet file each) [default: 128]."),
     ] = None,
-    allow_private: Annotated[
-        bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
-    ] = False,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Analyse archives in parallel into Parquet and JSONL; run it again to resume.
 

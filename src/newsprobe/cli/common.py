@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -19,7 +19,19 @@ if TYPE_CHECKING:
     from newsprobe.document import Article
     from newsprobe.ingest import IngestOptions
 
-__all__ = ["InputFormat", "OutputFormat", "articles", "fail", "field_map", "state"]
+__all__ = [
+    "AllowPrivateOption",
+    "AnalyzerOption",
+    "FieldOption",
+    "HeadlineOption",
+    "InputFormat",
+    "InputFormatOption",
+    "OutputFormat",
+    "articles",
+    "fail",
+    "field_map",
+    "state",
+]
 
 #: Set by the top-level callback before any command runs.
 state = {"debug": False}
@@ -42,6 +54,26 @@ class InputFormat(StrEnum):
     warc = "warc"
     feed = "feed"
     url = "url"
+
+
+# The reading options every command that takes ingest sources shares, declared once.
+InputFormatOption = Annotated[
+    InputFormat | None, typer.Option(help="Read inputs as this format instead of guessing.")
+]
+FieldOption = Annotated[
+    list[str] | None,
+    typer.Option(help="Record field name, OURS=THEIRS, e.g. text=content (repeatable)."),
+]
+HeadlineOption = Annotated[
+    str | None, typer.Option(help="Use this headline (plain text and stdin).")
+]
+AllowPrivateOption = Annotated[
+    bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
+]
+AnalyzerOption = Annotated[
+    list[str] | None,
+    typer.Option("--analyzer", "-a", help="Run only these analyzers (repeatable)."),
+]
 
 
 def fail(message: str, code: int) -> typer.Exit:

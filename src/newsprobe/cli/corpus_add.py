@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsprobe.cli.common import (
-    InputFormat,
+    AllowPrivateOption,
+    FieldOption,
+    HeadlineOption,
+    InputFormatOption,
     OutputFormat,
     articles,
     fail,
@@ -90,19 +93,10 @@ def add(
         ),
     ],
     db: DbOption = None,
-    input_format: Annotated[
-        InputFormat | None, typer.Option(help="Read inputs as this format instead of guessing.")
-    ] = None,
-    field: Annotated[
-        list[str] | None,
-        typer.Option(help="Record field name, OURS=THEIRS, e.g. text=content (repeatable)."),
-    ] = None,
-    headline: Annotated[
-        str | None, typer.Option(help="Use this headline (plain text and stdin).")
-    ] = None,
-    allow_private: Annotated[
-        bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
-    ] = False,
+    input_format: InputFormatOption = None,
+    field: FieldOption = None,
+    headline: HeadlineOption = None,
+    allow_private: AllowPrivateOption = False,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Summary format.")
     ] = OutputFormat.text,

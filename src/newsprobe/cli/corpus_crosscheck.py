@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsprobe.cli.common import InputFormat, articles, fail, field_map, state
+from newsprobe.cli.common import (
+    AllowPrivateOption,
+    FieldOption,
+    HeadlineOption,
+    InputFormatOption,
+    articles,
+    fail,
+    field_map,
+    state,
+)
 from newsprobe.cli.corpus import CorpusFormat, DbOption, FormatOption, open_corpus
 from newsprobe.errors import NewsprobeError, NotInCorpusError
 
@@ -88,19 +97,10 @@ def crosscheck(
     add: Annotated[
         bool, typer.Option("--add", help="Also store a new article (and file it in its story).")
     ] = False,
-    input_format: Annotated[
-        InputFormat | None, typer.Option(help="Read SOURCE as this format instead of guessing.")
-    ] = None,
-    field: Annotated[
-        list[str] | None,
-        typer.Option(help="Record field name, OURS=THEIRS, e.g. text=content (repeatable)."),
-    ] = None,
-    headline: Annotated[
-        str | None, typer.Option(help="Use this headline (plain text and stdin).")
-    ] = None,
-    allow_private: Annotated[
-        bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
-    ] = False,
+    input_format: InputFormatOption = None,
+    field: FieldOption = None,
+    headline: HeadlineOption = None,
+    allow_private: AllowPrivateOption = False,
     output_format: FormatOption = CorpusFormat.text,
 ) -> None:
     """Cross-check an article against its story: figures, claims, quotes, speculation."""

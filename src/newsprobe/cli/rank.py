@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newsprobe.cli.common import fail, state
+from newsprobe.cli.common import AllowPrivateOption, HeadlineOption, fail, state
 from newsprobe.errors import NewsprobeError
 
 __all__ = ["rank"]
@@ -31,12 +31,8 @@ def rank(
         RankFormat,
         typer.Option("--format", "-f", help="text (a table) or json (one object per sentence)."),
     ] = RankFormat.text,
-    headline: Annotated[
-        str | None, typer.Option(help="Use this headline (plain text and stdin).")
-    ] = None,
-    allow_private: Annotated[
-        bool, typer.Option(help="Allow fetching URLs on private or local addresses.")
-    ] = False,
+    headline: HeadlineOption = None,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Rank every sentence of one article by check-worthiness, as a fact-checker would.
 
