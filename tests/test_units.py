@@ -1,10 +1,10 @@
-"""Durations read the same in an event's note and in the report."""
+"""Amounts read the same in a finding's note and in the reports, in a reader's units."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsprobe.units import MINUTES_PER_YEAR, readable_duration
+from newsprobe.units import MINUTES_PER_YEAR, display_unit, readable, readable_duration
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,32 @@ def test_a_duration_reads_in_the_unit_a_reader_would_use(
     assert (round(amount, 6), unit) == expected
 
 
+@pytest.mark.parametrize(
+    ("amount", "unit", "expected"),
+    [
+        (12.0, "km", (12, "km")),
+        (0.8, "km", (800, "m")),
+        (0.002, "km", (2, "m")),
+        (0.0004, "km", (40, "cm")),
+        (0.5, "kg", (500, "g")),
+        (3000.0, "kg", (3, "tonnes")),
+        (40.0, "C", (40, "°C")),
+        (1200.0, "GBP", (1200, "GBP")),
+        (5.0, None, (5, "")),
+    ],
+)
+def test_a_distance_or_mass_reads_in_the_unit_a_reader_would_use(
+    amount: float, unit: str | None, expected: tuple[float, str]
+) -> None:
+    shown, word = readable(amount, unit)
+    assert (round(shown, 6), word) == expected
+
+
+def test_a_range_is_shown_in_the_unit_of_its_largest_bound() -> None:
+    size, word = display_unit("min", 90.0)
+    assert (40 / size, 90 / size, word) == (40 / 60, 1.5, "hours")
+
+
 def test_an_event_of_years_says_years_not_thousands_of_days() -> None:
     import newsprobe
     from newsprobe import Article
@@ -37,3 +63,19 @@ def test_an_event_of_years_says_years_not_thousands_of_days() -> None:
     notes = [f.note for f in newsprobe.analyze(article).of_kind("event")]
     assert any("7 years" in note for note in notes), notes
     assert not any("days" in note for note in notes), notes
+
+
+def test_a_small_distance_is_noted_in_metres_and_centimetres_not_kilometres() -> None:
+    import newsprobe
+    from newsprobe import Article
+
+    article = Article.create(
+        headline="Crack found in Orva dam wall",
+        body="A crack about two metres long was found, and the water was lowered by 40 "
+        "centimetres. Repairs could take up to six weeks.",
+        language="en",
+    )
+    notes = [f.note for f in newsprobe.analyze(article).of_kind("quantity")]
+    assert "About 2 m (distance)." in notes, notes
+    assert "40 cm (distance)." in notes, notes
+    assert "Up to 42 days (duration)." in notes, notes

@@ -26,7 +26,7 @@ from newsprobe.coverage import (
     SpeculationCheck,
     Story,
 )
-from newsprobe.units import readable_duration
+from newsprobe.units import readable
 
 __all__ = ["render_crosscheck", "render_provenance", "render_stories", "render_story"]
 
@@ -63,10 +63,10 @@ def _when(ref: ArticleRef) -> str:
 def _amount(value: float | None, unit: str | None) -> str:
     if value is None:
         return ""
-    if unit == "min":
-        amount, word = readable_duration(value)
-        return f"{amount:g} {word}"
-    return f"{value:,.6g}" + (f" {unit}" if unit and unit not in ("people",) else "")
+    if unit == "people":
+        return f"{value:,.6g}"
+    amount, word = readable(value, unit)
+    return f"{amount:,.6g}" + (f" {word}" if word else "")
 
 
 def render_stories(stories: Sequence[Story], console: Console) -> None:

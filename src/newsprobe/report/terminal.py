@@ -29,7 +29,7 @@ from newsprobe.findings import (
     SourcingFinding,
     Span,
 )
-from newsprobe.units import readable_duration
+from newsprobe.units import display_unit
 
 __all__ = ["marked", "render_text", "snippet"]
 
@@ -106,15 +106,11 @@ def _amount(value: float) -> str:
 def _readable(q: QuantityFinding) -> tuple[str, str, str]:
     """(value, unit, bounds) in the unit a reader would use: durations are normalized to
     minutes in the data, but nine years reads as 9 years, not 4.7 million minutes."""
-    unit, scale = q.unit or "", 1.0
-    if q.unit == "min":
-        known = [v for v in (q.value, q.lower, q.upper) if v is not None]
-        biggest = max(known, key=abs, default=0.0)
-        amount, unit = readable_duration(biggest)
-        scale = biggest / amount if biggest else 1.0
+    known = [v for v in (q.value, q.lower, q.upper) if v is not None]
+    scale, unit = display_unit(q.unit, max(known, key=abs, default=0.0))
     value = "" if q.value is None else _amount(q.value / scale)
-    if q.approximate:
-        value = f"~{value}" if value else "approx."
+    if q.approximate and value:
+        value = f"~{value}"
     bounds = " ".join(
         part
         for part in (

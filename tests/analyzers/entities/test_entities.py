@@ -250,6 +250,13 @@ def test_dates_and_numbers_are_left_to_the_quantities_analyzer() -> None:
             "Ostrava Nuevo",
             "GPE",
         ),
+        # a landform or water after a name makes it a place
+        (
+            "Engineers were called to the Velmar reservoir after a crack appeared. Velmar "
+            "residents were told to prepare to leave.",
+            "Velmar",
+            "GPE",
+        ),
         # a demonym takes "a", as no name does
         (
             "A Briton was among the hostages, officials said. The Briton was later freed.",

@@ -15,6 +15,7 @@ from newsprobe.analyzers.quantities.measures import Measure
 from newsprobe.analyzers.quantities.numbers import Token
 from newsprobe.analyzers.quantities.unit_table import CASUALTY_WORDS
 from newsprobe.analyzers.shared.lexicon_files import load_words
+from newsprobe.units import display_unit
 
 __all__ = ["MONTHS", "about_noun", "casualty", "is_vetoed", "note_for"]
 
@@ -44,8 +45,6 @@ _STOP_NOUNS = frozenset(
         "with",
     ]
 )  # fmt: skip
-_UNIT_WORDS = {"min": "minutes", "km": "km", "kg": "kg", "km2": "km²", "km/h": "km/h",
-               "C": "°C", "%": "%", "x": "times", "years": "years"}  # fmt: skip
 
 
 def _low(tokens: list[Token], i: int) -> str:
@@ -169,19 +168,25 @@ def _amount(value: float) -> str:
 
 
 def note_for(m: Measure, dimension: str, unit: str | None, about: str | None) -> str:
-    """One plain sentence: "About 45 minutes (duration).", "More than 200 injured."."""
+    """One plain sentence: "About 45 minutes (duration).", "More than 200 injured.".
+
+    The amount is written in the unit a reader would use (2 m, not 0.002 km), with one
+    unit for both ends of a range.
+    """
+    known = [v for v in (m.value, m.lower, m.upper) if v is not None]
+    size, shown = display_unit(unit, max(known, key=abs, default=0.0))
     if m.value is not None:
-        amount = _amount(m.value)
+        amount = _amount(m.value / size)
         if m.qualifier:
             amount = f"{m.qualifier} {amount}"
         elif m.approximate:
             amount = f"about {amount}"
     elif m.lower is not None and m.upper is not None:
-        amount = f"between {_amount(m.lower)} and {_amount(m.upper)}"
+        amount = f"between {_amount(m.lower / size)} and {_amount(m.upper / size)}"
     elif m.lower is not None:
-        amount = f"{m.qualifier or 'at least'} {_amount(m.lower)}"
+        amount = f"{m.qualifier or 'at least'} {_amount(m.lower / size)}"
     else:
-        amount = f"{m.qualifier or 'up to'} {_amount(m.upper or 0.0)}"
+        amount = f"{m.qualifier or 'up to'} {_amount((m.upper or 0.0) / size)}"
     if dimension == "casualties":
         sentence = f"{amount} {about or 'casualties'}."
     elif dimension == "age":
@@ -189,9 +194,7 @@ def note_for(m: Measure, dimension: str, unit: str | None, about: str | None) ->
     elif dimension == "count":
         sentence = f"{amount} {about} (count)." if about else f"{amount} (count)."
     elif m.relative:
-        shown = _UNIT_WORDS.get(unit or "", unit or "")
         sentence = f"{m.relative}: {amount} {shown} ({dimension})."
     else:
-        shown = _UNIT_WORDS.get(unit or "", unit or "")
         sentence = f"{amount} {shown} ({dimension})."
     return sentence[0].upper() + sentence[1:].replace(" %", "%")
