@@ -3,8 +3,9 @@
 The first line is taken as the headline when it looks like one (short, no closing full
 stop, more text after it); a Markdown ``# heading`` always is, and so is an input of one
 line that looks like a headline ("Storm closes port": a headline pasted alone is a
-headline, not a one-sentence body). A byline right after the headline ("By Ana Ruiz and
-Tom Bell") becomes the authors. Photo credit lines ("(Photo: Jane Roe/Agency via Wire)",
+headline, not a one-sentence body). Byline and date lines right after the headline ("By
+Ana Ruiz | Harbour Courier | 14 March 2026") become the authors, outlet and date
+(`newsprobe.ingest.bylines`). Photo credit lines ("(Photo: Jane Roe/Agency via Wire)",
 "Image: Getty", "Credit: ...") are page furniture: they go to ``meta["photo_credits"]``
 (as HTML credits do) and never reach the body, where an agency's name would read as a
 source.
@@ -21,6 +22,8 @@ from typing import Any
 
 from newsprobe.document import Article
 from newsprobe.errors import ExtractionError
+from newsprobe.ingest.bylines import read_header
+from newsprobe.ingest.fields import with_published
 from newsprobe.normalize import normalize_body
 
 __all__ = ["article_from_text", "lift_credits", "split_headline"]
@@ -30,8 +33,6 @@ __all__ = ["article_from_text", "lift_credits", "split_headline"]
 _MAX_HEADLINE_WORDS = 30
 _MAX_HEADLINE_CHARS = 250
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_BYLINE = re.compile(r"^by\s+(?P<names>[^\n]{2,120})$", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 # A headline alone: one sentence at most (no ". Next" inside), at most this many words.
 # Composed and collected headlines run to ~20 words; a one-line input longer than that
 # is far more often a sentence of body text pasted alone.
@@ -107,15 +108,6 @@ def lift_credits(text: str) -> tuple[str, list[str]]:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), credits
 
 
-def _split_byline(body: str) -> tuple[list[str], str]:
-    first, _, rest = body.partition("\n")
-    match = _BYLINE.match(first.strip())
-    if not match or not rest.strip() or len(first.split()) > 12:
-        return [], body
-    names = [n.strip() for n in _NAME_SPLIT.split(match["names"]) if n.strip()]
-    return names, rest.strip()
-
-
 def article_from_text(
     text: str, *, headline: str | None = None, source: str | None = None, **fields: Any
 ) -> Article:
@@ -139,7 +131,11 @@ def article_from_text(
         found, body = split_headline(normalized)
     else:
         found, body = headline, normalized
-    authors, body = _split_byline(body)
-    if authors and not fields.get("authors"):
-        fields["authors"] = authors
+    header, body = read_header(body)
+    if header.authors and not fields.get("authors"):
+        fields["authors"] = header.authors
+    if header.outlet and not fields.get("outlet"):
+        fields["outlet"] = header.outlet
+    if header.published and not fields.get("published"):
+        with_published(fields, header.published)
     return Article.create(headline=found, body=body, **fields)
