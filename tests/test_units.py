@@ -72,10 +72,11 @@ def test_a_small_distance_is_noted_in_metres_and_centimetres_not_kilometres() ->
     article = Article.create(
         headline="Crack found in Orva dam wall",
         body="A crack about two metres long was found, and the water was lowered by 40 "
-        "centimetres. Repairs could take up to six weeks.",
+        "centimetres. Repairs could take up to six weeks; the report took about a month.",
         language="en",
     )
     notes = [f.note for f in newsprobe.analyze(article).of_kind("quantity")]
     assert "About 2 m (distance)." in notes, notes
     assert "40 cm (distance)." in notes, notes
     assert "Up to 42 days (duration)." in notes, notes
+    assert "About 30 days (duration)." in notes, notes  # not "about 30.437 days"

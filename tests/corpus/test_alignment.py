@@ -117,3 +117,44 @@ def test_two_figures_of_one_kind_are_told_apart_by_their_words() -> None:
     assert {v.verdict for v in fought.values} == {"consistent"}
     assert {v.text for v in treated.values} == {"Three", "Four"}
     assert "treat" in treated.description
+
+
+def _views(headline: str, texts: dict[str, str]) -> list[ArticleView]:
+    from datetime import UTC, datetime
+
+    import newsprobe
+    from newsprobe.document import Article
+
+    when = datetime(2026, 3, 14, 9, tzinfo=UTC)
+    return [
+        ArticleView(
+            newsprobe.analyze(
+                Article.create(
+                    headline=headline, body=body, outlet=outlet, published=when, language="en"
+                )
+            )
+        )
+        for outlet, body in texts.items()
+    ]
+
+
+def test_residents_and_people_are_one_count_and_lengths_are_named() -> None:
+    views = _views(
+        "Velmar dam crack",
+        {
+            "Eastbrook Courier": (
+                "A crack about two metres long appeared in the Velmar dam on Thursday. Around "
+                "1,200 residents were told to prepare to leave, the district council said."
+            ),
+            "Ashby Evening Post": (
+                "A two-metre crack appeared in the Velmar dam on Thursday. About 2,000 people "
+                "living downstream were told to prepare to leave, the water authority said."
+            ),
+        },
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (people,) = [f for f in figures if f.dimension == "count"]
+    assert {v.text for v in people.values} == {"Around 1,200", "About 2,000"}
+    assert "contradiction" in {v.verdict for v in people.values}
+    (length,) = [f for f in figures if f.dimension == "distance"]
+    assert length.description.startswith("distance or length")

@@ -110,3 +110,31 @@ def test_json_and_text_output(tabloid: CrossCheck) -> None:
     for expected in ("duration of the meeting", "contradiction", "truncated", "fishing quotas",
                      "Northgate Wire"):  # fmt: skip
         assert expected in text
+
+
+def test_a_sentence_that_says_nothing_is_known_answers_no_speculation() -> None:
+    from datetime import UTC, datetime
+
+    import newsprobe
+    from newsprobe.corpus.speculation import check_speculation
+    from newsprobe.corpus.view import ArticleView
+    from newsprobe.document import Article
+
+    when = datetime(2026, 3, 14, 9, tzinfo=UTC)
+
+    def view(outlet: str, body: str) -> ArticleView:
+        article = Article.create(
+            headline=f"{outlet} on the crack", body=body, outlet=outlet, published=when,
+            language="en",
+        )  # fmt: skip
+        return ArticleView(newsprobe.analyze(article))
+
+    target = view("Ashby Evening Post", "Repairs to the Velmar dam could take about a month.")
+    ignorant = view(
+        "Daily Clarion", "Nobody knows how long the repairs to the Velmar dam will take."
+    )
+    informed = view(
+        "Eastbrook Courier", "Repairs to the Velmar dam will take five weeks, the authority said."
+    )
+    (check,) = check_speculation(target, [ignorant, informed])
+    assert [a.outlet for a in check.answers] == ["Eastbrook Courier"]

@@ -87,6 +87,12 @@ _WORDS = {
     "count": "number of {m}",
     "money": "amount in {m}",
     "percent": "percentage",
+    "distance": "distance or length",
+    "weight": "weight",
+    "area": "area",
+    "speed": "speed",
+    "temperature": "temperature",
+    "volume": "volume",
 }
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

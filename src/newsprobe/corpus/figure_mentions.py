@@ -200,7 +200,12 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
         amount = next((v for v in (q.value, q.lower, q.upper) if v is not None), 0.0)
         if amount < _MIN_COUNT:
             return None
-        return q.about.lower() if q.about else "unknown"
+        if not q.about:
+            return "unknown"
+        # "residents", "villagers", "passengers" are all counts of people, as the other
+        # languages' "habitants" and "Einwohner" are: one class per kind of thing counted.
+        about = q.about.lower()
+        return lexicon("en").count_nouns.get(about, about)
     return q.unit or q.dimension
 
 

@@ -6,12 +6,14 @@ article's own hedges (`hedge` findings not inside a quotation) and its questions
 `engagement_bait` questions and any body sentence ending in "?" outside quotes) are each
 compared with the other articles' sentences. A sentence answers one when it shares at
 least `MIN_SHARED_WORDS` content words and `MIN_SHARE` of the question's, is not itself
-hedged or a question, and is not inside a quotation; the answer shows who that outlet
-sources it to (its `attribution` finding), or no one (the outlet's own reporting).
+hedged or a question, does not say that nothing is known ("nobody knows", "it is
+unclear"), and is not inside a quotation; the answer shows who that outlet sources it to
+(its `attribution` finding), or no one (the outlet's own reporting).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsprobe.corpus.content import content_words, negated, overlap
@@ -32,6 +34,14 @@ MIN_SHARED_WORDS = 2
 MIN_SHARE = 0.3
 #: Answers shown per speculation, the closest first.
 MAX_ANSWERS = 6
+# A sentence that says nothing is known answers nothing, though it shares the words:
+# "Nobody knows how long the repairs will take" against "Repairs are expected to take
+# about a month".
+_UNKNOWN = re.compile(
+    r"\b(?:nobody|no one|no-one)\s+(?:yet\s+)?knows\b|\bunclear\b|\bunknown\b"
+    r"|\bnot\s+(?:yet\s+)?(?:known|clear)\b|\bremains\s+to\s+be\s+seen\b",
+    re.IGNORECASE,
+)
 
 
 def _hedged(view: ArticleView, span: tuple[int, int]) -> bool:
@@ -69,6 +79,7 @@ def _is_statement(view: ArticleView, span: tuple[int, int]) -> bool:
     text = view.text(span)
     return (
         not text.rstrip("\"'”’»").endswith("?")
+        and not _UNKNOWN.search(text)
         and not _hedged(view, span)
         and not view.inside_quote(Span(start=span[0], end=span[1]))
     )

@@ -157,11 +157,15 @@ def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -
     return None
 
 
-def _amount(value: float) -> str:
+def _amount(value: float, *, approximate: bool = False) -> str:
+    """The amount as a reader writes it; an approximate one without false precision
+    ("about a month" is about 30 days, not about 30.437 days)."""
     if abs(value) >= 1e9 and (value / 1e9) >= 1:
         return f"{value / 1e9:,.3g} billion"
     if abs(value) >= 1e6:
         return f"{value / 1e6:,.3g} million"
+    if approximate and not float(value).is_integer():
+        value = round(value) if abs(value) >= 10 else round(value, 1)
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.3f}".rstrip("0").rstrip(".")
@@ -176,7 +180,7 @@ def note_for(m: Measure, dimension: str, unit: str | None, about: str | None) ->
     known = [v for v in (m.value, m.lower, m.upper) if v is not None]
     size, shown = display_unit(unit, max(known, key=abs, default=0.0))
     if m.value is not None:
-        amount = _amount(m.value / size)
+        amount = _amount(m.value / size, approximate=m.approximate)
         if m.qualifier:
             amount = f"{m.qualifier} {amount}"
         elif m.approximate:
