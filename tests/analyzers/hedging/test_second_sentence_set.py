@@ -5,6 +5,10 @@ looking at them, to see how the rules carry to prose they were not written on.
 First measured unchanged: P 1.000 R 0.933 F1 0.966 (missed "is often considered" and
 "remains controversial"); those two phrase families were then added to
 `hedging/lexicons/weasel_phrases.txt`, so this set is a development set from here on.
+The nine research-prose sentences at the end of UNCERTAIN were composed the same day as
+a probe of science writing: 2 of 9 were found before the framings for them were added
+(`hedging/framings.py`); still missed, and not listed: "a potential target", "a candidate
+for", "in line with the view", "tends to", "one explanation is".
 """
 
 from __future__ import annotations
@@ -46,6 +50,15 @@ UNCERTAIN = [
     "The collapse might have been prevented with better maintenance.",
     "The band is considered by many to be a pioneer of the genre.",
     "The compound seems to inhibit the growth of tumour cells.",
+    "We examined whether the kinase binds the receptor in living cells.",
+    "The putative receptor was isolated from rat brain tissue.",
+    "These data raise the possibility that the gene regulates cell growth.",
+    "Our hypothesis is that the enzyme acts upstream of the pathway.",
+    "The role of the protein in inflammation is not clear.",
+    "The signal was consistent with a role in transcription.",
+    "Whether the protein is required for growth remains to be determined.",
+    "The mechanism is not fully understood.",
+    "This would imply that the two genes interact.",
 ]
 CERTAIN = [
     "The Varn dialect is spoken by about 40,000 people in the northern valleys.",

@@ -60,6 +60,27 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             ("it ", "it'", "it’"),
         ),
         (r"\bit remains to be seen\b", "framing", ("it remains to be seen",)),
+        # Research prose hedges without "it": "remains to be determined", "is not fully
+        # understood", "raises the possibility that", "our hypothesis", "were consistent
+        # with", "examined whether" (added 2026-12-07 from a composed probe of science
+        # sentences; none of these turned up unhedged in the composed news articles).
+        (
+            r"\b(?:remains?|remained) to be (?:determined|established|elucidated|confirmed|"
+            r"clarified|shown|proven|proved|seen)\b"
+            r"|\b(?:is|are|was|were|remains?|remained) (?:still |as yet )?(?:not (?:yet )?"
+            r"(?:fully |well |entirely |completely )?(?:understood|clear|known)|"
+            r"poorly understood|unclear|uncertain)\b",
+            "framing",
+            ("remain", "understood", "clear", "known", "uncertain"),
+        ),
+        (
+            r"\b(?:raises?|raised|raising) the (?:possibility|question) (?:that|of|whether)\b"
+            r"|\b(?:our|this|the|one|a|working) hypothesis\b|\bwe (?:hypothesi[sz]e|speculate)\b"
+            r"|\b(?:is|are|was|were) (?:also |broadly |largely )?consistent with\b"
+            r"|\b(?:examin|investigat|test|determin|assess|explor)(?:e|es|ed|ing) whether\b",
+            "framing",
+            ("possibility", "question", "hypothes", "speculate", "consistent with", "whether"),
+        ),
         (
             r"\bthere (?:is|are|was|were|(?:has|have|had)(?: long| also| always)? been) "
             r"(?:(?:growing|widespread|some|much|renewed|intense) )?"
@@ -98,8 +119,8 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             ),
         ),
         (
-            r"\b(?:this|that|which|it) (?:means|meant|shows|showed|proves|proved|implies|implied)"
-            r" that\b|\bit follows that\b",
+            r"\b(?:this|that|which|it) (?:means|meant|shows|showed|proves|proved|implies|implied|"
+            r"would (?:mean|imply)) that\b|\bit follows that\b",
             "inference",
             (" that",),
         ),
