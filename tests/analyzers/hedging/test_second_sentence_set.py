@@ -6,7 +6,7 @@ First measured unchanged: P 1.000 R 0.933 F1 0.966 (missed "is often considered"
 "remains controversial"); those two phrase families were then added to
 `hedging/lexicons/weasel_phrases.txt`, so this set is a development set from here on.
 The nine research-prose sentences at the end of UNCERTAIN were composed the same day as
-a probe of science writing: 2 of 9 were found before the framings for them were added
+a probe of science writing: none of the 9 was found before the framings for them were added
 (`hedging/framings.py`); still missed, and not listed: "a potential target", "a candidate
 for", "in line with the view", "tends to", "one explanation is".
 """
