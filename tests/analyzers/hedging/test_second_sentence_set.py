@@ -9,6 +9,11 @@ The nine research-prose sentences at the end of UNCERTAIN were composed the same
 a probe of science writing: none of the 9 was found before the framings for them were added
 (`hedging/framings.py`); still missed, and not listed: "a potential target", "a candidate
 for", "in line with the view", "tends to", "one explanation is".
+The eight sentences after those came from a third probe, of encyclopaedia weasels (13 of
+25 found before `vague_agent`, the adverbs in the "it is ... claimed" framing, "some
+evidence", "supporters" and the legend phrases were added; 20 of 25 after). Still missed:
+"Various sources give", "Most people in the region consider", "A number of critics
+panned", "popular with many tourists", "Fans often point to".
 """
 
 from __future__ import annotations
@@ -59,6 +64,14 @@ UNCERTAIN = [
     "Whether the protein is required for growth remains to be determined.",
     "The mechanism is not fully understood.",
     "This would imply that the two genes interact.",
+    "It is often claimed that the recipe dates back to the Middle Ages.",
+    "The building has been described as an eyesore by some.",
+    "The novel was hailed by critics as a masterpiece.",
+    "Supporters of the plan say it will create hundreds of jobs.",
+    "There is some evidence that the tower was used as a lighthouse.",
+    "It is sometimes said that the river changed course after the flood.",
+    "Local legend holds that the well never runs dry.",
+    "In some circles, the theory is taken seriously.",
 ]
 CERTAIN = [
     "The Varn dialect is spoken by about 40,000 people in the northern valleys.",
@@ -90,6 +103,9 @@ CERTAIN = [
     "Most of the houses on the street were built before 1900.",
     "Several roads were closed after the storm.",
     "The river may also be called the Tarn in older maps.",
+    "The hall was attended by some 200 people.",
+    "The truck was used in a stunt by Supporters of the Northern Front.",
+    "The plan was approved by the council on Monday.",
     "The council will vote on the plan next month.",
 ]
 

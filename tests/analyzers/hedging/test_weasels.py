@@ -130,6 +130,7 @@ def test_a_weasel_in_a_quote_is_the_speakers(pipeline: Pipeline) -> None:
             "It is among the biggest rivalries in sport.",
             "among the biggest",
         ),
+        (weasels.vague_agent, "The novel was hailed by critics as a masterpiece.", "by critics"),
     ],
 )
 def test_each_rule_is_needed(rule: object, sentence: str, cue: str) -> None:

@@ -29,7 +29,8 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
     (re.compile(p, _I), kind, gates)
     for p, kind, gates in (
         (
-            rf"\bit(?: is| was| has been| had been|{_S}) (?:(?:widely|generally|now|not) )*"
+            rf"\bit(?: is| was| has(?: long)? been| had(?: long)? been|{_S}) "
+            r"(?:(?:widely|generally|now|not|often|sometimes|commonly|frequently|also) )*"
             rf"{_PASSIVE_BELIEF}(?: that)?\b",
             "framing",
             ("it ", "it'", "it’"),
@@ -88,6 +89,12 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             r"(?: that)?\b",
             "framing",
             ("there ",),
+        ),
+        (
+            r"\bthere (?:is|was|has been|have been) (?:some|growing|mounting|limited|little|"
+            r"circumstantial|anecdotal) evidence\b",
+            "framing",
+            ("evidence",),
         ),
         (
             r"\b(?:unconfirmed|unverified|uncorroborated) (?:reports?|claims?|accounts?)\b",

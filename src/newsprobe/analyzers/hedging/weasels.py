@@ -202,11 +202,36 @@ def unranked_superlative(sentence: SpacySpan) -> Iterator[tuple[Token, Token]]:
             yield token, last
 
 
+def vague_agent(sentence: SpacySpan) -> Iterator[tuple[Token, Token]]:
+    """ "described as an eyesore by some", "hailed by critics as a masterpiece", "is
+    questioned by many historians": a passive whose agent is a vague group."""
+    passive = any(t.dep_ == "auxpass" for t in sentence)
+    for by in sentence:
+        # The parser hangs a late "by" on the nearest noun now and then ("described as an
+        # eyesore by some"): in a passive sentence that "by" is still the agent.
+        if by.dep_ != "agent" and not (passive and by.lower_ == "by" and by.dep_ == "prep"):
+            continue
+        for noun in by.children:
+            if noun.dep_ != "pobj" or _narrowed(noun) or noun.text[:1].isupper():
+                continue  # "by Supporters of the Religion Front": a name, capitalized
+            lower = noun.lower_
+            if lower in _STANDING and not _is_count(noun):
+                yield by, noun  # "by some", "by many"
+            elif lower in _QUANTIFIED:
+                quantifier = _quantifier_before(noun, noun)
+                bare = lower in _BARE and not any(c.dep_ == "det" for c in noun.children)
+                if (quantifier is not None and not _is_count(quantifier)) or (
+                    quantifier is None and bare
+                ):
+                    yield by, noun  # "by many historians", "by critics"
+
+
 #: The rules, in order; each yields (first, last) tokens of a cue.
 WEASEL_RULES: tuple[Callable[[SpacySpan], Iterator[tuple[Token, Token]]], ...] = (
     vague_group,
     standing_quantifier,
     unranked_superlative,
+    vague_agent,
 )
 
 
