@@ -62,6 +62,28 @@ def test_jsonl_common_field_names(tmp_path: Path) -> None:
     assert first.published == datetime(2026, 11, 24, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
+def test_news_please_dump_fields(tmp_path: Path) -> None:
+    """news-please and CC-News dumps: "maintext", "date_publish", "source_domain"."""
+    path = tmp_path / "cc.jsonl"
+    record = {
+        "title": "Ferry adds winter sailings",
+        "maintext": "The ferry operator will add two winter sailings from December.",
+        "date_publish": "2026-11-24 09:30:00",
+        "source_domain": "tidewater.example",
+        "url": "https://tidewater.example/ferry",
+        "language": "en",
+    }
+    (article,) = [a for a in read(path_with(path, [record])) if isinstance(a, Article)]
+    assert article.outlet == "tidewater.example"
+    assert article.published == datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+    assert article.body_text.startswith("The ferry operator")
+
+
+def path_with(path: Path, items: list[dict[str, object]]) -> Path:
+    path.write_bytes(jsonl(items))
+    return path
+
+
 def test_field_map(tmp_path: Path) -> None:
     path = tmp_path / "custom.jsonl"
     row = {"kop": "Ferry adds sailings", "tekst": BODY, "datum": 1795420800, "text": "ignored"}

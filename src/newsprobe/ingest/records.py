@@ -40,9 +40,14 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "canonical_url"),
     "published": (
         "date", "published", "pubdate", "published_at", "publishedat", "datepublished",
-        "date_publish", "publish_date", "timestamp",
+        "date_publish", "publish_date", "published_date", "publication_date", "pub_date",
+        "timestamp",
     ),
-    "outlet": ("outlet", "source", "site", "publisher", "site_name", "source_name"),
+    # "source_domain" and "domain": news-please and CC-News dumps name the outlet by its host.
+    "outlet": (
+        "outlet", "source", "site", "publisher", "site_name", "source_name", "source_domain",
+        "domain",
+    ),
     "authors": ("authors", "author", "byline"),
     "language": ("language", "lang"),
     "description": ("description", "summary", "abstract"),
