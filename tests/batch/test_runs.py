@@ -206,3 +206,18 @@ def test_a_killed_run_resumes_to_the_same_output(
     assert "stored" in again.stderr
     listing = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     assert listing == sorted(p.relative_to(reference) for p in reference.rglob("*") if p.is_file())
+
+
+def test_a_folder_is_read_as_its_files_and_an_output_folder_inside_it_never(
+    reference: Path, inputs: list[Path]
+) -> None:
+    folder = inputs[0].parent
+    out = folder / "results"
+    command = batch_command([folder], out)
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 1, first.stderr  # the bad records, as in the reference
+    assert rows(out) == rows(reference)
+    # Run again: the output folder now holds files, and the run must not read them.
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert "analysed 0 article(s)" in again.stderr, again.stderr
+    assert rows(out) == rows(reference)

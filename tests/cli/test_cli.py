@@ -186,3 +186,17 @@ def test_unknown_format_lists_the_formats() -> None:
     result = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "pdf"])
     assert result.exit_code == 2
     assert "html" in result.stderr and "claims" in result.stderr
+
+
+def test_analyze_reads_a_folder_as_its_files_in_name_order(tmp_path: Path) -> None:
+    folder = tmp_path / "coverage"
+    (folder / "later").mkdir(parents=True)
+    (folder / "b.txt").write_text("Ferry crews strike\n\nFerry crews walked out on Monday.")
+    (folder / "later" / "c.txt").write_text("Talks resume\n\nTalks resumed on Friday.")
+    (folder / ".hidden.txt").write_text("Not read\n\nThis file is hidden.")
+    result = runner.invoke(app, ["analyze", str(folder), "--format", "json", "-a", "quantities"])
+    assert result.exit_code == 0, result.output
+    headlines = [
+        json.loads(line)["article"]["text"].split("\n")[0] for line in result.stdout.splitlines()
+    ]
+    assert headlines == ["Ferry crews strike", "Talks resume"]

@@ -84,6 +84,20 @@ def test_an_attributed_claim_is_authored_by_its_source(wire: Analysis) -> None:
     assert sandor[0]["newsprobe:sourceType"] == "person"
 
 
+def test_a_claim_the_article_retells_is_the_reporting_outlets_not_the_fearful() -> None:
+    article = Article.create(
+        headline="Velmar dam crack",
+        body="Terrified villagers fear the worst after a two-metre crack appeared in the "
+        "Velmar dam on Thursday, the Eastbrook Courier reports.",
+        outlet="Daily Clarion",
+        language="en",
+    )
+    claims = claims_jsonld(Pipeline().analyze(article))["@graph"]
+    (claim,) = [c for c in claims if c["text"].startswith("Terrified")]
+    assert claim["author"] == {"@type": "Organization", "name": "Eastbrook Courier"}
+    assert claim["newsprobe:sourceType"] == "outlet"
+
+
 def test_newsprobe_never_fills_a_truth_rating(wire: Analysis) -> None:
     raw = json.dumps(claims_jsonld(wire))
     for word in ("ClaimReview", "reviewRating", "ratingValue", "alternateName", "Rating"):

@@ -121,7 +121,10 @@ def dask_client(
                         threads_per_worker=1,
                         processes=True,
                         host="127.0.0.1",
-                        dashboard_address=None,
+                        # A random port: with None the scheduler still takes 8787 for
+                        # its HTTP routes and warns on the terminal when another Dask
+                        # cluster holds it. No dashboard is served (bokeh is not needed).
+                        dashboard_address="127.0.0.1:0",
                         worker_dashboard_address=None,
                         silence_logs=logging.CRITICAL if quiet else logging.WARNING,
                     )

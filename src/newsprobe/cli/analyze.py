@@ -25,6 +25,7 @@ from newsprobe.cli.common import (
 from newsprobe.cli.output import ErrorLog, ReportFile, check_not_an_input, guarded_stdout
 from newsprobe.cli.progress import Bar, estimate_records, progress_bar
 from newsprobe.errors import NewsprobeError
+from newsprobe.ingest.files import expand_folders
 from newsprobe.ingest.options import MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES
 
 if TYPE_CHECKING:
@@ -88,7 +89,8 @@ def analyze(
     sources: Annotated[
         list[str],
         typer.Argument(
-            help="Files, URLs, or - for stdin: text, Markdown, HTML, JSONL, CSV, WARC, feeds.",
+            help="Files, folders, URLs, or - for stdin: text, Markdown, HTML, JSONL, CSV, WARC,"
+            " feeds.",
             show_default=False,
         ),
     ],
@@ -152,6 +154,8 @@ def analyze(
         for target in (out, errors):
             if target is not None:
                 check_not_an_input(target, sources)
+        skip = {target.resolve() for target in (out, errors) if target is not None}
+        sources = expand_folders(sources, skip=skip)
         failures: list[str] = []
         with ExitStack() as stack:
             log = stack.enter_context(ErrorLog(errors)) if errors is not None else None

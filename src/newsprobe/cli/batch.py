@@ -21,6 +21,7 @@ from newsprobe.cli.common import (
     state,
 )
 from newsprobe.errors import NewsprobeError
+from newsprobe.ingest.files import expand_folders
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -137,7 +138,7 @@ def batch(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files, URLs, or - for stdin: JSONL, CSV, WARC, feeds, HTML, text.",
+            help="Files, folders, URLs, or - for stdin: JSONL, CSV, WARC, feeds, HTML, text.",
             show_default=False,
         ),
     ],
@@ -219,6 +220,8 @@ def batch(
                 return stack.enter_context(cluster)
 
             show = stack.enter_context(_progress_display())
+            # The output folder may lie inside an input folder: never read it back.
+            inputs = expand_folders(inputs, skip={out.resolve()})
             summary = run_batch(
                 inputs, out, client=connect, settings=settings, on_progress=show, corpus=store
             )

@@ -30,33 +30,15 @@ from newsprobe.cli.common import (
 from newsprobe.cli.corpus import DbOption, open_corpus
 from newsprobe.cli.progress import estimate_records, progress_bar
 from newsprobe.errors import NewsprobeError
+from newsprobe.ingest.files import expand_folders
 
 if TYPE_CHECKING:
     from newsprobe.corpus import Corpus, Indexer
 
-__all__ = ["add", "expand_folders"]
+__all__ = ["add"]
 
 # SQLite's own files beside a corpus: never read them as articles.
 _DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
-
-
-def expand_folders(sources: list[str], *, skip: set[Path]) -> list[str]:
-    """Sources with every folder replaced by the files in it, recursively, sorted.
-
-    Hidden files and folders (a leading dot) and the files in `skip` (the corpus database
-    itself) are left out.
-    """
-    expanded: list[str] = []
-    for source in sources:
-        folder = Path(source)
-        if source == "-" or "://" in source or not folder.is_dir():
-            expanded.append(source)
-            continue
-        for path in sorted(folder.rglob("*")):
-            hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-            if path.is_file() and not hidden and path.resolve() not in skip:
-                expanded.append(str(path))
-    return expanded
 
 
 def _database_files(corpus: Corpus) -> set[Path]:

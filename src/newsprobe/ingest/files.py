@@ -17,13 +17,13 @@ import os
 import re
 import select
 import stat
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from newsprobe.errors import IngestError, UnsupportedInputError
 
-__all__ = ["open_local"]
+__all__ = ["expand_folders", "open_local"]
 
 # "file:", "ftp:", "s3:"... : a URL newsprobe does not fetch, not a file name.
 _OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -99,3 +99,29 @@ def open_local(path: Path, *, name: str, wait: float) -> Iterator[io.BufferedRea
         raise IngestError(f"cannot read it: {exc.strerror or exc}", source=name) from exc
     with handle:
         yield handle
+
+
+def expand_folders(sources: list[str], *, skip: Collection[Path] = ()) -> list[str]:
+    """Sources with every folder replaced by the files in it, recursively, sorted.
+
+    Every command takes a folder of articles as it takes a file: the files are read in
+    name order, so a batch run resumed on the same folder meets them in the same order.
+    Hidden files and folders (a leading dot) are left out, and so is anything at or under
+    a path in `skip` (given resolved: a corpus database and its journal files, a batch's
+    own output folder when it lies inside an input folder).
+    """
+    skipped = tuple(skip)
+    expanded: list[str] = []
+    for source in sources:
+        folder = Path(source)
+        if source == "-" or "://" in source or not folder.is_dir():
+            expanded.append(source)
+            continue
+        for path in sorted(folder.rglob("*")):
+            hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+            if not path.is_file() or hidden:
+                continue
+            resolved = path.resolve()
+            if not any(resolved == s or s in resolved.parents for s in skipped):
+                expanded.append(str(path))
+    return expanded

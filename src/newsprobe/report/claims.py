@@ -67,11 +67,17 @@ def _article_author(analysis: Analysis) -> list[dict[str, Any]] | dict[str, Any]
 
 
 def _source(claim: ClaimFinding, sources: list[AttributionFinding]) -> AttributionFinding | None:
-    """The attributed statement a claim is part of, if any (the one overlapping it most)."""
+    """The attributed statement a claim is part of, if any: the one overlapping it most,
+    and among equals the one that reports it (a verb of saying) over one that only holds
+    a view of it: "Villagers fear the worst, the Courier reports" is the Courier's claim."""
     overlapping = [s for s in sources if s.span.overlaps(claim.span)]
     return max(
         overlapping,
-        key=lambda s: min(s.span.end, claim.span.end) - max(s.span.start, claim.span.start),
+        key=lambda s: (
+            min(s.span.end, claim.span.end) - max(s.span.start, claim.span.start),
+            s.cue_type == "speech",
+            s.sources_statement,
+        ),
         default=None,
     )
 
