@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.units import MINUTES_PER_YEAR, display_unit, readable, readable_duration
+from newsprobe.units import (
+    MINUTES_PER_MONTH,
+    MINUTES_PER_YEAR,
+    display_unit,
+    readable,
+    readable_duration,
+)
 
 
 @pytest.mark.parametrize(
@@ -15,6 +21,10 @@ from newsprobe.units import MINUTES_PER_YEAR, display_unit, readable, readable_d
         (90, (1.5, "hours")),
         (36 * 60, (36, "hours")),
         (3 * 1440, (3, "days")),
+        (42 * 1440, (6, "weeks")),
+        (100 * 1440, (100, "days")),
+        (6 * MINUTES_PER_MONTH, (6, "months")),
+        (18 * MINUTES_PER_MONTH, (18, "months")),
         (7 * MINUTES_PER_YEAR, (7, "years")),
     ],
 )
@@ -78,5 +88,5 @@ def test_a_small_distance_is_noted_in_metres_and_centimetres_not_kilometres() ->
     notes = [f.note for f in newsprobe.analyze(article).of_kind("quantity")]
     assert "About 2 m (distance)." in notes, notes
     assert "40 cm (distance)." in notes, notes
-    assert "Up to 42 days (duration)." in notes, notes
+    assert "Up to 6 weeks (duration)." in notes, notes
     assert "About 30 days (duration)." in notes, notes  # not "about 30.437 days"
