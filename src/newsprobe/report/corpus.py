@@ -26,6 +26,7 @@ from newsprobe.coverage import (
     SpeculationCheck,
     Story,
 )
+from newsprobe.report.dates import published_label
 from newsprobe.units import readable
 
 __all__ = ["render_crosscheck", "render_provenance", "render_stories", "render_story"]
@@ -57,7 +58,7 @@ def _short(text: str, limit: int = _SHORT) -> str:
 
 
 def _when(ref: ArticleRef) -> str:
-    return ref.published.strftime("%Y-%m-%d %H:%M") if ref.published else "undated"
+    return published_label(ref.published) if ref.published else "undated"
 
 
 def _amount(value: float | None, unit: str | None) -> str:

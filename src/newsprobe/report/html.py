@@ -44,6 +44,7 @@ from newsprobe.findings import (
     SensationalFinding,
 )
 from newsprobe.report.corpus_view import corpus_view
+from newsprobe.report.dates import published_label
 from newsprobe.report.highlight import Mark, kinds_present, marks_of, paragraphs, segments
 
 __all__ = ["OUTCOME_LABELS", "content_security_policy", "render_html", "write_html"]
@@ -206,7 +207,7 @@ def _meta(analysis: Analysis) -> str:
     article = analysis.article
     parts = [
         article.outlet,
-        article.published.isoformat() if article.published else None,
+        published_label(article.published) if article.published else None,
         ", ".join(article.authors) or None,
         article.url,
     ]

@@ -29,6 +29,7 @@ from newsprobe.findings import (
     SourcingFinding,
     Span,
 )
+from newsprobe.report.dates import published_label
 from newsprobe.units import display_unit
 
 __all__ = ["marked", "render_text", "snippet"]
@@ -281,7 +282,7 @@ def _render(analysis: Analysis, console: Console) -> None:
     console.print(Text(article.headline_text or "(no headline)", style="bold"))
     facts = [
         article.outlet,
-        article.published.isoformat() if article.published else None,
+        published_label(article.published) if article.published else None,
         ", ".join(article.authors) or None,
         article.language and f"language: {article.language}",
         article.url,
