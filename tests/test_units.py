@@ -46,6 +46,8 @@ def test_a_duration_reads_in_the_unit_a_reader_would_use(
         (3000.0, "kg", (3, "tonnes")),
         (40.0, "C", (40, "°C")),
         (1200.0, "GBP", (1200, "GBP")),
+        (0.045, "GBP", (4.5, "pence")),
+        (0.5, "USD", (50, "cents")),
         (5.0, None, (5, "")),
     ],
 )

@@ -59,6 +59,10 @@ _SHOWN_UNITS: dict[str, tuple[tuple[float, str, float, bool], ...]] = {
         (1.0, "kg", 1.0, False),
         (0.0, "g", 0.001, False),
     ),
+    # Share prices and dividends under a pound or a dollar: "4.5p" is 4.5 pence, not 0.045 GBP.
+    "GBP": ((1.0, "GBP", 1.0, False), (0.0, "pence", 0.01, False)),
+    "USD": ((1.0, "USD", 1.0, False), (0.0, "cents", 0.01, False)),
+    "EUR": ((1.0, "EUR", 1.0, False), (0.0, "cents", 0.01, False)),
 }
 
 #: How a stored unit without a table above is written for a reader.

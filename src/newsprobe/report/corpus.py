@@ -26,7 +26,7 @@ from newsprobe.coverage import (
     SpeculationCheck,
     Story,
 )
-from newsprobe.report.dates import published_label
+from newsprobe.report.labels import amount_label, published_label
 from newsprobe.units import readable
 
 __all__ = ["render_crosscheck", "render_provenance", "render_stories", "render_story"]
@@ -65,9 +65,9 @@ def _amount(value: float | None, unit: str | None) -> str:
     if value is None:
         return ""
     if unit == "people":
-        return f"{value:,.6g}"
+        return amount_label(value)
     amount, word = readable(value, unit)
-    return f"{amount:,.6g}" + (f" {word}" if word else "")
+    return amount_label(amount) + (f" {word}" if word else "")
 
 
 def render_stories(stories: Sequence[Story], console: Console) -> None:

@@ -44,8 +44,8 @@ from newsprobe.findings import (
     SensationalFinding,
 )
 from newsprobe.report.corpus_view import corpus_view
-from newsprobe.report.dates import published_label
 from newsprobe.report.highlight import Mark, kinds_present, marks_of, paragraphs, segments
+from newsprobe.report.labels import published_label
 
 __all__ = ["OUTCOME_LABELS", "content_security_policy", "render_html", "write_html"]
 

@@ -29,7 +29,7 @@ from newsprobe.findings import (
     SourcingFinding,
     Span,
 )
-from newsprobe.report.dates import published_label
+from newsprobe.report.labels import amount_label, published_label
 from newsprobe.units import display_unit
 
 __all__ = ["marked", "render_text", "snippet"]
@@ -96,27 +96,19 @@ def _entities(article: Article, found: Sequence[FindingBase]) -> RenderableType:
     return table
 
 
-def _amount(value: float) -> str:
-    """A number a reader takes in at a glance: 2.5 bn, 12 m, 9,000, 0.75."""
-    for size, word in ((1e9, "bn"), (1e6, "m")):
-        if abs(value) >= size:
-            return f"{value / size:,.3g} {word}"
-    return f"{value:,.4g}" if abs(value) < 1000 else f"{value:,.0f}"
-
-
 def _readable(q: QuantityFinding) -> tuple[str, str, str]:
     """(value, unit, bounds) in the unit a reader would use: durations are normalized to
     minutes in the data, but nine years reads as 9 years, not 4.7 million minutes."""
     known = [v for v in (q.value, q.lower, q.upper) if v is not None]
     scale, unit = display_unit(q.unit, max(known, key=abs, default=0.0))
-    value = "" if q.value is None else _amount(q.value / scale)
+    value = "" if q.value is None else amount_label(q.value / scale)
     if q.approximate and value:
         value = f"~{value}"
     bounds = " ".join(
         part
         for part in (
-            f">= {_amount(q.lower / scale)}" if q.lower is not None else "",
-            f"<= {_amount(q.upper / scale)}" if q.upper is not None else "",
+            f">= {amount_label(q.lower / scale)}" if q.lower is not None else "",
+            f"<= {amount_label(q.upper / scale)}" if q.upper is not None else "",
         )
         if part
     )

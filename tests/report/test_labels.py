@@ -1,4 +1,4 @@
-"""Publication times in reports: a date alone stays a date."""
+"""Publication times and amounts in reports: a date alone stays a date."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newsprobe.report.dates import published_label
+from newsprobe.report.labels import amount_label, published_label
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,11 @@ from newsprobe.report.dates import published_label
 )
 def test_a_date_without_a_time_is_shown_without_one(when: datetime, label: str) -> None:
     assert published_label(when) == label
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [(1.24e9, "1.24 bn"), (3.5e6, "3.5 m"), (28500, "28,500"), (45, "45"), (0.75, "0.75")],
+)
+def test_amounts_read_at_a_glance(value: float, label: str) -> None:
+    assert amount_label(value) == label
