@@ -614,9 +614,8 @@ def stance(slow: bool) -> list[Row]:
     if not slow or not (DATA / "fnc1").is_dir():
         skipped = "skipped: --quick" if not slow else NO_DATA
         return [_row("stance model", where, "", {}, skipped, kind=PUBLIC, dev=HELD)]
-    from stance_eval import load_split, report
-
     from newsprobe.analyzers.headline.stance import STANCES, decide, stance_many
+    from newsprobe.evaluation.stance import load_split, report
 
     _, test = load_split(DATA / "fnc1")
     wall, cpu = time.perf_counter(), time.process_time()
