@@ -253,12 +253,12 @@ def print_calibration() -> None:
     table = {name: bands(judged) for name, judged in CALIBRATION.items()}
     labels = [b.label for b in next(iter(table.values()))]
     print("\nprecision per confidence band (findings in the band):")
-    print("  " + "analyzer".ljust(12) + "".join(label.rjust(16) for label in labels))
+    print("  " + "analyzer".ljust(20) + "".join(label.rjust(16) for label in labels))
     for name, result in table.items():
         cells = [
             "-" if b.precision is None else f"{b.precision:.2f} ({b.findings})" for b in result
         ]
-        print("  " + name.ljust(12) + "".join(cell.rjust(16) for cell in cells))
+        print("  " + name.ljust(20) + "".join(cell.rjust(16) for cell in cells))
 
 
 def _row(
@@ -296,7 +296,13 @@ def hedging(full: Replay) -> list[Row]:
 
 
 def attribution(full: Replay) -> list[Row]:
-    from newsprobe.evaluation.attribution import analyze, load_gold, score, sourcing_right
+    from newsprobe.evaluation.attribution import (
+        analyze,
+        judged,
+        load_gold,
+        score,
+        sourcing_right,
+    )
 
     gold = load_gold()
     rows = []
@@ -306,6 +312,8 @@ def attribution(full: Replay) -> list[Row]:
     ):
         analyses = analyze(pipeline, gold)
         s = score(analyses, gold)
+        if label == "attribution+sourcing":  # judged once, alone, so each counts once
+            CALIBRATION["attribution"] = judged(analyses, gold)
         n = s["right"] + s["wrong_source"] + s["missed"]
         where = f"{len(gold)} gold articles, {label}"
         other = f"wrong source {s['wrong_source']}, spurious {s['spurious']}"
@@ -318,7 +326,7 @@ def attribution(full: Replay) -> list[Row]:
 
 
 def quotes() -> list[Row]:
-    from newsprobe.evaluation.quotes import gold_scores
+    from newsprobe.evaluation.quotes import gold_scores, judged_quotes
 
     gold = _gold("quotes.json")["articles"]
     count = {
@@ -326,6 +334,8 @@ def quotes() -> list[Row]:
         for key in ("quotes", "scare_quotes")
     }
     full, alone = gold_scores(with_entities=True), gold_scores(with_entities=False)
+    judged = judged_quotes(with_entities=True)
+    CALIBRATION["quotes"], CALIBRATION["scare quotes"] = judged["quote"], judged["scare"]
     where = f"{len(gold)} gold articles, entities+quotes"
     rows = []
     for kind, label, n in (
@@ -381,6 +391,9 @@ def spin() -> list[Row]:
         baits = sum(len(a["engagement_bait"]) for a in data["articles"])
         s = evaluate_sensational(analyzer, data["articles"])
         e = evaluate_engagement(data["articles"])
+        if dev == DEV:  # all articles; the held-out ones are a subset of them
+            s, e = _judged("sensational", s), _judged("engagement_bait", e)
+        s, e = _without_judged(s), _without_judged(e)
         other = (
             f"with category P {s['strict_precision']:.3f} R {s['strict_recall']:.3f}; "
             f"sober copy {s['sober_false_per_100_words']:.2f} false per 100 words"
@@ -440,8 +453,10 @@ def headline_body() -> list[Row]:
     from newsprobe.evaluation.headline_body import CHECKS, evaluate, load_items
 
     items = load_items()
-    alone = evaluate(Pipeline(["headline_body"]))
-    full = evaluate(Pipeline(["quantities", "entities", "hedging", "headline_body"]))
+    alone = _without_judged(evaluate(Pipeline(["headline_body"])))
+    full = _judged(
+        "headline_body", evaluate(Pipeline(["quantities", "entities", "hedging", "headline_body"]))
+    )
     where = f"{len(items)} pairs, +quantities/entities/hedging"
     other = (
         f"stance accuracy {full['stance_accuracy']:.3f} "

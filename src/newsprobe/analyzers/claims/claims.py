@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.claims import confidence as CONFIDENCE
 from newsprobe.analyzers.claims.features import (
     FEATURE_NAMES,
     CheckworthinessModel,
@@ -241,7 +242,12 @@ class _Layers:
 
 def _unscored(span: Span, why: str) -> ClaimFinding:
     """A sentence that asserts nothing, for the full ranking: score 0 and the reason."""
-    return ClaimFinding(span=span, confidence=0.0, checkworthiness=0.0, note=f"Not scored: {why}.")
+    return ClaimFinding(
+        span=span,
+        confidence=CONFIDENCE.UNSCORED,
+        checkworthiness=CONFIDENCE.UNSCORED,
+        note=f"Not scored: {why}.",
+    )
 
 
 def _asserts(sent: SpacySpan, in_headline: bool) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.quantities import confidence as CONFIDENCE
 from newsprobe.analyzers.quantities.measures import Measure, read_measure
 from newsprobe.analyzers.quantities.numbers import Token, tokenize
 from newsprobe.analyzers.quantities.rules import (
@@ -48,9 +49,6 @@ _NAME_LABELS = frozenset(
 _PHONE = re.compile(r"\+?\(?\d{2,5}\)?(?:[ .\-]\d{2,5}){2,}")
 _SENTENCE_OPENERS = frozenset(".!?:;\"“‘'(—–-")
 _WEEKDAYS = load_words("quantities/weekdays")
-# Confidence by how the dimension was decided; set by reading the gold set's errors:
-# explicit units are almost never wrong, counts by parse are wrong about one time in four.
-_CONFIDENCE = {"unit": 0.9, "age": 0.85, "casualties": 0.8, "count": 0.7, "bare": 0.5}
 
 
 class _TokensAt(Mapping[int, Any]):
@@ -132,7 +130,10 @@ class QuantitiesAnalyzer(Analyzer):
                 return None
         elif dimension == "age":
             basis = "age"
-        confidence = _CONFIDENCE[basis] - (0.1 if m.number.vague else 0.0)
+        # By how the dimension was decided (`confidence.py`: the values and their basis).
+        confidence = CONFIDENCE.BY_BASIS[basis] - (
+            CONFIDENCE.VAGUE_PENALTY if m.number.vague else 0.0
+        )
         start, end = tokens[m.start].start, tokens[m.end - 1].end
         return QuantityFinding(
             span=Span(start=start, end=end),
