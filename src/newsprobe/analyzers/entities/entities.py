@@ -79,7 +79,7 @@ class EntitiesAnalyzer(Analyzer):
         doc = ctx.doc
         if doc is None or len(doc) == 0:
             return []
-        p = Parsed.of(doc, ctx.text)
+        p = Parsed.of(doc, ctx.text, ctx.columns)
         head = ctx.article.headline
         shouty = _shouting_headline(ctx.article.headline_text)
         headline_end = head.end if shouty else -1

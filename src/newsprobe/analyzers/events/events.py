@@ -57,7 +57,6 @@ from newsprobe.analyzers.events.triggers import (
     trigger_span,
     trigger_type,
 )
-from newsprobe.analyzers.shared.tokens import columns
 from newsprobe.findings import EntityFinding, EventFinding, QuantityFinding, Span
 from newsprobe.units import readable_duration
 
@@ -181,7 +180,7 @@ class EventsAnalyzer(Analyzer):
             q for q in ctx.of_kind("quantity", QuantityFinding) if q.dimension == "duration"
         ]
         quoted = quoted_mask(ctx.text)
-        cols = columns(doc)
+        cols = ctx.columns
         # Token indices that may trigger, found in one pass over the columns: the few
         # percent of tokens worth building a spaCy Token for.
         candidates = candidate_triggers(cols, quoted)

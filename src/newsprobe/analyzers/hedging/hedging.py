@@ -45,7 +45,7 @@ from newsprobe.analyzers.hedging.modals import (
 from newsprobe.analyzers.hedging.weasels import weasel_cues, weasel_phrases
 from newsprobe.analyzers.shared.lexicon import fold_case
 from newsprobe.analyzers.shared.lexicon_files import load_words
-from newsprobe.analyzers.shared.tokens import Columns, columns
+from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import FindingBase, HedgeFinding, QuoteFinding, Span
 
 if TYPE_CHECKING:
@@ -244,7 +244,7 @@ class HedgingAnalyzer(Analyzer):
         if doc is None:
             return
         quotes = ctx.of_kind("quote", QuoteFinding)
-        cols = columns(doc)
+        cols = ctx.columns
         candidates = _candidate_cues(cols)
         for sentence in doc.sents:
             first = bisect_left(candidates, sentence.start)

@@ -33,11 +33,11 @@ from newsprobe.analyzers.quantities.rules import (
     note_for,
 )
 from newsprobe.analyzers.shared.lexicon_files import load_words
-from newsprobe.analyzers.shared.tokens import TokenList, columns
+from newsprobe.analyzers.shared.tokens import Columns, TokenList
 from newsprobe.findings import QuantityFinding, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    pass
 
 __all__ = ["QuantitiesAnalyzer"]
 
@@ -72,12 +72,11 @@ class _TokensAt(Mapping[int, Any]):
 class _Hints:
     """What the parse says about a character offset: its token, its entity label."""
 
-    def __init__(self, doc: Doc | None) -> None:
+    def __init__(self, cols: Columns | None) -> None:
         self.tokens: Mapping[int, Any] = {}
         self.labels: dict[int, str] = {}
-        if doc is None:
+        if cols is None:
             return
-        cols = columns(doc)
         self.tokens = _TokensAt(cols.tokens, cols.idx)
         self.labels = {
             offset: label for offset, label in zip(cols.idx, cols.ent_type, strict=True) if label
@@ -96,7 +95,7 @@ class QuantitiesAnalyzer(Analyzer):
     def analyze(self, ctx: Context) -> Iterator[QuantityFinding]:
         text = ctx.text
         tokens = tokenize(text)
-        hints = _Hints(ctx.doc)
+        hints = _Hints(ctx.columns if ctx.doc is not None else None)
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
         headline_end = ctx.article.headline.end
         i = 0
