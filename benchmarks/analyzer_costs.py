@@ -27,6 +27,7 @@ from benchmarks.throughput import corpus
 
 from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.analyzers.shared.views import ParseViews
 from newsprobe.document import Article
 from newsprobe.findings import FindingBase
 from newsprobe.nlp.parse import parse_many
@@ -56,9 +57,10 @@ def main() -> None:
     profiler = cProfile.Profile() if args.profile else None
     for article, doc in zip(articles, docs, strict=True):
         found: dict[str, list[FindingBase]] = defaultdict(list)
+        views = ParseViews.build(doc)  # as the pipeline does: once per document, untimed
         for analyzer in pipeline.analyzers:
             snapshot = MappingProxyType({k: tuple(v) for k, v in found.items()})
-            ctx = Context(article=article, doc=doc, findings=snapshot)
+            ctx = Context(article=article, doc=doc, findings=snapshot, views=views)
             profiled = profiler is not None and analyzer.name == args.profile
             if profiled:
                 profiler.enable()

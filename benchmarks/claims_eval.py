@@ -16,12 +16,10 @@ The data lives in ``../shared/data`` beside the repository; sections without it 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "src"), str(REPO)]
 DATA = REPO.parent / "shared" / "data" / "claimbuster"
 
 
@@ -72,36 +70,16 @@ def debate2020() -> None:
 
 
 def gold_articles() -> None:
-    from newsprobe.analyzers.pipeline import Pipeline
-    from newsprobe.analyzers.registry import available_analyzers
-    from newsprobe.evaluation.goldset import article_of, gold_article, spans_of
+    """The gate's own scorer (`newsprobe.evaluation.claims`), with and without helpers."""
+    from newsprobe.evaluation.claims import HELPERS, evaluate
 
-    gold = json.loads((REPO / "tests" / "gold" / "claims.json").read_text(encoding="utf-8"))
-    helpers = [n for n in ("entities", "quantities", "hedging", "quotes", "attribution")
-               if n in available_analyzers()]  # fmt: skip
-    for names in ([*helpers, "claims"], ["claims"]):
-        pipeline = Pipeline(names, on_error="record")
-        found = missed = right = wrong = 0
-        for slug, wanted in gold["articles"].items():
-            article = article_of(gold_article(slug))
-            claims = [f.span for f in pipeline.analyze(article).of_kind("claim")]
-            positives = [spans_of(article, s)[0] for s in wanted["claims"]]
-            negatives = [spans_of(article, s)[0] for s in wanted["not_claims"]]
-            # Recall over gold sentences; precision over emitted claims that touch an
-            # annotated sentence (unannotated, ambiguous sentences are not scored).
-            hits = sum(1 for g in positives if any(c.overlaps(g) for c in claims))
-            found, missed = found + hits, missed + len(positives) - hits
-            for claim in claims:
-                if any(claim.overlaps(g) for g in positives):
-                    right += 1
-                elif any(claim.overlaps(g) for g in negatives):
-                    wrong += 1
-        p = right / (right + wrong) if right + wrong else 0.0
-        r = found / (found + missed) if found + missed else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+    for helpers in (True, False):
+        s = evaluate(helpers=helpers)
+        names = [*HELPERS, "claims"] if helpers else ["claims"]
         print(
-            f"gold articles, analyzers {'+'.join(names)}: P={p:.3f} R={r:.3f} F1={f:.3f} "
-            f"({found}/{found + missed} gold claims found, {wrong} negatives emitted)"
+            f"gold articles, analyzers {'+'.join(names)}: P={s['precision']:.3f} "
+            f"R={s['recall']:.3f} F1={s['f1']:.3f} ({s['found']}/{s['total']} gold claims "
+            f"found, {s['wrong']} negatives emitted)"
         )
 
 

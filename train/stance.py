@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from multiprocessing import Pool
@@ -31,13 +30,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
+from newsprobe.analyzers.headline import stance as st
+from newsprobe.evaluation.stance import LABELS, Pair, format_report, load_split, report
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "benchmarks"))
-sys.path.insert(0, str(REPO / "src"))
-
-from stance_eval import LABELS, Pair, load_split, print_report, report  # noqa: E402
-
-from newsprobe.analyzers.headline import stance as st  # noqa: E402
 
 MODELS = REPO / "src" / "newsprobe" / "models"
 MIN_DF = 2  # stems in a single training body are noise for idf; they get `unseen_idf`.
@@ -208,10 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     result = report(y_test, [labels[i] for i in ours.argmax(axis=1)])
     print("hold-out (337 bodies, never seen in training or selection), argmax:")
-    print_report(result)
+    print(format_report(result))
     decided = report(y_test, decide(ours, threshold))
     print(f"hold-out with the shipped decision rule (disagree when p >= {threshold}):")
-    print_report(decided)
+    print(format_report(decided))
     meta = {
         "name": "stance",
         "version": st.MODEL_VERSION,

@@ -70,4 +70,4 @@ def test_each_gate_was_measured_on_the_gold_data_as_it_is(name: str) -> None:
 def test_the_gates_file_reads_as_it_is_written() -> None:
     again = load_gates(GATES_FILE)
     assert again == gates()
-    assert {"quantities", "entities", "events", "sensational"} <= set(again)
+    assert {"quantities", "entities", "events", "sensational", "hedging", "claims"} <= set(again)

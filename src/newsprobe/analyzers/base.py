@@ -16,6 +16,12 @@ An analyzer is a small, named, versioned unit that reads a `Context` and returns
 - `analyze(ctx)` is pure: the same context gives the same findings, and it never mutates
   the context. Its findings need `span`, `note`, `confidence` and their kind's fields;
   the pipeline sets `id`, `text` and `analyzer` and rejects spans outside the text.
+- Views of the document that several analyzers need are built once per document by the
+  pipeline and read through the context, never rebuilt by an analyzer: `ctx.columns`
+  (the token attributes as lists, `shared/tokens.py`), `ctx.index(kind)` (earlier
+  findings of a kind keyed by span) and `ctx.mention_index()` (entity mentions keyed by
+  span); see `shared/views.py`. A helper that holds only a `Doc` may call
+  `shared.tokens.columns(doc)`, the cached fallback for code outside the pipeline.
 - Module imports stay light: spaCy types are imported under `TYPE_CHECKING` only, so that
   `newsprobe analyzers` lists analyzers without loading a model.
 
@@ -37,11 +43,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from newsprobe.analyzers.shared.views import ParseViews
 from newsprobe.document import Article
-from newsprobe.findings import FindingBase, Span
+from newsprobe.findings import EntityFinding, FindingBase, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from newsprobe.analyzers.shared.span_index import SpanIndex
+    from newsprobe.analyzers.shared.tokens import Columns
 
 __all__ = ["Analyzer", "Context"]
 
@@ -50,15 +60,41 @@ F = TypeVar("F", bound=FindingBase)
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What an analyzer may read: the article, its one shared parse, earlier findings."""
+    """What an analyzer may read: the article, its one shared parse, earlier findings,
+    and the views of the parse the pipeline built once for every analyzer (`views`; a
+    context made by hand has none, and builds what it is asked for on the spot)."""
 
     article: Article
     doc: Doc | None = None
     findings: Mapping[str, Sequence[FindingBase]] = field(default_factory=dict)
+    views: ParseViews | None = None
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    @property
+    def columns(self) -> Columns:
+        """The token attributes of the parse as lists (`shared/tokens.py`), built once per
+        document. Only for analyzers that require a parse: without one it raises."""
+        if self.views is not None and self.views.columns is not None:
+            return self.views.columns
+        if self.doc is None:
+            raise ValueError("no parse in this context: require a 'doc' layer to read columns")
+        from newsprobe.analyzers.shared.tokens import columns
+
+        return columns(self.doc)
+
+    def index(self, kind: str) -> SpanIndex[Any]:
+        """Earlier findings of `kind` keyed by span, for lookups by position; built once
+        and shared by the analyzers that follow, until one of them adds to `kind`."""
+        found = self.findings.get(kind, ())
+        return (self.views or ParseViews(None)).index(kind, found)
+
+    def mention_index(self) -> SpanIndex[EntityFinding]:
+        """Every mention of every earlier entity finding, keyed by the mention's span."""
+        found = self.findings.get("entity", ())
+        return (self.views or ParseViews(None)).mention_index(found)
 
     def of_kind(self, kind: str, cls: type[F] = FindingBase) -> list[F]:  # type: ignore[assignment]
         """Findings of `kind` produced by analyzers that ran earlier, in text order."""

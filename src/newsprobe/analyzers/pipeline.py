@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.registry import BUILTIN_ANALYZERS, analyzer_class, create_analyzer
+from newsprobe.analyzers.shared.views import ParseViews
 from newsprobe.assess import assess
 from newsprobe.document import Analysis, AnalyzerFailure, Article, Notice
 from newsprobe.errors import AnalyzerError, ConfigError
@@ -228,6 +229,12 @@ class Pipeline:
             from newsprobe.nlp.parse import model_version
 
             models["spacy"] = model_version()
+        # Built once per document and shared by every analyzer's context: the token
+        # columns, and span indexes of earlier findings (`analyzers/shared/views.py`).
+        views = ParseViews.build(doc)
+        # Each kind's findings as a tuple, remade only when an analyzer adds to that kind,
+        # so that an index built over one tuple serves every later analyzer.
+        frozen: dict[str, tuple[FindingBase, ...]] = {}
         for analyzer in self.analyzers:
             if analyzer.name in self._broken:
                 errors.append(self._broken[analyzer.name])
@@ -246,8 +253,8 @@ class Pipeline:
                 )
                 continue
             # Analyzers see a read-only snapshot of earlier findings: they cannot mutate them.
-            snapshot = MappingProxyType({kind: tuple(found) for kind, found in findings.items()})
-            ctx = Context(article=article, doc=doc, findings=snapshot)
+            snapshot = MappingProxyType(dict(frozen))
+            ctx = Context(article=article, doc=doc, findings=snapshot, views=views)
             try:
                 produced = self._collect(analyzer, ctx, findings)
             except Exception as exc:  # isolate any analyzer failure, per on_error
@@ -269,6 +276,8 @@ class Pipeline:
                 continue
             for finding in produced:
                 findings[finding.kind].append(finding)
+            for kind in dict.fromkeys(finding.kind for finding in produced):
+                frozen[kind] = tuple(findings[kind])
             ordered.extend(produced)
             ran.append(analyzer.qualified_name)
             models.update(analyzer.model_versions())

@@ -11,11 +11,12 @@ from typing import Any
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Analysis
+from newsprobe.evaluation.calibration import Judged
 from newsprobe.evaluation.goldset import article_of, find_span, gold_article
 from newsprobe.evaluation.paths import gold_file
 from newsprobe.findings import AttributionFinding, SourcingFinding
 
-__all__ = ["analyze", "load_gold", "score", "sourcing_right"]
+__all__ = ["analyze", "judged", "load_gold", "score", "sourcing_right"]
 
 
 def load_gold() -> dict[str, dict[str, Any]]:
@@ -87,3 +88,30 @@ def sourcing_right(analyses: Mapping[str, Analysis], gold: Mapping[str, Any] | N
         found = [f for f in analysis.findings if isinstance(f, SourcingFinding)]
         right += [(f.verdict, f.outlets) for f in found] == [(want["verdict"], want["outlets"])]
     return right
+
+
+def judged(analyses: Mapping[str, Analysis], gold: Mapping[str, Any] | None = None) -> list[Judged]:
+    """The attributions on annotated sentences, for the confidence bands: right when the
+    gold sentence is attributed and the finding has a gold type and source, wrong when it
+    has not or the gold leaves the sentence unattributed (other findings are not judged)."""
+    if gold is None:
+        gold = load_gold()
+    out: list[Judged] = []
+    for slug, entries in gold.items():
+        analysis = analyses[slug]
+        found = [f for f in analysis.findings if isinstance(f, AttributionFinding)]
+        for entry in entries["attributed"]:
+            where = find_span(analysis.article, entry["sentence"])
+            out += [
+                Judged(
+                    f.confidence,
+                    f.source_type in entry["types"]
+                    and entry["source"].lower() in (f.source or "").lower(),
+                )
+                for f in found
+                if f.span.contains(where)
+            ]
+        for sentence in entries["none"]:
+            where = find_span(analysis.article, sentence)
+            out += [Judged(f.confidence, False) for f in found if f.span.contains(where)]
+    return out

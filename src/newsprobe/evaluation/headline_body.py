@@ -9,6 +9,7 @@ from typing import Any
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Article
+from newsprobe.evaluation.calibration import Judged
 from newsprobe.evaluation.paths import gold_file
 from newsprobe.findings import HeadlineBodyFinding
 
@@ -26,10 +27,13 @@ def load_items() -> list[dict[str, Any]]:
 
 
 def evaluate(pipeline: Pipeline) -> dict[str, Any]:
-    """Stance accuracy, and for each check (P, R) of whether it fires on a pair at all."""
+    """Stance accuracy, for each check (P, R) of whether it fires on a pair at all, and the
+    judged findings: a check's finding is right when the pair has that check, a stance
+    finding when its stance is the gold one."""
     items = load_items()
     counts = {c: {"tp": 0, "fp": 0, "fn": 0} for c in CHECKS}
     stance_right = 0
+    judged: list[Judged] = []
     for item in items:
         analysis = pipeline.analyze(
             Article.create(headline=item["headline"], body=item["body"], language="en")
@@ -43,7 +47,14 @@ def evaluate(pipeline: Pipeline) -> dict[str, Any]:
                 counts[check][key] += 1
         stances = [f.stance for f in findings if f.check == "stance"]
         stance_right += stances == [item["stance"]]
-    result: dict[str, Any] = {"stance_accuracy": stance_right / len(items)}
+        judged += [
+            Judged(
+                f.confidence,
+                f.stance == item["stance"] if f.check == "stance" else f.check in item["checks"],
+            )
+            for f in findings
+        ]
+    result: dict[str, Any] = {"stance_accuracy": stance_right / len(items), "judged": judged}
     for check, c in counts.items():
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
         r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0

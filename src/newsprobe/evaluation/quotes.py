@@ -9,11 +9,12 @@ from functools import cache
 from typing import Any
 
 from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.evaluation.calibration import Judged
 from newsprobe.evaluation.goldset import article_of, find_span, gold_article
 from newsprobe.evaluation.paths import gold_file
 from newsprobe.findings import QuoteFinding, ScareQuoteFinding
 
-__all__ = ["gold_scores", "speaker_ok"]
+__all__ = ["gold_scores", "judged_quotes", "speaker_ok"]
 
 
 @cache
@@ -44,10 +45,23 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def gold_scores(*, with_entities: bool = True) -> dict[str, tuple[float, float, float]]:
     """P/R/F1 of quote detection, quote-with-speaker and scare quotes on the gold set."""
+    counts, _ = _score(with_entities)
+    return {k: _prf(*v) for k, v in counts.items()}
+
+
+def judged_quotes(*, with_entities: bool = True) -> dict[str, list[Judged]]:
+    """The judged findings for the confidence bands: `quote` (a quotation found, right when
+    it is a gold one with the gold speaker) and `scare` (right when it is a gold one)."""
+    return _score(with_entities)[1]
+
+
+@cache
+def _score(with_entities: bool) -> tuple[dict[str, list[int]], dict[str, list[Judged]]]:
     data: dict[str, Any] = json.loads(gold_file("quotes.json").read_text(encoding="utf-8"))[
         "articles"
     ]
     counts = {k: [0, 0, 0] for k in ("quote", "speaker", "scare")}  # tp, predicted, gold
+    judged: dict[str, list[Judged]] = {"quote": [], "scare": []}
     for slug, wanted in data.items():
         article = article_of(gold_article(slug))
         analysis = _pipeline(with_entities).analyze(article)
@@ -67,6 +81,7 @@ def gold_scores(*, with_entities: bool = True) -> dict[str, tuple[float, float, 
                 if isinstance(f, cls) and not any(f.span.overlaps(o) for o in optional)
             ]  # fmt: skip
             used: set[int] = set()
+            right: set[int] = set()
             tp = tp_speaker = 0
             for span, g in golds:
                 match = next(
@@ -80,6 +95,10 @@ def gold_scores(*, with_entities: bool = True) -> dict[str, tuple[float, float, 
                 pred = preds[match]
                 if isinstance(pred, QuoteFinding) and speaker_ok(pred.speaker, g["speaker"]):
                     tp_speaker += 1
+                    right.add(match)
+                elif isinstance(pred, ScareQuoteFinding):
+                    right.add(match)
+            judged[kind] += [Judged(f.confidence, i in right) for i, f in enumerate(preds)]
             counts[kind][0] += tp
             counts[kind][1] += len(preds)
             counts[kind][2] += len(golds)
@@ -87,4 +106,4 @@ def gold_scores(*, with_entities: bool = True) -> dict[str, tuple[float, float, 
                 counts["speaker"][0] += tp_speaker
                 counts["speaker"][1] += len(preds)
                 counts["speaker"][2] += len(golds)
-    return {k: _prf(*v) for k, v in counts.items()}
+    return counts, judged

@@ -14,6 +14,7 @@ from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.rhetoric.engagement import EngagementBaitAnalyzer
 from newsprobe.analyzers.rhetoric.sensational import SensationalAnalyzer
 from newsprobe.document import Article
+from newsprobe.evaluation.calibration import Judged
 from newsprobe.evaluation.paths import gold_file
 from newsprobe.findings import EngagementBaitFinding, SensationalFinding
 
@@ -44,25 +45,29 @@ def gold_span(text: str, item: Mapping[str, Any]) -> tuple[int, int]:
 
 def evaluate_sensational(
     analyzer: SensationalAnalyzer, articles: Sequence[Mapping[str, Any]] | None = None
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """Sensational wording: span-overlap precision and recall (and with the category
-    required too), and false findings per 100 words of the sober articles."""
+    required too), false findings per 100 words of the sober articles, and the judged
+    findings (right when they overlap a gold span) for the confidence bands."""
     n_pred = n_gold = hit_pred = hit_gold = strict_pred = strict_gold = 0
     sober_false = sober_words = 0
+    judged: list[Judged] = []
     for item in load_articles() if articles is None else articles:
         article = _article(item)
         text = article.text
-        preds = [
-            (f.span.start, f.span.end, f.category)
+        findings = [
+            f
             for f in analyzer.analyze(Context(article=article))
             if isinstance(f, SensationalFinding)
         ]
+        preds = [(f.span.start, f.span.end, f.category) for f in findings]
         golds = [(*gold_span(text, g), g["category"]) for g in item["sensational"]]
 
         def overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
             return a[0] < b[1] and b[0] < a[1]
 
         matched = [any(overlap(p, g) for g in golds) for p in preds]
+        judged += [Judged(f.confidence, m) for f, m in zip(findings, matched, strict=True)]
         n_pred += len(preds)
         n_gold += len(golds)
         hit_pred += sum(matched)
@@ -78,20 +83,24 @@ def evaluate_sensational(
         "strict_precision": strict_pred / n_pred,
         "strict_recall": strict_gold / n_gold,
         "sober_false_per_100_words": 100 * sober_false / sober_words,
+        "judged": judged,
     }
 
 
-def evaluate_engagement(articles: Sequence[Mapping[str, Any]] | None = None) -> dict[str, float]:
-    """Engagement bait: span-overlap precision and recall, and recall with the form right."""
+def evaluate_engagement(articles: Sequence[Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """Engagement bait: span-overlap precision and recall, recall with the form right, and
+    the judged findings (right when they overlap a gold span)."""
     analyzer = EngagementBaitAnalyzer()
     n_pred = n_gold = hit_pred = hit_gold = strict = 0
+    judged: list[Judged] = []
     for item in load_articles() if articles is None else articles:
         article = _article(item)
-        preds = [
-            (f.span.start, f.span.end, f.form)
+        findings = [
+            f
             for f in analyzer.analyze(Context(article=article))
             if isinstance(f, EngagementBaitFinding)
         ]
+        preds = [(f.span.start, f.span.end, f.form) for f in findings]
         golds = [
             (*next(re.finditer(re.escape(g["surface"]), article.text)).span(), g["form"])
             for g in item["engagement_bait"]
@@ -102,6 +111,10 @@ def evaluate_engagement(articles: Sequence[Mapping[str, Any]] | None = None) -> 
 
         n_pred += len(preds)
         n_gold += len(golds)
+        judged += [
+            Judged(f.confidence, any(overlap(p, g) for g in golds))
+            for f, p in zip(findings, preds, strict=True)
+        ]
         hit_pred += sum(any(overlap(p, g) for g in golds) for p in preds)
         hit_gold += sum(any(overlap(p, g) for p in preds) for g in golds)
         strict += sum(any(overlap(p, g) and p[2] == g[2] for p in preds) for g in golds)
@@ -109,4 +122,5 @@ def evaluate_engagement(articles: Sequence[Mapping[str, Any]] | None = None) -> 
         "precision": hit_pred / n_pred,
         "recall": hit_gold / n_gold,
         "strict_recall": strict / n_gold,
+        "judged": judged,
     }

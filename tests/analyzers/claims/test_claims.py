@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,21 +11,15 @@ import pytest
 from newsprobe.analyzers.claims.claims import CLAIM_THRESHOLD, ClaimsAnalyzer
 from newsprobe.analyzers.claims.features import CheckworthinessModel, news_features
 from newsprobe.analyzers.pipeline import Pipeline
-from newsprobe.analyzers.registry import available_analyzers
 from newsprobe.analyzers.shared.timex import resolve
 from newsprobe.document import Analysis, Article
+from newsprobe.evaluation.claims import HELPERS, evaluate, load_gold
 from newsprobe.evaluation.goldset import article_of, gold_article, spans_of
 from newsprobe.findings import ClaimFinding
 from tests.conftest import make_article
-from tests.paths import GOLD as GOLD_DIR
+from tests.gates import gate
 
-GOLD = GOLD_DIR / "claims.json"
 PUBLISHED = datetime(2025, 6, 12, 9, 30, tzinfo=UTC)  # a Thursday
-HELPERS = [
-    name
-    for name in ("entities", "quantities", "hedging", "quotes", "attribution")
-    if name in available_analyzers()
-]
 
 
 def run(article: Article, *, threshold: float = CLAIM_THRESHOLD, helpers: bool = True) -> Analysis:
@@ -174,36 +167,8 @@ def test_model_f1_on_debate2020(shared_data: Path) -> None:
 # --- gold gate ----------------------------------------------------------------------------
 
 
-def gold_scores(*, helpers: bool) -> tuple[float, float, float]:
-    """Sentence-level precision, recall, F1 of claim detection on tests/gold/claims.json.
-
-    Recall counts gold claim sentences touched by an emitted claim; precision counts emitted
-    claims touching a gold claim against those touching a gold negative (sentences in
-    neither list are ambiguous and not scored).
-    """
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
-    pipeline_names: list[str | ClaimsAnalyzer] = [*HELPERS] if helpers else []
-    pipeline = Pipeline([*pipeline_names, ClaimsAnalyzer()], on_error="record")
-    found = total = right = wrong = 0
-    for slug, wanted in gold.items():
-        article = article_of(gold_article(slug))
-        emitted = [c.span for c in pipeline.analyze(article).findings if c.kind == "claim"]
-        positives = [spans_of(article, s)[0] for s in wanted["claims"]]
-        negatives = [spans_of(article, s)[0] for s in wanted["not_claims"]]
-        total += len(positives)
-        found += sum(1 for g in positives if any(c.overlaps(g) for c in emitted))
-        for claim in emitted:
-            if any(claim.overlaps(g) for g in positives):
-                right += 1
-            elif any(claim.overlaps(g) for g in negatives):
-                wrong += 1
-    precision = right / max(1, right + wrong)
-    recall = found / max(1, total)
-    return precision, recall, 2 * precision * recall / max(1e-9, precision + recall)
-
-
 def test_gold_annotations_point_at_unique_sentences() -> None:
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    gold = load_gold()
     assert len(gold) >= 30
     for slug, wanted in gold.items():
         article = article_of(gold_article(slug))
@@ -212,12 +177,7 @@ def test_gold_annotations_point_at_unique_sentences() -> None:
 
 
 def test_gold_gate() -> None:
-    precision, recall, f1 = gold_scores(helpers=True)
-    # Measured 2026-11-25 with entities, quantities, hedging, quotes and attribution present:
-    # P=0.937 R=0.882 F1=0.909 (claims alone: P=0.923 R=0.877 F1=0.900).
-    assert precision >= 0.90
-    assert recall >= 0.85
-    assert f1 >= 0.88
+    gate("claims").check(evaluate(helpers=True))
 
 
 # --- robustness ---------------------------------------------------------------------------

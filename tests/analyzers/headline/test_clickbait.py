@@ -13,14 +13,13 @@ from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.headline.clickbait import ClickbaitAnalyzer, ClickbaitModel
 from newsprobe.analyzers.headline.form import find_devices
 from newsprobe.analyzers.registry import create_analyzer
+from newsprobe.evaluation.clickbait import evaluate
 from newsprobe.findings import ClickbaitFinding, FindingBase, SignalFinding
 from tests.conftest import make_article
-from tests.paths import GOLD as GOLD_DIR
-
-GOLD = GOLD_DIR / "headlines.json"
+from tests.gates import gate
 
 # Measured with the shipped model v1 (benchmarks/clickbait_eval.py): see models/clickbait.md.
-COMPOSED_ACCURACY_FLOOR = 0.92  # measured 0.945 (69/73)
+# (The composed headlines' floor is the gate "clickbait" of tests/gold/gates.toml.)
 HELD_OUT_ACCURACY_FLOOR = 0.972  # measured 0.975 on 5,086 held-out rows
 
 BODY = "The council met on Tuesday evening and voted on the proposal after a long debate."
@@ -49,15 +48,10 @@ def devices(headline: str) -> list[str]:
 
 
 def test_composed_headlines_gate(model: ClickbaitModel) -> None:
-    rows = json.loads(GOLD.read_text(encoding="utf-8"))["headlines"]
-    assert len(rows) >= 60
-    labels = [r["clickbait"] for r in rows]
-    assert 0.4 < sum(labels) / len(labels) < 0.6  # roughly balanced
-    right = sum(
-        int(model.score(r["headline"]).probability >= model.threshold) == r["clickbait"]
-        for r in rows
-    )
-    assert right / len(rows) >= COMPOSED_ACCURACY_FLOOR
+    result = evaluate(model)
+    assert result["n"] >= 60
+    assert 0.4 < result["clickbait_share"] < 0.6  # roughly balanced
+    gate("clickbait").check(result)
 
 
 @pytest.mark.shared_data

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.document import Article
-from newsprobe.evaluation.goldset import article_of, find_span, gold_article
-from newsprobe.findings import HedgeFinding, Span
+from newsprobe.evaluation.hedging import evaluate, violations
+from newsprobe.findings import HedgeFinding
 from tests.conftest import make_article
-from tests.paths import GOLD as GOLD_DIR
-
-GOLD = json.loads((GOLD_DIR / "hedges.json").read_text("utf-8"))
-GOLD.pop("_format")
+from tests.gates import gate
 
 
 @pytest.fixture(scope="module")
@@ -22,59 +17,19 @@ def pipeline() -> Pipeline:
     return Pipeline(["hedging"])
 
 
-def _cue_span(article: Article, entry: dict[str, str]) -> Span:
-    context = find_span(article, entry["context"])
-    offset = article.text.index(entry["cue"], context.start, context.end)
-    return Span(start=offset, end=offset + len(entry["cue"]))
-
-
 def _hedges(pipeline: Pipeline, article: Article) -> list[HedgeFinding]:
     return [f for f in pipeline.analyze(article).findings if isinstance(f, HedgeFinding)]
 
 
-def score(pipeline: Pipeline) -> dict[str, float]:
-    tp = fp = fn = 0
-    for slug, gold in GOLD.items():
-        article = article_of(gold_article(slug))
-        found = [h.span for h in _hedges(pipeline, article)]
-        wanted = [_cue_span(article, e) for e in gold["hedges"]]
-        ignored = [_cue_span(article, e) for e in gold["neutral"]]
-        matched = {i for i, w in enumerate(wanted) if any(w.overlaps(f) for f in found)}
-        tp += len(matched)
-        fn += len(wanted) - len(matched)
-        fp += sum(
-            1
-            for f in found
-            if not any(f.overlaps(w) for w in wanted) and not any(f.overlaps(n) for n in ignored)
-        )
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
-
-
 def test_gold_set_gate(pipeline: Pipeline) -> None:
-    result = score(pipeline)
-    # Measured 2026-11-25 at P 0.98, R 1.00 (46 cues). The rules were refined while reading
-    # this set, so it is a development set: the floors sit a little under the figures.
-    assert result["precision"] >= 0.93, result
-    assert result["recall"] >= 0.95, result
-    assert result["f1"] >= 0.94, result
+    gate("hedging").check(evaluate(pipeline))
 
 
 def test_must_not_fire(pipeline: Pipeline) -> None:
-    violations = []
-    for slug, gold in GOLD.items():
-        article = article_of(gold_article(slug))
-        found = [h.span for h in _hedges(pipeline, article)]
-        violations += [
-            (slug, entry["context"])
-            for entry in gold["not"]
-            if any(_cue_span(article, entry).overlaps(f) for f in found)
-        ]
+    found = violations(pipeline)
     # Known: permission "may" with a pronoun subject ("it may not turn every traveller
     # into a suspect") still reads as possibility. Anything beyond that one is a regression.
-    assert len(violations) <= 1, violations
+    assert len(found) <= 1, found
 
 
 @pytest.mark.parametrize(

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from newsprobe.analyzers.hedging import weasels
 from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.evaluation.hedging import evaluate_sentences
 from newsprobe.findings import HedgeFinding
 from newsprobe.nlp.parse import load_english
 from tests.conftest import make_article
-from tests.paths import GOLD
-
-SENTENCES = json.loads((GOLD / "hedge_sentences.json").read_text("utf-8"))["sentences"]
+from tests.gates import gate
 
 
 @pytest.fixture(scope="module")
@@ -27,28 +24,8 @@ def _hedges(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
     return [(article.text[f.span.start : f.span.end], f.hedge_type) for f in found]
 
 
-def sentence_scores(pipeline: Pipeline) -> dict[str, float]:
-    """Uncertain-sentence precision, recall and F1 on the composed sentence set: a
-    sentence is predicted uncertain when any hedge is found in it."""
-    tp = fp = fn = 0
-    for entry in SENTENCES:
-        predicted = bool(_hedges(pipeline, entry["text"]))
-        tp += predicted and entry["uncertain"]
-        fp += predicted and not entry["uncertain"]
-        fn += not predicted and entry["uncertain"]
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn, "n": len(SENTENCES)}
-
-
 def test_composed_sentence_set_gate(pipeline: Pipeline) -> None:
-    result = sentence_scores(pipeline)
-    # Measured 2026-12-06: P 1.000 R 1.000 F1 1.000 (before the weasel rules: P 0.923,
-    # R 0.450, F1 0.605). The rules were written while reading this set (a development
-    # set, composed here, not a public one), so the floor sits well under the figure.
-    assert result["f1"] >= 0.90, result
-    assert result["precision"] >= 0.90, result
+    gate("hedge_sentences").check(evaluate_sentences(pipeline))
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.claims import confidence as CONFIDENCE
 from newsprobe.analyzers.claims.features import (
     FEATURE_NAMES,
     CheckworthinessModel,
@@ -35,7 +36,7 @@ from newsprobe.analyzers.claims.filters import furniture, own_line, unverifiable
 from newsprobe.analyzers.claims.segments import CLOSING_QUOTES, segments
 from newsprobe.analyzers.shared import timex
 from newsprobe.analyzers.shared.span_index import SpanIndex, entities_in
-from newsprobe.analyzers.shared.tokens import columns
+from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import (
     AttributionFinding,
     ClaimFinding,
@@ -132,13 +133,13 @@ class ClaimsAnalyzer(Analyzer):
         if ctx.doc is None or not ctx.text.strip():
             return []
         layers = _Layers.build(ctx)
-        cols = columns(ctx.doc)
+        cols = ctx.columns
         candidates: list[_Candidate] = []
         unscored: list[ClaimFinding] = []  # with `every_sentence`: what asserts nothing
         seen: set[str] = set()
         for span, in_headline in segments(ctx):
             sent = ctx.char_span(span)
-            if sent is None or not _asserts(sent, in_headline):
+            if sent is None or not _asserts(sent, in_headline, cols):
                 unscored.append(_unscored(span, "too short or without a verb to assert"))
                 continue
             said = ctx.text[span.start : span.end]
@@ -160,10 +161,10 @@ class ClaimsAnalyzer(Analyzer):
             if target is None:
                 unscored.append(_unscored(span, "could not be read as a sentence"))
                 continue
-            features = news_features(target)
-            features = news_voice(target, features, quoted=quoted is not None)
+            features = news_features(target, cols)
+            features = news_voice(target, features, quoted=quoted is not None, cols=cols)
             if in_headline:
-                features = headline_tense(target, features)
+                features = headline_tense(target, features, cols)
             text = cols.span_text(target)
             candidates.append(
                 _Candidate(span, sent, root, target, text, features, quoted is not None)
@@ -226,27 +227,30 @@ class _Layers:
     def build(cls, ctx: Context) -> _Layers:
         quotes = ctx.of_kind("quote", QuoteFinding)
         entities = ctx.of_kind("entity", EntityFinding)
+        # The indexes of whole findings are the context's, shared with other analyzers.
         return cls(
-            quantities=SpanIndex((q.span, q) for q in ctx.of_kind("quantity", QuantityFinding)),
-            attributions=SpanIndex(
-                (a.span, a) for a in ctx.of_kind("attribution", AttributionFinding)
-            ),
-            hedges=SpanIndex((h.span, h) for h in ctx.of_kind("hedge", HedgeFinding)),
+            quantities=ctx.index("quantity"),
+            attributions=ctx.index("attribution"),
+            hedges=ctx.index("hedge"),
             quote_parts=SpanIndex((p, p) for q in quotes if q.direct for p in q.parts),
             has_quotes=bool(quotes),
-            mentions=SpanIndex((m, e) for e in entities for m in e.mentions),
+            mentions=ctx.mention_index(),
             has_entities=bool(entities),
         )
 
 
 def _unscored(span: Span, why: str) -> ClaimFinding:
     """A sentence that asserts nothing, for the full ranking: score 0 and the reason."""
-    return ClaimFinding(span=span, confidence=0.0, checkworthiness=0.0, note=f"Not scored: {why}.")
+    return ClaimFinding(
+        span=span,
+        confidence=CONFIDENCE.UNSCORED,
+        checkworthiness=CONFIDENCE.UNSCORED,
+        note=f"Not scored: {why}.",
+    )
 
 
-def _asserts(sent: SpacySpan, in_headline: bool) -> bool:
+def _asserts(sent: SpacySpan, in_headline: bool, cols: Columns) -> bool:
     """Enough words to say something, and a verb (headlines may drop the verb)."""
-    cols = columns(sent.doc)
     positions = range(sent.start, sent.end)
     if sum(1 for i in positions if cols.is_alpha[i]) < 3:
         return False
@@ -430,7 +434,7 @@ def _place(ctx: Context, layers: _Layers, span: Span, sent: SpacySpan) -> str | 
 
 def _time(ctx: Context, sent: SpacySpan, cache: dict[str, str | None]) -> str | None:
     """ISO date of the first DATE entity that resolves against the publication date."""
-    cols = columns(sent.doc)
+    cols = ctx.columns
     for first, end, label in entity_ranges(cols, sent.start, sent.end):
         if label == "DATE":
             text = ctx.text[cols.idx[first] : cols.end_char(end - 1)]

@@ -133,12 +133,14 @@ def entity_ranges(cols: Columns, start: int, end: int) -> list[tuple[int, int, s
     return found
 
 
-def news_features(sent: SpacySpan) -> list[float]:
-    """The `FEATURE_NAMES` values of one sentence, read from its spaCy tokens and entities.
+def news_features(sent: SpacySpan, cols: Columns | None = None) -> list[float]:
+    """The `FEATURE_NAMES` values of one sentence, read from its spaCy tokens and entities
+    (through `cols`, the document's columns: the analyzer passes `ctx.columns`; callers
+    outside the pipeline leave it out).
 
     Works on any parse layers present: with no tagger or NER the matching features are 0.
     """
-    cols = columns(sent.doc)
+    cols = cols if cols is not None else columns(sent.doc)
     positions = [i for i in range(sent.start, sent.end) if not cols.is_space[i]]
     if not positions:
         return [0.0] * len(FEATURE_NAMES)
@@ -185,7 +187,9 @@ def news_features(sent: SpacySpan) -> list[float]:
     return [float(v) for v in values]
 
 
-def news_voice(sent: SpacySpan, features: list[float], *, quoted: bool) -> list[float]:
+def news_voice(
+    sent: SpacySpan, features: list[float], *, quoted: bool, cols: Columns | None = None
+) -> list[float]:
     """Undo a debate habit of the model in the reporter's own voice.
 
     In debates "will" and modals mostly mark a speaker's promises ("I will cut taxes"), so
@@ -195,7 +199,7 @@ def news_voice(sent: SpacySpan, features: list[float], *, quoted: bool) -> list[
     are handled as hedges in `_blend`.
     """
     value = dict(zip(FEATURE_NAMES, features, strict=True))
-    cols = columns(sent.doc)
+    cols = cols if cols is not None else columns(sent.doc)
     modals = {cols.lower[i] for i in range(sent.start, sent.end) if cols.tag[i] == "MD"}
     if quoted or value["first_person_singular"] or value["first_person_plural"]:
         return features
@@ -207,10 +211,13 @@ def news_voice(sent: SpacySpan, features: list[float], *, quoted: bool) -> list[
     return features
 
 
-def headline_tense(sent: SpacySpan, features: list[float]) -> list[float]:
+def headline_tense(
+    sent: SpacySpan, features: list[float], cols: Columns | None = None
+) -> list[float]:
     """Headlines tell past events in the present ("Council approves..."): count as past."""
-    tags = columns(sent.doc).tag[sent.start : sent.end]
-    question = columns(sent.doc).span_text(sent).rstrip().endswith("?")
+    cols = cols if cols is not None else columns(sent.doc)
+    tags = cols.tag[sent.start : sent.end]
+    question = cols.span_text(sent).rstrip().endswith("?")
     if ("VBZ" in tags or "VBP" in tags) and not question:
         features = list(features)
         features[FEATURE_NAMES.index("past_tense")] = 1.0

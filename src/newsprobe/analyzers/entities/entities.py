@@ -43,6 +43,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.entities import confidence as CONFIDENCE
 from newsprobe.analyzers.entities.aliases import cluster
 from newsprobe.analyzers.entities.labels import DISEASE, relabel
 from newsprobe.analyzers.entities.mentions import Mention, Parsed, mention_text, taken_by
@@ -78,7 +79,7 @@ class EntitiesAnalyzer(Analyzer):
         doc = ctx.doc
         if doc is None or len(doc) == 0:
             return []
-        p = Parsed.of(doc, ctx.text)
+        p = Parsed.of(doc, ctx.text, ctx.columns)
         head = ctx.article.headline
         shouty = _shouting_headline(ctx.article.headline_text)
         headline_end = head.end if shouty else -1
@@ -179,11 +180,13 @@ def _finding(p: Parsed, members: list[Mention], ambiguous: dict[int, list[str]])
     if label == "PERSON":
         role = next((r for m in members if (r := role_for(p, m.start, m.end))), None)
     aliases = sorted(set(texts) - {canonical}, key=texts.index)
-    # Hand-set: one mention 0.55, each further mention +0.1 up to three, scaled by how many
-    # of the label votes agree; checked by eye against the gold set, not fitted.
-    confidence = (0.55 + 0.1 * min(len(members) - 1, 3)) * (0.6 + 0.4 * top / sum(votes.values()))
+    # Mentions and label agreement; the values and how they were set: `confidence.py`.
+    c = CONFIDENCE
+    confidence = (c.ONE_MENTION + c.PER_MENTION * min(len(members) - 1, c.MENTIONS_COUNTED)) * (
+        c.AGREEMENT_FLOOR + c.AGREEMENT_WEIGHT * top / sum(votes.values())
+    )
     if all(m.source == "recovered" for m in members):
-        confidence = min(confidence, 0.5)
+        confidence = min(confidence, c.RECOVERED_CAP)
     times = "once" if len(members) == 1 else f"{len(members)} times"
     shown = ", ".join(f"'{t}'" for t in [canonical, *aliases][:5])
     note = f"{_READABLE.get(label, label.title())} mentioned {times}, as {shown}."
@@ -191,11 +194,11 @@ def _finding(p: Parsed, members: list[Mention], ambiguous: dict[int, list[str]])
         note = note[:-1] + f"; described as {role[0]}."
     candidates = next((ambiguous[id(m)] for m in members if id(m) in ambiguous), None)
     if candidates:
-        confidence = min(confidence, 0.4)
+        confidence = min(confidence, c.AMBIGUOUS_CAP)
         note += f" The name alone may refer to {' or '.join(candidates)}."
     return EntityFinding(
         span=spans[0],
-        confidence=round(min(confidence, 0.95), 3),
+        confidence=round(min(confidence, c.CEILING), 3),
         note=note,
         canonical=canonical,
         label=label,

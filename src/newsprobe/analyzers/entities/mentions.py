@@ -61,9 +61,10 @@ class Parsed:
     text: str
 
     @classmethod
-    def of(cls, doc: Doc, text: str) -> Parsed:
-        """The parse `doc` of `text` (the article text the pipeline parsed)."""
-        cols = columns(doc)
+    def of(cls, doc: Doc, text: str, cols: Columns | None = None) -> Parsed:
+        """The parse `doc` of `text` (the article text the pipeline parsed), with its
+        columns (`ctx.columns`; built from `doc` when not given)."""
+        cols = cols if cols is not None else columns(doc)
         if not cols.text or len(text) != cols.idx[-1] + len(cols.tokens[-1].text_with_ws):
             text = doc.text  # not the parse of `text` after all: trust the parse
         return cls(doc, cols, text)

@@ -45,6 +45,7 @@ from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.events import confidence as CONFIDENCE
 from newsprobe.analyzers.events import slots
 from newsprobe.analyzers.events.names import Names, Slot
 from newsprobe.analyzers.events.participants import participants
@@ -56,7 +57,6 @@ from newsprobe.analyzers.events.triggers import (
     trigger_span,
     trigger_type,
 )
-from newsprobe.analyzers.shared.tokens import columns
 from newsprobe.findings import EntityFinding, EventFinding, QuantityFinding, Span
 from newsprobe.units import readable_duration
 
@@ -180,7 +180,7 @@ class EventsAnalyzer(Analyzer):
             q for q in ctx.of_kind("quantity", QuantityFinding) if q.dimension == "duration"
         ]
         quoted = quoted_mask(ctx.text)
-        cols = columns(doc)
+        cols = ctx.columns
         # Token indices that may trigger, found in one pass over the columns: the few
         # percent of tokens worth building a spaCy Token for.
         candidates = candidate_triggers(cols, quoted)
@@ -363,9 +363,12 @@ def _finding(event: _Mention, names: Names) -> EventFinding:
         parts.append(", with " + _join(event.toll))  # "with 14 dead and more than 40 injured"
     filled = event.filled()
     explicit = filled - min(event.inferred, filled)
-    # A bare trigger is right about two times in three on the gold set; each slot read
-    # from the text adds 0.1, each inferred one 0.05 (hand-set, checked on the gold set).
-    confidence = min(0.95, 0.55 + 0.1 * explicit + 0.05 * (filled - explicit))
+    # Slots read and inferred; the values and how they were set: `confidence.py`.
+    c = CONFIDENCE
+    confidence = min(
+        c.CEILING,
+        c.BARE_TRIGGER + c.EXPLICIT_SLOT * explicit + c.INFERRED_SLOT * (filled - explicit),
+    )
     return EventFinding(
         span=event.sentence,
         confidence=round(confidence, 2),

@@ -27,6 +27,7 @@ from functools import cache
 import numpy as np
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.headline import confidence as CONFIDENCE
 from newsprobe.analyzers.headline.form import FORM_FEATURES, Device, find_devices, ngrams
 from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.errors import ModelNotFoundError
@@ -173,7 +174,7 @@ class ClickbaitAnalyzer(Analyzer):
         probability = round(scored.probability, 4)
         yield SignalFinding(
             span=Span(start=span.start, end=span.end),
-            confidence=1.0,
+            confidence=CONFIDENCE.SIGNAL,
             note=f"Clickbait score of the headline: {probability:.2f} "
             f"(flagged from {threshold:.2f}).",
             name="clickbait_probability",

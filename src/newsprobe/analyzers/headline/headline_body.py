@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.headline import confidence as CONFIDENCE
 from newsprobe.analyzers.headline.stance import (
     MODEL_VERSION,
     decide,
@@ -191,7 +192,9 @@ def _numbers(ctx: Context, related: Sequence[Span]) -> Iterator[HeadlineBodyFind
         said = ", ".join(f'"{article.slice(b.span)}"' for b in rivals[:3])
         yield HeadlineBodyFinding(
             span=q.span,
-            confidence=0.75 if len(rivals) == 1 else 0.65,
+            confidence=CONFIDENCE.NUMBER_ONE_RIVAL
+            if len(rivals) == 1
+            else CONFIDENCE.NUMBER_SEVERAL_RIVALS,
             note=f'The headline says "{article.slice(q.span)}" but the body gives {said}.',
             check="number",
             body_spans=[b.span for b in rivals[:5]],
@@ -239,7 +242,7 @@ def _numbers_by_digits(ctx: Context, related: Sequence[Span]) -> Iterator[Headli
         others = ", ".join(f'"{article.slice(r)}"' for r in rivals[:3])
         yield HeadlineBodyFinding(
             span=Span(start=article.headline.start + start, end=article.headline.start + end),
-            confidence=0.5,
+            confidence=CONFIDENCE.NUMBER_BY_DIGITS,
             note=f'The headline says "{said}" but the body\'s matching sentences give {others}.',
             check="number",
             body_spans=rivals[:5],
@@ -272,11 +275,11 @@ def _entities(ctx: Context) -> Iterator[HeadlineBodyFinding]:
                 continue
             if not any(_mentioned(n, body_text) for n in (e.canonical, *e.aliases)):
                 missing.append((heads[0], e.canonical))
-        confidence = 0.7
+        confidence = CONFIDENCE.ENTITY_BY_FINDINGS
     else:
         missing = list(_capitalised_names(article.headline_text, article.headline.start))
         missing = [(s, n) for s, n in missing if not _mentioned(n, body_text)]
-        confidence = 0.45
+        confidence = CONFIDENCE.ENTITY_BY_CAPITALS
     for span, name in missing:
         yield HeadlineBodyFinding(
             span=span,
@@ -325,9 +328,10 @@ def _certainty(ctx: Context, related: Sequence[Span]) -> Iterator[HeadlineBodyFi
     share = len(hedged) / len(related)
     if related[0] not in hedged or share < 0.5:
         return
+    base, weight = CONFIDENCE.CERTAINTY
     yield HeadlineBodyFinding(
         span=headline,
-        confidence=round(0.5 + 0.3 * share, 4),
+        confidence=round(base + weight * share, 4),
         note="The headline states as fact what the body's matching sentences only suggest.",
         check="certainty",
         body_spans=sorted(hedged, key=_start),

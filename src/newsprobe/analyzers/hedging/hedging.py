@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.hedging import confidence as CONFIDENCE
 from newsprobe.analyzers.hedging.framings import FRAMINGS
 from newsprobe.analyzers.hedging.modals import (
     is_advice,
@@ -44,7 +45,7 @@ from newsprobe.analyzers.hedging.modals import (
 from newsprobe.analyzers.hedging.weasels import weasel_cues, weasel_phrases
 from newsprobe.analyzers.shared.lexicon import fold_case
 from newsprobe.analyzers.shared.lexicon_files import load_words
-from newsprobe.analyzers.shared.tokens import Columns, columns
+from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import FindingBase, HedgeFinding, QuoteFinding, Span
 
 if TYPE_CHECKING:
@@ -243,7 +244,7 @@ class HedgingAnalyzer(Analyzer):
         if doc is None:
             return
         quotes = ctx.of_kind("quote", QuoteFinding)
-        cols = columns(doc)
+        cols = ctx.columns
         candidates = _candidate_cues(cols)
         for sentence in doc.sents:
             first = bisect_left(candidates, sentence.start)
@@ -334,16 +335,13 @@ class HedgingAnalyzer(Analyzer):
         if in_quote:
             who = speaker or "the person quoted"
             note += f" It is inside a quotation, so the hedge is {who}'s, not the outlet's."
-        # Calibrated on the composed gold articles: adverbs and framings are unambiguous,
-        # modals and verbs of belief are right about four times in five.
-        confidence = {"adverb": 0.9, "framing": 0.9, "qualifier": 0.85, "inference": 0.75}.get(
-            kind, 0.8
-        )
+        # The values and how they were set: `confidence.py`.
+        confidence = CONFIDENCE.BY_TYPE.get(kind, CONFIDENCE.DEFAULT)
         return HedgeFinding(
             span=span,
             hedge_type=kind,
             scope=scope,
             speaker=speaker,
-            confidence=confidence * (0.9 if in_quote else 1.0),
+            confidence=confidence * (CONFIDENCE.QUOTED_FACTOR if in_quote else 1.0),
             note=note,
         )

@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.quantities import confidence as CONFIDENCE
 from newsprobe.analyzers.quantities.measures import Measure, read_measure
 from newsprobe.analyzers.quantities.numbers import Token, tokenize
 from newsprobe.analyzers.quantities.rules import (
@@ -32,11 +33,11 @@ from newsprobe.analyzers.quantities.rules import (
     note_for,
 )
 from newsprobe.analyzers.shared.lexicon_files import load_words
-from newsprobe.analyzers.shared.tokens import TokenList, columns
+from newsprobe.analyzers.shared.tokens import Columns, TokenList
 from newsprobe.findings import QuantityFinding, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    pass
 
 __all__ = ["QuantitiesAnalyzer"]
 
@@ -48,9 +49,6 @@ _NAME_LABELS = frozenset(
 _PHONE = re.compile(r"\+?\(?\d{2,5}\)?(?:[ .\-]\d{2,5}){2,}")
 _SENTENCE_OPENERS = frozenset(".!?:;\"“‘'(—–-")
 _WEEKDAYS = load_words("quantities/weekdays")
-# Confidence by how the dimension was decided; set by reading the gold set's errors:
-# explicit units are almost never wrong, counts by parse are wrong about one time in four.
-_CONFIDENCE = {"unit": 0.9, "age": 0.85, "casualties": 0.8, "count": 0.7, "bare": 0.5}
 
 
 class _TokensAt(Mapping[int, Any]):
@@ -74,12 +72,11 @@ class _TokensAt(Mapping[int, Any]):
 class _Hints:
     """What the parse says about a character offset: its token, its entity label."""
 
-    def __init__(self, doc: Doc | None) -> None:
+    def __init__(self, cols: Columns | None) -> None:
         self.tokens: Mapping[int, Any] = {}
         self.labels: dict[int, str] = {}
-        if doc is None:
+        if cols is None:
             return
-        cols = columns(doc)
         self.tokens = _TokensAt(cols.tokens, cols.idx)
         self.labels = {
             offset: label for offset, label in zip(cols.idx, cols.ent_type, strict=True) if label
@@ -98,7 +95,7 @@ class QuantitiesAnalyzer(Analyzer):
     def analyze(self, ctx: Context) -> Iterator[QuantityFinding]:
         text = ctx.text
         tokens = tokenize(text)
-        hints = _Hints(ctx.doc)
+        hints = _Hints(ctx.columns if ctx.doc is not None else None)
         phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
         headline_end = ctx.article.headline.end
         i = 0
@@ -132,7 +129,10 @@ class QuantitiesAnalyzer(Analyzer):
                 return None
         elif dimension == "age":
             basis = "age"
-        confidence = _CONFIDENCE[basis] - (0.1 if m.number.vague else 0.0)
+        # By how the dimension was decided (`confidence.py`: the values and their basis).
+        confidence = CONFIDENCE.BY_BASIS[basis] - (
+            CONFIDENCE.VAGUE_PENALTY if m.number.vague else 0.0
+        )
         start, end = tokens[m.start].start, tokens[m.end - 1].end
         return QuantityFinding(
             span=Span(start=start, end=end),

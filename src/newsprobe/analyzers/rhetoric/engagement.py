@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.rhetoric import confidence as CONFIDENCE
 from newsprobe.analyzers.shared.lexicon import SpanSet, fold_case, quoted_regions, sentence_spans
 from newsprobe.findings import EngagementBaitFinding, FindingBase, QuoteFinding, Span
 
@@ -67,7 +68,6 @@ _CALL_HINTS = (
     # other
     "follow us ", "like our ", "subscribe", "turn on notifications",
 )  # fmt: skip
-_BASE = {"poll": 0.85, "share_request": 0.85, "call_to_comment": 0.85, "other": 0.6}
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|you're|you'd|you've|you'll)\b", re.I)
 _STRONG_OPENER = re.compile(
     r"^(?:so,? )?(?:what do you (?:think|make|reckon)|do you (?:agree|think|support|believe)"
@@ -92,12 +92,6 @@ _NOTES = {
     "poll": "This asks readers to vote in a poll rather than reporting evidence.",
     "other": "This asks readers to follow or subscribe, which is promotion, not news.",
 }
-# Confidence of a reader question: 0.5 to start; +0.25 in the closing paragraphs, +0.15
-# next to a call, +0.1 with a direct opener ("Would you..."), -0.2 in the opening
-# paragraph of a piece of 3+ paragraphs. Reported from 0.45: a bare "you" question in the
-# middle of a piece (0.5) is, but an opening rhetorical lede (0.3) is not. Set by hand on
-# the gold set, where every lede question with "you" was rhetorical.
-_MIN_QUESTION = 0.45
 #: Findings reported per article: real bait is a line or two; more is junk or a template.
 MAX_FINDINGS = 100
 
@@ -159,7 +153,9 @@ class EngagementBaitAnalyzer(Analyzer):
                 continue
             closing, opening = _position(start, paragraphs)
             for form, a, b in found:
-                confidence = min(0.95, _BASE[form] + (0.1 if closing else 0.0))
+                c = CONFIDENCE  # the values and how they were set: `confidence.py`
+                bonus = c.BAIT_CLOSING_BONUS if closing else 0.0
+                confidence = min(c.BAIT_CEILING, c.BAIT_FORM[form] + bonus)
                 yield EngagementBaitFinding(
                     span=Span(start=a, end=b), confidence=confidence, note=_NOTES[form], form=form
                 )
@@ -172,7 +168,7 @@ class EngagementBaitAnalyzer(Analyzer):
                 for step in (-1, 1)
             )
             confidence = _question_confidence(sentence, closing, opening, near_call)
-            if confidence >= _MIN_QUESTION:
+            if confidence >= CONFIDENCE.MIN_QUESTION:
                 yield EngagementBaitFinding(
                     span=Span(start=start, end=end),
                     confidence=round(confidence, 3),
@@ -183,15 +179,17 @@ class EngagementBaitAnalyzer(Analyzer):
 
 def _question_confidence(sentence: str, closing: bool, opening: bool, near_call: bool) -> float:
     """How surely a question in the outlet's voice is put to the reader (0 when it is not)."""
+    c = CONFIDENCE
     if _SOCIAL_PROMPT.match(sentence):
-        return 0.75 + (0.15 if closing else 0.0)
+        return c.SOCIAL_PROMPT + (c.SOCIAL_PROMPT_CLOSING_BONUS if closing else 0.0)
     addressed = bool(_YOU.search(sentence))
     if not (addressed or near_call):
         return 0.0  # a rhetorical question about the story, not to the reader
-    score = 0.5 + (0.25 if closing else 0.0) + (0.15 if near_call else 0.0)
-    score += 0.1 if _STRONG_OPENER.match(sentence) else 0.0
-    score -= 0.2 if opening else 0.0
-    return min(score, 0.95)
+    q = c.QUESTION
+    score = q["start"] + (q["closing"] if closing else 0.0) + (q["near_call"] if near_call else 0.0)
+    score += q["strong_opener"] if _STRONG_OPENER.match(sentence) else 0.0
+    score += q["opening"] if opening else 0.0
+    return min(score, c.BAIT_CEILING)
 
 
 def _paragraphs(text: str, body: Span) -> list[tuple[int, int]]:

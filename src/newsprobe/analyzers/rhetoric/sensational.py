@@ -35,6 +35,7 @@ from functools import cache
 from importlib import resources
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.rhetoric import confidence as CONFIDENCE
 from newsprobe.analyzers.shared.dateline import dateline_openings
 from newsprobe.analyzers.shared.lexicon import (
     PhraseMatcher,
@@ -65,19 +66,9 @@ _LISTS = (
     ("loaded_term", "loaded_terms"),
     ("loaded_verb", "loaded_verbs"),
 )
-# Base confidence per category in the outlet's own voice. Set by hand from how often each
-# list fired on sober copy in the gold set: exclamations and tabloid verbs almost never
-# do; single emotional words and bare absolutes sometimes do.
-_CONFIDENCE = {
-    "loaded_verb": 0.8,
-    "loaded_term": 0.75,
-    "intensifier": 0.7,
-    "superlative": 0.7,
-    "absolute": 0.6,
-    "exclamation": 0.8,
-    "all_caps": 0.7,
-}
-_QUOTED_FACTOR = 0.5
+# Confidences and how they were set: `confidence.py`.
+_CONFIDENCE = CONFIDENCE.SENSATIONAL
+_QUOTED_FACTOR = CONFIDENCE.SENSATIONAL_QUOTED_FACTOR
 #: Findings reported per article; the rate signal still counts every hit. A genuine
 #: article has tens; thousands only come from junk (a page of "SLAMS SLAMS ..."), where
 #: more highlights help no reader and each finding costs the pipeline validation time.
@@ -238,7 +229,7 @@ class SensationalAnalyzer(Analyzer):
             framing = f", {scare} of them scare-quoted phrases" if scare else ""
             yield SignalFinding(
                 span=scope,
-                confidence=1.0,
+                confidence=CONFIDENCE.SIGNAL,
                 note=f"{own} sensational words or marks in the outlet's own voice{framing}, "
                 f"{rate:g} per 100 words.",
                 name="sensational_rate",
@@ -261,9 +252,10 @@ class SensationalAnalyzer(Analyzer):
                     continue
             confidence = _CONFIDENCE.get(m.label, 0.0)
             if m.label == "emotional":
-                # 0.45 at the threshold, rising with strength; never above a curated list.
+                # Rising with strength from the cut; never above a curated list.
                 strength = abs(self._vader.get(m.phrase, VADER_THRESHOLD)) - VADER_THRESHOLD
-                confidence = min(0.7, 0.45 + 0.1 * strength)
+                floor, step, cap = CONFIDENCE.SENSATIONAL_EMOTIONAL
+                confidence = min(cap, floor + step * strength)
             yield _Hit(m.start, m.end, m.label, self._lexicon_of[m.label], confidence)
         folded = fold_case(text)
         superlatives = _SUPERLATIVE.finditer(folded) if _HAS_COMPARISON.search(folded) else ()

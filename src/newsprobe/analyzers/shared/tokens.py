@@ -3,13 +3,18 @@
 spaCy creates a new `Token` object on every ``doc[i]`` and on every pass over a `Span`,
 and each string attribute (``lower_``, ``tag_``...) is a lookup in the string store.
 Twelve analyzers walking the same sentences pay that again and again; on the composed
-benchmark corpus it was about a sixth of all analyzer time. `columns(doc)` reads every
-attribute once per document into lists indexed by token position, and caches them on the
-document, so every analyzer of the article shares one copy:
+benchmark corpus it was about a sixth of all analyzer time. `build_columns(doc)` reads
+every attribute once into lists indexed by token position. The pipeline builds them once
+per document and hands them to every analyzer as `Context.columns`
+(`analyzers/shared/views.py`):
 
-    >>> cols = columns(doc)
+    >>> cols = ctx.columns
     >>> [cols.lower[i] for i in range(sent.start, sent.end) if cols.tag[i] == "MD"]
     ['may']
+
+`columns(doc)` is the fallback for code that holds a bare `Doc` (a helper called outside
+the pipeline, a training script, a test): it returns the copy cached in ``doc.user_data``
+(the pipeline's, when the document went through one) or builds and caches one.
 
 Layers the pipeline did not run come out empty ("" for tags, 0 for heads' offsets), just
 as spaCy reports them.
@@ -25,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Columns", "TokenList", "columns"]
+__all__ = ["Columns", "TokenList", "build_columns", "columns"]
 
 _KEY = "newsprobe.columns"
 
@@ -103,10 +108,18 @@ _ATTRS += ["HEAD", "IDX", "ENT_IOB", "IS_ALPHA", "IS_SPACE", "SPACY"]
 
 
 def columns(doc: Doc) -> Columns:
-    """The shared columns of `doc`, built on first use and cached in ``doc.user_data``."""
+    """The columns of `doc` for code outside the pipeline (analyzers read `ctx.columns`):
+    the copy cached in ``doc.user_data``, built and cached on first use."""
     cached = doc.user_data.get(_KEY)
     if isinstance(cached, Columns) and len(cached.text) == len(doc):
         return cached
+    built = build_columns(doc)
+    doc.user_data[_KEY] = built
+    return built
+
+
+def build_columns(doc: Doc) -> Columns:
+    """Every token attribute of `doc`, read once (uncached: see `columns`)."""
     # One array call instead of a Token and a property call per attribute per token.
     table = doc.to_array(_ATTRS)
     strings = doc.vocab.strings
@@ -134,5 +147,4 @@ def columns(doc: Doc) -> Columns:
         is_alpha=[bool(flag) for flag in table[:, 10].tolist()],
         is_space=[bool(flag) for flag in table[:, 11].tolist()],
     )
-    doc.user_data[_KEY] = built
     return built
