@@ -12,8 +12,7 @@ composed ones; see `throughput.corpus`), in one run, each phase in a fresh proce
   analyzer, reading, writing and the manifest included. Partitions of 16 records
   (``--partition-size``): with the default of 128, 200 articles would be two partitions
   of unequal size, and the second worker would wait for most of the run; an archive
-  makes hundreds of partitions either way.
-
+  makes hundreds of partitions either way;
 - newsprobe in one process, without Dask: the same reading into partitions, the same
   per-partition task (`analyze_partition`: `process_records`, rows, Parquet and gzipped
   JSON) and the same writing and manifest, called in a loop. Batch at 1 worker against
@@ -35,7 +34,10 @@ laptop. The machine here is shared: each phase is run `--repeat` times and the b
 and the load average is printed with each; compare ratios, not absolute figures. CPU
 seconds per article (all processes of a phase: spaCy's children, newsprobe's client and
 workers) are printed too: they depend much less on the load, and their ratio says what
-the wall-clock ratio would be on an idle machine when the parallel phases scale.
+the wall-clock ratio would be on an idle machine when the parallel phases scale. For
+newsprobe batch they are split by where they went: the client's main thread (reading,
+writing), the rest of the client process (Dask's scheduler and nannies run there), the
+workers' task threads, and the workers' own Dask threads (event loop, heartbeats).
 """
 
 from __future__ import annotations
