@@ -12,7 +12,12 @@ composed ones; see `throughput.corpus`), in one run, each phase in a fresh proce
   analyzer, reading, writing and the manifest included. Partitions of 16 records
   (``--partition-size``): with the default of 128, 200 articles would be two partitions
   of unequal size, and the second worker would wait for most of the run; an archive
-  makes hundreds of partitions either way.
+  makes hundreds of partitions either way;
+- newsprobe in one process, without Dask: the same reading into partitions, the same
+  per-partition task (`analyze_partition`: `process_records`, rows, Parquet and gzipped
+  JSON) and the same writing and manifest, called in a loop. Batch at 1 worker against
+  this is what Dask and the split into client and worker cost; this against bare spaCy is
+  what the analyzers cost.
 
 Prints articles/s of each, the ratio of newsprobe to bare spaCy at the same parallelism
 (target >= 0.8), the scaling of newsprobe from 1 to 2 workers (target >= 1.7x, an
@@ -29,7 +34,10 @@ laptop. The machine here is shared: each phase is run `--repeat` times and the b
 and the load average is printed with each; compare ratios, not absolute figures. CPU
 seconds per article (all processes of a phase: spaCy's children, newsprobe's client and
 workers) are printed too: they depend much less on the load, and their ratio says what
-the wall-clock ratio would be on an idle machine when the parallel phases scale.
+the wall-clock ratio would be on an idle machine when the parallel phases scale. For
+newsprobe batch they are split by where they went: the client's main thread (reading,
+writing), the rest of the client process (Dask's scheduler and nannies run there), the
+workers' task threads, and the workers' own Dask threads (event loop, heartbeats).
 """
 
 from __future__ import annotations
@@ -88,6 +96,64 @@ def _worker_cpu() -> float:
     return time.process_time()
 
 
+def _task_threads_cpu() -> float:
+    """CPU seconds of this worker's task threads (Dask names them), Linux only: the rest
+    of the worker's CPU is Dask's own (event loop, heartbeats, monitors)."""
+    import threading
+
+    ids = [t.native_id for t in threading.enumerate() if "Dask-Default-Threads" in t.name]
+    total = 0.0
+    for native in ids:
+        try:
+            fields = Path(f"/proc/self/task/{native}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _inprocess(n: int, source: str, size: int) -> dict[str, Any]:
+    """Batch's own work on the articles in this process, without Dask (see the docstring)."""
+    from newsprobe.batch.manifest import Manifest
+    from newsprobe.batch.output import partition_stem, warm_output, write_partition
+    from newsprobe.batch.partitions import Partition, read_partitions
+    from newsprobe.batch.runner import BatchSettings
+    from newsprobe.batch.worker import PartitionTask, analyze_partition
+    from newsprobe.records import shared_pipeline
+
+    shared_pipeline(None)
+    warm_output()  # as the worker plugin does
+    settings = BatchSettings(partition_size=size)
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = Path(folder) / "articles.jsonl"
+        _write_jsonl(corpus(n, source), inputs)
+        out = Path(folder) / "out"
+        start, cpu_start = time.perf_counter(), time.process_time()
+        manifest = Manifest(out, settings.recorded())
+        state = manifest.input(str(inputs))
+        count = 0
+        for part in read_partitions(str(inputs), state, size=size, options=settings.options):
+            if not isinstance(part, Partition):
+                continue
+            task = PartitionTask(str(inputs), part.number, part.articles, None)
+            output = analyze_partition(task)
+            assert output.parquet is not None and output.analyses is not None
+            stem = partition_stem(state.id, part.number)
+            write_partition(out, stem, parquet=output.parquet, analyses=output.analyses)
+            state.mark_done(part.number)
+            manifest.commit()
+            count += output.analysed
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    peak = _own_peak_mb()
+    return {"articles": count, "seconds": elapsed, "cpu_seconds": cpu, "peak_mb": [peak]}
+
+
+def _own_peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _worker_peak_mb() -> float:
     import resource
 
@@ -105,14 +171,19 @@ def _newsprobe(n: int, source: str, workers: int, size: int) -> dict[str, Any]:
         with dask_client(workers=workers) as client:
             client.register_plugin(PipelineLoader(None))  # every worker loads its pipeline
             workers_cpu = sum(client.run(_worker_cpu).values())
+            tasks_cpu = sum(client.run(_task_threads_cpu).values())
             start, cpu_start = time.perf_counter(), time.process_time()
+            main_start = time.thread_time()
             settings = BatchSettings(partition_size=size)
             summary = run_batch(
                 [str(inputs)], Path(folder) / "out", client=client, settings=settings
             )
             elapsed = time.perf_counter() - start
-            cpu = time.process_time() - cpu_start
-            cpu += sum(client.run(_worker_cpu).values()) - workers_cpu
+            main_cpu = time.thread_time() - main_start
+            client_cpu = time.process_time() - cpu_start
+            workers_cpu = sum(client.run(_worker_cpu).values()) - workers_cpu
+            tasks_cpu = sum(client.run(_task_threads_cpu).values()) - tasks_cpu
+            cpu = client_cpu + workers_cpu
             peaks = list(client.run(_worker_peak_mb).values())
         total = time.perf_counter() - begin
     return {
@@ -120,6 +191,15 @@ def _newsprobe(n: int, source: str, workers: int, size: int) -> dict[str, Any]:
         "seconds": elapsed,
         "end_to_end_seconds": total,
         "cpu_seconds": cpu,
+        # Where the CPU went: the client's reading and writing (its main thread), the
+        # rest of the client process (Dask's scheduler and nannies live there), the
+        # workers' tasks, and the workers' own Dask threads.
+        "cpu_split": {
+            "client main": main_cpu,
+            "client Dask": client_cpu - main_cpu,
+            "worker tasks": tasks_cpu,
+            "worker Dask": workers_cpu - tasks_cpu,
+        },
         "peak_mb": peaks,
     }
 
@@ -149,11 +229,16 @@ def main() -> None:
         default=16,
         help="records per partition (16: 200 articles make 13 partitions to share out)",
     )
-    parser.add_argument("--phase", choices=["spacy", "newsprobe"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--phase", choices=["spacy", "inprocess", "newsprobe"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--parallel", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase == "spacy":
         print(json.dumps(_spacy(args.articles, args.corpus, args.parallel)))
+        return
+    if args.phase == "inprocess":
+        print(json.dumps(_inprocess(args.articles, args.corpus, args.partition_size)))
         return
     if args.phase == "newsprobe":
         figures = _newsprobe(args.articles, args.corpus, args.parallel, args.partition_size)
@@ -166,7 +251,7 @@ def main() -> None:
     words = sum(len(b.split()) for _, b in pairs) / n
     what = "FNC-1 news bodies" if real else "composed articles (repeated)"
     print(f"{n} {what}, {words:.0f} words each on average; load average {_load()}")
-    phases = [("spacy", 1), ("spacy", 2), ("newsprobe", 1), ("newsprobe", 2)]
+    phases = [("spacy", 1), ("spacy", 2), ("inprocess", 1), ("newsprobe", 1), ("newsprobe", 2)]
     best: dict[tuple[str, int], dict[str, Any]] = {}
     for round_ in range(args.repeat):
         for kind, parallel in phases:
@@ -179,6 +264,9 @@ def main() -> None:
                 f"{cpu * 1000:.0f} CPU ms/article; load {_load()}",
                 flush=True,
             )
+            if "cpu_split" in result:
+                split = ", ".join(f"{k} {v / n * 1000:.1f}" for k, v in result["cpu_split"].items())
+                print(f"    CPU ms/article by where it went: {split}", flush=True)
             if (kind, parallel) not in best or result["seconds"] < best[kind, parallel]["seconds"]:
                 best[kind, parallel] = result
     rate = {key: n / r["seconds"] for key, r in best.items()}
@@ -193,6 +281,14 @@ def main() -> None:
         )
         peaks = ", ".join(f"{p:.0f}" for p in ours["peak_mb"])
         print(f"   peak memory: newsprobe worker(s) {peaks} MB; spaCy {spacy['peak_mb'][0]:.0f} MB")
+    inproc = rate["inprocess", 1]
+    added = 1000 / rate["newsprobe", 1] - 1000 / inproc
+    print(
+        f"newsprobe in one process, no Dask: {inproc:6.2f} articles/s, ratio "
+        f"{inproc / rate['spacy', 1]:.2f} to bare spaCy; batch at 1 worker is "
+        f"{rate['newsprobe', 1] / inproc:.2f} of it ({added:+.0f} ms/article"
+        " for Dask and the client)"
+    )
     cpu = {key: r["cpu_seconds"] for key, r in best.items()}
     print(
         "CPU time per article (steadier than the wall clock on a busy machine): "

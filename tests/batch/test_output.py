@@ -17,6 +17,7 @@ from newsprobe.batch.output import (  # noqa: E402
     jsonl_gz_bytes,
     parquet_bytes,
     partition_stem,
+    warm_output,
     write_partition,
 )
 from newsprobe.records import RecordPosition, process_records, shared_pipeline  # noqa: E402
@@ -81,3 +82,11 @@ def test_criterion_columns_are_strings_after_the_fixed_ones(
     assert table.schema.names.index("criterion_sources_named") >= len(COLUMNS)
     assert table.schema.field("criterion_sources_named").type == pa.string()
     assert table.column("criterion_sources_named").to_pylist() == ["pass", "fail", "pass"]
+
+
+def test_warming_up_makes_no_file_and_an_empty_partition_is_still_a_table() -> None:
+    warm_output()  # what each worker does as it starts: imports and codecs, no output
+    table = pq.read_table(io.BytesIO(parquet_bytes([])))
+    assert table.num_rows == 0
+    assert table.schema.names == [c.name for c in COLUMNS]
+    assert gzip.decompress(jsonl_gz_bytes([])) == b""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from newsprobe.batch.output import jsonl_gz_bytes, parquet_bytes
+from newsprobe.batch.output import jsonl_gz_bytes, parquet_bytes, warm_output
 from newsprobe.records import (
     RecordError,
     RecordPosition,
@@ -121,7 +121,8 @@ class IgnoreInterrupts(WorkerPlugin):
 
 
 class PipelineLoader(WorkerPlugin):
-    """Loads the pipeline (spaCy and every analyzer's model) once, as a worker starts."""
+    """Loads the pipeline (spaCy and every analyzer's model) and the file writers
+    (pyarrow) once, as a worker starts."""
 
     name = "newsprobe-pipeline"
 
@@ -132,3 +133,4 @@ class PipelineLoader(WorkerPlugin):
         # In a thread: loading takes seconds, and the worker's event loop must go on
         # answering the scheduler meanwhile. A task that comes first waits for it.
         await asyncio.to_thread(shared_pipeline, self.analyzers)
+        await asyncio.to_thread(warm_output)
