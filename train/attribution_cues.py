@@ -32,7 +32,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -178,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="do not write the model")
     parser.add_argument("--limit", type=int, default=None, help="a sample of N articles")
     parser.add_argument("--docs", type=Path, default=None, help="a DocBin of the parses")
+    parser.add_argument(
+        "--fold-models", type=Path, default=None, help="also write one model per fold here"
+    )
     args = parser.parse_args(argv)
     rows, labels, lemmas, groups = examples(args.limit, args.docs)
     positives = Counter(lemma for lemma, y in zip(lemmas, labels, strict=True) if y)
@@ -190,7 +193,38 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{FOLDS}-fold cross-validated, asked lemmas: P {p:.3f} R {r:.3f} F1 {f:.3f} at {threshold}"
     )
+    if args.fold_models is not None:
+        # One model per fold, fitted without it: the analyzer's cross-validated figures
+        # on train (each article read by the model that never saw it).
+        args.fold_models.mkdir(parents=True, exist_ok=True)
+        for fold in range(FOLDS):
+            fit_on = [i for i, g in enumerate(groups) if g % FOLDS != fold]
+            vec, mod = fit([rows[i] for i in fit_on], [labels[i] for i in fit_on])
+            folded = _data(vec, mod, asked, threshold, len(set(groups)), (p, r, f))
+            path = args.fold_models / f"attribution_cues_fold{fold}.json"
+            path.write_text(json.dumps(folded) + "\n", encoding="utf-8")
+        print(f"wrote {FOLDS} fold models to {args.fold_models}")
     vectorizer, model = fit(rows, labels)
+    data = _data(vectorizer, model, asked, threshold, len(set(groups)), (p, r, f))
+    if args.dry_run:
+        print(f"dry run: {len(data['weights'])} weights not written")
+        return 0
+    path = MODEL / "attribution_cues.json"
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({len(data['weights'])} weights)")
+    return 0
+
+
+def _data(
+    vectorizer: DictVectorizer,
+    model: LogisticRegression,
+    asked: set[str],
+    threshold: float,
+    articles: int,
+    figures: tuple[float, float, float],
+) -> dict[str, Any]:
+    """The model file's contents."""
+    p, r, f = figures
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
@@ -199,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     data = {
         "name": "attribution_cues",
         "version": "2",
-        "trained_on": f"PolNeAR train ({len(set(groups))} articles)",
+        "trained_on": f"PolNeAR train ({articles} articles)",
         "threshold": threshold,
         "bias": round(float(model.intercept_[0]), 4),
         "lemmas": sorted(asked),
@@ -212,13 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             "f1": round(f, 3),
         },
     }
-    if args.dry_run:
-        print(f"dry run: {len(weights)} weights not written")
-        return 0
-    path = MODEL / "attribution_cues.json"
-    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {path} ({len(weights)} weights)")
-    return 0
+    return data
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ def _labels(text: str) -> list[str]:
     [
         ("Mara Kerr: The Levy Will Pass by Spring", "Mara Kerr"),  # a headline
         ("HOLLAND: We never saw the memo.", "HOLLAND"),  # a transcript turn
-        ("Q: When did you learn of it?", "Q"),  # an interview
         ("Rep. Ilse Varn (D-Ore.): The port needs dredging.", "Rep. Ilse Varn (D-Ore.)"),
         ("Harbour Courier Fact-Check: The Fares Did Rise", "Harbour Courier Fact-Check"),
         ("Unions' new warning: strikes could spread", "Unions' new warning"),
@@ -38,6 +37,10 @@ def test_each_kind_of_label_is_read(line: str, label: str) -> None:
         ("The plan in short: nothing changes.", "name_like"),
         ("In the end the council met again and the mayor said this: no.", "short_label"),
         ("At 10:30 the ferry left.", "(no label)"),
+        ("Editor’s note: The levy story was corrected on Monday.", "not_furniture"),
+        ("Q: When did you learn of it?", "not_furniture"),
+        ("Contributing: Ilse Varn", "MIN_CONTENT_WORDS"),
+        ("Kerr: 547", "MIN_CONTENT_WORDS"),
     ],
 )
 def test_what_is_no_source(line: str, rule: str) -> None:

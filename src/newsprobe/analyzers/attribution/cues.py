@@ -140,12 +140,41 @@ def non_speech_cue(token: Token, subject: Token | None, lemma: str) -> CueType |
 # --- the spans ------------------------------------------------------------------------------
 
 
+#: Modifiers that end a source's description: a relative clause ("Tester, who is up for
+#: reelection, said") and a participle set off by a comma ("Clinton, speaking to
+#: reporters on her plane, said"). PolNeAR's sources stop before them: on train, 98
+#: sources of "said" were missed only for a relative clause kept in the description.
+_DESCRIPTION_ENDS = frozenset({"relcl"})
+
+
+def _modifier_start(subject: Token) -> int | None:
+    """Where a relative clause or a comma-set participle after `subject` begins."""
+    doc = subject.doc
+    ends = []
+    for token in subject.subtree:
+        if token.i <= subject.i:
+            continue
+        dep = token.dep_
+        if dep in _DESCRIPTION_ENDS or (
+            dep in {"acl", "advcl"}
+            and token.tag_ == "VBG"
+            and doc[token.left_edge.i - 1].text == ","
+        ):
+            ends.append(token.left_edge.i)
+    return min(ends, default=None)
+
+
 def description(subject: Token) -> SpacySpan:
-    """The whole phrase naming a source: the subject's subtree, appositions and relative
-    clauses included ("Elmendorf, who supports Clinton but is not working for her"),
-    without edge punctuation or a label before a colon or line break."""
+    """The whole phrase naming a source: the subject's subtree with its appositions
+    ("Dana Whitfield, chief market strategist at Harrow Capital"), up to a relative
+    clause or a participle set off by commas ("Tester, who is up for reelection",
+    "Clinton, speaking to reporters": PolNeAR leaves those out), without edge
+    punctuation or a label before a colon or line break."""
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
+    cut = _modifier_start(subject)
+    if cut is not None and cut > subject.i:
+        end = cut
     start = max(
         (i + 1 for i in range(start, subject.i) if doc[i].text == ":" or "\n" in doc[i].text),
         default=start,
