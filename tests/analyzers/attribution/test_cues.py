@@ -138,3 +138,18 @@ def test_every_cue_type_of_the_lexicon_is_known() -> None:
         "refusal",
     }
     assert cues.cue_type("fear") == "thought" and cues.cue_type("say") == "speech"
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            'Mara Kerr called the levy "a needless tax on ferries."',
+            'the levy "a needless tax on ferries',
+        ),
+        ('Ilse Varn described the levy as "a tax on ferries."', 'the levy as "a tax on ferries'),
+    ],
+)
+def test_the_content_runs_on_to_what_completes_the_object(body: str, content: str) -> None:
+    text, found = _found(body)
+    assert [_at(text, f.content_span) for f in found] == [content]

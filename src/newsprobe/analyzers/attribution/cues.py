@@ -58,6 +58,9 @@ _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
 # Not "you": "What do you think?", "Tell us what you think" address the reader.
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "who"})
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
+# What may follow the object and still complete it: "called the plan a needless
+# escalation" (oprd), "found the levy unfair" (acomp/ccomp/xcomp).
+_RUN_ON = frozenset({"oprd", "ccomp", "xcomp", "acomp", "attr"})
 # "calls for", "pushed for", "argued against": a preposition that names what is wanted.
 _STANCE_PREPOSITIONS = frozenset({"for", "against", "on"})
 
@@ -201,6 +204,14 @@ def content(
     if complement is not None:
         first = complement.left_edge
         last = complement.right_edge
+        # "called the plan *a needless escalation*", "described the levy *as a tax on
+        # ferries*": what completes the object is attributed with it (PolNeAR's contents
+        # run on to the end of the verb's complements).
+        for child in token.rights:
+            if child.i > complement.i and (
+                child.dep_ in _RUN_ON or (child.dep_ == "prep" and child.lower_ == "as")
+            ):
+                last = max(last, child.right_edge, key=lambda t: t.i)
         lo, hi = first.idx, last.idx + len(last.text)
     else:
         block_lo = min(a for a, _ in parts)
