@@ -122,26 +122,6 @@ def subject_of(cols: Columns, token: Token) -> Token | None:
     return subject
 
 
-#: Verbs a speaker uses inside a quotation to give a view as their own: '"I think the
-#: levy will pass," Kerr said'. PolNeAR marks these nested attributions (on train 212 of
-#: its sources are a quoted "I" or "we"); other verbs inside a quotation stay unread.
-_OWN_VIEW = frozenset(lemma for lemma, kind in cues.CUE_TYPES.items() if kind == "thought")
-_FIRST_PERSON = frozenset({"i", "we"})
-
-
-def _speaker_own_view(cols: Columns, i: int) -> bool:
-    """'"I think the levy will pass," Kerr said': inside a quotation, "I" or "we" with a
-    verb of saying or thought and a clause is the speaker's own attribution."""
-    lemma = cols.lemma[i].lower()
-    if lemma not in _OWN_VIEW and lemma not in REPORTING_VERBS:
-        return False
-    token = cols.tokens[i]
-    children = list(token.children)
-    return any(c.dep_ == "ccomp" for c in children) and any(
-        c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in children
-    )
-
-
 class _Cue(NamedTuple):
     """What one cue word attributes: the source's name phrase (None: anonymous), the cue
     words, the whole description of the source (None: the name phrase) and the cue type."""
@@ -240,10 +220,8 @@ class AttributionAnalyzer(Analyzer):
                 continue
             span = Span(start=start, end=end)
             found = list(self._cues(cols, sentence, sentence_text, candidates, span, state))
-            if not found or all(state.quoted(f.cue_span.start) for f in found if f.cue_span):
-                # No cue, or only the speaker's own "I think" inside the quotation: the
-                # sentence is also the quotation's speaker's.
-                found += list(from_quote(ctx, span, quote_index))
+            if not found:
+                found = list(from_quote(ctx, span, quote_index))
             sources.extend(f.source_span for f in found if f.source_span is not None)
             yield from found
         yield from self._colon_cues(ctx, sources)
@@ -294,7 +272,7 @@ class AttributionAnalyzer(Analyzer):
         # clause ('"We will appeal," she said'); read once per sentence, not per verb.
         quoted = not _QUOTE_MARKS.isdisjoint(cols.text[sentence.start : sentence.end])
         for i in candidates:
-            if state.quoted(cols.idx[i]) and not _speaker_own_view(cols, i):
+            if state.quoted(cols.idx[i]):
                 continue  # a reporting verb inside a quotation is the speaker's, not ours
             token = cols.tokens[i]
             cue = self._cue(cols, token, quoted)
