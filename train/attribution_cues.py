@@ -175,6 +175,7 @@ def cross_validated(
             gold, predicted, average="binary", zero_division=0
         )
         table[threshold] = (float(p), float(r), float(f))
+
     def fbeta(t: float) -> float:
         p, r, _ = table[t]
         return (1 + BETA**2) * p * r / (BETA**2 * p + r) if p + r else 0.0
