@@ -96,3 +96,19 @@ def test_the_real_dev_split_loads_when_present() -> None:
         pytest.skip("../shared/data/polnear not found")
     articles = load_split("dev", limit=3)
     assert len(articles) == 3 and all(a.attributions for a in articles)
+
+
+def test_offsets_of_normalized_text_map_back_to_the_corpus_text() -> None:
+    from newsprobe.evaluation.polnear import _OffsetMap, article_for
+
+    original = "A head line \nThe  mayor\u00a0said\r\n\r\n\r\nthe na\u0308ive plan\u00ad s fails."
+    item = type("Item", (), {"text": original})()
+    normalized = article_for(item).text  # type: ignore[arg-type]
+    assert normalized != original
+    back = _OffsetMap(normalized, original)
+    for word in ("mayor", "said", "plan", "fails", "head"):
+        at = normalized.index(word)
+        # An end may take a dropped character along: the scorer counts word tokens only.
+        assert original[back(at) : back(at + len(word))].rstrip("\u00ad ") == word
+    at = normalized.index("n\u00e4ive")
+    assert original[back(at) : back(at + 5)] == "na\u0308ive"

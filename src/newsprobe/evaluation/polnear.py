@@ -40,7 +40,6 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -382,27 +381,48 @@ def article_for(item: PolnearArticle) -> Article:
 class _OffsetMap:
     """From offsets of the normalized `Article.text` back to offsets of the corpus text.
 
-    The normalizer may rewrite whitespace and compose characters; most texts come out
-    unchanged, and for the others matching blocks of the two strings carry offsets over.
+    The normalizer only drops characters (spaces beyond the first, blank lines, invisible
+    and control characters), turns some into others (any space into " ", "\\r\\n" into
+    "\\n") and composes accents (NFC); most texts come out unchanged. For the others one
+    walk over both strings pairs each normalized character with the original one it came
+    from: linear in the length, where a general diff (difflib) took 30 s on one 15,000
+    character article.
     """
 
     def __init__(self, normalized: str, original: str) -> None:
         self.same = normalized == original
-        self.blocks: list[tuple[int, int, int]] = []
-        if not self.same:
-            matcher = SequenceMatcher(None, normalized, original, autojunk=False)
-            self.blocks = [(a, b, n) for a, b, n in matcher.get_matching_blocks() if n]
+        self.at: list[int] = []
+        if self.same:
+            return
+        import unicodedata
+
+        at = self.at
+        j, n = 0, len(original)
+        for char in normalized:
+            # Skip what the normalizer dropped: spaces, controls, invisible characters (a
+            # space stands for the first of the spaces it replaced).
+            space = char.isspace()
+            while (
+                j < n
+                and original[j] != char
+                and not (space and original[j].isspace())
+                and (original[j].isspace() or unicodedata.category(original[j]) in {"Cc", "Cf"})
+            ):
+                j += 1
+            at.append(min(j, n))
+            if j < n and (not space or original[j].isspace()):
+                # The same character, or one rewritten (composed with the accents after
+                # it); a space the normalizer added (after the headline) stands for none.
+                rewritten = original[j] != char
+                j += 1
+                while rewritten and j < n and unicodedata.combining(original[j]):
+                    j += 1
+        at.append(n)
 
     def __call__(self, offset: int) -> int:
         if self.same:
             return offset
-        from bisect import bisect_right
-
-        k = bisect_right([a for a, _, _ in self.blocks], offset) - 1
-        if k < 0:
-            return 0
-        a, b, n = self.blocks[k]
-        return b + min(offset - a, n)
+        return self.at[min(max(offset, 0), len(self.at) - 1)]
 
     def ranges(self, ranges: Ranges | None) -> Ranges | None:
         if ranges is None or self.same:

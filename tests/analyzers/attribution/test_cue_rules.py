@@ -23,7 +23,7 @@ EXAMPLES = [
         "Per",
         "Per",
     ),
-    ("candidate_verb", "The ferry left the pier at noon.", "left", None),
+    ("candidate_verb", "The ferry docked at the pier at noon.", "docked", None),
     ("inference_modal", "This would explain why the pier closed.", "explain", None),
     ("non_speech", "Critics fear the levy will pass.", "fear", "fear"),
     ("negated", "The mayor did not say when the pier would reopen.", "say", None),

@@ -35,6 +35,30 @@ def test_the_source_span_is_the_whole_description_and_the_name_is_kept() -> None
     assert finding.cue_type == "speech"
 
 
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Ilse Varn, who has run the ferry line since 2019, said the fares would rise.",
+            "Ilse Varn",
+        ),
+        (
+            "Mara Kerr, speaking to reporters on the pier on Monday, said the levy would pass.",
+            "Mara Kerr",
+        ),
+        (
+            "Tomas Velko, the harbour master of Port Ailey, said the pier would close.",
+            "Tomas Velko, the harbour master of Port Ailey",
+        ),
+    ],
+)
+def test_a_description_stops_before_a_relative_clause_or_a_set_off_participle(
+    body: str, source: str
+) -> None:
+    text, found = _found(body)
+    assert [_at(text, f.source_span) for f in found] == [source]
+
+
 def test_a_quotation_s_content_is_the_quoted_words() -> None:
     text, found = _found('"The pier will stay shut until May," said harbour master Pia Lund.')
     (finding,) = found
@@ -114,3 +138,18 @@ def test_every_cue_type_of_the_lexicon_is_known() -> None:
         "refusal",
     }
     assert cues.cue_type("fear") == "thought" and cues.cue_type("say") == "speech"
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            'Mara Kerr called the levy "a needless tax on ferries."',
+            'the levy "a needless tax on ferries',
+        ),
+        ('Ilse Varn described the levy as "a tax on ferries."', 'the levy as "a tax on ferries'),
+    ],
+)
+def test_the_content_runs_on_to_what_completes_the_object(body: str, content: str) -> None:
+    text, found = _found(body)
+    assert [_at(text, f.content_span) for f in found] == [content]

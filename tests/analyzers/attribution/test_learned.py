@@ -33,3 +33,10 @@ def test_features_read_the_verb_its_subject_and_its_complements() -> None:
     assert model.probability(found) > 0.7 and model.accepts(verb, subject)
     unknown = CueModel({**{"weights": {}, "bias": 5.0, "threshold": 0.5}, "lemmas": []})
     assert not unknown.accepts(verb, subject)  # only lemmas it learned are asked
+
+
+def test_the_shipped_threshold_is_the_cross_validated_one() -> None:
+    """The threshold is set by the training script's cross-validation, not by hand."""
+    data = load_json("attribution_cues")
+    assert data["threshold"] == data["cross_validated"]["threshold"]
+    assert data["cross_validated"]["folds"] >= 5

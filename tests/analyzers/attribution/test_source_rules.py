@@ -92,3 +92,13 @@ def test_every_rule_has_an_example_in_its_docstring_and_here() -> None:
     assert [rule.__name__ for rule in SOURCE_RULES] == [rule for rule, *_ in EXAMPLES]
     for rule in SOURCE_RULES:
         assert rule.__doc__ and "'" in rule.__doc__, rule.__name__
+
+
+def test_an_unresolved_they_is_an_unnamed_source_and_an_unresolved_it_is_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, found = _deciding(monkeypatch, "It rained at dawn. They say the rota is unsafe.")
+    they = [f for f in found if f.cue == "say"]
+    assert [(f.source, f.source_type) for f in they] == [("They", "anonymous")]
+    _, found = _deciding(monkeypatch, "It rained at dawn. It said repairs would take a month.")
+    assert not [f for f in found if f.cue == "said"]

@@ -58,6 +58,9 @@ _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
 # Not "you": "What do you think?", "Tell us what you think" address the reader.
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "who"})
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
+# What may follow the object and still complete it: "called the plan a needless
+# escalation" (oprd), "found the levy unfair" (acomp/ccomp/xcomp).
+_RUN_ON = frozenset({"oprd", "ccomp", "xcomp", "acomp", "attr"})
 # "calls for", "pushed for", "argued against": a preposition that names what is wanted.
 _STANCE_PREPOSITIONS = frozenset({"for", "against", "on"})
 
@@ -140,12 +143,41 @@ def non_speech_cue(token: Token, subject: Token | None, lemma: str) -> CueType |
 # --- the spans ------------------------------------------------------------------------------
 
 
+#: Modifiers that end a source's description: a relative clause ("Tester, who is up for
+#: reelection, said") and a participle set off by a comma ("Clinton, speaking to
+#: reporters on her plane, said"). PolNeAR's sources stop before them: on train, 98
+#: sources of "said" were missed only for a relative clause kept in the description.
+_DESCRIPTION_ENDS = frozenset({"relcl"})
+
+
+def _modifier_start(subject: Token) -> int | None:
+    """Where a relative clause or a comma-set participle after `subject` begins."""
+    doc = subject.doc
+    ends = []
+    for token in subject.subtree:
+        if token.i <= subject.i:
+            continue
+        dep = token.dep_
+        if dep in _DESCRIPTION_ENDS or (
+            dep in {"acl", "advcl"}
+            and token.tag_ == "VBG"
+            and doc[token.left_edge.i - 1].text == ","
+        ):
+            ends.append(token.left_edge.i)
+    return min(ends, default=None)
+
+
 def description(subject: Token) -> SpacySpan:
-    """The whole phrase naming a source: the subject's subtree, appositions and relative
-    clauses included ("Elmendorf, who supports Clinton but is not working for her"),
-    without edge punctuation or a label before a colon or line break."""
+    """The whole phrase naming a source: the subject's subtree with its appositions
+    ("Dana Whitfield, chief market strategist at Harrow Capital"), up to a relative
+    clause or a participle set off by commas ("Tester, who is up for reelection",
+    "Clinton, speaking to reporters": PolNeAR leaves those out), without edge
+    punctuation or a label before a colon or line break."""
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
+    cut = _modifier_start(subject)
+    if cut is not None and cut > subject.i:
+        end = cut
     start = max(
         (i + 1 for i in range(start, subject.i) if doc[i].text == ":" or "\n" in doc[i].text),
         default=start,
@@ -172,6 +204,14 @@ def content(
     if complement is not None:
         first = complement.left_edge
         last = complement.right_edge
+        # "called the plan *a needless escalation*", "described the levy *as a tax on
+        # ferries*": what completes the object is attributed with it (PolNeAR's contents
+        # run on to the end of the verb's complements).
+        for child in token.rights:
+            if child.i > complement.i and (
+                child.dep_ in _RUN_ON or (child.dep_ == "prep" and child.lower_ == "as")
+            ):
+                last = max(last, child.right_edge, key=lambda t: t.i)
         lo, hi = first.idx, last.idx + len(last.text)
     else:
         block_lo = min(a for a, _ in parts)
