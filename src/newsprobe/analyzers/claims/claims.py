@@ -281,7 +281,13 @@ def _blend(
         reasons.append("a number")
     if value["has_date"]:
         reasons.append("a date")
-    named = [a for a in layers.attributions.overlapping(span) if a.source_type in _NAMED_SOURCES]
+    # Only a cue that sources a statement names a source: the learned reader's "other"
+    # cues ("raised its rate") are actions of the subject, not attributions of the claim.
+    named = [
+        a
+        for a in layers.attributions.overlapping(span)
+        if a.source_type in _NAMED_SOURCES and a.sources_statement
+    ]
     if named and not quoted:
         logit += _NAMED_SOURCE
     if named or (value["attribution_cue"] and value["has_person_org"]):
