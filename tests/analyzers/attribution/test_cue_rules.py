@@ -30,6 +30,7 @@ EXAMPLES = [
     ("bare_clause", "The Apple Watch reveal back in September was big.", "reveal", None),
     ("naming_call", "It is what many call a pay cut.", "call", None),
     ("adding", "The dispute has added 40 minutes to every crossing.", "added", None),
+    ("instructed", "Residents told to prepare to leave as dam cracks", "told", None),
     ("subject_with_clause", "Police said the pier was closed.", "said", "said"),
     ("outlet_verb", "The Harbour Courier first reported the resignation.", "reported", "reported"),
     (

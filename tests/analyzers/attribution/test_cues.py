@@ -115,6 +115,7 @@ RULE_EXAMPLES = {
     "wants_refusal_to_speak_or_act": "The harbour authority declined the offer of a loan.",
     "wants_complement": "Pia Lund still believes.",
     "wants_holder": "The old ferry wants a new engine.",
+    "wants_a_finding_not_a_discovery": "Engineers found a crack in the spillway wall.",
 }
 
 

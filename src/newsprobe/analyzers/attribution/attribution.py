@@ -485,6 +485,28 @@ def adding(r: _Reading) -> Outcome:
     return _NEXT
 
 
+# Verbs that take an addressee when active ("told them to", "ordered troops to"): with a
+# "to" clause and no addressee they can only be a passive. Not "ask": "He asked to see the
+# files" is active.
+_INSTRUCTION_VERBS = frozenset({"tell", "order", "urge", "advise", "instruct"})
+
+
+def instructed(r: _Reading) -> Outcome:
+    """'Residents told to prepare to leave', '1,200 asked to boil water': headline-ese for
+    "were told to"; the subject is the one instructed, not a speaker, and no one is named
+    who said it ("told me to leave", with its addressee, is someone speaking)."""
+    passive_ask = r.lemma == "ask" and (
+        r.cols.tag[r.i] == "VBN" or (r.subject is not None and r.subject.like_num)
+    )
+    if (
+        (r.lemma in _INSTRUCTION_VERBS or passive_ask)
+        and any(c.dep_ == "xcomp" for c in r.children)
+        and not any(c.dep_ in {"dobj", "dative", "ccomp"} for c in r.children)
+    ):
+        return None
+    return _NEXT
+
+
 def subject_with_clause(r: _Reading) -> Outcome:
     """'Police said the pier was closed', 'The opposition spokesman, Idris Calder, said',
     'a letter ..., which said': a verb with a subject and a clause (or a quotation) names
@@ -566,6 +588,7 @@ CUE_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
     bare_clause,
     naming_call,
     adding,
+    instructed,
     subject_with_clause,
     outlet_verb,
     impersonal_passive,

@@ -120,6 +120,28 @@ def wants_refusal_to_speak_or_act(token: Token, subject: Token | None, kind: str
     return any(c.dep_ == "xcomp" for c in token.children)
 
 
+# Verbs of finding and knowing: with a plain noun object they report a discovery, not a
+# view ("Engineers found a crack"); with a clause they attribute one ("found that").
+_DISCOVERY = frozenset({"find", "see", "know", "discover", "show", "prove", "demonstrate"})
+
+
+def wants_a_finding_not_a_discovery(token: Token, subject: Token | None, kind: str) -> bool:
+    """'Engineers found a crack in the dam' reports what they came across; 'inspectors
+    found that the wall was weak', 'found the levy unfair', 'the report found a link' (a
+    document's finding) attribute. A person's plain noun object is no content."""
+    if token.lemma_.lower() not in _DISCOVERY:
+        return True
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+        return True
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ in _RUN_ON for c in obj.children):
+        return True
+    if subject is None:
+        return False
+    source_kind, _ = classify_source(source_phrase(subject))
+    return source_kind == "document"
+
+
 Rule = Callable[["Token", "Token | None", str], bool]
 
 #: Every check a non-speech cue must pass, in order.
@@ -127,6 +149,7 @@ NON_SPEECH_RULES: tuple[Rule, ...] = (
     wants_refusal_to_speak_or_act,
     wants_complement,
     wants_holder,
+    wants_a_finding_not_a_discovery,
 )
 
 
