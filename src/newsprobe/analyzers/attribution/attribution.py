@@ -34,7 +34,7 @@ from enum import Enum
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsprobe.analyzers.attribution import colon_cues, cues, outlet_cues
+from newsprobe.analyzers.attribution import colon_cues, confidence, cues, outlet_cues
 from newsprobe.analyzers.attribution.learned import CueModel
 from newsprobe.analyzers.attribution.resolution import SourceResolver, from_quote
 from newsprobe.analyzers.attribution.source_kinds import (
@@ -252,9 +252,7 @@ class AttributionAnalyzer(Analyzer):
                 cue=":",
                 cue_span=Span(start=found.colon[0], end=found.colon[1]),
                 content_span=Span(start=found.content[0], end=found.content[1]),
-                # A label is explicit, but whether it names a speaker is read off its
-                # form alone: as sure as a resolved pronoun.
-                confidence=0.8,
+                confidence=confidence.COLON_LABEL,
                 note=f"Sourced to {words}, {found.label} (a label and a colon).",
             )
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
+from newsprobe.analyzers.attribution import confidence
 from newsprobe.analyzers.attribution.cues import description
 from newsprobe.analyzers.attribution.source_kinds import (
     OUTLET_ANAPHORS,
@@ -173,7 +174,7 @@ class SourceResolver:
                 cue_span=cue_span,
                 cue_type=cue_type,
                 content_span=content_span,
-                confidence=0.75,
+                confidence=confidence.ANONYMOUS_CUE,
                 note=f"Sourced to no one in particular ('{cue}'): an anonymous attribution.",
             )
         name_span = _char_span(phrase)
@@ -207,9 +208,11 @@ class SourceResolver:
             cue_span=cue_span,
             cue_type=cue_type,
             content_span=content_span,
-            # Named and outlet sources are explicit in the text; pronouns and anonymous
-            # phrases depend on resolution and classification, checked on the gold set.
-            confidence=0.9 if source_type in {"person", "outlet", "official"} else 0.8,
+            confidence=(
+                confidence.NAMED
+                if source_type in {"person", "outlet", "official"}
+                else confidence.DESCRIBED
+            ),
             note=note,
         )
 
@@ -335,7 +338,7 @@ def from_quote(
         cue=quote.cue,
         cue_span=quote.cue_span,
         content_span=span,
-        confidence=0.8,
+        confidence=confidence.QUOTED_SPEAKER,
         note=(
             f"Sourced to {SOURCE_TYPE_WORDS[source_type]}, {quote.speaker}, through a quotation."
         ),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from newsprobe.analyzers.attribution import confidence
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.shared.span_index import SpanIndex
 from newsprobe.analyzers.shared.tokens import columns
@@ -101,7 +102,11 @@ class SourcingAnalyzer(Analyzer):
             outlets=names,
             shares=shares,
             unattributed_share=unattributed,
-            confidence=0.85 if verdict != "unclear" and total >= 6 else 0.6,
+            confidence=(
+                confidence.SOURCING_SURE
+                if verdict != "unclear" and total >= confidence.SOURCING_MIN_SENTENCES
+                else confidence.SOURCING_UNSURE
+            ),
             note=self._note(verdict, names, kinds, total),
         )
 

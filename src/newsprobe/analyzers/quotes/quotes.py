@@ -23,6 +23,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, ClassVar
 
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.quotes import confidence
 from newsprobe.analyzers.quotes.marks import (
     DOUBLE_MARKS,
     SENTENCE_ENDS,
@@ -180,7 +181,9 @@ class QuotesAnalyzer(Analyzer):
             attribution = self._cue(info, resolver)
             scare = self._scare(info, text, attribution, n in listed, body_start)
             if scare is not None:
-                findings.append(ScareQuoteFinding(span=span, confidence=0.6, note=scare))
+                findings.append(
+                    ScareQuoteFinding(span=span, confidence=confidence.SCARE_QUOTE, note=scare)
+                )
                 continue
             if attribution is None or attribution.speaker is None:
                 attribution = self._fallback(info, text, resolver, attribution, last, p)
@@ -299,22 +302,24 @@ class QuotesAnalyzer(Analyzer):
                     ref = resolver.referent(subjects[0]) if subjects else None
                     if ref is not None:
                         cue = (tok.idx, tok.idx + len(tok.text))
-                        return Attribution(ref, ref.span, tok.text, cue, 0.7, "colon")
+                        return Attribution(ref, ref.span, tok.text, cue, confidence.COLON, "colon")
                 ref = resolver.person_between(info.before[0], info.unit.start)
                 if ref is not None:
-                    return Attribution(ref, ref.span, None, None, 0.7, "colon")
+                    return Attribution(ref, ref.span, None, None, confidence.COLON, "colon")
             tail = text[info.unit.end : info.unit.end + 3].lstrip(" ,.")
             if tail[:1] in (":", "-", "—", "–"):
                 ref = resolver.person_between(info.unit.end, min(info.para[1], info.unit.end + 80))
                 if ref is not None:
-                    return Attribution(ref, ref.span, None, None, 0.7, "colon")
+                    return Attribution(ref, ref.span, None, None, confidence.COLON, "colon")
         starts_paragraph = not text[info.para[0] : info.unit.start].strip()
         if last is not None and (
             last[0] == paragraph or (last[0] == paragraph - 1 and starts_paragraph)
         ):
             prev = last[1]
-            return Attribution(prev.speaker, prev.speaker_span, None, None, 0.6, "continued")
-        return found or Attribution(None, None, None, None, 0.45, "none")
+            return Attribution(
+                prev.speaker, prev.speaker_span, None, None, confidence.CONTINUED, "continued"
+            )
+        return found or Attribution(None, None, None, None, confidence.UNATTRIBUTED, "none")
 
 
 def _lead_in(
@@ -342,7 +347,9 @@ def _lead_in(
     found = resolver.attribute(cue)
     if found.speaker is None:
         return None
-    return Attribution(found.speaker, found.speaker_span, found.cue, found.cue_span, 0.6, "lead-in")
+    return Attribution(
+        found.speaker, found.speaker_span, found.cue, found.cue_span, confidence.LEAD_IN, "lead-in"
+    )
 
 
 def _is_title(quoted: str, longest: int) -> bool:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprobe.analyzers.quotes import confidence
 from newsprobe.analyzers.quotes.marks import QuotedRanges
 from newsprobe.analyzers.quotes.speaker_names import (
     HONORIFICS,
@@ -309,21 +310,28 @@ class SpeakerResolver:
             if subject is None:
                 adjacent = self._adjacent_name(cue)
                 if adjacent is not None:
-                    conf = 0.75 if adjacent.kind == "person" else 0.6
+                    conf = (
+                        confidence.ADJACENT_PERSON
+                        if adjacent.kind == "person"
+                        else confidence.ADJACENT_OTHER
+                    )
                     return Attribution(adjacent, adjacent.span, cue_text, cue_span, conf, "named")
         if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
             # "it is claimed", "it's being reported": an empty "it" names nobody.
-            return Attribution(None, None, cue_text, cue_span, 0.5, "none")
+            return Attribution(None, None, cue_text, cue_span, confidence.NO_SPEAKER, "none")
         ref = self.referent(subject)
         if ref is None or (ref.kind == "thing" and subject.lower_ not in ("it", "they")):
             if ref is not None and ref.kind == "thing":
-                return Attribution(ref, ref.span, cue_text, cue_span, 0.55, "description")
-            return Attribution(None, None, cue_text, cue_span, 0.5, "none")
+                return Attribution(
+                    ref, ref.span, cue_text, cue_span, confidence.THING, "description"
+                )
+            return Attribution(None, None, cue_text, cue_span, confidence.NO_SPEAKER, "none")
         span = (subject.idx, subject.idx + len(subject.text))
         if subject.lower_ in ("he", "she", "it", "they"):
-            return Attribution(ref, span, cue_text, cue_span, 0.75, "pronoun")
+            return Attribution(ref, span, cue_text, cue_span, confidence.PRONOUN, "pronoun")
         how = "named" if ref.entity or ref.kind in ("person", "org") else "description"
-        return Attribution(ref, ref.span, cue_text, cue_span, 0.9 if how == "named" else 0.8, how)
+        sure = confidence.NAMED if how == "named" else confidence.DESCRIPTION
+        return Attribution(ref, ref.span, cue_text, cue_span, sure, how)
 
     def _adjacent_name(self, cue: Token) -> Referent | None:
         """A name (or he/she) right after or right before a cue the parser left subjectless."""
