@@ -45,7 +45,7 @@ from newsprobe.analyzers.attribution.source_kinds import (
 )
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS
-from newsprobe.analyzers.shared.tokens import Columns, columns
+from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import (
     AttributionFinding,
     CueType,
@@ -173,11 +173,13 @@ class AttributionAnalyzer(Analyzer):
             return
         entities = ctx.of_kind("entity", EntityFinding)
         quotes = ctx.of_kind("quote", QuoteFinding)
-        cols = columns(doc)
+        cols = ctx.columns
         # The parse of exactly this text (`nlp.parse_many` keeps it whole); `doc.text`
         # would rebuild it from every token.
         text = ctx.text
-        state = SourceResolver(doc, entities, quotes, outlet=ctx.article.outlet, text=text)
+        state = SourceResolver(
+            doc, entities, quotes, outlet=ctx.article.outlet, text=text, cols=cols
+        )
         quote_index = state.quotes
         previous: tuple[int, str] | None = None  # the last sentence's start and text
         sources: list[Span] = []  # the source spans found, for the colon cues

@@ -33,7 +33,7 @@ from newsprobe.analyzers.attribution.source_kinds import (
 from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.shared.span_index import SpanIndex
 from newsprobe.analyzers.shared.speech_verbs import verbs_for
-from newsprobe.analyzers.shared.tokens import columns
+from newsprobe.analyzers.shared.tokens import Columns, columns
 from newsprobe.findings import (
     AttributionFinding,
     CueType,
@@ -84,10 +84,13 @@ class SourceResolver:
         *,
         outlet: str | None,
         text: str,
+        cols: Columns | None = None,
     ) -> None:
         self.doc = doc
         self.text = text
-        self.cols = columns(doc)
+        # The pipeline's shared columns (`Context.columns`); built here only when the
+        # resolver is used outside a pipeline.
+        self.cols = cols if cols is not None else columns(doc)
         self.quotes = SpanIndex((q.span, q) for q in quotes)
         regions = [p for q in quotes for p in q.parts] or [
             Span(start=m.start(), end=m.end()) for m in _QUOTED.finditer(text)

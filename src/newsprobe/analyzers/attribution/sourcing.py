@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from newsprobe.analyzers.attribution import confidence
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.shared.span_index import SpanIndex
-from newsprobe.analyzers.shared.tokens import columns
 from newsprobe.findings import AttributionFinding, FindingBase, SourcingFinding, Span
 
 __all__ = ["SourcingAnalyzer"]
@@ -53,7 +52,7 @@ class SourcingAnalyzer(Analyzer):
         # Sentence texts are sliced from the article (the parse is of exactly this text)
         # and words counted off the shared columns: no spaCy token is built per sentence.
         text = ctx.text
-        is_alpha = columns(ctx.doc).is_alpha
+        is_alpha = ctx.columns.is_alpha
         sentences = [
             Span(start=s.start_char, end=s.end_char)
             for s in ctx.doc.sents

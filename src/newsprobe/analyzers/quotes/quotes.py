@@ -165,7 +165,9 @@ class QuotesAnalyzer(Analyzer):
         resolver = None
         if ctx.doc is not None:
             entities = ctx.of_kind("entity", EntityFinding)
-            resolver = SpeakerResolver(ctx.doc, text, entities, quoted, ctx.article.body.start)
+            resolver = SpeakerResolver(
+                ctx.doc, text, entities, quoted, ctx.article.body.start, cols=ctx.columns
+            )
         paras = list(paragraphs(text))
         para_starts = [p[0] for p in paras]
         listed = _listed(units, text)

@@ -41,7 +41,7 @@ from newsprobe.analyzers.quotes.speaker_names import (
     vote_genders,
     with_gender,
 )
-from newsprobe.analyzers.shared.tokens import columns
+from newsprobe.analyzers.shared.tokens import Columns, columns
 from newsprobe.findings import EntityFinding
 
 if TYPE_CHECKING:
@@ -88,12 +88,14 @@ class SpeakerResolver:
         entities: Sequence[EntityFinding],
         quoted: QuotedRanges,
         body_start: int = 0,
+        cols: Columns | None = None,
     ) -> None:
         self.doc, self.text = doc, text
         self._body_start = body_start
-        # Token attributes come from the shared columns: ``doc[i]`` and ``for t in sent``
-        # build a new Token each time, and every token of the article is visited.
-        self._cols = columns(doc)
+        # Token attributes come from the shared columns (`Context.columns` in a pipeline):
+        # ``doc[i]`` and ``for t in sent`` build a new Token each time, and every token of
+        # the article is visited.
+        self._cols = cols if cols is not None else columns(doc)
         self._quoted = quoted
         self._token_starts = self._cols.idx  # shared: never modified
         self._token_quoted = self._quoted_tokens()
