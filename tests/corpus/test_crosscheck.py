@@ -8,7 +8,7 @@ import json
 import pytest
 from rich.console import Console
 
-from newsprobe.corpus.crosscheck import crosscheck
+from newsprobe.corpus.crosscheck import MEMBER_KINDS, crosscheck
 from newsprobe.corpus.quote_fidelity import fidelity
 from newsprobe.coverage import CrossCheck
 from newsprobe.report.corpus import render_crosscheck
@@ -110,3 +110,23 @@ def test_json_and_text_output(tabloid: CrossCheck) -> None:
     for expected in ("duration of the meeting", "contradiction", "truncated", "fishing quotas",
                      "Northgate Wire"):  # fmt: skip
         assert expected in text
+
+
+def test_members_read_with_member_kinds_only_give_the_same_crosscheck() -> None:
+    """The store hands a story's other articles over with `MEMBER_KINDS` only (no claims,
+    signals or assessment): every cross-check must come out the same as with the full
+    analyses, or a comparison reads a kind `MEMBER_KINDS` lacks."""
+    for name in ("ferry", "depot"):
+        members = story(name)
+        partial = [
+            m.model_copy(
+                update={
+                    "findings": [f for f in m.findings if f.kind in MEMBER_KINDS],
+                    "assessment": None,
+                }
+            )
+            for m in members
+        ]
+        for target in members:
+            full = crosscheck(target, members).model_dump(mode="json")
+            assert crosscheck(target, partial).model_dump(mode="json") == full, target.article.id

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsprobe.corpus.corpus import Corpus
-from newsprobe.corpus.crosscheck import crosscheck, story_provenance
+from newsprobe.corpus.crosscheck import MEMBER_KINDS, crosscheck, story_provenance
 from newsprobe.corpus.profile import ArticleProfile, build_profile
 from newsprobe.corpus.records import Duplicate, StoredArticle
 from newsprobe.corpus.session import CorpusSession
@@ -86,7 +86,7 @@ def _profiles(session: CorpusSession, ids: Sequence[str]) -> dict[str, ArticlePr
 def _with_story(session: CorpusSession, story_id: int | None) -> _StoryData:
     if story_id is None:
         return None, [], {}
-    members = session.story_analyses(story_id)
+    members = session.story_analyses(story_id, kinds=MEMBER_KINDS)
     profiles = _profiles(session, [m.article.id for m in members])
     return _story(session, story_id), members, profiles
 
@@ -153,5 +153,5 @@ def story_graph(corpus: Corpus, story_id: int) -> ProvenanceGraph:
     Raises:
         NotInCorpusError: there is no story with that id.
     """
-    members = corpus.story_analyses(story_id)
+    members = corpus.reading(lambda s: s.story_analyses(story_id, kinds=MEMBER_KINDS))
     return story_provenance(members, story=story_id)

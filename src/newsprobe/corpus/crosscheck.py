@@ -28,7 +28,16 @@ from newsprobe.coverage import AlignedFigure, CrossCheck, ProvenanceGraph, Story
 from newsprobe.document import Analysis
 from newsprobe.languages import language_name
 
-__all__ = ["crosscheck", "story_provenance"]
+__all__ = ["MEMBER_KINDS", "crosscheck", "story_provenance"]
+
+#: The finding kinds a cross-check reads from the story's other articles (figures, their
+#: events and entities, quotes, attributions and hedges; and the questions of
+#: `speculation`). Only the cross-checked article's claims are compared, so the store
+#: may hand the others over without claims, signals or assessment (`load_analyses`'s
+#: `kinds`); a test checks that the output is the same either way.
+MEMBER_KINDS = frozenset(
+    {"entity", "quantity", "event", "quote", "attribution", "hedge", "engagement_bait"}
+)
 
 
 def _views(target: Analysis, members: Sequence[Analysis]) -> list[ArticleView]:

@@ -79,11 +79,14 @@ class CorpusSession:
         found = article_ops.load_analyses(self.connection, pks)
         return [found[pk] for pk in pks]
 
-    def story_analyses(self, story_id: int) -> list[Analysis]:
-        """The analyses of a story's articles, oldest first, undated last."""
+    def story_analyses(
+        self, story_id: int, *, kinds: frozenset[str] | None = None
+    ) -> list[Analysis]:
+        """The analyses of a story's articles, oldest first, undated last; with `kinds`,
+        partial ones: only findings of those kinds, no assessment (see `load_analyses`)."""
         self.story(story_id)
         pks = story_ops.story_member_pks(self.connection, story_id)
-        found = article_ops.load_analyses(self.connection, pks)
+        found = article_ops.load_analyses(self.connection, pks, kinds=kinds)
         return [found[pk] for pk in pks]
 
     def articles(self, ids: Sequence[str]) -> list[StoredArticle]:

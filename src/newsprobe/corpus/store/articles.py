@@ -311,7 +311,7 @@ def stored_articles(connection: Connection, pks: Iterable[int]) -> dict[int, Sto
     return {row.pk: _summary(row, urls[row.pk]) for row in rows}
 
 
-def _analysis(row: Row[Any]) -> Analysis:
+def _analysis(row: Row[Any], kinds: frozenset[str] | None = None) -> Analysis:
     article = Article(
         id=row.id,
         text=row.text,
@@ -325,12 +325,24 @@ def _analysis(row: Row[Any]) -> Analysis:
         meta=row.meta,
     )
     payload = json.loads(zlib.decompress(row.data))
+    if kinds is not None:
+        payload["findings"] = [f for f in payload["findings"] if f.get("kind") in kinds]
+        payload["assessment"] = None
     payload["article"] = article
     return Analysis.model_validate(payload)
 
 
-def load_analyses(connection: Connection, pks: Sequence[int]) -> dict[int, Analysis]:
-    """Stored analyses (each with its article, rebuilt from the article row), by row key."""
+def load_analyses(
+    connection: Connection, pks: Sequence[int], *, kinds: frozenset[str] | None = None
+) -> dict[int, Analysis]:
+    """Stored analyses (each with its article, rebuilt from the article row), by row key.
+
+    Args:
+        kinds: keep only findings of these kinds, and no assessment: a partial analysis
+            for a reader that needs no more (cross-checking reads a story's other articles
+            this way: validating the findings it never reads was a third of the read).
+            None: the analysis exactly as it was stored.
+    """
     if not pks:
         return {}
     rows = connection.execute(
@@ -338,7 +350,7 @@ def load_analyses(connection: Connection, pks: Sequence[int]) -> dict[int, Analy
         .join(analyses, analyses.c.article_pk == articles.c.pk)
         .where(articles.c.pk.in_(list(pks)))
     )
-    return {row.pk: _analysis(row) for row in rows}
+    return {row.pk: _analysis(row, kinds) for row in rows}
 
 
 def load_analysis(connection: Connection, pk: int) -> Analysis | None:
