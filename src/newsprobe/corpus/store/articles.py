@@ -41,7 +41,10 @@ from newsprobe.findings import EntityFinding, Span
 __all__ = [
     "COMPRESSION_LEVEL",
     "Inserted",
+    "analysis_row",
+    "article_row",
     "content_key",
+    "entity_rows",
     "find_duplicate",
     "insert_analysis",
     "load_analyses",
@@ -174,21 +177,9 @@ def _offset_minutes(published: datetime | None) -> int | None:
     return None if offset is None else int(offset.total_seconds() // 60)
 
 
-def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Duplicate:
-    """Store an article and its analysis, or say which stored article it duplicates.
-
-    Raises:
-        RetryTransaction: another writer stored a conflicting row meanwhile (PostgreSQL).
-    """
-    article = analysis.article
-    found = _collisions(connection, article)
-    duplicate = _duplicate(article, found)
-    if duplicate is not None:
-        record_alias(connection, article, duplicate)
-        return duplicate
-    article_id = _free_id(article, "same_id" in found)
-    dialect = connection.dialect.name
-    row = {
+def article_row(article: Article, article_id: str) -> dict[str, Any]:
+    """The `articles` row of an article (its story is filed apart)."""
+    return {
         "id": article_id,
         "url": article.url,
         "content_key": content_key(article),
@@ -206,6 +197,39 @@ def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Du
         "meta": dict(article.meta),
         "added": utc_now(),
     }
+
+
+def analysis_row(analysis: Analysis, pk: int) -> dict[str, Any]:
+    """The `analyses` row of an article's analysis."""
+    return {
+        "article_pk": pk,
+        "schema_version": analysis.schema_version,
+        "newsprobe_version": analysis.newsprobe_version,
+        "errors": len(analysis.errors),
+        "data": _encode(analysis),
+    }
+
+
+def entity_rows(analysis: Analysis, pk: int) -> list[dict[str, Any]]:
+    """The `article_entities` rows of an article (for search by entity)."""
+    return [{"name_key": k, "article_pk": pk} for k in sorted(_entity_keys(analysis))]
+
+
+def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Duplicate:
+    """Store an article and its analysis, or say which stored article it duplicates.
+
+    Raises:
+        RetryTransaction: another writer stored a conflicting row meanwhile (PostgreSQL).
+    """
+    article = analysis.article
+    found = _collisions(connection, article)
+    duplicate = _duplicate(article, found)
+    if duplicate is not None:
+        record_alias(connection, article, duplicate)
+        return duplicate
+    article_id = _free_id(article, "same_id" in found)
+    dialect = connection.dialect.name
+    row = article_row(article, article_id)
     insert_article = _upsert_ignore(dialect, articles).returning(articles.c.pk)
     pk = connection.execute(insert_article, row).scalar()
     if pk is None:
@@ -215,21 +239,10 @@ def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Du
         insert_url = _upsert_ignore(dialect, article_urls).returning(article_urls.c.url)
         if connection.execute(insert_url, {"url": canonical, "article_pk": pk}).scalar() is None:
             raise RetryTransaction(f"{canonical} was stored by another writer meanwhile")
-    connection.execute(
-        insert(analyses),
-        {
-            "article_pk": pk,
-            "schema_version": analysis.schema_version,
-            "newsprobe_version": analysis.newsprobe_version,
-            "errors": len(analysis.errors),
-            "data": _encode(analysis),
-        },
-    )
-    keys = _entity_keys(analysis)
-    if keys:
-        connection.execute(
-            insert(article_entities), [{"name_key": k, "article_pk": pk} for k in sorted(keys)]
-        )
+    connection.execute(insert(analyses), analysis_row(analysis, pk))
+    entities = entity_rows(analysis, pk)
+    if entities:
+        connection.execute(insert(article_entities), entities)
     if dialect == "sqlite":
         connection.execute(
             _FTS_INSERT, {"pk": pk, "head": article.headline_text, "body": article.body_text}
