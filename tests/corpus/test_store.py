@@ -272,10 +272,10 @@ def test_filing_a_new_article_keeps_the_summary_refresh_story_computes(db: str) 
 
         def file_all(session: CorpusSession) -> int:
             story = session.new_story(title="t")
-            for analysis in analyses:
-                pk = session.pk(analysis.article.id)
+            pks = [session.pk(a.article.id) for a in analyses]
+            assert not story_ops.file_new(session.connection, pks[0], story + 1)  # no story
+            for pk in pks:
                 assert story_ops.file_new(session.connection, pk, story)
-            assert not story_ops.file_new(session.connection, pk, story + 1)  # no such story
             return story
 
         story = corpus.transaction(file_all)
