@@ -149,23 +149,22 @@ def shared_passages(
     Each run is reported once, at its first place in `first` and in `second`.
     """
     size = min(SHINGLE_WORDS, min_words)
+    # The folded words alone, as lists: slicing a list of strings into a tuple is one C
+    # call, where a generator over `Word`s was most of this function's time.
+    a, b = [w.text for w in first], [w.text for w in second]
     where: dict[tuple[str, ...], int] = {}
-    for j in range(len(second) - size + 1):
-        where.setdefault(tuple(w.text for w in second[j : j + size]), j)
+    for j in range(len(b) - size + 1):
+        where.setdefault(tuple(b[j : j + size]), j)
     found: list[Passage] = []
     i = 0
-    while i <= len(first) - size:
-        at = where.get(tuple(w.text for w in first[i : i + size]))
+    while i <= len(a) - size:
+        at = where.get(tuple(a[i : i + size]))
         if at is None:
             i += 1
             continue
         j = at
         length = size
-        while (
-            i + length < len(first)
-            and j + length < len(second)
-            and first[i + length].text == second[j + length].text
-        ):
+        while i + length < len(a) and j + length < len(b) and a[i + length] == b[j + length]:
             length += 1
         if length >= min_words:
             found.append(
