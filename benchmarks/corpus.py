@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/corpus.py [--sizes 10000,100000] [--backends sqlite,postgresql]
                                           [--real 120] [--queries 40] [--indexer story]
+                                          [--per-article 1000]
 
 Builds a synthetic corpus of composed articles (`tests/corpus/composed.py`: invented
 events, outlets and people, about 300 words each) up to each size in `--sizes`, storing
@@ -31,11 +32,16 @@ PostgreSQL is a throwaway server started here (`tests/pgserver.py`) with its def
 durability (fsync at each commit); SQLite runs in WAL mode with synchronous=NORMAL, as the
 store opens it. Timings print; nothing is asserted.
 
-With `--indexer story` the corpus is built with the `StoryIndexer` that `corpus add`
-uses (real profiles with the lead vector, each article filed in its story; the insert
-rate then includes both), and two more latencies are measured: story assignment of a new
-article, and the whole cross-check of a new article after its analysis
-(`checking.crosscheck_new`). `MEASURES` lists what runs at each size.
+With `--indexer story` the last `--per-article` articles before each size are stored with
+the `StoryIndexer` that `corpus add` uses (real profiles with the lead vector, each article
+filed in its story; the insert rate then includes both), and the rest of the corpus is
+built in bulk (`Corpus.bulk_load`, one multi-row statement per table per batch) as stories
+of `STORY_SIZE` composed articles with real story profiles but template-derived lead
+vectors (`template_vector`: the encoder would take an hour per 100,000 articles), filed in
+the story their template says. Two more latencies are then measured, on new articles
+about stored stories (a stored article's event retold by another outlet): story
+assignment, and the whole cross-check after the analysis (`checking.crosscheck_new`,
+with the real encoder). `MEASURES` lists what runs at each size.
 """
 
 from __future__ import annotations
@@ -48,13 +54,14 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
+import numpy as np  # noqa: E402
 from tests.corpus.composed import (  # noqa: E402
     LARGE_PEOPLE,
     LARGE_PLACES,
@@ -65,7 +72,11 @@ from tests.pgserver import PostgresServer, PostgresUnavailable  # noqa: E402
 
 from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
 from newsprobe.corpus import Corpus, CorpusSession, Indexer, Profile  # noqa: E402
+from newsprobe.corpus.embedding import DIMENSIONS  # noqa: E402
 from newsprobe.corpus.keys import name_key  # noqa: E402
+from newsprobe.corpus.profile import build_profile  # noqa: E402
+from newsprobe.corpus.store.bulk import BulkArticle  # noqa: E402
+from newsprobe.corpus.story_indexer import to_stored  # noqa: E402
 from newsprobe.document import Analysis, Article  # noqa: E402
 from newsprobe.findings import EntityFinding  # noqa: E402
 
@@ -80,6 +91,10 @@ BULK = 500
 PER_ARTICLE = 1_000
 #: LSH bands per profile (a 128-permutation MinHash in 16 bands of 8 is a common choice).
 BANDS = 16
+#: Articles per story in the corpus built for `--indexer story` (the composed corpus's
+#: stories have 2 to 13; ten consecutive composed articles report one event, each from
+#: another outlet). `BULK` and the sizes are multiples of it, so no story is split.
+STORY_SIZE = 10
 
 
 # --- hooks for cross-checking ---------------------------------------------------------------
@@ -136,6 +151,8 @@ class Sample:
 
     analyses: list[Analysis]
     profiles: list[Profile]
+    news: list[Analysis] = field(default_factory=list)
+    """New articles about stored stories (`--indexer story`): what is cross-checked."""
 
 
 Measure = Callable[[Corpus, Sample], dict[str, list[float]]]
@@ -193,14 +210,17 @@ def measure_crosscheck(corpus: Corpus, sample: Sample) -> dict[str, list[float]]
     indexer = StoryIndexer()
     assign: list[float] = []
     check: list[float] = []
-    for analysis in sample.analyses:
+    members: list[float] = []
+    for analysis in sample.news or sample.analyses:
         profile = build_profile(analysis)
         start = time.perf_counter()
         corpus.reading(lambda s, p=profile: indexer.decide(s, p))
         assign.append(time.perf_counter() - start)
         start = time.perf_counter()
-        crosscheck_new(corpus, analysis, indexer=indexer)
+        result = crosscheck_new(corpus, analysis, indexer=indexer)
         check.append(time.perf_counter() - start)
+        members.append(len(result.story.articles) if result.story else 0)
+    print(f"  (cross-checked against stories of {statistics.median(members):.0f} articles, median)")
     return {"story assignment (new article)": assign, "crosscheck (new article)": check}
 
 
@@ -263,6 +283,65 @@ def _grow(corpus: Corpus, start: int, stop: int, indexer: Indexer, *, commit_eve
         spent += time.perf_counter() - began
         assert summary.added == count, summary.line()
     return spent
+
+
+def template_vector(story: int, index: int) -> np.ndarray:
+    """A stand-in lead vector for the bulk build: the story's own random direction plus a
+    little noise per article (members at cosine about 0.9, other stories about 0). The
+    sentence encoder costs 20-45 ms an article here: an hour for 100,000."""
+    direction = np.random.default_rng(story).standard_normal(DIMENSIONS)
+    noise = np.random.default_rng(10**9 + index).standard_normal(DIMENSIONS)
+    vector = direction / np.linalg.norm(direction) + 0.5 * noise / np.linalg.norm(noise)
+    return (vector / np.linalg.norm(vector)).astype(np.float32)
+
+
+def _grow_stories(corpus: Corpus, start: int, stop: int) -> float:
+    """The bulk part of a `--indexer story` build: articles `start`..`stop` with real
+    story profiles (name keys, days, MinHash and bands) but template vectors, filed in
+    the story their template says (`STORY_SIZE` articles each) rather than placed one by
+    one, `BULK` per transaction with one multi-row statement per table
+    (`Corpus.bulk_load`). Seconds spent storing (profiles and generation apart)."""
+    spent = 0.0
+    for chunk_start in range(start, stop, BULK):
+        count = min(BULK, stop - chunk_start)
+        batch = []
+        for offset, item in enumerate(
+            iter_composed(
+                count, first=chunk_start, background=BACKGROUND_PARAGRAPHS, story_size=STORY_SIZE
+            )
+        ):
+            index = chunk_start + offset
+            analysis = synthetic_analysis(item)
+            vector = template_vector(index // STORY_SIZE, index)
+            profile = to_stored(build_profile(analysis, vector=vector))
+            batch.append(BulkArticle(analysis, profile, story=str(index // STORY_SIZE)))
+        began = time.perf_counter()
+        corpus.bulk_load(batch)
+        spent += time.perf_counter() - began
+    return spent
+
+
+def _story_sample(size: int, n: int) -> list[Analysis]:
+    """New articles about stored stories: a stored article's event retold by another
+    outlet with one background paragraph fewer (a near-copy: it joins that story)."""
+    step = max(STORY_SIZE, size // n // STORY_SIZE * STORY_SIZE)
+    found = []
+    for index in range(0, size, step)[:n]:
+        (item,) = iter_composed(
+            1, first=index, background=BACKGROUND_PARAGRAPHS - 1, story_size=STORY_SIZE
+        )
+        a = item.article
+        article = Article.create(
+            headline=a.headline_text,
+            body=a.body_text,
+            url=f"https://bench-extra.example/{index}",
+            outlet="Bench Extra",
+            published=a.published,
+            language="en",
+        )
+        shifted = synthetic_analysis(replace(item, article=article))
+        found.append(shifted)
+    return found
 
 
 def _sample(size: int, n: int, indexer: Indexer) -> Sample:
@@ -384,12 +463,17 @@ def run_backend(backend: str, sizes: list[int], *, real: int, queries: int) -> l
         for size in sizes:
             row = Row(backend=backend, size=size)
             bulk_end = max(synthetic, size - PER_ARTICLE)
-            seconds = _grow(corpus, synthetic, bulk_end, indexer, commit_every=BULK)
+            if INDEXER == "story":
+                seconds = _grow_stories(corpus, synthetic, bulk_end)
+            else:
+                seconds = _grow(corpus, synthetic, bulk_end, indexer, commit_every=BULK)
             row.build_rate = (bulk_end - synthetic) / seconds if seconds else 0.0
             seconds = _grow(corpus, bulk_end, size, indexer, commit_every=1)
             row.insert_rate = (size - bulk_end) / seconds
             synthetic = size
             sample = _sample(size, queries, indexer)
+            if INDEXER == "story":
+                sample.news = _story_sample(bulk_end, queries)
             for measure in MEASURES:
                 row.latencies.update(measure(corpus, sample))
             if real and (REAL_FROM is None or size == sizes[0]):  # a file's once only
@@ -465,6 +549,12 @@ def main() -> None:
     parser.add_argument("--real", type=int, default=120, help="articles for add vs analyze")
     parser.add_argument("--queries", type=int, default=60, help="searches and lookups per size")
     parser.add_argument(
+        "--per-article",
+        type=int,
+        default=1_000,
+        help="articles stored one per transaction before each size (the insert rate)",
+    )
+    parser.add_argument(
         "--indexer",
         choices=("synthetic", "story"),
         default="synthetic",
@@ -477,8 +567,9 @@ def main() -> None:
         "e.g. tests/gold/corpus/dev/articles.jsonl)",
     )
     args = parser.parse_args()
-    global INDEXER, REAL_FROM
+    global INDEXER, REAL_FROM, PER_ARTICLE
     INDEXER = args.indexer
+    PER_ARTICLE = args.per_article
     REAL_FROM = args.real_from
     sizes = sorted(int(s) for s in args.sizes.split(","))
     rows: list[Row] = []

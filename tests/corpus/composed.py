@@ -196,26 +196,38 @@ def iter_composed(
     first: int = 0,
     background: int = 0,
     cast: str = "small",
+    story_size: int = 1,
 ) -> Iterator[Composed]:
-    """`compose`, one at a time (for corpora too large to hold)."""
+    """`compose`, one at a time (for corpora too large to hold).
+
+    With `story_size` above one, each run of that many consecutive articles reports one
+    event (the same people, place and figures), each from another outlet, three hours
+    apart, with its own background paragraphs: a story of `story_size` articles.
+    """
     origin = start or datetime(2026, 1, 5, 8, tzinfo=UTC)
     for index in range(first, first + n):
         rng = random.Random(f"{seed}-{index}")  # each article its own draws: any slice agrees
         event = index % len(EVENTS)
+        draws = rng
+        if story_size > 1:
+            event = (index // story_size) % len(EVENTS)
+            draws = random.Random(f"{seed}-story-{index // story_size}")
         headline_template, paragraphs = EVENTS[event]
         people, places = (LARGE_PEOPLE, LARGE_PLACES) if cast == "large" else (PEOPLE, PLACES)
-        p1, p2 = rng.sample(people, 2)
+        p1, p2 = draws.sample(people, 2)
         values = {
             "p1": p1,
             "p2": p2,
-            "place": rng.choice(places),
-            "org": rng.choice(ORGS),
-            "day": rng.choice(WEEKDAYS),
-            "n1": str(rng.randint(2, 900)),
-            "n2": str(rng.randint(10, 95)),
-            "n3": str(rng.randint(2, 60)),
+            "place": draws.choice(places),
+            "org": draws.choice(ORGS),
+            "day": draws.choice(WEEKDAYS),
+            "n1": str(draws.randint(2, 900)),
+            "n2": str(draws.randint(10, 95)),
+            "n3": str(draws.randint(2, 60)),
         }
         outlet = OUTLETS[(index // len(EVENTS)) % len(OUTLETS)]
+        if story_size > 1:
+            outlet = OUTLETS[index % story_size % len(OUTLETS)]
         published = origin + timedelta(hours=3 * index, minutes=index % 60)
         headline, head_slots = _fill(headline_template, values, 0)
         if headline[0].islower():

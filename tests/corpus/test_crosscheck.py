@@ -8,7 +8,7 @@ import json
 import pytest
 from rich.console import Console
 
-from newsprobe.corpus.crosscheck import crosscheck
+from newsprobe.corpus.crosscheck import MEMBER_KINDS, crosscheck
 from newsprobe.corpus.quote_fidelity import fidelity
 from newsprobe.coverage import CrossCheck
 from newsprobe.report.corpus import render_crosscheck
@@ -138,3 +138,23 @@ def test_a_sentence_that_says_nothing_is_known_answers_no_speculation() -> None:
     )
     (check,) = check_speculation(target, [ignorant, informed])
     assert [a.outlet for a in check.answers] == ["Eastbrook Courier"]
+
+
+def test_members_read_with_member_kinds_only_give_the_same_crosscheck() -> None:
+    """The store hands a story's other articles over with `MEMBER_KINDS` only (no claims,
+    signals or assessment): every cross-check must come out the same as with the full
+    analyses, or a comparison reads a kind `MEMBER_KINDS` lacks."""
+    for name in ("ferry", "depot"):
+        members = story(name)
+        partial = [
+            m.model_copy(
+                update={
+                    "findings": [f for f in m.findings if f.kind in MEMBER_KINDS],
+                    "assessment": None,
+                }
+            )
+            for m in members
+        ]
+        for target in members:
+            full = crosscheck(target, members).model_dump(mode="json")
+            assert crosscheck(target, partial).model_dump(mode="json") == full, target.article.id

@@ -9,10 +9,11 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newsprobe.corpus import Corpus
+from newsprobe.corpus import Corpus, CorpusSession
+from newsprobe.corpus.store import stories as story_ops
 from newsprobe.document import Analysis, Article
 from newsprobe.errors import ConfigError, NotInCorpusError
-from tests.corpus.composed import compose, synthetic_analysis
+from tests.corpus.composed import compose, iter_composed, synthetic_analysis
 
 MARCH = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=2)))
 
@@ -219,3 +220,66 @@ def test_adding_articles_analyses_them_once_and_records_failures(db: str) -> Non
         assert stored.of_kind("quantity"), "the pipeline ran and its findings were stored"
         again = corpus.add([i.article for i in items], pipeline=pipeline)
         assert again.added == 1 and len(again.duplicates) == 2
+
+
+def test_a_bulk_load_stores_what_add_stores_and_files_its_stories(db: str) -> None:
+    """`Corpus.bulk_load` (one multi-row statement per table) against `Corpus.add` plus
+    filing one by one: the same analyses, search hits, candidates and story summaries."""
+    from newsprobe.corpus.store.bulk import BulkArticle
+    from newsprobe.corpus.story_indexer import StoryIndexer
+
+    items = list(iter_composed(12, background=1, story_size=4))
+    analyses = [synthetic_analysis(item) for item in items]
+    profiles = StoryIndexer().profile_many(analyses)
+    batch = [
+        BulkArticle(a, p, story=str(i // 4))
+        for i, (a, p) in enumerate(zip(analyses, profiles, strict=True))
+    ]
+    with Corpus(db) as corpus:
+        pks = corpus.bulk_load(batch[:8])
+        pks += corpus.bulk_load(batch[8:])
+        assert len(set(pks)) == 12 and corpus.count() == 12
+        for analysis in analyses:
+            assert corpus.analysis(analysis.article.id) == analysis
+        stories = corpus.stories()
+        assert sorted(s.article_count for s in stories) == [4, 4, 4]
+        for story in stories:
+            members = corpus.story_members(story.id)
+            dates = [m.published for m in members if m.published]
+            assert (story.first_published, story.last_published) == (min(dates), max(dates))
+            assert story.outlets == sorted({m.outlet for m in members if m.outlet})
+            before = story
+            corpus.transaction(lambda s, i=story.id: story_ops.refresh_story(s.connection, i))
+            assert corpus.story(story.id) == before  # the summary refresh_story computes
+        first = analyses[0].article
+        assert first.id in {
+            h.article.id for h in corpus.search(first.headline_text.split()[0]).hits
+        }
+        found = corpus.candidates(keys=profiles[0].keys, bands=profiles[0].bands)
+        assert first.id in {c.article_id for c in found}
+        assert corpus.profiles([first.id])[first.id].data == profiles[0].data
+
+
+def test_filing_a_new_article_keeps_the_summary_refresh_story_computes(db: str) -> None:
+    """`file_new` updates a story's summary from the new article alone; it must equal
+    the summary recomputed from every member (dates, undated count, outlets)."""
+    items = compose(5)
+    analyses = [synthetic_analysis(item) for item in items]
+    undated = analyses[3].article.model_copy(update={"published": None, "outlet": None})
+    analyses[3] = analyses[3].model_copy(update={"article": undated})
+    with Corpus(db) as corpus:
+        corpus.add(analyses)
+
+        def file_all(session: CorpusSession) -> int:
+            story = session.new_story(title="t")
+            pks = [session.pk(a.article.id) for a in analyses]
+            assert not story_ops.file_new(session.connection, pks[0], story + 1)  # no story
+            for pk in pks:
+                assert story_ops.file_new(session.connection, pk, story)
+            return story
+
+        story = corpus.transaction(file_all)
+        incremental = corpus.story(story)
+        corpus.transaction(lambda s: story_ops.refresh_story(s.connection, story))
+        assert corpus.story(story) == incremental
+        assert (incremental.article_count, incremental.undated_count) == (5, 1)

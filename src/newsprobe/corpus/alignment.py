@@ -432,7 +432,9 @@ def _description(members: Sequence[FigureMention], siblings: int) -> str:
     if first.dimension == "duration" and (people := _participants(members)):
         words += " of " + " and ".join(people[:3])
     if siblings > 1:  # several quantities of one kind: name this one by its words
-        common = Counter(w for m in members if m.view.english for w in m.context)
+        # Sorted: ties keep their first-seen order, and a set's order changes with each
+        # process's string hashing (the same cross-check named its figure differently).
+        common = Counter(w for m in members if m.view.english for w in sorted(m.context))
         top = [w for w, n in common.most_common(3) if n > 1] or [
             w for w, _ in common.most_common(2)
         ]

@@ -17,14 +17,15 @@ edges (see `story_indexer.py` for why).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from newsprobe.corpus.corpus import Corpus
-from newsprobe.corpus.crosscheck import crosscheck, story_provenance
-from newsprobe.corpus.profile import ArticleProfile, build_profile
+from newsprobe.corpus.crosscheck import MEMBER_KINDS, crosscheck, story_provenance
+from newsprobe.corpus.profile import build_profile
 from newsprobe.corpus.records import Duplicate, StoredArticle
 from newsprobe.corpus.session import CorpusSession
 from newsprobe.corpus.store import articles as article_ops
-from newsprobe.corpus.story_indexer import StoryIndexer, from_stored
+from newsprobe.corpus.story_indexer import STORY_PROFILE_VERSION, StoryIndexer
 from newsprobe.coverage import ArticleRef, CrossCheck, ProvenanceGraph, Story
 from newsprobe.document import Analysis
 
@@ -37,8 +38,8 @@ __all__ = [
     "story_with_articles",
 ]
 
-#: A story as cross-checking reads it: the story, its members' analyses, their profiles.
-_StoryData = tuple[Story | None, list[Analysis], dict[str, ArticleProfile]]
+#: A story as cross-checking reads it: the story, its members' analyses, their event days.
+_StoryData = tuple[Story | None, list[Analysis], dict[str, date | None]]
 
 _UNFILED = (
     "the article is stored but filed in no story (it was added without cross-checking): "
@@ -74,21 +75,24 @@ def story_with_articles(corpus: Corpus, story_id: int) -> Story:
     return corpus.reading(lambda s: _story(s, story_id))
 
 
-def _profiles(session: CorpusSession, ids: Sequence[str]) -> dict[str, ArticleProfile]:
-    found = {}
+def _event_days(session: CorpusSession, ids: Sequence[str]) -> dict[str, date | None]:
+    """The event day in each article's stored story profile: all a cross-check reads of
+    them, taken from the blob without validating the rest (vector, MinHash, names), which
+    cost more than a millisecond per member."""
+    found: dict[str, date | None] = {}
     for article_id, stored in session.profiles(ids).items():
-        profile = from_stored(stored)
-        if profile is not None:
-            found[article_id] = profile
+        if stored.version == STORY_PROFILE_VERSION:
+            day = stored.data.get("event_day") if isinstance(stored.data, dict) else None
+            found[article_id] = date.fromisoformat(day) if isinstance(day, str) else None
     return found
 
 
 def _with_story(session: CorpusSession, story_id: int | None) -> _StoryData:
     if story_id is None:
         return None, [], {}
-    members = session.story_analyses(story_id)
-    profiles = _profiles(session, [m.article.id for m in members])
-    return _story(session, story_id), members, profiles
+    members = session.story_analyses(story_id, kinds=MEMBER_KINDS)
+    days = _event_days(session, [m.article.id for m in members])
+    return _story(session, story_id), members, days
 
 
 def crosscheck_stored(corpus: Corpus, id_or_url: str) -> CrossCheck:
@@ -102,8 +106,8 @@ def crosscheck_stored(corpus: Corpus, id_or_url: str) -> CrossCheck:
         stored = session.article(id_or_url)
         return session.analysis(stored.id), _with_story(session, stored.story_id)
 
-    analysis, (story, members, profiles) = corpus.reading(read)
-    check = crosscheck(analysis, members, profiles=profiles, story=story, stored=True)
+    analysis, (story, members, days) = corpus.reading(read)
+    check = crosscheck(analysis, members, event_days=days, story=story, stored=True)
     if story is None:
         check = check.model_copy(update={"notices": [_UNFILED, *check.notices]})
     return check
@@ -137,9 +141,9 @@ def crosscheck_new(
         decision = indexer.decide(session, profile)
         return _with_story(session, int(decision.story) if decision.story else None)
 
-    story, members, profiles = corpus.reading(read)
-    profiles[analysis.article.id] = profile
-    check = crosscheck(analysis, members, profiles=profiles, story=story, stored=False)
+    story, members, days = corpus.reading(read)
+    days[analysis.article.id] = profile.event_day
+    check = crosscheck(analysis, members, event_days=days, story=story, stored=False)
     if story is None:
         note = "no stored story is about the same event: the article would start a new one"
         notices = [n for n in check.notices if not n.startswith("no other article")]
@@ -153,5 +157,5 @@ def story_graph(corpus: Corpus, story_id: int) -> ProvenanceGraph:
     Raises:
         NotInCorpusError: there is no story with that id.
     """
-    members = corpus.story_analyses(story_id)
+    members = corpus.reading(lambda s: s.story_analyses(story_id, kinds=MEMBER_KINDS))
     return story_provenance(members, story=story_id)

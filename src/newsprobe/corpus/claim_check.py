@@ -23,13 +23,13 @@ corroborated.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprobe.analyzers.headline.stance import decide, stance_many
 from newsprobe.corpus.alignment import Statement, compare
 from newsprobe.corpus.content import (
+    anchors,
     content_words,
     name_words,
     negated,
@@ -102,6 +102,18 @@ def _stance(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
     return stance_many(pairs)
 
 
+def _model_stances(
+    pairs: Sequence[_Pair], statements: Sequence[str]
+) -> dict[int, dict[str, float]]:
+    """id(pair) -> the stance model's probabilities, each distinct (claim, sentence) text
+    read once: wire copies repeat sentences word for word, and the model is a pure
+    function of the two texts."""
+    texts = [(statements[p.claim], p.view.text(p.sentence)) for p in pairs]
+    unique = list(dict.fromkeys(texts))
+    read = dict(zip(unique, _stance(unique), strict=True))
+    return {id(p): read[t] for p, t in zip(pairs, texts, strict=True)}
+
+
 @dataclass(frozen=True, slots=True)
 class _Claim:
     """A statement of the target to compare: a claims finding, or a plain sentence."""
@@ -111,6 +123,20 @@ class _Claim:
     checkworthiness: float
     predicate: str | None
     rated: bool  # from the claims analyzer (compared with the stance model too)
+
+
+def _by_words(statement: str, words: frozenset[str], sentence: str) -> tuple[str, str] | None:
+    """The stance the words alone settle, whatever the stance model says: a sentence that
+    repeats most of the claim but negates it, or says the opposite, disputes it. The
+    stance model is not asked about such pairs (its answer would not be read)."""
+    other = content_words(sentence)
+    if overlap(words, other) < NEGATION_OVERLAP or not (words - name_words(statement)) & other:
+        return None
+    if negated(sentence) != negated(statement):
+        return "disagree", "negation"
+    if opposed(words_of(statement), words_of(sentence)):
+        return "disagree", "opposite words"
+    return None
 
 
 def _label(
@@ -127,19 +153,14 @@ def _label(
     then; what it says is weighed with how much of the claim the sentence repeats. A
     plain sentence (`probs` None) is judged by its words alone.
     """
+    settled = _by_words(statement, words, sentence)
+    if settled is not None:
+        return settled
     other = content_words(sentence)
     shared = overlap(words, other)
     substantive = (words - name_words(statement)) & other
     predicate = stem(claim.predicate.lower()) if claim.predicate else None
     said = predicate is None or predicate in _LIGHT_PREDICATES or predicate in other
-    if shared >= NEGATION_OVERLAP and substantive and negated(sentence) != negated(statement):
-        return "disagree", "negation"
-    if (
-        shared >= NEGATION_OVERLAP
-        and substantive
-        and opposed(words_of(statement), words_of(sentence))
-    ):
-        return "disagree", "opposite words"
     label = decide(dict(probs)) if probs is not None else "discuss"
     if label == "unrelated":
         return "unrelated", ""
@@ -211,8 +232,8 @@ def _claims(target: ArticleView) -> list[_Claim]:
 
 def _candidates(view: ArticleView, words: frozenset[str]) -> list[tuple[int, int]]:
     scored = []
-    for span in view.sentences.spans:
-        shared = words & content_words(view.text(span))
+    for span, theirs in view.sentence_words:
+        shared = words & theirs
         if len(shared) >= MIN_SHARED_WORDS and len(shared) / len(words) >= MIN_SHARED_SHARE:
             scored.append((-len(shared), span))
     return [span for _, span in sorted(scored)[:CANDIDATES_PER_ARTICLE]]
@@ -310,18 +331,30 @@ def check_claims(
         for view in english
         for span in _candidates(view, words[i])
     ]
-    rated = [p for p in pairs if claims[p.claim].rated]
-    probabilities = dict(
-        zip(
-            (id(p) for p in rated),
-            _stance([(statements[p.claim], p.view.text(p.sentence)) for p in rated]),
-            strict=True,
-        )
+    # A figure says more than the words around it: "met for 20 minutes" and "met for 45
+    # minutes" read alike to the stance model. An article whose figure decides a claim
+    # is not read sentence by sentence for it.
+    by_figure = [
+        _figure_evidence(claim, target, figures, views, independent_of[i])
+        for i, claim in enumerate(claims)
+    ]
+    decided = [{e.article for e in found} for found in by_figure]
+    probabilities = _model_stances(
+        [
+            p
+            for p in pairs
+            if claims[p.claim].rated
+            and p.view.id not in decided[p.claim]
+            and _by_words(statements[p.claim], words[p.claim], p.view.text(p.sentence)) is None
+        ],
+        statements,
     )
     evidence: list[list[ClaimEvidence]] = [[] for _ in claims]
     for pair in pairs:
         claim = claims[pair.claim]
         sentence = pair.view.text(pair.sentence)
+        if pair.view.id in decided[pair.claim]:
+            continue
         probs = probabilities.get(id(pair))
         label, reason = _label(claim, statements[pair.claim], words[pair.claim], sentence, probs)
         if label == "unrelated":
@@ -333,12 +366,8 @@ def check_claims(
             _evidence(pair.view, pair.sentence, label, probability,
                       independent_of[pair.claim][pair.view.id], reason)
         )  # fmt: skip
-    for i, claim in enumerate(claims):
-        # A figure says more than the words around it: "met for 20 minutes" and "met
-        # for 45 minutes" read alike to the stance model.
-        by_figure = _figure_evidence(claim, target, figures, views, independent_of[i])
-        decided = {e.article for e in by_figure}
-        evidence[i] = [e for e in evidence[i] if e.article not in decided] + by_figure
+    for i in range(len(claims)):
+        evidence[i] += by_figure[i]
     if foreign and claims:
         _cross_lingual(claims, foreign, independent_of, evidence)
     checks = [_verdict(claim, found) for claim, found in zip(claims, evidence, strict=True)]
@@ -347,11 +376,6 @@ def check_claims(
         for c, claim in zip(checks, claims, strict=True)
         if claim.rated or c.verdict != "only_here"
     ]
-
-
-def _anchors(text: str) -> frozenset[str]:
-    """Names and numbers of a statement: what survives translation."""
-    return name_words(text) | frozenset(re.findall(r"\d+(?:[.,]\d+)?", text))
 
 
 def _cross_lingual(
@@ -365,14 +389,14 @@ def _cross_lingual(
     verdicts 0.66 against 0.64, corroborators found 0.58 against 0.56), and the encoder
     doubled the cost of a whole cross-check."""
     for i, claim in enumerate(claims):
-        anchors = _anchors(claim.text)
-        if len(anchors) < MIN_SHARED_WORDS:
+        mine = anchors(claim.text)
+        if len(mine) < MIN_SHARED_WORDS:
             continue
         for view in foreign:
             best: tuple[float, tuple[int, int]] | None = None
-            for span in view.sentences.spans:
-                shared = anchors & _anchors(view.text(span))
-                share = len(shared) / len(anchors)
+            for span, theirs in view.sentence_anchors:
+                shared = mine & theirs
+                share = len(shared) / len(mine)
                 enough = len(shared) >= MIN_SHARED_WORDS and share >= CROSS_LINGUAL_SHARE
                 if enough and (best is None or share > best[0]):
                     best = (share, span)

@@ -22,6 +22,7 @@ from newsprobe.corpus.names import fold
 __all__ = [
     "NEGATIONS",
     "OPPOSITES",
+    "anchors",
     "content_words",
     "name_words",
     "negated",
@@ -106,6 +107,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
 def name_words(text: str) -> frozenset[str]:
     """Stemmed content words written with a capital after the first word: the names."""
     found = set()
@@ -135,8 +137,14 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(stem(fold(w)) for w in _WORD.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def negated(text: str) -> bool:
     """Whether `text` holds a negation or denial word ("not", "denied", "won't")."""
     if _NEGATION_MARKS.search(text):
         return True
     return any(fold(w) in NEGATIONS for w in _WORD.findall(text))
+
+
+def anchors(text: str) -> frozenset[str]:
+    """Names and numbers of a statement: what survives translation."""
+    return name_words(text) | frozenset(re.findall(r"\d+(?:[.,]\d+)?", text))

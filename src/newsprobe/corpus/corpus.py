@@ -40,8 +40,9 @@ from newsprobe.corpus.records import (
 )
 from newsprobe.corpus.session import DEFAULT_CANDIDATES, CorpusSession
 from newsprobe.corpus.store import articles as article_ops
+from newsprobe.corpus.store import bulk, transactions
 from newsprobe.corpus.store import search as search_ops
-from newsprobe.corpus.store import transactions
+from newsprobe.corpus.store.bulk import BulkArticle
 from newsprobe.corpus.store.engine import create_engine_for, database_url, describe
 from newsprobe.corpus.store.migrate import ensure_schema
 from newsprobe.corpus.store.schema import articles
@@ -302,6 +303,12 @@ class Corpus:
                     )
                 )
         return outcomes
+
+    def bulk_load(self, batch: Sequence[BulkArticle]) -> list[int]:
+        """Load ready analyses with their profiles and stories in one transaction, one
+        multi-row statement per table; their row keys. No duplicate checks: for articles
+        known to be new (see `store.bulk`)."""
+        return transactions.write(self._engine, lambda c: bulk.load(c, batch))
 
     # --- reading ----------------------------------------------------------------------
 

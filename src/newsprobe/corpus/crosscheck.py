@@ -15,6 +15,7 @@ render the result.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from newsprobe.corpus.alignment import align_figures
 from newsprobe.corpus.claim_check import check_claims
@@ -28,7 +29,16 @@ from newsprobe.coverage import AlignedFigure, CrossCheck, ProvenanceGraph, Story
 from newsprobe.document import Analysis
 from newsprobe.languages import language_name
 
-__all__ = ["crosscheck", "story_provenance"]
+__all__ = ["MEMBER_KINDS", "crosscheck", "story_provenance"]
+
+#: The finding kinds a cross-check reads from the story's other articles (figures, their
+#: events and entities, quotes, attributions and hedges; and the questions of
+#: `speculation`). Only the cross-checked article's claims are compared, so the store
+#: may hand the others over without claims, signals or assessment (`load_analyses`'s
+#: `kinds`); a test checks that the output is the same either way.
+MEMBER_KINDS = frozenset(
+    {"entity", "quantity", "event", "quote", "attribution", "hedge", "engagement_bait"}
+)
 
 
 def _views(target: Analysis, members: Sequence[Analysis]) -> list[ArticleView]:
@@ -88,6 +98,7 @@ def crosscheck(
     members: Sequence[Analysis],
     *,
     profiles: Mapping[str, ArticleProfile] | None = None,
+    event_days: Mapping[str, date | None] | None = None,
     story: Story | None = None,
     stored: bool | None = None,
 ) -> CrossCheck:
@@ -97,6 +108,8 @@ def crosscheck(
         target: the article to cross-check, analysed.
         members: its story's articles (the target among them or not).
         profiles: article id -> stored profile, when at hand (saves re-reading event days).
+        event_days: article id -> event day, when known (the store reads them from the
+            stored profiles without validating the whole profile); before `profiles`.
         story: the story, as the store lists it, for the output.
         stored: whether the target is stored in the corpus, for the output.
     """
@@ -104,10 +117,14 @@ def crosscheck(
     me, others = views[0], views[1:]
     graph = provenance(views, around=me.id)
     voice = voices(views, graph.edges)
-    days = {
-        v.id: (profiles[v.id].event_day if profiles and v.id in profiles else event_day(v.analysis))
-        for v in views
-    }
+    days = {}
+    for v in views:
+        if event_days is not None and v.id in event_days:
+            days[v.id] = event_days[v.id]
+        elif profiles is not None and v.id in profiles:
+            days[v.id] = profiles[v.id].event_day
+        else:
+            days[v.id] = event_day(v.analysis)
     figures = align_figures(views, voices=voice, event_days=days)
     figures = [_with_target_verdict(f, me.id) for f in figures]
     figures.sort(key=lambda f: (f.target_verdict is None, f.event != "main"))

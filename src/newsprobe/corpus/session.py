@@ -45,6 +45,7 @@ class CorpusSession:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self._pks: dict[str, int] = {}
+        self._unfiled: set[int] = set()  # stored in this transaction, in no story yet
 
     # --- articles ---------------------------------------------------------------------
 
@@ -79,11 +80,14 @@ class CorpusSession:
         found = article_ops.load_analyses(self.connection, pks)
         return [found[pk] for pk in pks]
 
-    def story_analyses(self, story_id: int) -> list[Analysis]:
-        """The analyses of a story's articles, oldest first, undated last."""
+    def story_analyses(
+        self, story_id: int, *, kinds: frozenset[str] | None = None
+    ) -> list[Analysis]:
+        """The analyses of a story's articles, oldest first, undated last; with `kinds`,
+        partial ones: only findings of those kinds, no assessment (see `load_analyses`)."""
         self.story(story_id)
         pks = story_ops.story_member_pks(self.connection, story_id)
-        found = article_ops.load_analyses(self.connection, pks)
+        found = article_ops.load_analyses(self.connection, pks, kinds=kinds)
         return [found[pk] for pk in pks]
 
     def articles(self, ids: Sequence[str]) -> list[StoredArticle]:
@@ -103,6 +107,7 @@ class CorpusSession:
     ) -> None:
         """An article `Corpus.add` stored in this transaction: known key, fresh profile."""
         self._pks[article_id] = pk
+        self._unfiled.add(pk)
         if profile is not None:
             story_ops.save_profile(self.connection, pk, profile, new=True, published=published)
 
@@ -189,9 +194,15 @@ class CorpusSession:
 
         The story's dates, outlets and counts follow; a story left empty is deleted.
         """
+        pk = self.pk(article_id)
+        if story_id is not None and pk in self._unfiled:
+            # Just stored (`_stored_now`): filed with an update of the story's summary.
+            if not story_ops.file_new(self.connection, pk, story_id):
+                raise NotInCorpusError(f"there is no story {story_id} in the corpus")
+            self._unfiled.discard(pk)
+            return
         if story_id is not None:
             self.story(story_id)
-        pk = self.pk(article_id)
         before = self.connection.execute(
             select(articles.c.story_id).where(articles.c.pk == pk)
         ).scalar()

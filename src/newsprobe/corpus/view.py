@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from newsprobe.corpus.content import anchors, content_words
 from newsprobe.corpus.names import fold
 from newsprobe.corpus.profile import figures_of
 from newsprobe.corpus.sentences import SentenceIndex
@@ -99,6 +100,17 @@ class ArticleView:
     def text(self, span: Span | tuple[int, int]) -> str:
         start, end = (span.start, span.end) if isinstance(span, Span) else span
         return self.article.text[start:end]
+
+    @cached_property
+    def sentence_words(self) -> list[tuple[tuple[int, int], frozenset[str]]]:
+        """(span, content words) of every sentence: each claim of a cross-check is matched
+        against every sentence of every other article, so they are read once per view."""
+        return [(span, content_words(self.text(span))) for span in self.sentences.spans]
+
+    @cached_property
+    def sentence_anchors(self) -> list[tuple[tuple[int, int], frozenset[str]]]:
+        """(span, names and numbers) of every sentence (see `content.anchors`)."""
+        return [(span, anchors(self.text(span))) for span in self.sentences.spans]
 
     @cached_property
     def figures(self) -> list[QuantityFinding]:

@@ -41,7 +41,10 @@ from newsprobe.findings import EntityFinding, Span
 __all__ = [
     "COMPRESSION_LEVEL",
     "Inserted",
+    "analysis_row",
+    "article_row",
     "content_key",
+    "entity_rows",
     "find_duplicate",
     "insert_analysis",
     "load_analyses",
@@ -174,21 +177,9 @@ def _offset_minutes(published: datetime | None) -> int | None:
     return None if offset is None else int(offset.total_seconds() // 60)
 
 
-def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Duplicate:
-    """Store an article and its analysis, or say which stored article it duplicates.
-
-    Raises:
-        RetryTransaction: another writer stored a conflicting row meanwhile (PostgreSQL).
-    """
-    article = analysis.article
-    found = _collisions(connection, article)
-    duplicate = _duplicate(article, found)
-    if duplicate is not None:
-        record_alias(connection, article, duplicate)
-        return duplicate
-    article_id = _free_id(article, "same_id" in found)
-    dialect = connection.dialect.name
-    row = {
+def article_row(article: Article, article_id: str) -> dict[str, Any]:
+    """The `articles` row of an article (its story is filed apart)."""
+    return {
         "id": article_id,
         "url": article.url,
         "content_key": content_key(article),
@@ -206,6 +197,39 @@ def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Du
         "meta": dict(article.meta),
         "added": utc_now(),
     }
+
+
+def analysis_row(analysis: Analysis, pk: int) -> dict[str, Any]:
+    """The `analyses` row of an article's analysis."""
+    return {
+        "article_pk": pk,
+        "schema_version": analysis.schema_version,
+        "newsprobe_version": analysis.newsprobe_version,
+        "errors": len(analysis.errors),
+        "data": _encode(analysis),
+    }
+
+
+def entity_rows(analysis: Analysis, pk: int) -> list[dict[str, Any]]:
+    """The `article_entities` rows of an article (for search by entity)."""
+    return [{"name_key": k, "article_pk": pk} for k in sorted(_entity_keys(analysis))]
+
+
+def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Duplicate:
+    """Store an article and its analysis, or say which stored article it duplicates.
+
+    Raises:
+        RetryTransaction: another writer stored a conflicting row meanwhile (PostgreSQL).
+    """
+    article = analysis.article
+    found = _collisions(connection, article)
+    duplicate = _duplicate(article, found)
+    if duplicate is not None:
+        record_alias(connection, article, duplicate)
+        return duplicate
+    article_id = _free_id(article, "same_id" in found)
+    dialect = connection.dialect.name
+    row = article_row(article, article_id)
     insert_article = _upsert_ignore(dialect, articles).returning(articles.c.pk)
     pk = connection.execute(insert_article, row).scalar()
     if pk is None:
@@ -215,21 +239,10 @@ def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Du
         insert_url = _upsert_ignore(dialect, article_urls).returning(article_urls.c.url)
         if connection.execute(insert_url, {"url": canonical, "article_pk": pk}).scalar() is None:
             raise RetryTransaction(f"{canonical} was stored by another writer meanwhile")
-    connection.execute(
-        insert(analyses),
-        {
-            "article_pk": pk,
-            "schema_version": analysis.schema_version,
-            "newsprobe_version": analysis.newsprobe_version,
-            "errors": len(analysis.errors),
-            "data": _encode(analysis),
-        },
-    )
-    keys = _entity_keys(analysis)
-    if keys:
-        connection.execute(
-            insert(article_entities), [{"name_key": k, "article_pk": pk} for k in sorted(keys)]
-        )
+    connection.execute(insert(analyses), analysis_row(analysis, pk))
+    entities = entity_rows(analysis, pk)
+    if entities:
+        connection.execute(insert(article_entities), entities)
     if dialect == "sqlite":
         connection.execute(
             _FTS_INSERT, {"pk": pk, "head": article.headline_text, "body": article.body_text}
@@ -311,7 +324,7 @@ def stored_articles(connection: Connection, pks: Iterable[int]) -> dict[int, Sto
     return {row.pk: _summary(row, urls[row.pk]) for row in rows}
 
 
-def _analysis(row: Row[Any]) -> Analysis:
+def _analysis(row: Row[Any], kinds: frozenset[str] | None = None) -> Analysis:
     article = Article(
         id=row.id,
         text=row.text,
@@ -325,12 +338,24 @@ def _analysis(row: Row[Any]) -> Analysis:
         meta=row.meta,
     )
     payload = json.loads(zlib.decompress(row.data))
+    if kinds is not None:
+        payload["findings"] = [f for f in payload["findings"] if f.get("kind") in kinds]
+        payload["assessment"] = None
     payload["article"] = article
     return Analysis.model_validate(payload)
 
 
-def load_analyses(connection: Connection, pks: Sequence[int]) -> dict[int, Analysis]:
-    """Stored analyses (each with its article, rebuilt from the article row), by row key."""
+def load_analyses(
+    connection: Connection, pks: Sequence[int], *, kinds: frozenset[str] | None = None
+) -> dict[int, Analysis]:
+    """Stored analyses (each with its article, rebuilt from the article row), by row key.
+
+    Args:
+        kinds: keep only findings of these kinds, and no assessment: a partial analysis
+            for a reader that needs no more (cross-checking reads a story's other articles
+            this way: validating the findings it never reads was a third of the read).
+            None: the analysis exactly as it was stored.
+    """
     if not pks:
         return {}
     rows = connection.execute(
@@ -338,7 +363,7 @@ def load_analyses(connection: Connection, pks: Sequence[int]) -> dict[int, Analy
         .join(analyses, analyses.c.article_pk == articles.c.pk)
         .where(articles.c.pk.in_(list(pks)))
     )
-    return {row.pk: _analysis(row) for row in rows}
+    return {row.pk: _analysis(row, kinds) for row in rows}
 
 
 def load_analysis(connection: Connection, pk: int) -> Analysis | None:
