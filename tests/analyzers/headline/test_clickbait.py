@@ -20,7 +20,6 @@ from tests.gates import gate
 
 # Measured with the shipped model v1 (benchmarks/clickbait_eval.py): see models/clickbait.md.
 # (The composed headlines' floor is the gate "clickbait" of tests/gold/gates.toml.)
-HELD_OUT_ACCURACY_FLOOR = 0.972  # measured 0.975 on 5,086 held-out rows
 
 BODY = "The council met on Tuesday evening and voted on the proposal after a long debate."
 
@@ -72,7 +71,7 @@ def test_held_out_accuracy_of_shipped_model(shared_data: Path, model: ClickbaitM
         int(model.score(h).probability >= model.threshold) == y
         for h, y in zip(test_x, test_y, strict=True)
     )
-    assert right / len(test_y) >= HELD_OUT_ACCURACY_FLOOR
+    gate("clickbait_public").check({"accuracy": right / len(test_y)})
 
 
 # --- the devices and their labels --------------------------------------------------------

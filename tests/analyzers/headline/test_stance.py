@@ -21,6 +21,7 @@ from newsprobe.analyzers.headline.stance import (
     stance_many,
 )
 from newsprobe.evaluation.stance import fnc_score, load_split, report
+from tests.gates import gate
 
 CLAIM = "Harbour authority closes Port Elwin after oil spill"
 AGREEING = (
@@ -180,13 +181,10 @@ def test_holdout_score_of_the_shipped_model(shared_data: Path) -> None:
     assert len({p.body_id for p in test}) == 337
     probs = stance_many((p.headline, p.body) for p in test)
     result = report([p.stance for p in test], [decide(p) for p in probs])
-    # Floors a little under the figures measured by train/stance.py (see models/stance.md):
-    # FNC score 0.8520, unrelated F1 0.990, disagree F1 0.354 with `decide`.
-    assert result["fnc_score"] >= FLOOR_SCORE
-    assert result["per_class"]["unrelated"]["f1"] >= FLOOR_UNRELATED_F1
-    assert result["per_class"]["disagree"]["f1"] >= FLOOR_DISAGREE_F1
-
-
-FLOOR_SCORE = 0.84
-FLOOR_UNRELATED_F1 = 0.98
-FLOOR_DISAGREE_F1 = 0.30
+    gate("stance_public").check(
+        {
+            "fnc_score": result["fnc_score"],
+            "unrelated_f1": result["per_class"]["unrelated"]["f1"],
+            "disagree_f1": result["per_class"]["disagree"]["f1"],
+        }
+    )
