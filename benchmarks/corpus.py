@@ -4,7 +4,7 @@
                                           [--real 120] [--queries 40] [--indexer story]
                                           [--per-article 1000]
 
-Builds a synthetic corpus of composed articles (`tests/corpus/composed.py`: invented
+Builds a synthetic corpus of composed articles (`newsprobe.evaluation.synthetic_corpus`: invented
 events, outlets and people, about 300 words each) up to each size in `--sizes`, storing
 each one as `corpus add` does (one transaction per article, with a profile of lookup keys
 and LSH bands), but with analyses generated from the templates instead of parsed, and
@@ -28,7 +28,7 @@ measures at each size:
   write transactions) against the rest of `corpus add`;
 - the database's size on disk.
 
-PostgreSQL is a throwaway server started here (`tests/pgserver.py`) with its default
+PostgreSQL is a throwaway server started here (`newsprobe.corpus.store.pgserver`) with its default
 durability (fsync at each commit); SQLite runs in WAL mode with synchronous=NORMAL, as the
 store opens it. Timings print; nothing is asserted.
 
@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 import zlib
@@ -58,27 +57,26 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
+import numpy as np
 
-import numpy as np  # noqa: E402
-from tests.corpus.composed import (  # noqa: E402
+from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.corpus import Corpus, CorpusSession, Indexer, Profile
+from newsprobe.corpus.embedding import DIMENSIONS
+from newsprobe.corpus.keys import name_key
+from newsprobe.corpus.profile import build_profile
+from newsprobe.corpus.store.bulk import BulkArticle
+from newsprobe.corpus.store.pgserver import PostgresServer, PostgresUnavailable
+from newsprobe.corpus.story_indexer import to_stored
+from newsprobe.document import Analysis, Article
+from newsprobe.evaluation.synthetic_corpus import (
     LARGE_PEOPLE,
     LARGE_PLACES,
     iter_composed,
     synthetic_analysis,
 )
-from tests.pgserver import PostgresServer, PostgresUnavailable  # noqa: E402
+from newsprobe.findings import EntityFinding
 
-from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
-from newsprobe.corpus import Corpus, CorpusSession, Indexer, Profile  # noqa: E402
-from newsprobe.corpus.embedding import DIMENSIONS  # noqa: E402
-from newsprobe.corpus.keys import name_key  # noqa: E402
-from newsprobe.corpus.profile import build_profile  # noqa: E402
-from newsprobe.corpus.store.bulk import BulkArticle  # noqa: E402
-from newsprobe.corpus.story_indexer import to_stored  # noqa: E402
-from newsprobe.document import Analysis, Article  # noqa: E402
-from newsprobe.findings import EntityFinding  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 #: Words of background per synthetic article: six paragraphs, about 300 words in all.
 BACKGROUND_PARAGRAPHS = 6

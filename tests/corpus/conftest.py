@@ -1,6 +1,6 @@
 """The store's fixtures: every test that takes `db` runs once on SQLite, once on PostgreSQL.
 
-The PostgreSQL server is real (`tests.pgserver`): started once per test session on
+The PostgreSQL server is real (`newsprobe.corpus.store.pgserver`): started once per test session on
 127.0.0.1, each test gets a database of its own. Without PostgreSQL's binaries the
 PostgreSQL half of the tests skips, with the reason (CI, which sets
 ``NEWSPROBE_TEST_POSTGRES=required``, fails instead).
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pgserver import PostgresServer, PostgresUnavailable
+from newsprobe.corpus.store.pgserver import PostgresServer, PostgresUnavailable
 
 _numbers = itertools.count(1)
 

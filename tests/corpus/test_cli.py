@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from newsprobe.cli import app
 from newsprobe.corpus import AddSummary, Corpus, SearchResult
-from tests.corpus.composed import compose, write_jsonl
+from newsprobe.evaluation.synthetic_corpus import compose, write_jsonl
 from tests.paths import EXAMPLES, REPO
 
 runner = CliRunner()
@@ -148,7 +148,7 @@ def test_a_database_that_cannot_be_used_is_one_line_and_exit_1(tmp_path: Path) -
 
 
 def test_a_wrong_postgres_password_is_one_line_and_exit_1(postgres: object) -> None:
-    from tests.pgserver import PostgresServer
+    from newsprobe.corpus.store.pgserver import PostgresServer
 
     assert isinstance(postgres, PostgresServer)
     postgres.create_database("cli_password")

@@ -29,10 +29,10 @@ from newsprobe.corpus.store.migrate import (
     _alembic_config,
     schema_state,
 )
+from newsprobe.corpus.store.pgserver import PostgresServer
 from newsprobe.corpus.store.schema import metadata
 from newsprobe.errors import CorpusError
-from tests.corpus.composed import compose, synthetic_analysis
-from tests.pgserver import PostgresServer
+from newsprobe.evaluation.synthetic_corpus import compose, synthetic_analysis
 
 
 @contextmanager

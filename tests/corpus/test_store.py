@@ -13,7 +13,7 @@ from newsprobe.corpus import Corpus, CorpusSession
 from newsprobe.corpus.store import stories as story_ops
 from newsprobe.document import Analysis, Article
 from newsprobe.errors import ConfigError, NotInCorpusError
-from tests.corpus.composed import compose, iter_composed, synthetic_analysis
+from newsprobe.evaluation.synthetic_corpus import compose, iter_composed, synthetic_analysis
 
 MARCH = datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=2)))
 

@@ -16,8 +16,8 @@ from newsprobe.corpus import Corpus, CorpusSession, Profile, ProvenanceEdge
 from newsprobe.corpus.keys import name_key
 from newsprobe.document import Analysis, Article
 from newsprobe.errors import NotInCorpusError
+from newsprobe.evaluation.synthetic_corpus import compose, synthetic_analysis
 from newsprobe.findings import EntityFinding, Span
-from tests.corpus.composed import compose, synthetic_analysis
 
 DAY = datetime(2026, 3, 2, 10, tzinfo=UTC)
 
