@@ -15,15 +15,11 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
-import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 from types import MappingProxyType
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from benchmarks.throughput import corpus
+from throughput import corpus
 
 from newsprobe.analyzers.base import Context
 from newsprobe.analyzers.pipeline import Pipeline

@@ -22,18 +22,16 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.document import Analysis, Article
+from newsprobe.evaluation.goldset import article_of, load_articles
 
-from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
-from newsprobe.document import Analysis, Article  # noqa: E402
-from newsprobe.evaluation.goldset import article_of, load_articles  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 SPIN = REPO / "tests" / "gold" / "spin_articles.json"
 ASSESS = REPO / "tests" / "assess" / "articles.json"

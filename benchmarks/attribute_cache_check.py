@@ -17,12 +17,9 @@ import importlib
 import importlib.util
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from benchmarks.throughput import corpus
 from spacy.tokens import Doc, Token
+from throughput import corpus
 
 from newsprobe.document import Article
 from newsprobe.nlp.parse import _MODEL_MODULES, BATCH_SIZE, PARAGRAPHS_PIPE, load_english

@@ -25,20 +25,18 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "src"), str(REPO)]
+from newsprobe.corpus import embedding
+from newsprobe.corpus.crosscheck import crosscheck
+from newsprobe.corpus.profile import ArticleProfile, build_profile, build_profiles
+from newsprobe.corpus.stories import Candidate, assign_story
+from newsprobe.document import Analysis, Article
+from newsprobe.evaluation.corpus import _analyses, load_part
 
-from newsprobe.corpus import embedding  # noqa: E402
-from newsprobe.corpus.crosscheck import crosscheck  # noqa: E402
-from newsprobe.corpus.profile import ArticleProfile, build_profile, build_profiles  # noqa: E402
-from newsprobe.corpus.stories import Candidate, assign_story  # noqa: E402
-from newsprobe.document import Analysis, Article  # noqa: E402
-from newsprobe.evaluation.corpus import _analyses, load_part  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _median_ms(work: Callable[[], object], repeat: int) -> float:

@@ -43,25 +43,23 @@ import argparse
 import math
 import random
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "src"), str(REPO)]
-
-from newsprobe.corpus import embedding  # noqa: E402
-from newsprobe.corpus.names import fold  # noqa: E402
-from newsprobe.corpus.profile import ArticleProfile, build_profiles  # noqa: E402
-from newsprobe.corpus.stories import JOIN_SCORE  # noqa: E402
-from newsprobe.evaluation.corpus import (  # noqa: E402
+from newsprobe.corpus import embedding
+from newsprobe.corpus.names import fold
+from newsprobe.corpus.profile import ArticleProfile, build_profiles
+from newsprobe.corpus.stories import JOIN_SCORE
+from newsprobe.evaluation.corpus import (
     _analyses,
     assign_all,
     load_part,
     score_stories,
 )
+
+REPO = Path(__file__).resolve().parents[1]
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(21)]

@@ -30,7 +30,6 @@ import csv
 import hashlib
 import json
 import re
-import sys
 import tempfile
 from dataclasses import dataclass
 from itertools import pairwise
@@ -44,15 +43,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score
 from sklearn.model_selection import StratifiedKFold
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
-
-from newsprobe.analyzers.claims.features import (  # noqa: E402
+from newsprobe.analyzers.claims.features import (
     FEATURE_NAMES,
     char_ngrams,
     news_features,
     word_ngrams,
 )
+
+REPO = Path(__file__).resolve().parents[1]
 
 DATA = REPO.parent / "shared" / "data" / "claimbuster"
 CHECKTHAT = REPO.parent / "shared" / "data" / "checkthat19" / "training"
