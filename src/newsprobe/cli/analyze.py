@@ -19,7 +19,7 @@ from newsprobe.cli.common import (
     OutputFormat,
     articles,
     fail,
-    field_map,
+    reading_options,
     state,
 )
 from newsprobe.cli.output import ErrorLog, ReportFile, check_not_an_input, guarded_stdout
@@ -138,13 +138,12 @@ def analyze(
     debug = state["debug"]
     try:
         from newsprobe.analyzers.pipeline import Pipeline
-        from newsprobe.ingest import IngestOptions
 
-        options = IngestOptions(
-            headline=headline,
-            format=input_format.value if input_format is not None else None,
+        options = reading_options(
+            input_format=input_format,
+            field=field,
             allow_private=allow_private,
-            field_map=field_map(field or []),
+            headline=headline,
             max_bytes=max_bytes,
             max_chars=max_chars,
         )

@@ -17,7 +17,7 @@ from newsprobe.cli.common import (
     FieldOption,
     InputFormatOption,
     fail,
-    field_map,
+    reading_options,
     state,
 )
 from newsprobe.errors import NewsprobeError
@@ -191,7 +191,6 @@ def batch(
         raise fail(_MISSING, 2) from None
     try:
         from newsprobe.analyzers.pipeline import Pipeline
-        from newsprobe.ingest import IngestOptions
 
         check_cluster_options(workers=workers, scheduler=scheduler)
         size = partition_size if partition_size is not None else PARTITION_SIZE
@@ -202,10 +201,8 @@ def batch(
         settings = BatchSettings(
             analyzers=names,
             partition_size=size,
-            options=IngestOptions(
-                format=input_format.value if input_format is not None else None,
-                allow_private=allow_private,
-                field_map=field_map(field or []),
+            options=reading_options(
+                input_format=input_format, field=field, allow_private=allow_private
             ),
         )
         with ExitStack() as stack:

@@ -30,6 +30,7 @@ __all__ = [
     "articles",
     "fail",
     "field_map",
+    "reading_options",
     "state",
 ]
 
@@ -91,6 +92,27 @@ def field_map(fields: list[str]) -> dict[str, str]:
             raise ConfigError(f"--field takes OURS=THEIRS, like text=content; got {item!r}")
         mapping[ours.strip()] = theirs.strip()
     return mapping
+
+
+def reading_options(
+    *,
+    input_format: InputFormat | None,
+    field: list[str] | None,
+    allow_private: bool,
+    headline: str | None = None,
+    **limits: int,
+) -> IngestOptions:
+    """The `IngestOptions` of the shared reading options, as every command builds them
+    (`limits`: ``max_bytes``, ``max_chars`` where a command takes them)."""
+    from newsprobe.ingest import IngestOptions
+
+    return IngestOptions(
+        headline=headline,
+        format=input_format.value if input_format is not None else None,
+        allow_private=allow_private,
+        field_map=field_map(field or []),
+        **limits,
+    )
 
 
 #: Bad records of one source printed as they come; the rest are counted and summed up in

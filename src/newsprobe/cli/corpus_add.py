@@ -24,7 +24,7 @@ from newsprobe.cli.common import (
     OutputFormat,
     articles,
     fail,
-    field_map,
+    reading_options,
     state,
 )
 from newsprobe.cli.corpus import DbOption, open_corpus
@@ -91,13 +91,9 @@ def add(
     failures: list[str] = []
     try:
         from newsprobe.analyzers.pipeline import Pipeline
-        from newsprobe.ingest import IngestOptions
 
-        options = IngestOptions(
-            headline=headline,
-            format=input_format.value if input_format is not None else None,
-            allow_private=allow_private,
-            field_map=field_map(field or []),
+        options = reading_options(
+            input_format=input_format, field=field, allow_private=allow_private, headline=headline
         )
         pipeline = Pipeline(on_error="raise" if debug else "record", memory_zones=True)
         with open_corpus(db) as corpus:

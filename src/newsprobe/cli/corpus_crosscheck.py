@@ -23,7 +23,7 @@ from newsprobe.cli.common import (
     InputFormatOption,
     articles,
     fail,
-    field_map,
+    reading_options,
     state,
 )
 from newsprobe.cli.corpus import CorpusFormat, DbOption, FormatOption, open_corpus
@@ -104,15 +104,11 @@ def crosscheck(
     output_format: FormatOption = CorpusFormat.text,
 ) -> None:
     """Cross-check an article against its story: figures, claims, quotes, speculation."""
-    from newsprobe.ingest import IngestOptions
 
     failures: list[str] = []
     try:
-        options = IngestOptions(
-            headline=headline,
-            format=input_format.value if input_format is not None else None,
-            allow_private=allow_private,
-            field_map=field_map(field or []),
+        options = reading_options(
+            input_format=input_format, field=field, allow_private=allow_private, headline=headline
         )
         with open_corpus(db) as corpus:
             checks = crosschecks(corpus, source, options, add=add, failures=failures)
