@@ -66,13 +66,29 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         # with", "examined whether" (added 2026-12-07 from a composed probe of science
         # sentences; none of these turned up unhedged in the composed news articles).
         (
-            r"\b(?:remains?|remained) to be (?:determined|established|elucidated|confirmed|"
-            r"clarified|shown|proven|proved|seen)\b"
+            r"\b(?:(?:remains?|remained)|(?:has|have|had) yet) to be (?:determined|established|"
+            r"elucidated|confirmed|clarified|shown|proven|proved|seen|identified|explained)\b"
             r"|\b(?:is|are|was|were|remains?|remained) (?:still |as yet )?(?:not (?:yet )?"
             r"(?:fully |well |entirely |completely )?(?:understood|clear|known)|"
             r"poorly understood|unclear|uncertain)\b",
             "framing",
-            ("remain", "understood", "clear", "known", "uncertain"),
+            ("remain", "understood", "clear", "known", "uncertain", " yet to be "),
+        ),
+        # The third composed probe (science sentences written before these rules were
+        # read, 2026-12-07) missed three research-prose hedges: work still to do ("further
+        # studies are needed to determine"), a link not yet shown ("have been implicated
+        # in") and a role not yet shown ("is a potential inhibitor"). "Potential" alone is
+        # not a hedge in news ("potential buyers"); only as the predicate of "is/as a".
+        (
+            r"\bfurther (?:work|research|studies|study|investigation|experiments|analysis|data)"
+            r" (?:is|are|will be|would be|was|were) (?:needed|required|necessary|warranted)\b"
+            r"|\b(?:is|are|was|were|(?:has|have|had) been) (?:also )?implicated in\b"
+            r"|\b(?:is|are|was|were|as) (?:a |an )?(?:potential|presumed) "
+            # "Potential" of a role someone may take up is no hedge ("a potential buyer").
+            r"(?!(?:buyer|customer|client|voter|employer|investor|advertiser|bidder|suitor|"
+            r"partner|recruit|candidate|applicant|donor|user|subscriber)s?\b)",
+            "framing",
+            ("further ", "implicated in", "potential ", "presumed "),
         ),
         (
             r"\b(?:raises?|raised|raising) the (?:possibility|question) (?:that|of|whether)\b"
