@@ -29,6 +29,15 @@ from newsprobe.ingest.bylines import Header, read_header
         ("By Ana de la Cruz - Harbour Wire", Header(["Ana de la Cruz"], "Harbour Wire")),
         ("By Lena Brandt and Omar bin Said", Header(["Lena Brandt", "Omar bin Said"])),
         ("Updated 2026-03-15 08:00", Header(published="2026-03-15 08:00")),
+        # A byline that names no one still gives the outlet and date after it.
+        (
+            "By staff | Northern Wire | 14 March 2026",
+            Header([], "Northern Wire", "14 March 2026"),
+        ),
+        ("By our correspondent\n2 May 2026", Header([], None, "2 May 2026")),
+        # An outlet and a date set apart by a bar, without "By", in any language.
+        ("Le Matin du Nord | 14 mars 2026", Header([], "Le Matin du Nord", "14 mars 2026")),
+        ("14. März 2026 · Nordkurier Abend", Header([], "Nordkurier Abend", "14. März 2026")),
     ],
 )
 def test_header_lines_are_lifted_into_fields(top: str, expected: Header) -> None:
@@ -45,6 +54,8 @@ def test_header_lines_are_lifted_into_fields(top: str, expected: Header) -> None
         "By 14 March the reservoir was half empty, the authority said.",
         "March 2026 was the wettest month on record, forecasters said.",
         "By Ana Ruiz | a report that nobody in the town had read before the flood",
+        "KESSPORT - A crane fell at the port | 14 March 2026",
+        "By staff accounts, the crane had been inspected in May.",
     ],
 )
 def test_prose_that_opens_like_a_header_stays_in_the_body(first: str) -> None:

@@ -45,6 +45,16 @@ _BY = re.compile(r"^(?:by|written by)\s+", re.IGNORECASE)
 # a comma separates names (and a name from its role) inside the first part.
 _PARTS = re.compile(r"\s+[|•·]\s+|\s+[—–-]\s+|\s*\|\s*")
 _NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")
+# A byline line of an outlet and its date, without "By" ("Le Matin du Nord | 14 mars
+# 2026"): only bars, bullets and middle dots set its parts apart, never a dash, so that a
+# dateline ("KESSPORT - A crane ...") is not read as one.
+_BARS = re.compile(r"\s*[|•·]\s*")
+# A byline that names no one: "By staff", "By our correspondent", "By a staff writer".
+_UNNAMED = re.compile(
+    r"^(?:(?:our|a|an|the)\s+)?(?:staff|(?:staff|special|foreign|political)\s+)?"
+    r"(?:reporters?|writers?|correspondents?|staff|news\s*desk|web\s*desk|editors?)$",
+    re.IGNORECASE,
+)
 # "By Ana Ruiz in Geneva": where the reporter filed from is no part of the name.
 _FILED_FROM = re.compile(r"\s+(?:in|at)\s+[A-Z][\w .'-]*$")
 # Lowercase words that belong inside names ("Ana de la Cruz", "Omar bin Said").
@@ -96,7 +106,7 @@ def read_header(body: str) -> tuple[Header, str]:
         if seen == _MAX_HEADER_LINES:
             break
         date = _date_line(line)
-        byline = None if date is not None else _byline(line)
+        byline = None if date is not None else _byline(line) or _outlet_line(line)
         if date is not None:
             published = published or date
         elif byline is not None and not authors:
@@ -130,8 +140,8 @@ def _byline(line: str) -> tuple[list[str], str | None, str | None] | None:
     if not _BY.match(line) or len(line.split()) > _MAX_BYLINE_WORDS:
         return None
     first, *others = _PARTS.split(_BY.sub("", line).strip())
-    names = _names(first)
-    if not names:
+    names: list[str] = [] if _UNNAMED.match(first.strip()) else _names(first)
+    if not names and not _UNNAMED.match(first.strip()):
         return None
     outlet: str | None = None
     date: str | None = None
@@ -145,6 +155,19 @@ def _byline(line: str) -> tuple[list[str], str | None, str | None] | None:
         else:
             return None  # a part that is neither: not a byline after all
     return names, outlet, date
+
+
+def _outlet_line(line: str) -> tuple[list[str], str | None, str | None] | None:
+    """(no names, outlet, date) of a line that is only an outlet and a date set apart
+    by a bar ("Le Matin du Nord | 14 mars 2026", "14.03.2026 · Nordkurier"), else None."""
+    parts = [p for p in _BARS.split(line) if p]
+    if len(parts) != 2 or len(line.split()) > _MAX_BYLINE_WORDS:
+        return None
+    for outlet, date in (parts, parts[::-1]):
+        text = _DATE_LABEL.sub("", date).strip()
+        if _is_date(text) and _is_outlet(outlet) and len(_PARTS.split(outlet)) == 1:
+            return [], outlet, text
+    return None
 
 
 def _names(part: str) -> list[str]:
