@@ -221,7 +221,9 @@ class QuoteCheck(BaseModel):
         default_factory=list, description="The target's words against the reference."
     )
     reference: QuoteVersion | None = Field(
-        default=None, description="The version most outlets carry (earliest on a tie)."
+        default=None,
+        description="The version most outlets carry (on a tie: the earliest, then another"
+        " article's than the checked one's).",
     )
     versions: list[QuoteVersion] = Field(default_factory=list)
 

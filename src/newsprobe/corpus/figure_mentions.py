@@ -173,7 +173,7 @@ def _casualty_after(view: ArticleView, q: QuantityFinding, sentence: tuple[int, 
     words = re.findall(r"[^\W\d_]+", view.article.text[q.span.end : sentence[1]].lower())
     casualties = _lexicon(view).casualty_words
     for i in range(min(len(words), 5)):
-        for size in (2, 1):
+        for size in (3, 2, 1):  # "in critical condition", "seriously hurt", "injured"
             phrase = " ".join(words[i : i + size])
             if phrase in casualties:
                 return casualties[phrase]

@@ -4,8 +4,8 @@ Quotes are matched across articles by speaker (the `quotes` findings' speaker, k
 surname so "Marrow" meets "Ilse Marrow") and by their words. Two quotes are versions of
 one quotation when one is a contiguous part of the other, or when their word sequences
 are at least `SAME_QUOTE` alike. Among the versions, the reference is the wording most
-independent voices print (the earliest on a tie, then the longest); every version is
-then:
+independent voices print (on a tie: the earliest, then another article's wording than
+the checked one's, then the longest); every version is then:
 
 - ``identical``: the reference's words (case and punctuation aside);
 - ``truncated``: a contiguous part of the reference, shorter;
@@ -151,16 +151,20 @@ def _changes(reference: _Quote, version: _Quote) -> list[WordChange]:
     return changes
 
 
-def _reference(versions: list[_Quote], voices: Mapping[str, str]) -> _Quote:
-    """The wording most voices print; the earliest, then the longest, on a tie."""
+def _reference(versions: list[_Quote], voices: Mapping[str, str], target: _Quote) -> _Quote:
+    """The wording most voices print; the earliest, then another outlet's, then the
+    longest, on a tie. An article is never the measure of itself when nothing ranks it
+    first: of two outlets printing one quote two ways on one day, the checked article is
+    the one whose words differ from another's, not the other way round."""
 
-    def weight(q: _Quote) -> tuple[int, int, str, int]:
+    def weight(q: _Quote) -> tuple[int, bool, str, bool, int]:
         carriers = {voices.get(v.view.id, v.view.id) for v in versions if v.words == q.words}
         published = q.view.article.published
         return (
             -len(carriers),
             published is None,
             published.isoformat() if published else "",
+            q.words == target.words,
             -len(q.words),
         )
 
@@ -205,7 +209,7 @@ def check_quotes(
             )
             continue
         versions = [quote, *matches]
-        reference = _reference(versions, voices)
+        reference = _reference(versions, voices, quote)
         own = fidelity(quote.words, reference.words) or "altered"
         checks.append(
             QuoteCheck(

@@ -21,6 +21,7 @@ from newsprobe.coverage import (
     ArticleRef,
     ClaimCheck,
     CrossCheck,
+    FigureVerdict,
     ProvenanceEdge,
     QuoteCheck,
     SpeculationCheck,
@@ -112,6 +113,9 @@ def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
     table = Table(show_edge=False, pad_edge=False, expand=True)
     for column in ("outlet", "as written", "value", "verdict", "voice"):
         table.add_column(column, overflow="fold")
+    # An article that gives the figure twice (headline and body) is one row: the JSON
+    # keeps every mention with its span, the reader needs each outlet's value once.
+    rows: dict[tuple[str, str, FigureVerdict | None, str], list[str]] = {}
     for value in figure.values:
         shown = _amount(value.value, figure.unit)
         if value.bound == "lower":
@@ -120,14 +124,21 @@ def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
             shown = f"< {_amount(value.upper, figure.unit)}"
         elif value.bound == "approximate":
             shown = f"~ {shown}"
-        outlet = value.outlet or value.article
-        style = "bold" if value.article == target else ""
+        voice = value.voice + (f"; {value.note}" if value.note else "")
+        key = (value.article, shown, value.verdict, voice)
+        rows.setdefault(key, []).append(value.text)
+    outlets = {v.article: v.outlet or v.article for v in figure.values}
+    for (article, shown, given, voice), texts in rows.items():
+        written = dict.fromkeys(texts)  # as written, each wording once, in order
+        here = article == target
         table.add_row(
-            Text(outlet + (" (this article)" if value.article == target else ""), style=style),
-            value.text,
+            Text(
+                outlets[article] + (" (this article)" if here else ""), style="bold" if here else ""
+            ),
+            " · ".join(written) + (f" ({len(texts)}×)" if len(written) < len(texts) else ""),
             shown,
-            _verdict(value.verdict),
-            value.voice + (f"; {value.note}" if value.note else ""),
+            _verdict(given),
+            voice,
         )
     consensus = figure.consensus
     caption = (

@@ -68,6 +68,33 @@ def test_casualties_split_dead_and_injured(pipeline: Pipeline) -> None:
     assert found[1].note == "More than 200 injured."
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crane collapse injures nine workers", [(9, "injured")]),
+        ("Three workers were seriously hurt, the port said.", [(3, "seriously injured")]),
+        (
+            "The crane fell, injuring nine dock workers, two of them seriously.",
+            [(9, "injured"), (2, "seriously injured")],
+        ),
+        (
+            "Four passengers were badly injured and 11 were slightly hurt.",
+            [
+                (4, "seriously injured"),
+                (11, "injured"),
+            ],
+        ),
+    ],
+)
+def test_how_badly_people_were_hurt_is_its_own_count(
+    pipeline: Pipeline, text: str, expected: list[tuple[float, str]]
+) -> None:
+    """Outlets that say 2 and 3 were seriously hurt disagree about that figure, not about
+    the nine injured: the severe ones are counted apart."""
+    found = quantities(pipeline, text)
+    assert [(f.value, f.about) for f in found if f.dimension == "casualties"] == expected
+
+
 def test_money_normalized_to_iso(pipeline: Pipeline) -> None:
     found = quantities(pipeline, "It cost $2.5bn, then £300m, then 2 million euros.")
     assert [(f.value, f.unit) for f in found] == [(2.5e9, "USD"), (3e8, "GBP"), (2e6, "EUR")]
