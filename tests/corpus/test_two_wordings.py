@@ -79,3 +79,37 @@ def test_an_outlet_giving_a_figure_twice_is_one_row(check: CrossCheck) -> None:
     text = out.getvalue()
     assert "Nine (2×)" in text  # headline and body of the checked article
     assert text.count("Coastline Daily (this article)") == 2  # one row per figure
+
+
+INQUIRY = Article.create(
+    headline="Snapped cable caused Kessport crane collapse, inquiry finds",
+    body=(
+        "A snapped hoist cable caused the crane collapse at the Kessport North Terminal "
+        "that injured nine workers on Friday, the port authority's inquiry found."
+    ),
+    outlet="The Kessport Tribune",
+    published=datetime(2026, 3, 15, 12, tzinfo=UTC),
+    language="en",
+)
+GULL = Article.create(
+    headline="Kessport crane horror: was it sabotage?",
+    body=(
+        "Nine workers were injured when a giant crane collapsed at Kessport docks, the "
+        "Kessport Tribune reports.\n\nWhat caused the collapse? The port has refused to say."
+    ),
+    outlet="The Daily Gull",
+    published=datetime(2026, 3, 15, 18, tzinfo=UTC),
+    language="en",
+)
+
+
+def test_a_labelled_question_is_answered_only_about_what_it_asks() -> None:
+    """ "Kessport crane horror: was it sabotage?" shares "Kessport" and "crane" with every
+    report of the collapse; none of them says anything of sabotage."""
+    analyses = list(newsprobe.Pipeline().analyze_many([TRIBUNE, COASTLINE, INQUIRY, GULL]))
+    check = crosscheck(analyses[-1], analyses)
+    answered = {s.text: s for s in check.speculation}
+    assert "Kessport crane horror: was it sabotage?" not in answered
+    cause = answered["What caused the collapse?"]
+    assert {a.outlet for a in cause.answers} == {"The Kessport Tribune"}
+    assert all("cable" in a.text for a in cause.answers)

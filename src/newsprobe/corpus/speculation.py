@@ -88,9 +88,13 @@ def _is_statement(view: ArticleView, span: tuple[int, int]) -> bool:
 def check_speculation(target: ArticleView, others: Sequence[ArticleView]) -> list[SpeculationCheck]:
     """The target's speculation and questions, with the reports that answer them."""
     checks: list[SpeculationCheck] = []
+    # A question after a label ("Kessport crane horror: was it sabotage?") asks only
+    # what follows the colon; the label's words name the story, which every article of
+    # it shares, and made every report of the collapse an "answer" to the sabotage.
     for span, form, cue in _items(target):
         text = target.text(span)
-        words = content_words(text) - content_words(cue)
+        asked = text.rpartition(": ")[2] if form == "question" else text
+        words = content_words(asked) - content_words(cue)
         if len(words) < MIN_SHARED_WORDS:
             continue
         answers: list[SpeculationAnswer] = []
