@@ -263,7 +263,7 @@ class HeadlineBodyFinding(FindingBase):
     """The headline against its body: model stance, or one concrete mismatch."""
 
     kind: Literal["headline_body"] = "headline_body"
-    check: Literal["stance", "number", "entity", "certainty"]
+    check: Literal["stance", "number", "entity", "certainty", "question"]
     stance: Literal["agree", "disagree", "discuss", "unrelated"] | None = None
     probabilities: dict[str, float] = Field(default_factory=dict)
     body_spans: list[Span] = Field(default_factory=list)

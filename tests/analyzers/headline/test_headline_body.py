@@ -172,3 +172,49 @@ def test_a_question_headline_gets_no_stance_but_its_names_are_still_checked(
     found = _findings(pipeline.analyze(article))
     assert not [f for f in found if f.check == "stance"]
     assert [article.slice(f.span) for f in found if f.check == "entity"] == ["Rask"]
+
+
+_CRANE = (
+    "A crane collapsed at the Kessport North Terminal on Friday, injuring nine workers. "
+    "The crane had been inspected in May, the port authority said. "
+)
+
+
+def _question(headline: str, body: str) -> list[tuple[HeadlineBodyFinding, list[str]]]:
+    """The question findings, each with the text of its body spans."""
+    pipeline = Pipeline(["hedging", "headline_body"])
+    analysis = pipeline.analyze(make_article(body, headline=headline))
+    return [
+        (f, [analysis.article.slice(s) for s in f.body_spans])
+        for f in _findings(analysis, "question")
+    ]
+
+
+def test_a_question_about_what_the_body_never_reports() -> None:
+    ((finding, _),) = _question("Kessport crane horror: was it sabotage?", _CRANE)
+    assert finding.note == 'The headline asks "was it sabotage?" but the body never reports on it.'
+
+
+def test_a_question_the_body_only_guesses_at() -> None:
+    body = _CRANE + "Some workers fear the crane may have been overloaded."
+    ((finding, guesses),) = _question("Could the crane have been overloaded?", body)
+    assert guesses == ["Some workers fear the crane may have been overloaded."]
+    assert "only guesses" in finding.note
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        # The body reports the answer as fact.
+        (
+            "Was the crane overloaded?",
+            _CRANE + "Inspectors found the crane was overloaded by four tonnes.",
+        ),
+        # A question asking for facts plants none.
+        ("What caused the Kessport crane collapse?", _CRANE),
+        # Not a question.
+        ("Crane collapses at Kessport, injuring nine", _CRANE),
+    ],
+)
+def test_questions_the_body_answers_or_that_suggest_nothing(headline: str, body: str) -> None:
+    assert _question(headline, body) == []

@@ -13,6 +13,9 @@ Four checks, each a `HeadlineBodyFinding` with its `check`:
 - ``entity``: a person or place named in the headline that the body never mentions.
 - ``certainty``: the headline asserts flatly what the body's matching sentences hedge
   ("X did Y" against "X may have done Y").
+- ``question``: a yes-or-no question in the headline ("Was it sabotage?") about something
+  the body never reports, or reports only as a guess: the question plants what the
+  article cannot say.
 
 It reads ``quantity``, ``entity`` and ``hedge`` findings when those analyzers ran and falls
 back to small patterns without them, so it needs no parse.
@@ -26,6 +29,8 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.headline import confidence as CONFIDENCE
@@ -127,6 +132,7 @@ class HeadlineBodyAnalyzer(Analyzer):
             # would call a body about that very meeting unrelated.
             yield from _numbers(ctx, related)
             yield from _entities(ctx)
+            yield from _question(ctx, sentences)
             return
         probs = stance(head_text, body_text)
         label = decide(probs)
@@ -336,3 +342,81 @@ def _certainty(ctx: Context, related: Sequence[Span]) -> Iterator[HeadlineBodyFi
         check="certainty",
         body_spans=sorted(hedged, key=_start),
     )
+
+
+# --- questions ------------------------------------------------------------------------------
+
+# A yes-or-no question: it opens with an auxiliary or a modal ("Was it sabotage?", "Could
+# the dam have held?"). A question opening with "what", "who" or "why" asks for facts and
+# suggests none.
+_YES_NO = re.compile(
+    r"^\W*(?:is|are|was|were|could|can|did|does|do|has|have|had|will|would|should|might|may)"
+    r"\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Suffixes dropped before words are compared: "tampered" meets "tampering", "sabotaged"
+# meets "sabotage".
+_SUFFIXES = ("ings", "ing", "ed", "es", "e", "s")
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _question(ctx: Context, sentences: Sequence[Span]) -> Iterator[HeadlineBodyFinding]:
+    """A headline's yes-or-no question whose subject the body never reports as fact.
+
+    The asked words are the question's content words, less those of a label before a
+    colon ("Crane horror: was it sabotage?" asks about sabotage). When the body holds none
+    of them, it never raises what the headline asks. Otherwise the question's subject is
+    the asked word the fewest body sentences hold ("overloaded", not "crane", in "Could
+    the crane have been overloaded?"); when every sentence holding it is hedged or a
+    question itself, the body only guesses at what the headline plants.
+    """
+    article = ctx.article
+    head = article.headline_text
+    asked_at = head.rfind(": ") + 2 if ": " in head else 0
+    if not _YES_NO.match(head[asked_at:]):
+        return
+    asked = _content_stems(head[asked_at:]) - _content_stems(head[:asked_at])
+    if not asked:
+        return
+    span = Span(start=article.headline.start + asked_at, end=article.headline.end)
+    question = article.slice(span).strip()
+    held = [(s, _content_stems(article.slice(s))) for s in sentences]
+    present = {w for w in asked if any(w in words for _, words in held)}
+    if not present:
+        yield HeadlineBodyFinding(
+            span=span,
+            confidence=CONFIDENCE.QUESTION_UNREPORTED,
+            note=f'The headline asks "{question}" but the body never reports on it.',
+            check="question",
+        )
+        return
+    subject = min(present, key=lambda w: (sum(w in words for _, words in held), w))
+    holding = [s for s, words in held if subject in words]
+    hedges = ctx.of_kind("hedge", HedgeFinding)
+    guesses = [
+        s for s in holding if _hedged(ctx, s, hedges) or article.slice(s).rstrip().endswith("?")
+    ]
+    if guesses and len(guesses) == len(holding):
+        yield HeadlineBodyFinding(
+            span=span,
+            confidence=CONFIDENCE.QUESTION_GUESSED,
+            note=f'The headline asks "{question}" and the body only guesses at it.',
+            check="question",
+            body_spans=guesses,
+        )
+
+
+def _content_stems(text: str) -> set[str]:
+    return {
+        _stem(w)
+        for w in _WORD.findall(text)
+        if len(w) > 3 and w.lower() not in STOP_WORDS and not _NUMBER_WORD.fullmatch(w)
+    }
