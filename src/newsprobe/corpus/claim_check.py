@@ -23,6 +23,7 @@ corroborated.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -132,11 +133,28 @@ def _by_words(statement: str, words: frozenset[str], sentence: str) -> tuple[str
     other = content_words(sentence)
     if overlap(words, other) < NEGATION_OVERLAP or not (words - name_words(statement)) & other:
         return None
-    if negated(sentence) != negated(statement):
+    shared = words & other
+    if _negated_where(sentence, shared) != _negated_where(statement, shared):
         return "disagree", "negation"
     if opposed(words_of(statement), words_of(sentence)):
         return "disagree", "opposite words"
     return None
+
+
+# Where a sentence joins clauses: "..., and there was no sign of arson", "; ", "but".
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:]\s*|,?\s+(?:but|while|whereas|although|though|however)\s+|,\s+and\s+",
+    re.IGNORECASE,
+)
+
+
+def _negated_where(text: str, shared: frozenset[str]) -> bool:
+    """Whether the clauses of `text` that carry the shared words negate them. "The fire
+    service said an electrical fault was the likely cause, and there was no sign of
+    arson" does not deny the fault: its "no" is in another clause."""
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c]
+    holding = [c for c in clauses if content_words(c) & shared]
+    return any(negated(c) for c in holding or clauses)
 
 
 def _label(

@@ -44,17 +44,6 @@ _UNKNOWN = re.compile(
 )
 
 
-def _hedged(view: ArticleView, span: tuple[int, int]) -> bool:
-    sentence = Span(start=span[0], end=span[1])
-    return any(
-        isinstance(f, HedgeFinding)
-        and f.scope is not None
-        and f.scope.overlaps(sentence)
-        and f.speaker is None
-        for f in view.analysis.findings
-    )
-
-
 def _items(view: ArticleView) -> list[tuple[tuple[int, int], str, str]]:
     """(sentence span, form, cue) of each speculation or question of `view`."""
     found: dict[tuple[int, int], tuple[str, str]] = {}
@@ -80,7 +69,7 @@ def _is_statement(view: ArticleView, span: tuple[int, int]) -> bool:
     return (
         not text.rstrip("\"'”’»").endswith("?")
         and not _UNKNOWN.search(text)
-        and not _hedged(view, span)
+        and not view.hedged(span)
         and not view.inside_quote(Span(start=span[0], end=span[1]))
     )
 

@@ -25,6 +25,7 @@ from newsprobe.findings import (
     AttributionFinding,
     EntityFinding,
     EventFinding,
+    HedgeFinding,
     QuantityFinding,
     QuoteFinding,
     Span,
@@ -127,6 +128,21 @@ class ArticleView:
 
     def inside_quote(self, span: Span) -> bool:
         return any(part.contains(span) for part in self.quoted)
+
+    @cached_property
+    def hedge_scopes(self) -> list[Span]:
+        """What the outlet itself hedges (not what a speaker it quotes hedges)."""
+        return [
+            f.scope
+            for f in self.analysis.findings
+            if isinstance(f, HedgeFinding) and f.scope is not None and f.speaker is None
+        ]
+
+    def hedged(self, span: Span | tuple[int, int]) -> bool:
+        """Whether the outlet hedges what `span` says ("may have", "a possible fault")."""
+        if isinstance(span, tuple):
+            span = Span(start=span[0], end=span[1])
+        return any(scope.overlaps(span) for scope in self.hedge_scopes)
 
     @cached_property
     def attributions(self) -> list[AttributionFinding]:

@@ -1,0 +1,57 @@
+"""A negation disputes a claim only when it negates what the two sentences share."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+import newsprobe
+from newsprobe.corpus.crosscheck import crosscheck
+from newsprobe.document import Article
+
+_DAY = datetime(2026, 5, 2, 9, tzinfo=UTC)
+
+
+def _verdict(claim: str, other: str) -> str | None:
+    target = Article.create(
+        headline="Fire guts Lakeside pavilion",
+        body=f"A fire destroyed the Lakeside pavilion in Orsk overnight. {claim}",
+        outlet="Orsk Evening Post",
+        published=_DAY,
+        language="en",
+    )
+    rival = Article.create(
+        headline="Lakeside pavilion destroyed by fire",
+        body=f"The Lakeside pavilion in Orsk burned down overnight. {other}",
+        outlet="Kestrava Radio",
+        published=_DAY,
+        language="en",
+    )
+    analyses = list(newsprobe.Pipeline().analyze_many([target, rival]))
+    check = crosscheck(analyses[0], analyses)
+    return next((c.verdict for c in check.claims if c.text == claim), None)
+
+
+CLAIM = "An electrical fault in the temporary lighting caused the fire, the fire chief said."
+
+
+@pytest.mark.parametrize(
+    ("other", "disputed"),
+    [
+        # The "no" is about arson, in a clause of its own.
+        (
+            "The fire service said an electrical fault in the temporary lighting caused the "
+            "fire, and there was no sign of arson.",
+            False,
+        ),
+        # The "not" negates the very statement.
+        (
+            "The fire service said an electrical fault in the temporary lighting did not "
+            "cause the fire.",
+            True,
+        ),
+    ],
+)
+def test_negation_in_another_clause_disputes_nothing(other: str, disputed: bool) -> None:
+    assert (_verdict(CLAIM, other) == "disputed") is disputed
