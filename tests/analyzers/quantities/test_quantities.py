@@ -95,6 +95,11 @@ def test_how_badly_people_were_hurt_is_its_own_count(
     assert [(f.value, f.about) for f in found if f.dimension == "casualties"] == expected
 
 
+def test_a_collective_before_the_number_says_what_it_counts(pipeline: Pipeline) -> None:
+    found = quantities(pipeline, "A crowd of 41,800 watched; a total of 40 were arrested.")
+    assert [(f.text, f.dimension, f.about) for f in found] == [("41,800", "count", "crowd")]
+
+
 def test_money_normalized_to_iso(pipeline: Pipeline) -> None:
     found = quantities(pipeline, "It cost $2.5bn, then £300m, then 2 million euros.")
     assert [(f.value, f.unit) for f in found] == [(2.5e9, "USD"), (3e8, "GBP"), (2e6, "EUR")]

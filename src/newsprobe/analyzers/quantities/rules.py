@@ -146,8 +146,21 @@ def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> 
     return None
 
 
+_COLLECTIVES = frozenset(load_words("quantities/collective_nouns"))
+
+
 def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> str | None:
-    """The noun a bare number counts ("3,400 people" -> "people"), from the parse."""
+    """The noun a bare number counts ("3,400 people" -> "people"), from the parse; else
+    the collective it is "of" ("a crowd of 38,000" -> "crowd")."""
+    noun = _noun_after(tokens, m, doc_tokens)
+    if noun is None and _low(tokens, m.start - 1) == "of":
+        before = _low(tokens, m.start - 2)
+        if before in _COLLECTIVES:
+            return before
+    return noun
+
+
+def _noun_after(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> str | None:
     k = m.end
     if _low(tokens, k) == "of" and (m.number.vague or m.number.scaled):
         k += 1
