@@ -58,6 +58,12 @@ def _read(
          ("1.840 millones de marcos", 1.84e9, None, None, False, "money", None)),
         ("it", "Una novantina di vigili del fuoco.",
          ("Una novantina di vigili del fuoco", 90.0, None, None, True, "count", "firefighters")),
+        ("de", "Vier Menschen kamen ins Krankenhaus.",
+         ("Vier", 4.0, None, None, False, "casualties", "injured")),
+        ("de", "Rund 300 Anwohner mussten ihre Häuser verlassen.",
+         ("Rund 300 Anwohner", 300.0, None, None, True, "count", "people")),
+        ("de", "Zwei Schwerverletzte wurden geborgen.",
+         ("Zwei Schwerverletzte", 2.0, None, None, False, "casualties", "seriously injured")),
     ],
 )  # fmt: skip
 def test_figures_in_four_languages(language: str, text: str, expected: tuple[object, ...]) -> None:

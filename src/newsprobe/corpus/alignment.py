@@ -238,6 +238,12 @@ def _distinct(a: FigureMention, b: FigureMention) -> bool:
     if a.amount == b.amount:
         return False
     sa, sb = _statement(a), _statement(b)
+    for vague, other in ((sa, b), (sb, a)):
+        # "hundreds" (200 to 999) and "some 280" are one figure told twice, not two. An
+        # open bound is left alone: "more than 30" beside "45" may well be two figures.
+        ranged = vague.value is None and vague.lower is not None and vague.upper is not None
+        if ranged and compare(vague, other.amount) == "consistent":
+            return False
     loose = sa.approximate or sb.approximate or sa.value is None or sb.value is None
     tolerance = APPROXIMATE_SAME if loose else max(EXACT_SAME, sa.precision / b.amount)
     return _gap(a.amount, b.amount) > tolerance and _gap(b.amount, a.amount) > tolerance

@@ -24,6 +24,7 @@ out, and so are counts of two or fewer ("the two leaders"): they say nothing to 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -167,17 +168,30 @@ def _linked_event(view: ArticleView, q: QuantityFinding) -> EventFinding | None:
     return None
 
 
-def _casualty_after(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> str | None:
-    """ "Three of them were treated in hospital", "Dozens of people were injured": a count
-    followed closely by a casualty word is a casualty figure."""
+def _phrase_after(
+    view: ArticleView, q: QuantityFinding, sentence: tuple[int, int], table: Mapping[str, str]
+) -> str | None:
+    """The class of the first phrase of `table` in the five words after a count: "Three
+    of them were treated in hospital" (injured), "300 residents were evacuated"."""
     words = re.findall(r"[^\W\d_]+", view.article.text[q.span.end : sentence[1]].lower())
-    casualties = _lexicon(view).casualty_words
     for i in range(min(len(words), 5)):
         for size in (3, 2, 1):  # "in critical condition", "seriously hurt", "injured"
             phrase = " ".join(words[i : i + size])
-            if phrase in casualties:
-                return casualties[phrase]
+            if phrase in table:
+                return table[phrase]
     return None
+
+
+# What happened to the people a count counts, said after it: "300 residents were
+# evacuated" is a count of the evacuated, not of residents, and aligns with "280 people
+# had to leave their homes" (both `count_nouns` classes of the lexicons).
+_FATES = frozenset({"evacuated", "arrested"})
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _fates(language: str) -> dict[str, str]:
+    """The phrases of a language's `count_nouns` that say what happened to people."""
+    return {p: c for p, c in lexicon(language).count_nouns.items() if c in _FATES}
 
 
 def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> str | None:
@@ -195,8 +209,12 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
         return lexicon("en").casualty_words.get(about, about or "unknown")
     if q.dimension == "count":
         people = q.about is None or q.about.lower() in ("people", "person")
-        if people and (hurt := _casualty_after(view, q, sentence)) is not None:
+        if people and (hurt := _phrase_after(view, q, sentence, _lexicon(view).casualty_words)):
             return f"casualties:{hurt}"
+        counted = "people" if people else lexicon("en").count_nouns.get(str(q.about).lower())
+        fate = _phrase_after(view, q, sentence, _fates(_lexicon(view).language))
+        if fate in _FATES and counted == "people":
+            return fate
         amount = next((v for v in (q.value, q.lower, q.upper) if v is not None), 0.0)
         if amount < _MIN_COUNT:
             return None

@@ -146,6 +146,8 @@ def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
         f"{_amount(consensus.value, figure.unit)}, {consensus.support} of {consensus.voices} "
         f"independent voices ({', '.join(consensus.outlets)})"
         if consensus
+        else "no consensus value: the outlets give only bounds (up to, more than)"
+        if all(v.bound in ("lower", "upper") for v in figure.values)
         else "no consensus: the outlets disagree with no majority"
     )
     verdict = Text("this article: ").append(_verdict(figure.target_verdict))

@@ -54,8 +54,15 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | No
     alternatives = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)
     )
-    # A phrase ending in an apostrophe ("plus d'") is followed by a word at once.
-    return re.compile(rf"(?<![\w'])(?:{alternatives})(?:(?<=')|(?![\w]))", re.IGNORECASE)
+    # A phrase ending in an apostrophe ("plus d'") is followed by a word at once. A phrase
+    # starts after a word boundary, or after an elided article or preposition of French
+    # and Italian ("l'intervention", "d'ammoniac", "dell'incendio"), never inside a word.
+    return re.compile(rf"{_PHRASE_START}(?:{alternatives})(?:(?<=')|(?![\w]))", re.IGNORECASE)
+
+
+_PHRASE_START = (
+    r"(?:(?<![\w'’])|(?<=\b\w['’])|(?<=\b\w\w['’])|(?<=\b\w\w\w['’])|(?<=\b\w\w\w\w['’]))"
+)
 
 
 @dataclass(frozen=True, slots=True)
