@@ -392,6 +392,22 @@ def _consensus(statements: Mapping[str, Statement]) -> _Consensus | None:
     return _Consensus(best[3], best[4], best[5])
 
 
+def _misquoted(members: Sequence[FigureMention], voice_of: Mapping[int, str]) -> dict[int, str]:
+    """id(mention) -> what the cited outlet itself says, for each figure an article cites
+    from an outlet whose own stored report gives another figure: "Northwind Press reports
+    a 50 percent rise" when Northwind Press's article says 40 percent is the citing
+    article's figure, not a second one of Northwind's."""
+    found: dict[int, str] = {}
+    for m in members:
+        if not m.cited_outlet:
+            continue
+        own = [o for o in members if not o.cited_outlet and voice_of[id(o)] == voice_of[id(m)]]
+        said = _statement(m)
+        if own and all(compare(said, o.amount) != "consistent" for o in own):
+            found[id(m)] = own[0].quantity.text
+    return found
+
+
 def _verdict(
     statement: Statement,
     consensus: _Consensus | None,
@@ -481,6 +497,10 @@ def align_figures(
         if len({m.view.id for m in members}) < 2 or first.measure == "unknown":
             continue
         voice_of = {id(m): _voice(m, voices, by_outlet) for m in members}
+        misquoted = _misquoted(members, voice_of)
+        for m in members:
+            if id(m) in misquoted:  # the citing article's own figure, not the cited one's
+                voice_of[id(m)] = voices.get(m.view.id, m.view.voice_name)
         chosen = _representatives(members, voice_of)
         statements = {voice: _statement(m) for voice, m in chosen.items()}
         consensus = _consensus(statements)
@@ -496,7 +516,13 @@ def align_figures(
                 bound=_statement(m).bound,
                 verdict=_verdict(_statement(m), consensus, statements, voice_of[id(m)]),
                 voice=voice_of[id(m)],
-                note=f"cited from {m.cited_outlet}" if m.cited_outlet else "",
+                note=(
+                    f"cited from {m.cited_outlet}, whose own report says {misquoted[id(m)]}"
+                    if id(m) in misquoted
+                    else f"cited from {m.cited_outlet}"
+                    if m.cited_outlet
+                    else ""
+                ),
             )
             for m in sorted(members, key=lambda m: (m.view.id, m.span.start))
         ]

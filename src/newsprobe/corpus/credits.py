@@ -42,6 +42,12 @@ _NAME = (
 # `o`. English "according to X" / "X reports" are the attribution analyzer's; they are
 # here for articles in other languages.
 _PATTERNS: tuple[tuple[str, str], ...] = (
+    # "(Reporting by Elin Sand for Northwind Press)": the reporter's agency, named last.
+    (
+        "wire",
+        rf"(?i:(?:additional\s+)?(?:reporting|writing)\s+by)\s+[^;()\n]{{1,60}}?\s+"
+        rf"(?i:for)\s+{_NAME}",
+    ),
     (
         "wire",
         rf"(?i:additional\s+reporting\s+by|reporting\s+by|with\s+(?:reporting|files|"
@@ -77,6 +83,7 @@ _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 _TRIGGERS = tuple(
     re.compile(trigger, re.IGNORECASE)
     for trigger in (
+        r"reporting|writing",
         r"reporting|files|material",
         r"published|appeared|ran\b",
         r"©|copyright",

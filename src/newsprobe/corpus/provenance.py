@@ -56,8 +56,15 @@ PASSAGE_WORDS = 14
 QUOTED_PASSAGE_WORDS = 20
 
 
-def _order(a: ArticleView, b: ArticleView) -> tuple[ArticleView, ArticleView, bool]:
-    """(later, earlier, directed): who takes from whom, by publication time."""
+def _order(
+    a: ArticleView, b: ArticleView, credits: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[ArticleView, ArticleView, bool]:
+    """(later, earlier, directed): who takes from whom. An article that credits the other
+    ("Reporting by ... for Northwind Press") takes from it; else publication time says."""
+    if (a.id, b.id) in credits:
+        return a, b, True
+    if (b.id, a.id) in credits:
+        return b, a, True
     pa, pb = a.article.published, b.article.published
     if pa is None or pb is None:
         # No date says who came first: the undated one is listed as taking.
@@ -157,7 +164,10 @@ def _published(view: ArticleView) -> datetime:
 
 
 def _implicit(
-    views: Sequence[ArticleView], *, passages_of: str | None = None
+    views: Sequence[ArticleView],
+    *,
+    passages_of: str | None = None,
+    credits: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[ProvenanceEdge]:
     """Copies and shared passages between every pair of the story's articles.
 
@@ -173,13 +183,13 @@ def _implicit(
     for a, b in pairs:
         if a.outlet_key() == b.outlet_key():
             continue  # one outlet's own versions (an AMP page, an update) copy nobody
-        later, earlier, directed = _order(a, b)
+        later, earlier, directed = _order(a, b, credits)
         shared = len(sets[a.id] & sets[b.id])
         union = len(sets[a.id]) + len(sets[b.id]) - shared
         jaccard = shared / union if union else 0.0
         if jaccard >= COPY_JACCARD:
             current = copied_by.get(later.id)
-            if current is None or _order(current, earlier)[0] is current:
+            if current is None or _order(current, earlier, credits)[0] is current:
                 copied_by[later.id] = earlier  # copies the earliest of its near-copies
             continue
         # A passage of n words holds n - 3 shingles of four: fewer shared, none to find.
@@ -205,7 +215,7 @@ def _implicit(
     by_id = {v.id: v for v in views}
     for copier_id, original in copied_by.items():
         copier = by_id[copier_id]
-        _, _, directed = _order(copier, original)
+        _, _, directed = _order(copier, original, credits)
         union = len(sets[copier_id] | sets[original.id])
         jaccard = len(sets[copier_id] & sets[original.id]) / union if union else 0.0
         passages = shared_passages(texts[copier_id], texts[original.id], min_words=4)
@@ -243,7 +253,8 @@ def provenance(
     for view in views:
         known.setdefault(view.outlet_key(), []).append(view)
     edges = [edge for view in views for edge in _explicit(view, known)]
-    edges += _implicit(views, passages_of=around)
+    credits = frozenset((e.source, e.to) for e in edges if e.to is not None)
+    edges += _implicit(views, passages_of=around, credits=credits)
     edges.sort(key=lambda e: (e.source, e.kind, e.to or "", e.to_outlet or ""))
     nodes = [
         ProvenanceNode(
@@ -296,6 +307,7 @@ def voices(views: Sequence[ArticleView], edges: Sequence[ProvenanceEdge]) -> dic
             node = f"outlet:{outlet_key(edge.to_outlet)}"
             name_of.setdefault(node, edge.to_outlet)
             union(edge.source, node)
+    wired = {f"outlet:{outlet_key(e.to_outlet)}" for e in edges if e.kind == "wire" and e.to_outlet}
     names: dict[str, str] = {}
     for root in {find(v.id) for v in views}:
         members = sorted(
@@ -303,7 +315,11 @@ def voices(views: Sequence[ArticleView], edges: Sequence[ProvenanceEdge]) -> dic
             key=lambda v: (v.article.published is None, _sort_time(v), v.id),
         )
         own = {f"outlet:{m.outlet_key()}" for m in members}
-        credited = sorted(name_of[n] for n in name_of if find(n) == root and n not in own)
+        # Credited: an outlet none of the component's articles is from, or one that
+        # another of them credits as its wire (the agency's own story is stored too).
+        credited = sorted(
+            name_of[n] for n in name_of if find(n) == root and (n not in own or n in wired)
+        )
         # A wire credited by the component speaks for it; else its earliest article's outlet.
         names[root] = credited[0] if credited else members[0].voice_name
     return {v.id: names[find(v.id)] for v in views}

@@ -1,0 +1,75 @@
+"""A wire story, a paper running it with a reporting credit, and a tabloid that cites the
+wire for a figure the wire never gave (composed outlets and people)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+import newsprobe
+from newsprobe.corpus.credits import credits_in
+from newsprobe.corpus.crosscheck import crosscheck, story_provenance
+from newsprobe.corpus.provenance import voices
+from newsprobe.corpus.view import ArticleView
+from newsprobe.document import Analysis, Article
+
+_DAY = datetime(2026, 2, 3, tzinfo=UTC)  # both outlets give the day only: no order by time
+_STORY = (
+    "Negotiators from Ordania and Ostrel ended two days of talks on the Halden pipeline "
+    "tariff without an agreement on Tuesday, officials from both sides said. Ordania is "
+    "seeking a 40 percent increase in the tariff, an Ostrelian official said."
+)
+WIRE = Article.create(
+    headline="Talks on Halden gas tariff end without deal",
+    body=f"CASTELMAR (Northwind Press) - {_STORY}",
+    outlet="Northwind Press",
+    published=_DAY,
+    language="en",
+)
+PAPER = Article.create(
+    headline="No deal in Halden gas tariff talks",
+    body=f"{_STORY}\n\n(Reporting by Elin Sand for Northwind Press)",
+    outlet="Valley Courier",
+    published=_DAY,
+    language="en",
+)
+TABLOID = Article.create(
+    headline="Gas talks collapse: Ordania wants 50% more",
+    body=(
+        "Gas talks between Ordania and Ostrel have collapsed, Northwind Press reports, after "
+        "Ordania demanded a 50 percent rise in what Ostrel pays."
+    ),
+    outlet="The Daily Gull",
+    published=datetime(2026, 2, 4, tzinfo=UTC),
+    language="en",
+)
+
+
+@pytest.fixture(scope="module")
+def analyses() -> list[Analysis]:
+    # The paper first: the order given must not decide who copies whom.
+    return list(newsprobe.Pipeline().analyze_many([PAPER, WIRE, TABLOID]))
+
+
+def test_a_reporting_credit_names_the_wire() -> None:
+    found = [(c.outlet, c.kind) for c in credits_in(PAPER.text, known=set())]
+    assert ("Northwind Press", "wire") in found
+
+
+def test_the_paper_copies_the_wire_it_credits(analyses: list[Analysis]) -> None:
+    graph = story_provenance(analyses)
+    copies = [(e.source, e.to) for e in graph.edges if e.kind == "copies"]
+    paper, wire, _ = analyses
+    assert copies == [(paper.article.id, wire.article.id)]
+    spoken = voices([ArticleView(a) for a in analyses], graph.edges)
+    assert spoken[paper.article.id] == spoken[wire.article.id] == "Northwind Press"
+
+
+def test_a_figure_cited_from_an_outlet_that_says_otherwise(analyses: list[Analysis]) -> None:
+    check = crosscheck(analyses[-1], analyses)
+    (percent,) = [f for f in check.figures if f.dimension == "percent"]
+    cited = next(v for v in percent.values if v.text == "50 percent")
+    assert cited.voice == "The Daily Gull"
+    assert cited.note == "cited from Northwind Press, whose own report says 40 percent"
+    assert percent.target_verdict == "contradiction"
