@@ -23,6 +23,8 @@ def render_search(result: SearchResult, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from newsprobe.report.labels import published_label
+
     if not result.hits:
         console.print(f"No stored article matches {result.query!r}.")
     else:
@@ -36,7 +38,7 @@ def render_search(result: SearchResult, console: Console) -> None:
             for span in hit.matches:
                 passage.stylize("bold yellow", span.start, span.end)
             cell = Text(stored.headline, style="bold") + Text("\n") + passage
-            when = stored.published.strftime("%Y-%m-%d %H:%M") if stored.published else "undated"
+            when = published_label(stored.published) if stored.published else "undated"
             outlet = stored.outlet or "(no outlet)"
             if stored.language and stored.language != "en":
                 outlet += f" [{stored.language}]"
