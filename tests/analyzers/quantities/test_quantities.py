@@ -100,6 +100,16 @@ def test_a_collective_before_the_number_says_what_it_counts(pipeline: Pipeline) 
     assert [(f.text, f.dimension, f.about) for f in found] == [("41,800", "count", "crowd")]
 
 
+def test_a_conversion_in_brackets_shares_the_scale_after_it(pipeline: Pipeline) -> None:
+    found = quantities(pipeline, "A fortune of $40 (£26) million; tickets at $5 (about £4).")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("$40", 40e6, "USD"),
+        ("£26", 26e6, "GBP"),
+        ("$5", 5, "USD"),
+        ("about £4", 4, "GBP"),
+    ]
+
+
 def test_money_normalized_to_iso(pipeline: Pipeline) -> None:
     found = quantities(pipeline, "It cost $2.5bn, then £300m, then 2 million euros.")
     assert [(f.value, f.unit) for f in found] == [(2.5e9, "USD"), (3e8, "GBP"), (2e6, "EUR")]

@@ -114,6 +114,14 @@ def currency_prefix(tokens: list[Token], k: int) -> tuple[str | None, int]:
 def money_scale(tokens: list[Token], m: Measure, currency: str | None) -> Measure:
     """ "$5 million": a scale word after a money figure multiplies it."""
     k = m.end
+    if currency is not None and not m.number.scaled and (mult := _bracketed_scale(tokens, m)):
+        # "$40 (£26) million": each figure keeps its own span and takes the scale.
+        return replace(
+            m,
+            value=None if m.value is None else m.value * mult,
+            lower=None if m.lower is None else m.lower * mult,
+            upper=None if m.upper is None else m.upper * mult,
+        )
     if currency is None or m.number.scaled or word_at(tokens, k) not in MONEY_SCALES:
         return m
     if k + 1 < len(tokens) and glued(tokens, k + 1) and tokens[k + 1].text.isalnum():
@@ -126,6 +134,25 @@ def money_scale(tokens: list[Token], m: Measure, currency: str | None) -> Measur
         lower=None if m.lower is None else m.lower * mult,
         upper=None if m.upper is None else m.upper * mult,
     )
+
+
+def _bracketed_scale(tokens: list[Token], m: Measure) -> float | None:
+    """The scale after a conversion in brackets, for the figure before the brackets
+    ("$40 (£26) million") and for the one inside them."""
+    k = m.end
+    if word_at(tokens, k) == ")" and word_at(tokens, m.start - 1) == "(":
+        return _scale_word(word_at(tokens, k + 1))
+    if word_at(tokens, k) != "(":
+        return None
+    close = next((j for j in range(k + 2, min(k + 6, len(tokens))) if tokens[j].text == ")"), None)
+    if close is None or tokens[k + 1].text[:1] not in CURRENCY_FIRST:
+        return None
+    return _scale_word(word_at(tokens, close + 1))
+
+
+def _scale_word(word: str) -> float | None:
+    """ "million" (the number reader's scales) or "m", "bn" (money's short ones)."""
+    return SCALES.get(word) or MONEY_SCALES.get(word)
 
 
 def money_word_skip(tokens: list[Token], m: Measure) -> Measure:
