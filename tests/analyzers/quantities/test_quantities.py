@@ -110,6 +110,13 @@ def test_a_conversion_in_brackets_shares_the_scale_after_it(pipeline: Pipeline) 
     ]
 
 
+def test_a_count_of_a_compound_counts_its_head(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline, "Officials met two Varn Harbour leaders and 40 county council staff."
+    )
+    assert [(f.text, f.about) for f in found] == [("two", "leaders"), ("40", "staff")]
+
+
 def test_money_normalized_to_iso(pipeline: Pipeline) -> None:
     found = quantities(pipeline, "It cost $2.5bn, then £300m, then 2 million euros.")
     assert [(f.value, f.unit) for f in found] == [(2.5e9, "USD"), (3e8, "GBP"), (2e6, "EUR")]

@@ -179,8 +179,12 @@ def _noun_after(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) 
             if tok.text.isupper() and len(tok.text) > 1:
                 return tok.low  # all-caps headlines: the tagger's compounds are unreliable
             if spacy_tok.dep_ == "compound" and spacy_tok.head.i > spacy_tok.i:
+                # Follow the compound to its head: "two Boko Haram leaders" counts
+                # leaders, "five K5 security guard robots" robots.
                 head = spacy_tok.head
-                if head.i - spacy_tok.i <= 2 and head.pos_ in ("NOUN", "PROPN"):
+                while head.dep_ == "compound" and head.head.i > head.i:
+                    head = head.head
+                if head.i - spacy_tok.i <= 3 and head.pos_ in ("NOUN", "PROPN"):
                     return str(head.text).lower()
             if tok.text in MONTHS:
                 return None
