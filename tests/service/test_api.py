@@ -116,7 +116,10 @@ def test_bad_analyze_requests_get_stable_codes_never_a_500(client: TestClient) -
     naive = client.post("/v1/analyze", json={"text": HARBOUR, "published": "2026-03-02T09:00"})
     assert "published" in _error(naive, 422, "invalid_request")
     extra = client.post("/v1/analyze", json={"text": HARBOUR, "colour": "red"})
-    _error(extra, 422, "invalid_request")
+    assert _error(extra, 422, "invalid_request").startswith("colour: no such field")
+    # A field named like FastAPI's "body" location is still named.
+    body = client.post("/v1/analyze", json={"headline": "Port reopens", "body": HARBOUR})
+    assert _error(body, 422, "invalid_request").startswith("body: no such field")
     broken = client.post(
         "/v1/analyze", content=b"{not json", headers={"content-type": "application/json"}
     )

@@ -79,8 +79,13 @@ def _validation_message(exc: RequestValidationError) -> str:
     if not errors:
         return "the request does not fit the schema"
     first = errors[0]
-    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "request"
+    loc = list(first.get("loc", ()))
+    if loc and loc[0] in ("body", "query", "path", "header"):
+        loc = loc[1:]  # where FastAPI found it, not a field (a field may be named "body")
+    where = ".".join(str(p) for p in loc) or "request"
     message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
+    if first.get("type") == "extra_forbidden":
+        message = "no such field; the fields this endpoint takes are listed at /docs"
     more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
     return f"{where}: {message}{more}"
 
