@@ -46,6 +46,7 @@ _STANDING = frozenset({"some", "many", "others", "most", "few"})
 # A group narrowed down to someone who could be asked: "Experts from the Delmore Trust",
 # "Scientists at the observatory", "critics, including the association", "such as".
 _NARROWING_PREPS = frozenset({"from", "at", "with", "including", "like", "in", "on", "for"})
+_WHERE_PREPS = frozenset({"in", "on"})
 _NARROWING_DEPS = frozenset({"appos", "acl", "relcl", "poss", "nummod", "compound"})
 # Verbs that give a view only with "as": "saw the reshuffle as a sign of weakness".
 _AS_VERBS = frozenset({"see", "view", "regard"})
@@ -77,8 +78,9 @@ def _verb_of(noun: Token) -> Token | None:
             return None  # "allowing people to see ...": no one is quoted as saying anything
         if child.tag_ == "MD" and child.lower_ not in {"may", "might"}:
             return None  # "people will wonder how...": a prediction about them, not a source
-        if child.tag_ in {"WP", "WDT"} and child.i < verb.i:
+        if child.tag_ in {"WP", "WDT"} and child.i < verb.i and verb.lemma_.lower() != "call":
             return None  # "What others say": a heading or a question, no claim made
+            # ("what many call the best cheese" names no one who calls it so: kept)
     return verb
 
 
@@ -90,6 +92,12 @@ def _narrowed(noun: Token) -> bool:
         if child.dep_ == "det" and child.lower_ in _DETERMINERS:
             return True
         if child.dep_ == "prep" and child.lower_ in _NARROWING_PREPS:
+            # "people in the region", "experts in the field": a place or a domain is no
+            # one to ask; "scientists at the observatory", "experts in Delmore" are.
+            if child.lower_ in _WHERE_PREPS and not any(
+                o.pos_ == "PROPN" or o.ent_type_ for o in child.children if o.dep_ == "pobj"
+            ):
+                continue
             return True
         if child.ent_type_ in {"ORG", "GPE", "PERSON", "NORP", "FAC"} and child.i < noun.i:
             return True  # "Kelmstone scientists", "Veltran officials"

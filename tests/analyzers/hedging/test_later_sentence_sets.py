@@ -1,6 +1,8 @@
-"""A third composed set of uncertain and certain sentences, half research abstracts, half
-encyclopaedia entries: written on 2026-12-07 before the hedging rules were read again, to
-measure how they carry to prose they were not written on.
+"""The third and fourth composed sets of uncertain and certain sentences, written on
+2026-12-07 before the hedging rules were read again, to measure how they carry to prose
+they were not written on.
+
+Third set, half research abstracts, half encyclopaedia entries.
 
 First measured unchanged: P 0.972 R 0.875 F1 0.921. Missed: "further work is needed to
 determine", "a potential inhibitor", "has yet to be elucidated", "have been implicated in"
@@ -10,6 +12,17 @@ false alarm, "The river may be crossed by ferry in summer" (a "may" of permissio
 passive), is still read as a hedge and left out of the set: the modal reader cannot tell it
 from an epistemic "may be" without knowing rivers. The last three certain sentences guard
 "potential" and "candidate" as roles in news copy.
+
+Fourth set, encyclopaedia weasels (the first five of its uncertain sentences were the ones
+the second set's notes listed as missed; the other 25 were new). First measured unchanged:
+P 1.000 R 0.633. Then added: verdict and debate verbs of vague groups ("panned",
+"debated"), "fans" as a bare source, a place or domain ("people in the region") no longer
+narrows a group, "what many call", and set phrases ("sometimes described as", "opinions
+differ", "generally agreed", "legend says"); after: P 1.000 R 0.933. On 400 FNC-1 bodies
+those changes add 4 hedges and remove none: three vague sources ("Some reports on Friday
+night suggested", "Sources in the retail segment indicate", "picked up by many on social
+media") and one misread ("mounting clamor by impatient fans", a "by" that is no agent).
+Still missed: "Various sources give different dates", "popular with many tourists".
 """
 
 from __future__ import annotations
@@ -106,6 +119,70 @@ CERTAIN = [
     "She stood as a candidate for mayor in 2019.",
     "The fund is a potential investor in the new port, its director said.",
 ]
+FOURTH_UNCERTAIN = [
+    "Various sources give different dates for the founding of the abbey.",
+    "Most people in the region consider the dialect a separate language.",
+    "A number of critics panned the film on its release.",
+    "The beach is popular with many tourists in summer.",
+    "Fans often point to the second album as the band's best.",
+    "The river is sometimes described as the cleanest in the country.",
+    "Some scholars have questioned the authenticity of the letters.",
+    "Many believe the statue was moved to the square in the 1800s.",
+    "Observers have noted that the club rarely wins away from home.",
+    "The recipe is said to have been invented by a monk.",
+    "Several historians argue that the battle never took place.",
+    "The town is known for what many call the best cheese in the province.",
+    "The song is thought by some to refer to the singer's childhood.",
+    "According to some estimates, the festival draws half a million visitors.",
+    "It has been claimed that the tunnel was used by smugglers.",
+    "Critics contend that the policy favours large landowners.",
+    "The island is reputed to be haunted.",
+    "Opinions differ as to whether the painting is a forgery.",
+    "The method is widely considered obsolete.",
+    "Some commentators saw the speech as a turning point.",
+    "The mayor was reportedly unaware of the contract.",
+    "The engine is believed to be the first of its kind.",
+    "Others have suggested that the name comes from a family of millers.",
+    "The team is regarded as one of the strongest in the league.",
+    "It is generally agreed that the bridge was completed in 1820.",
+    "The choir's recordings are considered by many to be definitive.",
+    "Legend says the spring has healing powers.",
+    "The author is rumoured to have written under several pen names.",
+    "Experts have long debated the origin of the stones.",
+    "The castle may have been built on the site of an earlier fort.",
+]
+FOURTH_CERTAIN = [
+    "The abbey was founded in 1147 by Cistercian monks.",
+    "The dialect is spoken by about 20,000 people in the region.",
+    "The film opened in 300 cinemas and earned 2 million euros in its first week.",
+    "The beach is 4 kilometres long and faces west.",
+    "The band's second album sold 400,000 copies.",
+    "The river flows through three provinces before reaching the sea.",
+    "The letters are kept in the national archive.",
+    "The statue was moved to the square in 1834.",
+    "The club won 11 of its 19 away games last season.",
+    "The recipe uses flour, honey and dried figs.",
+    "The battle is commemorated by a monument near the village.",
+    "The town's cheese won a national prize in 2015.",
+    "The song reached number three in the charts.",
+    "The festival lasts four days and is held every July.",
+    "The tunnel was closed in 1962.",
+    "The policy was introduced by the agriculture ministry in 2019.",
+    "The island has a population of 240.",
+    "The painting was bought by the museum in 1988.",
+    "The method was replaced by a digital system in 2004.",
+    "The speech lasted 40 minutes.",
+    "The mayor signed the contract on 3 May.",
+    "The engine was built in Glasgow in 1856.",
+    "The name appears in a tax register from 1310.",
+    "The team won the league in 2021 and 2023.",
+    "The bridge has five arches and is 90 metres long.",
+    "The choir was founded in 1920 and has 60 members.",
+    "The spring is fed by snowmelt from the mountains.",
+    "The author published nine novels between 1950 and 1975.",
+    "Many of the stones weigh more than four tonnes.",
+    "The castle was rebuilt after a fire in 1602.",
+]
 
 
 @pytest.fixture(scope="module")
@@ -117,13 +194,20 @@ def _uncertain(pipeline: Pipeline, text: str) -> bool:
     return any(isinstance(f, HedgeFinding) for f in pipeline.analyze(make_article(text)).findings)
 
 
-def test_research_and_encyclopaedia_hedges_are_found(pipeline: Pipeline) -> None:
-    missed = [s for s in UNCERTAIN if not _uncertain(pipeline, s)]
-    # Measured 2026-12-07 after the additions: R 1.000; the floor leaves room for rules
-    # changed later for other sets.
-    assert len(missed) <= len(UNCERTAIN) // 10, missed
+# (uncertain, certain) per set. Measured 2026-12-07 after the additions: no false alarm,
+# recall 1.000 and 0.933; the floors leave room for rules changed later for other sets.
+SETS = {"third": (UNCERTAIN, CERTAIN), "fourth": (FOURTH_UNCERTAIN, FOURTH_CERTAIN)}
 
 
-def test_plain_statements_are_left_alone(pipeline: Pipeline) -> None:
-    wrong = [s for s in CERTAIN if _uncertain(pipeline, s)]
+@pytest.mark.parametrize("name", SETS)
+def test_hedges_are_found(pipeline: Pipeline, name: str) -> None:
+    uncertain, _ = SETS[name]
+    missed = [s for s in uncertain if not _uncertain(pipeline, s)]
+    assert len(missed) <= len(uncertain) // 10, missed
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_plain_statements_are_left_alone(pipeline: Pipeline, name: str) -> None:
+    _, certain = SETS[name]
+    wrong = [s for s in certain if _uncertain(pipeline, s)]
     assert len(wrong) <= 1, wrong
