@@ -30,8 +30,6 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.headline import confidence as CONFIDENCE
 from newsprobe.analyzers.headline.stance import (
@@ -355,6 +353,8 @@ _YES_NO = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Function words asked about by no question (the stance model's list: the same words).
+_STOP_WORDS = load_words("headline/stance_stopwords")
 # Suffixes dropped before words are compared: "tampered" meets "tampering", "sabotaged"
 # meets "sabotage".
 _SUFFIXES = ("ings", "ing", "ed", "es", "e", "s")
@@ -418,5 +418,5 @@ def _content_stems(text: str) -> set[str]:
     return {
         _stem(w)
         for w in _WORD.findall(text)
-        if len(w) > 3 and w.lower() not in STOP_WORDS and not _NUMBER_WORD.fullmatch(w)
+        if len(w) > 3 and w.lower() not in _STOP_WORDS and not _NUMBER_WORD.fullmatch(w)
     }
