@@ -48,6 +48,7 @@ __all__ = [
     "Statement",
     "align_figures",
     "compare",
+    "precision_of",
 ]
 
 #: Relative gap within which an exact figure is the same as the consensus, beyond the
@@ -117,28 +118,42 @@ class Statement:
         return "approximate" if self.approximate else "exact"
 
 
-def _precision(m: FigureMention) -> float:
-    """Half a unit of the last decimal written, scaled: "1.2 billion" -> 0.05e9."""
-    q = m.quantity
-    number = _NUMBER.search(q.text)
-    if number is None or q.value is None:
+# Just under half a unit of a whole number's last digit (see `precision_of`).
+_WHOLE_PRECISION = 0.49
+
+
+def precision_of(text: str, value: float | None, language: str) -> float:
+    """Half a unit of the last digit written, scaled: "1.2 billion" -> 0.05e9, "52%" -> 0.5.
+
+    A whole number is rounded to its last digit: "52%" says 52.3 as well, which is then
+    no discrepancy. Strictly less than half a unit: "4%" against an offer of 4.5 per cent
+    is annotated a discrepancy (4.5 rounds up). Trailing zeros are taken as exact:
+    "1,200 jobs" may be rounded to the hundred or not.
+    """
+    number = _NUMBER.search(text)
+    if number is None or value is None:
         return 0.0
     digits = number.group()
-    decimal = "," if m.view.language != "en" else "."
+    decimal = "," if language != "en" else "."
     if decimal not in digits:
-        return 0.0
+        written = float(re.sub(r"\D", "", digits) or 0)
+        if not written or digits.endswith("0"):
+            return 0.0
+        return float(_WHOLE_PRECISION * abs(value / written))
     whole, _, fraction = digits.rpartition(decimal)
     if not fraction.isdigit() or (decimal == "," and len(fraction) == 3 and "." not in whole):
         return 0.0  # "2,600" in French reads as a decimal; "1.840" in Spanish does not
     written = float(whole.replace(",", "").replace(".", "") + "." + fraction)
     if written == 0:
         return 0.0
-    return float(0.5 * 10 ** (-len(fraction)) * abs(q.value / written))
+    return float(0.5 * 10 ** (-len(fraction)) * abs(value / written))
 
 
 def _statement(m: FigureMention) -> Statement:
     q = m.quantity
-    return Statement(q.value, q.lower, q.upper, q.approximate, _precision(m))
+    return Statement(
+        q.value, q.lower, q.upper, q.approximate, precision_of(q.text, q.value, m.view.language)
+    )
 
 
 def _gap(value: float, reference: float) -> float:

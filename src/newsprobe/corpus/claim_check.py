@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprobe.analyzers.headline.stance import decide, stance_many
-from newsprobe.corpus.alignment import Statement, compare
+from newsprobe.corpus.alignment import Statement, compare, precision_of
 from newsprobe.corpus.content import (
     anchors,
     content_words,
@@ -40,7 +40,7 @@ from newsprobe.corpus.content import (
     words_of,
 )
 from newsprobe.corpus.view import ArticleView, outlet_key
-from newsprobe.coverage import AlignedFigure, ClaimCheck, ClaimEvidence
+from newsprobe.coverage import AlignedFigure, ClaimCheck, ClaimEvidence, FigureValue
 from newsprobe.findings import ClaimFinding, Span
 
 __all__ = [
@@ -277,6 +277,17 @@ def _evidence(
     )
 
 
+def _written(value: FigureValue, language: str) -> Statement:
+    """What an aligned value says, with the precision it is written in."""
+    return Statement(
+        value.value,
+        value.lower,
+        value.upper,
+        value.bound != "exact",
+        precision_of(value.text, value.value, language),
+    )
+
+
 def _figure_evidence(
     claim: _Claim,
     target: ArticleView,
@@ -296,11 +307,15 @@ def _figure_evidence(
         reference = mine.value if mine.value is not None else mine.lower or mine.upper
         if reference is None:
             continue
+        own_statement = _written(mine, target.language)
         for value in figure.values:
             if value.article == target.id or value.article not in views:
                 continue
-            statement = Statement(value.value, value.lower, value.upper, value.bound != "exact")
+            statement = _written(value, views[value.article].language)
             verdict = compare(statement, reference, approximate=mine.bound != "exact")
+            if verdict != "consistent" and value.value is not None:
+                # The claim's own figure may be the rounded one ("52%" for 52.3).
+                verdict = compare(own_statement, value.value, approximate=value.bound != "exact")
             if mine.value is None:  # the claim is a bound: only a clash disputes it
                 verdict = "consistent" if verdict != "contradiction" else verdict
             view = views[value.article]

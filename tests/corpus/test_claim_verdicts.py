@@ -1,4 +1,4 @@
-"""A negation disputes a claim only when it negates what the two sentences share."""
+"""Claim verdicts that turn on a detail: where a negation stands, how a figure is rounded."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ _DAY = datetime(2026, 5, 2, 9, tzinfo=UTC)
 
 
 def _verdict(claim: str, other: str) -> str | None:
+    """The verdict on `claim` (in one article) given `other` (in another)."""
     target = Article.create(
         headline="Fire guts Lakeside pavilion",
         body=f"A fire destroyed the Lakeside pavilion in Orsk overnight. {claim}",
@@ -55,3 +56,24 @@ CLAIM = "An electrical fault in the temporary lighting caused the fire, the fire
 )
 def test_negation_in_another_clause_disputes_nothing(other: str, disputed: bool) -> None:
     assert (_verdict(CLAIM, other) == "disputed") is disputed
+
+
+@pytest.mark.parametrize(
+    ("claim", "other", "verdict"),
+    [
+        # "52%" is 52.3 rounded.
+        (
+            "The council's offer was accepted by 52% of the firefighters, their union said.",
+            "The union said 52.3 percent of firefighters accepted the council's offer.",
+            "corroborated",
+        ),
+        # 4.5 rounds up: "4%" of it is not the same offer.
+        (
+            "The council's offer of a 4% rise was rejected by the firefighters, the union said.",
+            "The union said firefighters rejected the council's offer of a 4.5 percent rise.",
+            "disputed",
+        ),
+    ],
+)
+def test_a_rounded_figure_is_the_same_figure(claim: str, other: str, verdict: str) -> None:
+    assert _verdict(claim, other) == verdict
