@@ -113,3 +113,36 @@ def test_a_labelled_question_is_answered_only_about_what_it_asks() -> None:
     cause = answered["What caused the collapse?"]
     assert {a.outlet for a in cause.answers} == {"The Kessport Tribune"}
     assert all("cable" in a.text for a in cause.answers)
+
+
+def test_a_negative_finding_answers_speculation_and_a_refusal_does_not() -> None:
+    """Reports that settle a guess the other way answer it; a refusal to say does not."""
+
+    def article(outlet: str, body: str) -> Article:
+        return Article.create(
+            headline="Kessport crane collapse",
+            body=body,
+            outlet=outlet,
+            published=datetime(2026, 3, 15, 12, tzinfo=UTC),
+            language="en",
+        )
+
+    guess = article(
+        "The Daily Gull",
+        "A crane collapsed at Kessport docks on Friday. Some dockers suspect the crane "
+        "may have been tampered with overnight.",
+    )
+    finding = article(
+        "The Kessport Tribune",
+        "A crane collapsed at Kessport docks on Friday. Inspectors found no sign that the "
+        "crane had been tampered with.",
+    )
+    refusal = article(
+        "Coastline Daily",
+        "A crane collapsed at Kessport docks on Friday. The port authority would not say "
+        "whether the crane had been tampered with.",
+    )
+    analyses = list(newsprobe.Pipeline().analyze_many([finding, refusal, guess]))
+    check = crosscheck(analyses[-1], analyses)
+    (answered,) = [s for s in check.speculation if "tampered" in s.text]
+    assert [a.outlet for a in answered.answers] == ["The Kessport Tribune"]

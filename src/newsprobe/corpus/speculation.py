@@ -7,8 +7,10 @@ article's own hedges (`hedge` findings not inside a quotation) and its questions
 compared with the other articles' sentences. A sentence answers one when it shares at
 least `MIN_SHARED_WORDS` content words and `MIN_SHARE` of the question's, is not itself
 hedged or a question, does not say that nothing is known ("nobody knows", "it is
-unclear"), and is not inside a quotation; the answer shows who that outlet sources it to
-(its `attribution` finding), or no one (the outlet's own reporting).
+unclear") or that someone would not say, and is not inside a quotation. A report that
+settles the guess the other way ("Inspectors found no sign of tampering") answers it too.
+The answer shows who that outlet sources it to (its `attribution` finding), or no one
+(the outlet's own reporting).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsprobe.corpus.content import content_words, negated, overlap
+from newsprobe.corpus.content import content_words, overlap
 from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import SpeculationAnswer, SpeculationCheck
 from newsprobe.findings import EngagementBaitFinding, HedgeFinding, Span
@@ -40,6 +42,20 @@ MAX_ANSWERS = 6
 _UNKNOWN = re.compile(
     r"\b(?:nobody|no one|no-one)\s+(?:yet\s+)?knows\b|\bunclear\b|\bunknown\b"
     r"|\bnot\s+(?:yet\s+)?(?:known|clear)\b|\bremains\s+to\s+be\s+seen\b",
+    re.IGNORECASE,
+)
+
+
+# A refusal or silence answers nothing, though it shares the words: "Neither side would
+# say whether quotas were discussed", "The ministry declined to comment on the cause". A
+# denial or a negative finding does answer ("Inspectors found no sign of tampering").
+_NON_ANSWER = re.compile(
+    r"\b(?:would|could|will|did|does|do|was|were|is|are|has|have|had)\s*(?:not|n['’]t)\s+"
+    r"(?:yet\s+)?(?:say|said|comment|commented|confirm|confirmed|disclose|disclosed|elaborate|"
+    r"reveal|revealed|speculate|explain|explained|be\s+drawn|give\s+details|given\s+details)\b"
+    r"|\b(?:declined|refused)\s+to\b|\bno\s+(?:comment|details|further\s+details)\b"
+    r"|\bneither\b[^.]{0,60}\bwould\s+say\b|\bnot\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:disclosed|confirmed|made\s+public|released)\b",
     re.IGNORECASE,
 )
 
@@ -97,7 +113,7 @@ def check_speculation(target: ArticleView, others: Sequence[ArticleView]) -> lis
                     continue
                 if len(shared) / len(words) < MIN_SHARE or not _is_statement(view, sentence):
                     continue
-                if negated(view.text(sentence)) and not negated(text):
+                if _NON_ANSWER.search(view.text(sentence)):
                     continue  # "neither side would say" answers nothing
                 source = view.attribution_at(Span(start=sentence[0], end=sentence[1]))
                 answers.append(
