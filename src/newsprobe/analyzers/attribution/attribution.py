@@ -44,6 +44,7 @@ from newsprobe.analyzers.attribution.source_kinds import (
     source_phrase,
 )
 from newsprobe.analyzers.base import Analyzer, Context
+from newsprobe.analyzers.shared.lexicon_files import load_mapping
 from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS
 from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import (
@@ -469,10 +470,16 @@ def bare_clause(r: _Reading) -> Outcome:
 
 def naming_call(r: _Reading) -> Outcome:
     """'What many call Bigfoot', 'called into question', 'what she called a pay cut':
-    naming, not saying; 'called the strike "a needless escalation"' quotes a verdict."""
+    naming, not saying; 'called the strike "a needless escalation"' quotes a verdict and
+    'called on the council to act', 'called for a strike' ask (`CUE_PREPOSITIONS`)."""
     cols, i = r.cols, r.i
-    if r.lemma == "call" and (
-        not r.quoted or not _QUOTE_MARKS.intersection(cols.text[i + 1 : r.token.right_edge.i + 1])
+    if (
+        r.lemma == "call"
+        and _cue_preposition(r) is None
+        and (
+            not r.quoted
+            or not _QUOTE_MARKS.intersection(cols.text[i + 1 : r.token.right_edge.i + 1])
+        )
     ):
         return None
     return _NEXT
@@ -538,6 +545,47 @@ def subject_with_clause(r: _Reading) -> Outcome:
     return _Cue(name, cue, cues.description(subject))
 
 
+#: Verbs of saying whose content a preposition introduces ("called on", "responded to",
+#: "warned against"), and those prepositions (lexicon `attribution/cue_prepositions`).
+CUE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    lemma: frozenset(preps.split())
+    for lemma, preps in load_mapping("attribution/cue_prepositions").items()
+}
+#: What a verb of saying may take instead of a clause: an object ("announced the deal"),
+#: an addressee ("told reporters"). Measured on PolNeAR train (280 articles, every third):
+#: with these, source F1 0.715 -> 0.728 (138 sources more found, 54 false).
+_OBJECTS = frozenset({"dobj", "dative"})
+
+
+def _cue_preposition(r: _Reading) -> Token | None:
+    """The preposition of `CUE_PREPOSITIONS` that introduces the verb's content, if any."""
+    preps = CUE_PREPOSITIONS.get(r.lemma)
+    if not preps:
+        return None
+    return next((c for c in r.children if c.dep_ in {"prep", "prt"} and c.lower_ in preps), None)
+
+
+def subject_with_object(r: _Reading) -> Outcome:
+    """'Police announced the closure', 'Weiss accused the council of delay', 'the union
+    called for a strike': a verb of saying with a subject and an object (or a preposition
+    of `CUE_PREPOSITIONS`) attributes that object, though no clause follows; PolNeAR
+    marks these as attributions ("cited a poll", "denied the report"). 'Declined to
+    comment on the closure' stays the refusal it completes; the verbs of an outlet's
+    report ("reported a loss") take a plain object only from an outlet (`outlet_verb`)."""
+    subject = r.subject
+    if subject is None or r.lemma not in REPORTING_VERBS or r.lemma in outlet_cues.OUTLET_VERBS:
+        return _NEXT
+    if r.dep == "xcomp" and cues.CUE_TYPES.get(r.cols.lemma[r.token.head.i].lower()) == "refusal":
+        return _NEXT
+    if not (any(c.dep_ in _OBJECTS for c in r.children) or _cue_preposition(r) is not None):
+        return _NEXT
+    doc, i = r.doc, r.i
+    cue = doc[i : i + 1]
+    if subject.lower_ in _RELATIVES and r.dep == "relcl":
+        return _Cue(source_phrase(r.token.head), cue, doc[subject.i : subject.i + 1])
+    return _Cue(source_phrase(subject), cue, cues.description(subject))
+
+
 def _agent(r: _Reading) -> Token | None:
     return next((c for c in r.children if c.dep_ == "agent"), None)
 
@@ -591,6 +639,7 @@ CUE_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
     instructed,
     subject_with_clause,
     outlet_verb,
+    subject_with_object,
     impersonal_passive,
 )
 

@@ -1,0 +1,83 @@
+"""Verbs of saying with an object or a preposition instead of a clause (composed text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.findings import AttributionFinding
+from tests.conftest import make_article
+
+
+def _found(body: str) -> tuple[str, list[AttributionFinding]]:
+    article = make_article(body, headline="Harbour news")
+    analysis = Pipeline(["entities", "quotes", "attribution"]).analyze(article)
+    return article.text, [f for f in analysis.findings if isinstance(f, AttributionFinding)]
+
+
+def _at(text: str, span: object) -> str | None:
+    return None if span is None else text[span.start : span.end]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        (
+            "Mayor Ilse Varn announced the closure of the north pier on Monday.",
+            "Mayor Ilse Varn",
+            "announced",
+            "the closure of the north pier",
+        ),
+        (
+            "Tomas Velko accused the port council of hiding the repair bill.",
+            "Tomas Velko",
+            "accused",
+            "the port council",
+        ),
+        (
+            "The ferry union called on the council to reopen the pier.",
+            "The ferry union",
+            "called",
+            "to reopen the pier",
+        ),
+        (
+            "Harbour master Pia Lund called for an inquiry into the collapse.",
+            "Harbour master Pia Lund",
+            "called",
+            "for an inquiry into the collapse",
+        ),
+        (
+            "Councillor Edda Moor warned against a second levy on the ferries.",
+            "Councillor Edda Moor",
+            "warned",
+            "against a second levy on the ferries",
+        ),
+    ],
+)
+def test_a_verb_of_saying_attributes_its_object(
+    sentence: str, source: str, cue: str, content: str
+) -> None:
+    text, found = _found(sentence)
+    (finding,) = found
+    assert _at(text, finding.source_span) == source
+    assert _at(text, finding.cue_span) == cue
+    assert content in (_at(text, finding.content_span) or "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor spoke on Monday at the harbour.",  # when and where, not what
+        "Varn called at the port office twice.",  # a visit, not a call for anything
+        "A review of the harbour's finances reported a loss of 2 million kroner.",
+    ],
+)
+def test_no_object_no_listed_preposition_no_cue(sentence: str) -> None:
+    _, found = _found(sentence)
+    assert found == []
+
+
+def test_declined_to_comment_on_stays_a_refusal() -> None:
+    _, found = _found("The harbour authority declined to comment on the closure.")
+    (finding,) = found
+    assert finding.cue_type == "refusal"
