@@ -81,3 +81,44 @@ def test_declined_to_comment_on_stays_a_refusal() -> None:
     _, found = _found("The harbour authority declined to comment on the closure.")
     (finding,) = found
     assert finding.cue_type == "refusal"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue_type"),
+    [
+        (
+            "The ferry operators' group plans to appeal the levy in May.",
+            "The ferry operators' group",
+            "intention",
+        ),
+        ("Harrow Marine wants the council to delay the vote.", "Harrow Marine", "intention"),
+    ],
+)
+def test_a_body_holds_views(sentence: str, source: str, cue_type: str) -> None:
+    text, found = _found(sentence)
+    assert [(_at(text, f.source_span), f.cue_type) for f in found] == [(source, cue_type)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "The port lost money in May, according to data released by the harbour board.",
+            "data released by the harbour board",
+        ),
+        ("Velko joined the crew in 2004, according to his online profile.", "his online profile"),
+        ("The levy failed in Ostra, according to unofficial returns.", "unofficial returns"),
+    ],
+)
+def test_according_to_a_document(sentence: str, source: str) -> None:
+    text, found = _found(sentence)
+    assert [(_at(text, f.source_span), f.source_type) for f in found] == [(source, "document")]
+
+
+def test_the_paper_is_the_last_outlet_even_after_another_body() -> None:
+    text, found = _found(
+        "The Harbour Courier reported that the port board refused to cover the repairs. "
+        "The paper quoted an unnamed official as saying the pier was finished."
+    )
+    paper = [f for f in found if _at(text, f.source_span) == "The paper"]
+    assert [(f.source, f.source_type) for f in paper] == [("The Harbour Courier", "outlet")]

@@ -25,7 +25,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, get_args
 
-from newsprobe.analyzers.attribution.source_kinds import classify_source, source_phrase
+from newsprobe.analyzers.attribution.source_kinds import (
+    classify_source,
+    is_plausible_source,
+    source_phrase,
+)
 from newsprobe.analyzers.shared.lexicon_files import load_mapping
 from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS
 from newsprobe.findings import CueType
@@ -105,11 +109,21 @@ def wants_holder(token: Token, subject: Token | None, kind: str) -> bool:
         return subject.lower_ in _PERSONAL
     if subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subject.pos_ == "PROPN":
         return True
-    source_kind, _ = classify_source(source_phrase(subject))
+    phrase = source_phrase(subject)
+    source_kind, _ = classify_source(phrase)
     # "The move suggests", "the rally shows": a thing is evidence only as a document
     # ("figures", "a poll", "the report"), as the attribution analyzer always read it.
+    # A body holds views too ("the group plans to", "the employer asked for"), when the
+    # phrase names one (`is_plausible_source`: a name or a head such as "group"), not a
+    # thing ("the move"). On PolNeAR train (280 articles, every third) admitting every
+    # institution found 88 sources more, 60 false (source F1 0.729 -> 0.735); admitting
+    # only those, 50 more, 27 false (0.733), and "the move suggests" stays no source.
     holders = {"person", "official", "anonymous", "outlet"}
-    return source_kind in holders or (kind == "evidence" and source_kind == "document")
+    return (
+        source_kind in holders
+        or (source_kind == "institution" and is_plausible_source(phrase))
+        or (kind == "evidence" and source_kind == "document")
+    )
 
 
 def wants_refusal_to_speak_or_act(token: Token, subject: Token | None, kind: str) -> bool:
