@@ -66,7 +66,7 @@ __all__ = ["CUE_RULES", "AttributionAnalyzer", "read_cue"]
 _RELATIVES = frozenset({"which", "who", "that"})
 # Verbs that take their subject from the verb they hang on (see `subject_of`).
 _SHARED_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
-_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", ":"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", ":", "''"})
 # Verbs of saying, and the cues of thought, evidence, intention, stance and refusal that
 # `cues` admits under its rules ("critics fear", "polls show", "declined to comment").
 _CUE_WORDS = REPORTING_VERBS | frozenset(cues.CUE_TYPES)

@@ -319,7 +319,20 @@ def from_quote(
 ) -> Iterator[AttributionFinding]:
     """The attribution of a sentence with no cue of its own that lies in a quotation: the
     quotation's speaker ("Ruiz said" two sentences on)."""
-    quote = next((q for q in quotes.overlapping(span) if q.speaker), None)
+    text = ctx.text
+    # A quotation that only touches the sentence by its opening mark ("... on Monday. ''"
+    # where the parser kept a two-apostrophe mark with the sentence before) is not in it.
+    quote = next(
+        (
+            q
+            for q in quotes.overlapping(span)
+            if q.speaker
+            and any(
+                c.isalnum() for c in text[max(q.span.start, span.start) : min(q.span.end, span.end)]
+            )
+        ),
+        None,
+    )
     if quote is None:
         return
     source_type: SourceType = "person"
