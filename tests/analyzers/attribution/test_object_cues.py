@@ -122,3 +122,37 @@ def test_the_paper_is_the_last_outlet_even_after_another_body() -> None:
     )
     paper = [f for f in found if _at(text, f.source_span) == "The paper"]
     assert [(f.source, f.source_type) for f in paper] == [("The Harbour Courier", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        (
+            "Mayor Ilse Varn did not respond to a request for comment.",
+            "Ilse Varn",
+            "did not respond",
+        ),
+        (
+            "The harbour board did not return calls on Monday.",
+            "The harbour board",
+            "did not return",
+        ),
+        ("Velko didn't reply to emails from the Courier.", "Velko", "didn't reply"),
+    ],
+)
+def test_not_answering_a_request_is_a_refusal(sentence: str, source: str, cue: str) -> None:
+    _, found = _found(sentence)
+    assert [(f.source, f.cue, f.cue_type) for f in found] == [(source, cue, "refusal")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varn has not returned home since May.",
+        "Velko did not respond to the attack on his record.",
+        "Varn returned the boat to the pier on Monday.",
+    ],
+)
+def test_not_returning_home_is_no_refusal(sentence: str) -> None:
+    _, found = _found(sentence)
+    assert found == []
