@@ -156,3 +156,8 @@ def test_not_answering_a_request_is_a_refusal(sentence: str, source: str, cue: s
 def test_not_returning_home_is_no_refusal(sentence: str) -> None:
     _, found = _found(sentence)
     assert found == []
+
+
+def test_claiming_compensation_is_no_attribution() -> None:
+    _, found = _found("Fourteen drivers claimed compensation for damaged tyres.")
+    assert found == []
