@@ -34,6 +34,12 @@ EXAMPLES = [
     ("subject_with_clause", "Police said the pier was closed.", "said", "said"),
     ("outlet_verb", "The Harbour Courier first reported the resignation.", "reported", "reported"),
     (
+        "subject_with_object",
+        "Mayor Ilse Varn announced the closure of the pier on Monday.",
+        "announced",
+        "announced",
+    ),
+    (
         "impersonal_passive",
         "It was reported that the pier would close.",
         "reported",

@@ -113,6 +113,10 @@ class SourceResolver:
         self.people: SpanIndex[tuple[str, str | None]] = SpanIndex(people)
         self.mentions = SpanIndex((m, entity) for entity in entities for m in entity.mentions)
         self.last_org: tuple[str, str] | None = None  # (name, source type)
+        # The last outlet cited, kept apart: "the paper" means it even after another
+        # body was cited in between ("The Courier reported that the city refused ...
+        # The paper quoted ...").
+        self.last_outlet: str | None = None
         self.last_person: tuple[str, str | None, int] | None = None  # name, id, sentence
 
     def quoted(self, offset: int) -> bool:
@@ -193,6 +197,8 @@ class SourceResolver:
         name, source_type, note_extra = self._told_to(verb, verb_sentence_text, name, source_type)
         if source_type in {"outlet", "official", "institution"}:
             self.last_org = (name, source_type)
+            if source_type == "outlet":
+                self.last_outlet = name
         elif source_type == "person":
             self.last_person = (name, entity_id, verb_sentence.start)
         described = SOURCE_TYPE_WORDS[source_type]
@@ -230,12 +236,8 @@ class SourceResolver:
         """
         recipient = self._recipient(verb)
         if recipient is not None and source_type != "outlet":
-            if (
-                self.last_org is not None
-                and self.last_org[1] == "outlet"
-                and (recipient.lower().split()[-1] in OUTLET_ANAPHORS)
-            ):
-                recipient = self.last_org[0]  # "told the paper": the paper named before
+            if self.last_outlet is not None and (recipient.lower().split()[-1] in OUTLET_ANAPHORS):
+                recipient = self.last_outlet  # "told the paper": the paper named before
             extra = f" as told to {recipient}, so the article retells another outlet"
             return recipient, "outlet", extra
         if SELF_REFERENCES.search(verb_sentence_text) and source_type != "outlet":
@@ -287,8 +289,8 @@ class SourceResolver:
             kind, _ = classify_source(phrase)
             if kind == "outlet" and not SELF_REFERENCES.search(f"told {phrase.text}"):
                 is_anaphor = phrase.root.lemma_.lower() in OUTLET_ANAPHORS
-                if is_anaphor and self.last_org is not None and self.last_org[1] == "outlet":
-                    return self.last_org[0]
+                if is_anaphor and self.last_outlet is not None:
+                    return self.last_outlet
                 return phrase.text
         return None
 
@@ -317,7 +319,20 @@ def from_quote(
 ) -> Iterator[AttributionFinding]:
     """The attribution of a sentence with no cue of its own that lies in a quotation: the
     quotation's speaker ("Ruiz said" two sentences on)."""
-    quote = next((q for q in quotes.overlapping(span) if q.speaker), None)
+    text = ctx.text
+    # A quotation that only touches the sentence by its opening mark ("... on Monday. ''"
+    # where the parser kept a two-apostrophe mark with the sentence before) is not in it.
+    quote = next(
+        (
+            q
+            for q in quotes.overlapping(span)
+            if q.speaker
+            and any(
+                c.isalnum() for c in text[max(q.span.start, span.start) : min(q.span.end, span.end)]
+            )
+        ),
+        None,
+    )
     if quote is None:
         return
     source_type: SourceType = "person"
@@ -429,13 +444,13 @@ def org_pronoun(p: _Phrase) -> Outcome:
 def outlet_anaphor(p: _Phrase) -> Outcome:
     """'The Harbour Courier reported the closure. The paper said ...': "the paper" is the
     last outlet cited."""
-    last = p.resolver.last_org
+    last = p.resolver.last_outlet
     if (
         p.root.lemma_.lower() in OUTLET_ANAPHORS
         and p.resolver.cols.lower[p.phrase.start] == "the"
-        and (last is not None and last[1] == "outlet")
+        and last is not None
     ):
-        return _Source(*last)
+        return _Source(last, "outlet")
     return _NEXT
 
 

@@ -113,7 +113,10 @@ _DOCUMENT_HEADS = frozenset(
     "paper research analysis estimate estimates census minutes transcript text statement "
     "release judgment ruling reading readings footage image images photograph photographs "
     "investigation inquiry audit review forecast scan test x-ray autopsy article video "
-    "recording audio tape photo sample log calculation evidence post tweet".split()
+    "recording audio tape photo sample log calculation evidence post tweet datum profile "
+    "tally count return returns biography bio page book average projection database "
+    "register registry index chart readout disclosure disclosures filing testimony "
+    "indictment affidavit complaint lawsuit obituary summary website".split()
 )
 _OFFICIAL_WORDS = frozenset(
     "police ministry minister government council court presidency president office "
@@ -169,7 +172,8 @@ _INSTITUTION_HEADS = frozenset(
     "company firm group union operator club university institute organisation organization "
     "charity bank party campaign association society foundation council board committee "
     "team league federation agency developer owner landlord hospital school airline "
-    "manufacturer retailer insurer producer publisher network coalition alliance".split()
+    "manufacturer retailer insurer producer publisher network coalition alliance "
+    "employer leadership caucus movement lobby corporation industry business".split()
 )
 
 

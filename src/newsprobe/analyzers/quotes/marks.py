@@ -54,6 +54,10 @@ DOUBLE_MARKS = frozenset('"“”„«»')
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _OPENERS_BEFORE = frozenset("([{<—–-/:;")
 _SINGLE = frozenset("'‘’‚‹›")
+# What stands for the second apostrophe of a '' mark while marks are paired: no space, no
+# mark, no letter (U+2060 WORD JOINER).
+_NEUTRAL = "\u2060"
+_TWO_APOSTROPHES = re.compile("''")
 # The scans visit only the marks: a Python loop over every character of the text cost more.
 _DOUBLE_MARK = re.compile('["“”„«»]')
 _SINGLE_MARK = re.compile("['‘’‚‹›]")
@@ -100,7 +104,13 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def _at_word_start(text: str, i: int, lo: int) -> bool:
     prev = text[i - 1] if i > lo else " "
-    return prev.isspace() or prev in _OPENERS_BEFORE or prev in DOUBLE_MARKS or prev in _SINGLE
+    return (
+        prev.isspace()
+        or prev in _OPENERS_BEFORE
+        or prev in DOUBLE_MARKS
+        or prev in _SINGLE
+        or prev == _NEUTRAL
+    )
 
 
 def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
@@ -223,12 +233,20 @@ def find_quotes(text: str) -> list[QuoteUnit]:
     Returns:
         Quote units whose segments point into `text`.
     """
+    if "''" in text:
+        # Two apostrophes for a double mark (''like this'', the typewriter style of some
+        # wires and archives): read as one double mark beside a neutral character (the
+        # apostrophe nearer the words is the mark), so every offset stays where it was.
+        text = _TWO_APOSTROPHES.sub(
+            lambda m: _NEUTRAL + '"' if _at_word_start(m.string, m.start(), 0) else '"' + _NEUTRAL,
+            text,
+        )
     units: list[QuoteUnit] = []
     chain: list[Segment] = []  # a multi-paragraph quote still open
     for lo, hi in paragraphs(text):
         doubles, open_at = _scan_double(text, lo, hi)
         first = lo
-        while first < hi and text[first].isspace():
+        while first < hi and (text[first].isspace() or text[first] == _NEUTRAL):
             first += 1
         if chain:
             if doubles and doubles[0].open == first:
