@@ -363,6 +363,13 @@ def _story(row: Row[Any]) -> Story:
     )
 
 
+_STORIES_BY_ID = (
+    select(stories)
+    .where(stories.c.id.in_(bindparam("ids", expanding=True)))
+    .order_by(stories.c.last_published.desc().nulls_last(), stories.c.id.desc())
+)
+
+
 def story_rows(
     connection: Connection,
     *,
@@ -376,6 +383,10 @@ def story_rows(
     A story is in the range [since, until) when it has an article published in it; an
     undated story (no member has a date) is listed only without a range.
     """
+    if ids is not None and since is None and until is None and limit is None:
+        # Every placement and cross-check asks for stories by id: bind them to a
+        # statement built once (building it was about a millisecond each time).
+        return [_story(row) for row in connection.execute(_STORIES_BY_ID, {"ids": list(ids)})]
     statement = select(stories).order_by(
         stories.c.last_published.desc().nulls_last(), stories.c.id.desc()
     )
