@@ -177,25 +177,30 @@ def _candidate_statement(
     low = bindparam("low", type_=articles.c.published.type)
     high = bindparam("high", type_=articles.c.published.type)
 
-    def postings(table: Any, column: Any, is_key: int) -> Any:
+    def postings(table: Any, column: Any, is_key: int) -> list[Any]:
         # One expanding parameter rather than a literal per value: SQLAlchemy then builds
         # and caches the statement once instead of coercing ~30 values per placement.
         wanted: Any = bindparam(f"{table.name}_in", expanding=True)
         part = select(table.c.article_pk.label("pk"), literal(is_key).label("is_key")).where(
             column.in_(wanted)
         )
-        if timed:
-            within = table.c.published.between(low, high)
-            part = part.where(
-                or_(within, table.c.published.is_(None)) if include_undated else within
-            )
-        return part
+        if not timed:
+            return [part]
+        # The window and the undated postings as two index ranges, not one OR: with
+        # "published BETWEEN .. OR published IS NULL" SQLite searched the (key, published)
+        # index by key alone and read every posting of a common name in the whole corpus
+        # (the lookup grew with the corpus: 15 ms at 50,000 articles, 77 at 100,000).
+        # The two sets are disjoint, so their UNION ALL holds the same rows.
+        found = [part.where(table.c.published.between(low, high))]
+        if include_undated:
+            found.append(part.where(table.c.published.is_(None)))
+        return found
 
     parts = []
     if keys:
-        parts.append(postings(article_keys, article_keys.c.key, 1))
+        parts += postings(article_keys, article_keys.c.key, 1)
     if bands:
-        parts.append(postings(article_bands, article_bands.c.band, 0))
+        parts += postings(article_bands, article_bands.c.band, 0)
     key_hits: Label[Any]
     band_hits: Label[Any]
     if parts:
