@@ -11,7 +11,8 @@ wins; the figures are in that script's docstring and in README.md.
 
 The model loads on first use (about 3 s; `warm_up()` to pay it early), once per process,
 thread-safe. Vectors are stored as float16 in base64 (1 KB per article), which changes
-cosines by under 1e-3.
+cosines by under 1e-3. Once loaded, everything the process holds is moved out of the
+garbage collector's sight (`_freeze_long_lived`): see there why.
 
     >>> v = encode(["Talks in Varn"])  # doctest: +SKIP
     >>> v.shape
@@ -21,6 +22,7 @@ cosines by under 1e-3.
 from __future__ import annotations
 
 import base64
+import gc
 import threading
 from collections.abc import Sequence
 from functools import cache
@@ -44,6 +46,11 @@ LEAD_CHARS = 400
 
 _lock = threading.Lock()
 _model: Any = None
+# One encoding at a time: the encoder limits BLAS to one thread around each call by
+# changing the process-wide setting and restoring it afterwards, so two calls at once (the
+# service's threads) could run one of them on two threads, and OpenBLAS's sums then differ
+# in their last bits (measured: every lead of tests/corpus/test_story_indexer.py).
+_encoding = threading.Lock()
 
 
 @cache
@@ -68,8 +75,27 @@ def _loaded() -> Any:
                 ) from exc
             # One BLAS thread: corpus commands run beside other work, and on a lead of
             # two sentences more threads do not pay for their start-up.
-            _model = USE(threads=1)
+            model = USE(threads=1)
+            model.encode(["warm up"])  # USE reads its tokenizer and weights on first use
+            _freeze_long_lived()
+            _model = model
         return _model
+
+
+def _freeze_long_lived() -> None:
+    """Move every object alive now to the collector's permanent generation (`gc.freeze`).
+
+    The encoder's tokenizer keeps a table of about a million word pieces, and spaCy's
+    pipeline (loaded first by `corpus add` and `corpus crosscheck SOURCE`) tens of
+    thousands of objects more, all alive until the process ends. Each full collection
+    walked all of them: 27 ms with the encoder alone, 175 ms with the pipeline too
+    (measured on the 2-core machine), and a cross-check, which allocates many small
+    objects, set one off about one time in twenty: that pause was its 95th percentile
+    (`benchmarks/corpus.py`, `--indexer story`). Frozen objects are never collected, so
+    what is garbage already is collected first; later objects are collected as before.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def warm_up() -> None:
@@ -90,7 +116,9 @@ def encode(texts: Sequence[str]) -> np.ndarray:
     """L2-normalized embeddings, one row per text (float32, `DIMENSIONS` columns)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = np.asarray(_loaded().encode([t or " " for t in texts]), dtype=np.float32)
+    model = _loaded()
+    with _encoding:
+        vectors = np.asarray(model.encode([t or " " for t in texts]), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1.0, norms)
 

@@ -88,6 +88,9 @@ class CorpusSession:
         self.story(story_id)
         pks = story_ops.story_member_pks(self.connection, story_id)
         found = article_ops.load_analyses(self.connection, pks, kinds=kinds)
+        # Their keys are known now: reading their profiles next (a cross-check does)
+        # needs no lookup per article id.
+        self._pks.update((analysis.article.id, pk) for pk, analysis in found.items())
         return [found[pk] for pk in pks]
 
     def articles(self, ids: Sequence[str]) -> list[StoredArticle]:

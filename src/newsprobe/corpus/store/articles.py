@@ -104,6 +104,10 @@ _COLLISIONS = union_all(
 )
 
 
+_INSERT_ANALYSIS = insert(analyses)
+_INSERT_ENTITIES = insert(article_entities)
+
+
 def _collisions(connection: Connection, article: Article) -> dict[str, str]:
     """{reason: id of the stored article} for what the article collides with."""
     rows = connection.execute(
@@ -239,10 +243,10 @@ def insert_analysis(connection: Connection, analysis: Analysis) -> Inserted | Du
         insert_url = _upsert_ignore(dialect, article_urls).returning(article_urls.c.url)
         if connection.execute(insert_url, {"url": canonical, "article_pk": pk}).scalar() is None:
             raise RetryTransaction(f"{canonical} was stored by another writer meanwhile")
-    connection.execute(insert(analyses), analysis_row(analysis, pk))
+    connection.execute(_INSERT_ANALYSIS, analysis_row(analysis, pk))
     entities = entity_rows(analysis, pk)
     if entities:
-        connection.execute(insert(article_entities), entities)
+        connection.execute(_INSERT_ENTITIES, entities)
     if dialect == "sqlite":
         connection.execute(
             _FTS_INSERT, {"pk": pk, "head": article.headline_text, "body": article.body_text}
