@@ -1,28 +1,45 @@
-"""The third and fourth composed sets of uncertain and certain sentences, written on
-2026-12-07 before the hedging rules were read again, to measure how they carry to prose
-they were not written on.
+"""Composed sets of uncertain and certain sentences in other styles than news
+(encyclopaedia entries, research abstracts), each written to measure how the hedging
+rules carry to prose they were not written on; each is a development set once the rules
+it prompted were added.
 
-Third set, half research abstracts, half encyclopaedia entries.
+Second set (2026-12-07, written after the weasel rules, without looking at them). First
+measured unchanged: P 1.000 R 0.933 F1 0.966 (missed "is often considered" and "remains
+controversial"); those two phrase families were then added to
+`hedging/lexicons/weasel_phrases.txt`, so this set is a development set from here on.
+The nine research-prose sentences after the first thirty of SECOND_UNCERTAIN were
+composed the same day as a probe of science writing: none of the 9 was found before the
+framings for them were added (`hedging/framings.py`); still missed, and not listed: "a
+potential target", "a candidate for", "in line with the view", "tends to", "one
+explanation is". The eight sentences after those came from a third probe, of
+encyclopaedia weasels (13 of 25 found before `vague_agent`, the adverbs in the "it is
+... claimed" framing, "some evidence", "supporters" and the legend phrases were added;
+20 of 25 after). Still missed: "Various sources give", "Most people in the region
+consider", "A number of critics panned", "popular with many tourists", "Fans often point
+to".
 
-First measured unchanged: P 0.972 R 0.875 F1 0.921. Missed: "further work is needed to
-determine", "a potential inhibitor", "has yet to be elucidated", "have been implicated in"
-and "is often attributed to", now in `hedging/framings.py` and
-`hedging/lexicons/weasel_phrases.txt`; so this is a development set from here on. The one
-false alarm, "The river may be crossed by ferry in summer" (a "may" of permission in the
-passive), is still read as a hedge and left out of the set: the modal reader cannot tell it
-from an epistemic "may be" without knowing rivers. The last three certain sentences guard
-"potential" and "candidate" as roles in news copy.
+Third set (2026-12-07, written before the rules were read again), half research
+abstracts, half encyclopaedia entries. First measured unchanged: P 0.972 R 0.875 F1
+0.921. Missed: "further work is needed to determine", "a potential inhibitor", "has yet
+to be elucidated", "have been implicated in" and "is often attributed to", now in
+`hedging/framings.py` and `hedging/lexicons/weasel_phrases.txt`; so this is a
+development set from here on. The one false alarm, "The river may be crossed by ferry in
+summer" (a "may" of permission in the passive), is still read as a hedge and left out of
+the set: the modal reader cannot tell it from an epistemic "may be" without knowing
+rivers. The last three certain sentences guard "potential" and "candidate" as roles in
+news copy.
 
-Fourth set, encyclopaedia weasels (the first five of its uncertain sentences were the ones
-the second set's notes listed as missed; the other 25 were new). First measured unchanged:
-P 1.000 R 0.633. Then added: verdict and debate verbs of vague groups ("panned",
-"debated"), "fans" as a bare source, a place or domain ("people in the region") no longer
-narrows a group, "what many call", and set phrases ("sometimes described as", "opinions
-differ", "generally agreed", "legend says"); after: P 1.000 R 0.933. On 400 FNC-1 bodies
-those changes add 4 hedges and remove none: three vague sources ("Some reports on Friday
-night suggested", "Sources in the retail segment indicate", "picked up by many on social
-media") and one misread ("mounting clamor by impatient fans", a "by" that is no agent).
-Still missed: "Various sources give different dates", "popular with many tourists".
+Fourth set (written the same way), encyclopaedia weasels (its first five uncertain
+sentences were the ones the second set's notes listed as missed; the other 25 were new).
+First measured unchanged: P 1.000 R 0.633. Then added: verdict and debate verbs of vague
+groups ("panned", "debated"), "fans" as a bare source, a place or domain ("people in the
+region") no longer narrows a group, "what many call", and set phrases ("sometimes
+described as", "opinions differ", "generally agreed", "legend says"); after: P 1.000 R
+0.933. On 400 FNC-1 bodies those changes add 4 hedges and remove none: three vague
+sources ("Some reports on Friday night suggested", "Sources in the retail segment
+indicate", "picked up by many on social media") and one misread ("mounting clamor by
+impatient fans", a "by" that is no agent). Still missed: "Various sources give different
+dates", "popular with many tourists".
 """
 
 from __future__ import annotations
@@ -33,7 +50,91 @@ from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.findings import HedgeFinding
 from tests.conftest import make_article
 
-UNCERTAIN = [
+SECOND_UNCERTAIN = [
+    "The Varn dialect is often considered the oldest form of the language.",
+    "Several critics have described the novel as a turning point in his career.",
+    "It has been suggested that the monastery was founded as early as the ninth century.",
+    "The castle is thought to have been built by a local lord around 1200.",
+    "Some sources claim that the painter died in poverty.",
+    "Her second album is widely seen as her most personal record.",
+    "The protein may play a role in the repair of damaged cells.",
+    "These results suggest that the enzyme is involved in fat storage.",
+    "The drop in sales was probably caused by the warm winter.",
+    "The bridge was arguably the most ambitious project of its time.",
+    "It is possible that the fire started in the kitchen.",
+    "Researchers believe the virus originated in bats.",
+    "The mutation appears to reduce the risk of infection.",
+    "Many fans regard him as the greatest goalkeeper of his generation.",
+    "The town is said to have been named after a Roman general.",
+    "The treatment could potentially shorten recovery times.",
+    "The findings indicate that the drug may be less effective in older patients.",
+    "Observers noted that the election was largely seen as a referendum on the government.",
+    "The site is believed to contain the remains of a Bronze Age settlement.",
+    "Little is known about his early life, though he is reported to have studied in Vienna.",
+    "The species is likely to become extinct within a decade.",
+    "Experts say the market will probably recover next year.",
+    "The theory remains controversial among historians.",
+    "According to some accounts, the battle lasted three days.",
+    "It is unclear whether the minister knew about the payments.",
+    "The decision was reportedly made after a heated meeting.",
+    "Critics have argued that the law restricts free speech.",
+    "The collapse might have been prevented with better maintenance.",
+    "The band is considered by many to be a pioneer of the genre.",
+    "The compound seems to inhibit the growth of tumour cells.",
+    "We examined whether the kinase binds the receptor in living cells.",
+    "The putative receptor was isolated from rat brain tissue.",
+    "These data raise the possibility that the gene regulates cell growth.",
+    "Our hypothesis is that the enzyme acts upstream of the pathway.",
+    "The role of the protein in inflammation is not clear.",
+    "The signal was consistent with a role in transcription.",
+    "Whether the protein is required for growth remains to be determined.",
+    "The mechanism is not fully understood.",
+    "This would imply that the two genes interact.",
+    "It is often claimed that the recipe dates back to the Middle Ages.",
+    "The building has been described as an eyesore by some.",
+    "The novel was hailed by critics as a masterpiece.",
+    "Supporters of the plan say it will create hundreds of jobs.",
+    "There is some evidence that the tower was used as a lighthouse.",
+    "It is sometimes said that the river changed course after the flood.",
+    "Local legend holds that the well never runs dry.",
+    "In some circles, the theory is taken seriously.",
+]
+SECOND_CERTAIN = [
+    "The Varn dialect is spoken by about 40,000 people in the northern valleys.",
+    "The novel was published in 1962 and sold 200,000 copies in its first year.",
+    "The monastery was rebuilt in 1743 after a fire destroyed the east wing.",
+    "Many of the 300 passengers were rescued by fishing boats.",
+    "Visitors may enter the museum free of charge on Sundays.",
+    "The protein is encoded by a gene on chromosome 7.",
+    "Sales fell by 12 percent in the first quarter, the company said.",
+    "The bridge opened to traffic in May 1931.",
+    "The fire started in the kitchen at about 2 a.m., the fire service said.",
+    "The virus was first identified in 2019.",
+    "The goalkeeper made 412 appearances for the club.",
+    "The town has a population of 8,500.",
+    "The drug was approved by regulators in March.",
+    "The election was held on 4 June and turnout was 61 percent.",
+    "Archaeologists found the remains of a Bronze Age settlement at the site.",
+    "He studied law in Vienna before joining the foreign ministry.",
+    "The species is listed as endangered.",
+    "The market closed 2 percent higher on Friday.",
+    "The battle lasted three days and ended with the capture of the fort.",
+    "The minister resigned on Tuesday.",
+    "The decision was announced after a meeting of the board.",
+    "The law was passed by 312 votes to 190.",
+    "The collapse killed four workers and injured eleven.",
+    "The band released its first album in 1978.",
+    "The compound was tested on 120 patients in three hospitals.",
+    "Some 2,000 people attended the funeral.",
+    "Most of the houses on the street were built before 1900.",
+    "Several roads were closed after the storm.",
+    "The river may also be called the Tarn in older maps.",
+    "The hall was attended by some 200 people.",
+    "The truck was used in a stunt by Supporters of the Northern Front.",
+    "The plan was approved by the council on Monday.",
+    "The council will vote on the plan next month.",
+]
+THIRD_UNCERTAIN = [
     "These results suggest that the kinase acts upstream of the receptor.",
     "The mutant strain appears to lack the second binding site.",
     "Loss of the gene may contribute to the slower growth of the roots.",
@@ -75,7 +176,7 @@ UNCERTAIN = [
     "There is some evidence that the drug reduces inflammation.",
     "The effect could reflect differences in sample size.",
 ]
-CERTAIN = [
+THIRD_CERTAIN = [
     "The kinase phosphorylates the receptor at two sites.",
     "Expression of the gene increased threefold after treatment.",
     "Cells were grown at 37 degrees for 48 hours.",
@@ -194,9 +295,14 @@ def _uncertain(pipeline: Pipeline, text: str) -> bool:
     return any(isinstance(f, HedgeFinding) for f in pipeline.analyze(make_article(text)).findings)
 
 
-# (uncertain, certain) per set. Measured 2026-12-07 after the additions: no false alarm,
-# recall 1.000 and 0.933; the floors leave room for rules changed later for other sets.
-SETS = {"third": (UNCERTAIN, CERTAIN), "fourth": (FOURTH_UNCERTAIN, FOURTH_CERTAIN)}
+# (uncertain, certain) per set. Measured 2026-12-07 after the additions: no false alarm
+# in any set, recall 1.000, 1.000 and 0.933; the floors leave room for rules changed later
+# for other sets.
+SETS = {
+    "second": (SECOND_UNCERTAIN, SECOND_CERTAIN),
+    "third": (THIRD_UNCERTAIN, THIRD_CERTAIN),
+    "fourth": (FOURTH_UNCERTAIN, FOURTH_CERTAIN),
+}
 
 
 @pytest.mark.parametrize("name", SETS)
