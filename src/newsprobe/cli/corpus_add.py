@@ -28,6 +28,7 @@ from newsprobe.cli.common import (
     state,
 )
 from newsprobe.cli.corpus import DbOption, open_corpus
+from newsprobe.cli.interrupts import StopRequest
 from newsprobe.cli.progress import estimate_records, progress_bar
 from newsprobe.errors import NewsprobeError
 from newsprobe.ingest.files import expand_folders
@@ -100,13 +101,14 @@ def add(
             inputs = expand_folders(sources, skip=_database_files(corpus))
             total = estimate_records(inputs) if sys.stderr.isatty() else None
             stream = articles(inputs, options, failures)
-            with progress_bar("adding", total=total) as bar:
+            with progress_bar("adding", total=total) as bar, StopRequest() as stop:
                 seen_failures = 0
                 for outcome in corpus.add_iter(stream, pipeline=pipeline, indexer=_indexer()):
                     builder.count(outcome)
                     # Inputs that could not be read move the bar too.
                     bar.advance(1 + len(failures) - seen_failures)
                     seen_failures = len(failures)
+                    stop.check()  # Ctrl-C stops here, with the article just stored
         summary = builder.summary().model_copy(update={"failed": list(failures)})
     except KeyboardInterrupt:
         done = builder.summary().model_copy(update={"failed": list(failures)})
