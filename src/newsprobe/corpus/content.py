@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsprobe.analyzers.shared.stems import stem
 from newsprobe.corpus.names import fold
 
 __all__ = [
@@ -77,23 +78,6 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
 _NEGATION_MARKS = re.compile(r"n['’]t\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1 << 14)
-def stem(word: str) -> str:
-    """A light suffix stripper: "agreed", "agrees", "agreeing" and "agree" are "agre"."""
-    for suffix, repl in (
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ing", ""),
-        ("ed", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: len(word) - len(suffix)] + repl
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 @lru_cache(maxsize=4096)

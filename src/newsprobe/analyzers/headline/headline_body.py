@@ -41,6 +41,7 @@ from newsprobe.analyzers.headline.stance import (
 )
 from newsprobe.analyzers.headline.stance import warm_up as warm_up_stance
 from newsprobe.analyzers.shared.lexicon_files import load_words
+from newsprobe.analyzers.shared.stems import stem
 from newsprobe.findings import (
     EntityFinding,
     HeadlineBodyFinding,
@@ -259,8 +260,8 @@ def _numbers_by_digits(ctx: Context, related: Sequence[Span]) -> Iterator[Headli
 def _mentioned(name: str, text: str) -> bool:
     """Whether a word of `name` (or its stem, "Russian" for "Russia") occurs in `text`."""
     for word in re.findall(r"[^\W\d_]{3,}", name):
-        stem = word[: max(4, len(word) - 3)]
-        if re.search(rf"\b{re.escape(stem)}", text, re.IGNORECASE):
+        root = word[: max(4, len(word) - 3)]
+        if re.search(rf"\b{re.escape(root)}", text, re.IGNORECASE):
             return True
     return False
 
@@ -355,17 +356,6 @@ _YES_NO = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Function words asked about by no question (the stance model's list: the same words).
 _STOP_WORDS = load_words("headline/stance_stopwords")
-# Suffixes dropped before words are compared: "tampered" meets "tampering", "sabotaged"
-# meets "sabotage".
-_SUFFIXES = ("ings", "ing", "ed", "es", "e", "s")
-
-
-def _stem(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def _question(ctx: Context, sentences: Sequence[Span]) -> Iterator[HeadlineBodyFinding]:
@@ -416,7 +406,7 @@ def _question(ctx: Context, sentences: Sequence[Span]) -> Iterator[HeadlineBodyF
 
 def _content_stems(text: str) -> set[str]:
     return {
-        _stem(w)
+        stem(w.lower().replace("’", "'"))
         for w in _WORD.findall(text)
         if len(w) > 3 and w.lower() not in _STOP_WORDS and not _NUMBER_WORD.fullmatch(w)
     }
