@@ -50,6 +50,7 @@ def test_must_not_fire(pipeline: Pipeline) -> None:
         ("The alleged attacker was detained at the airport.", "alleged", "qualifier"),
         ("Hence, the plan was doomed from the start.", "Hence,", "inference"),
         ("He must have known about the payments.", "must have", "modal"),
+        ("The striker is more likely to start on the bench.", "likely", "adverb"),
     ],
 )
 def test_composed_hedges(pipeline: Pipeline, sentence: str, cue: str, hedge_type: str) -> None:
@@ -71,6 +72,10 @@ def test_composed_hedges(pipeline: Pipeline, sentence: str, cue: str, hedge_type
         "There is no evidence that the vote was rigged.",
         "The council approved the budget by 21 votes to 17.",
         "Residents could see the smoke from five miles away.",
+        # measured rates, the finding of a study
+        "Night-shift nurses were 22 per cent more likely to report back pain.",
+        "Cyclists in the trial were twice as likely to wear a helmet in winter.",
+        "Smokers were three times less likely to finish the course than non-smokers.",
     ],
 )
 def test_composed_non_hedges(pipeline: Pipeline, sentence: str) -> None:

@@ -68,6 +68,12 @@ _EVIDENCE_NOUNS = load_words("hedging/evidence_nouns")
 _NOT_SPECULATIVE_AFTER_COULD = load_words("hedging/could_not_speculative")
 _IMPRESSION = frozenset({"seem", "appear"})
 _CUE_WORDS = _ADVERBS | _QUALIFIERS
+# "18 per cent less likely", "twice as likely", "three times more likely": a measured
+# rate, the finding of a study, not a guess. Only "likely" words with a measure before
+# the comparative are exempt; "more likely to win" alone still guesses.
+_RATE_WORDS = frozenset({"likely", "unlikely"})
+_COMPARATIVES = frozenset({"more", "less", "as"})
+_MEASURES = frozenset({"times", "twice", "thrice", "half", "%", "percent", "cent", "fold"})
 _MONTH_CONTEXT = re.compile(r"^May\b(?:\s+\d|\s*,|\s+(?:19|20)\d\d)")
 _QUOTED = re.compile(r"[\"“„«](.+?)[\"”»]|(?<!\w)[‘'](.+?)[’'](?!\w)", re.S)
 
@@ -94,10 +100,20 @@ def _is_negated(token: Token) -> bool:
     )
 
 
+def _measured_rate(token: Token) -> bool:
+    """ "18 per cent less likely", "twice as likely", "3.5 times more likely"."""
+    before = token.doc[max(0, token.i - 4) : token.i]
+    if not len(before) or before[-1].lower_ not in _COMPARATIVES:
+        return False
+    return any(t.lower_ in _MEASURES or t.like_num or t.lower_.endswith("fold") for t in before)
+
+
 def _token_cue(token: Token) -> tuple[str, Token] | None:
     """(hedge type, last token of the cue) when this token starts a hedge, else None."""
     lower, lemma = token.lower_, token.lemma_.lower()
     if lower in _ADVERBS and token.pos_ in {"ADV", "ADJ"}:
+        if lower in _RATE_WORDS and _measured_rate(token):
+            return None
         return "adverb", token
     if lower in _QUALIFIERS and token.pos_ in {"ADJ", "VERB"} and token.dep_ == "amod":
         if lower in _RANGE_QUALIFIERS and _ranges_over_all(token):
