@@ -62,6 +62,35 @@ def test_titles_surnames_and_possessives_merge_into_one_person() -> None:
     assert not any(f.canonical.startswith(("Mrs", "Ms", "Chancellor")) for f in found)
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Coffee could slash your risk of memory loss by HALF, scientists say",
+        "SHOCK as Tarnby council doubles parking fees overnight",
+        "Bakery chain Crumbworth faces BOYCOTT over price rise",
+    ],
+)
+def test_a_shouted_word_in_a_mixed_case_headline_is_no_organization(headline: str) -> None:
+    _, found = _entities(
+        "The council in Tarnby voted on Monday, and Crumbworth said prices would rise. "
+        "Researchers at the University of Vellmark followed 4,812 adults for nine years.",
+        headline=headline,
+    )
+    names = {f.canonical for f in found}
+    assert "University of Vellmark" in names
+    assert not names & {"HALF", "SHOCK", "BOYCOTT"}
+
+
+def test_an_acronym_in_the_headline_that_the_body_spells_is_still_an_entity() -> None:
+    _, found = _entities(
+        "Inspectors fined VELCOR, the Velmark Energy Corporation, on Friday. VELCOR said it "
+        "would appeal.",
+        headline="VELCOR fined over Tarnby gas leak",
+    )
+    velcor = [f for f in found if "VELCOR" in f.canonical or "VELCOR" in f.aliases]
+    assert velcor and len(velcor[0].mentions) == 3
+
+
 def test_surname_before_the_full_name_still_links() -> None:
     analysis, found = _entities(
         "Prime Minister Tomas Brenn resigned on Friday.", headline="Brenn quits after vote"

@@ -56,6 +56,7 @@ from newsprobe.analyzers.entities.recovery import (
 from newsprobe.analyzers.entities.repeats import repeat_names
 from newsprobe.analyzers.entities.roles import role_for
 from newsprobe.analyzers.entities.tagged_names import ner_mentions
+from newsprobe.analyzers.shared.lexicon_files import tagged
 from newsprobe.findings import EntityFinding, Span
 
 __all__ = ["EntitiesAnalyzer"]
@@ -89,6 +90,8 @@ class EntitiesAnalyzer(Analyzer):
         mentions += recover_organizations(p, taken, headline_end)
         pairs += parenthesized_acronyms(p, mentions, taken)
         _weaken_in_titles(p, mentions, head.end)
+        if not shouty:
+            _weaken_shouted(p, mentions, head.start, head.end)
         relabel(p, mentions)
         clusters, ambiguous = cluster(p, mentions, pairs)
         repeat_names(p, clusters, taken, ambiguous)
@@ -99,6 +102,10 @@ class EntitiesAnalyzer(Analyzer):
             findings.append(_finding(p, sorted(members, key=lambda m: m.start), ambiguous))
         findings.sort(key=lambda f: (f.span.start, f.span.end))
         return findings
+
+
+# Acronyms of either use (see the lexicon's header): spelling, not shouting.
+_ACRONYMS = tagged("shared/acronyms", "body", "headline")
 
 
 def _shouting_headline(headline: str) -> bool:
@@ -128,6 +135,29 @@ def _title_case(segment: str, least: int) -> bool:
         and all(w[0].isupper() for w in words)
         and bool(_TITLE_SMALL.search(segment) or _PREPOSITION.search(segment))
     )
+
+
+def _weaken_shouted(p: Parsed, mentions: list[Mention], start: int, end: int) -> None:
+    """Mark one-word names in capitals inside a mixed-case headline weak, in place.
+
+    "Coffee could slash your risk by HALF": spaCy's small model reads a shouted word as an
+    organization, and the headline check then reported that the body "never mentions
+    HALF". Kept only when it joins a name of the body: an acronym the story spells out
+    ("VELCOR fined" over a body about Velcor) is still an entity. Known acronyms (NATO,
+    FIFA: `shared/acronyms`) and words without a vowel (initialisms) are never weakened.
+    """
+    cols, idx = p.cols, p.cols.idx
+    for m in mentions:
+        word = cols.text[m.start]
+        if (
+            m.end - m.start == 1
+            and start <= idx[m.start] < end
+            and word.isupper()
+            and len(word) >= 4
+            and any(c in "AEIOUY" for c in word)
+            and word not in _ACRONYMS
+        ):
+            m.weak = True
 
 
 def _weaken_in_titles(p: Parsed, mentions: list[Mention], body_start: int) -> None:
