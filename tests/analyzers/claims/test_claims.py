@@ -63,6 +63,24 @@ def test_facts_outrank_opinion_question_and_speculation() -> None:
     assert score_of(analysis, "Frankly") < CLAIM_THRESHOLD
 
 
+def test_a_sourced_figure_under_a_hedge_is_the_source_s_checkable_claim() -> None:
+    body = (
+        "Walking 8,000 steps a day may cut the risk of heart disease by 30 per cent, "
+        "according to a study by the Orlund Heart Institute. "
+        "Walking more may help people sleep better. "
+        "Clinics could save 4 million crowns a year if every patient walked, the "
+        "institute said. "
+        "Volunteers who walked daily were 22 per cent less likely to be admitted to "
+        "hospital, the institute reported."
+    )
+    analysis = run(make_article(body, published=PUBLISHED), threshold=0.0)
+    assert score_of(analysis, "Walking 8,000") >= CLAIM_THRESHOLD
+    assert score_of(analysis, "Volunteers who") >= CLAIM_THRESHOLD
+    # no figure and no source; a projection on a condition: still speculation
+    assert score_of(analysis, "Walking more") < CLAIM_THRESHOLD
+    assert score_of(analysis, "Clinics could") < CLAIM_THRESHOLD
+
+
 def test_only_sentences_over_threshold_are_emitted_in_text_order() -> None:
     body = " ".join(
         [OPINION, FACT, QUESTION, "Repairs to the bridge cost 3.1 million crowns in 2023."]
