@@ -130,6 +130,44 @@ def test_ratio_and_comparison(pipeline: Pipeline) -> None:
     ]
 
 
+def test_a_fraction_as_the_size_of_a_change_is_a_percentage(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "Tarnby will cut its bus routes by a third from April. Fares rose by half, and "
+        "ridership fell by two-thirds since 2023. The queue was cut in half. Parking "
+        "will cost a fifth more: fees rise by a fifth.",
+    )
+    assert [(f.text, f.value, f.unit, f.dimension) for f in found if f.unit == "%"] == [
+        ("a third", 33.3, "%", "percent"),
+        ("half", 50, "%", "percent"),
+        ("two-thirds", 66.7, "%", "percent"),
+        ("half", 50, "%", "percent"),
+        ("a fifth", 20, "%", "percent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The data was held by a third party in Oslo.",
+        "The plan was backed by half the council.",
+        "The fund grew by half a million crowns.",
+        "A third of the staff were sent home.",
+    ],
+)
+def test_a_fraction_of_something_is_no_change(pipeline: Pipeline, sentence: str) -> None:
+    assert not [f for f in quantities(pipeline, sentence) if f.unit == "%"]
+
+
+def test_an_ordinal_before_a_unit_is_no_fraction_of_it(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "Workers walked out for a third day; talks ran into a fifth week. "
+        "The march covered a third of a mile.",
+    )
+    assert [(f.text, f.unit) for f in found] == [("a third of a mile", "km")]
+
+
 def test_vague_range(pipeline: Pipeline) -> None:
     f = one(pipeline, "The convoy stopped a few hundred kilometres from the border.")
     assert f.value is None and f.approximate

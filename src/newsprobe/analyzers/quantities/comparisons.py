@@ -16,11 +16,18 @@ from newsprobe.analyzers.quantities.measure_tokens import Measure, glued, surfac
 from newsprobe.analyzers.quantities.numbers import ONES, NumberRead, Token, read_number
 from newsprobe.analyzers.shared.lexicon_files import load_words
 
-__all__ = ["MULTIPLIER_WORDS", "comparison"]
+__all__ = ["MULTIPLIER_WORDS", "comparison", "fractional_change"]
 
 _COMPARATIVES = load_words("quantities/comparatives")
 _TIMES = {"twice": 2.0, "thrice": 3.0}
 _FOLD = {f"{w}fold": float(v) for w, v in ONES.items() if v > 1} | {"hundredfold": 100.0}
+#: Words that may follow "by a third" when the fraction is the size of a change: "fell by a
+#: third from April", "by half, and". Any other word makes the fraction part of a phrase
+#: ("by a third party", "by half the staff") and nothing is read.
+_AFTER_CHANGE = frozenset(
+    "from since to in on at after over this next last and but or as while compared against "
+    "between within during before until when with than year years".split()
+)
 #: Words that are a multiplier on their own, with no number before them.
 MULTIPLIER_WORDS = frozenset({*_TIMES, *_FOLD})
 
@@ -56,3 +63,20 @@ def _ratio_measure(
 ) -> Measure:
     surface = surface_of(tokens, i, end)
     return Measure(i, end, number, value, dimension="ratio", unit="x", relative=surface)
+
+
+def fractional_change(tokens: list[Token], i: int) -> Measure | None:
+    """ "cut by a third", "rose by half", "by two-thirds", "cut in half": a change in
+    percent (33.3, 50, 66.7), so that "by a third" lines up with another outlet's "by 33
+    per cent". "by half a million" is a number, read elsewhere."""
+    before = word_at(tokens, i - 1)
+    if before != "by" and not (before == "in" and word_at(tokens, i) == "half"):
+        return None
+    number = read_number(tokens, i)
+    if number is None or not number.fraction or number.value is None:
+        return None
+    after = tokens[number.end] if number.end < len(tokens) else None
+    if after is not None and after.low[:1].isalnum() and after.low not in _AFTER_CHANGE:
+        return None
+    percent = round(number.value * 100, 1)
+    return Measure(i, number.end, number, percent, dimension="percent", unit="%")

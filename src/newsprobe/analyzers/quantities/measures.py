@@ -20,7 +20,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsprobe.analyzers.quantities.comparisons import MULTIPLIER_WORDS, comparison
+from newsprobe.analyzers.quantities.comparisons import (
+    MULTIPLIER_WORDS,
+    comparison,
+    fractional_change,
+)
 from newsprobe.analyzers.quantities.measure_tokens import (
     Measure,
     by_first_word,
@@ -103,6 +107,8 @@ def read_measure(tokens: list[Token], i: int) -> Measure | None:
     ):
         return None
     if (found := comparison(tokens, i)) is not None:
+        return found
+    if (found := fractional_change(tokens, i)) is not None:
         return found
     if (found := _age_decade(tokens, i)) is not None:
         return found

@@ -119,6 +119,10 @@ FRACTIONS: dict[str, float] = {
     "quarters": 0.25,
     "third": 1 / 3,
     "thirds": 1 / 3,
+    "fifth": 0.2,
+    "fifths": 0.2,
+    "tenth": 0.1,
+    "tenths": 0.1,
 }
 #: Vague words alone: (lower, upper); with a scale after them they multiply it.
 _VAGUE: dict[tuple[str, ...], tuple[float, float]] = {

@@ -161,12 +161,20 @@ def money_word_skip(tokens: list[Token], m: Measure) -> Measure:
     return replace(m, end=m.end + len(phrase)) if phrase and len(phrase) == 1 else m
 
 
+#: Fraction words that are also ordinals: straight before a unit ("a third day") they
+#: count, and only "a third of a day" is a share. "half" and "quarter" are never
+#: ordinals ("half a day", "a quarter mile").
+_ORDINAL_FRACTIONS = frozenset({"third", "fifth", "tenth"})
+
+
 def after_number(tokens: list[Token], m: Measure) -> Measure | None:
     """Unit, currency word, age or ratio after the number; None if a fraction finds none."""
     k = m.end
     if m.number.fraction:
         if word_at(tokens, k) == "of":
             k += 1
+        elif word_at(tokens, k - 1) in _ORDINAL_FRACTIONS:
+            return None  # "for a third day", "a fifth year": an ordinal, not a share
         if word_at(tokens, k) in ("a", "an"):
             k += 1
         unit = unit_at(tokens, k)
