@@ -158,3 +158,35 @@ def test_residents_and_people_are_one_count_and_lengths_are_named() -> None:
     assert "contradiction" in {v.verdict for v in people.values}
     (length,) = [f for f in figures if f.dimension == "distance"]
     assert length.description.startswith("distance or length")
+
+
+def test_a_change_in_words_lines_up_with_the_same_change_in_figures() -> None:
+    views = _views(
+        "Tarnby bus cuts",
+        {
+            "Tarnby Courier": (
+                "Tarnby council will cut its bus routes by a third from April, the transport "
+                "committee decided on Monday. Fares will rise by 20 per cent."
+            ),
+            "Northern Wire": (
+                "Tarnby's transport committee voted on Monday to cut the town's bus routes "
+                "by 33 per cent from April. Fares will also rise."
+            ),
+            "Tarnby Evening Post": (
+                "Tarnby council's transport committee on Monday approved cutting bus routes "
+                "by half from April. Fares will go up 20 per cent, the committee said."
+            ),
+        },
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    by_text = {
+        frozenset(v.text for v in f.values): {v.text: v.verdict for v in f.values}
+        for f in figures
+        if f.dimension == "percent"
+    }
+    cut = by_text[frozenset({"a third", "33 per cent", "half"})]
+    assert cut == {"a third": "consistent", "33 per cent": "consistent", "half": "contradiction"}
+    # Two of five figures are fares: the words of the cut were in most clauses, and were
+    # once left out as "what kind of figure it is", which put "half" in a table of its own.
+    fares = by_text[frozenset({"20 per cent"})]
+    assert set(fares.values()) == {"consistent"}
