@@ -147,16 +147,21 @@ def test_a_fraction_as_the_size_of_a_change_is_a_percentage(pipeline: Pipeline) 
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "share"),
     [
-        "The data was held by a third party in Oslo.",
-        "The plan was backed by half the council.",
-        "The fund grew by half a million crowns.",
-        "A third of the staff were sent home.",
+        ("The data was held by a third party in Oslo.", None),
+        ("The fund grew by half a million crowns.", None),
+        ("The talks lasted half an hour.", None),
+        ("The plan was backed by half the council.", ("half", 50)),
+        ("A third of the staff were sent home.", ("A third", 33.3)),
+        ("Tarnby slashes half its bus routes", ("half", 50)),
     ],
 )
-def test_a_fraction_of_something_is_no_change(pipeline: Pipeline, sentence: str) -> None:
-    assert not [f for f in quantities(pipeline, sentence) if f.unit == "%"]
+def test_a_fraction_of_a_whole_is_a_share_and_nothing_else_is(
+    pipeline: Pipeline, sentence: str, share: tuple[str, float] | None
+) -> None:
+    found = [(f.text, f.value) for f in quantities(pipeline, sentence) if f.unit == "%"]
+    assert found == ([share] if share else [])
 
 
 def test_an_ordinal_before_a_unit_is_no_fraction_of_it(pipeline: Pipeline) -> None:

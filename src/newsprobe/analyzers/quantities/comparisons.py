@@ -16,7 +16,7 @@ from newsprobe.analyzers.quantities.measure_tokens import Measure, glued, surfac
 from newsprobe.analyzers.quantities.numbers import ONES, NumberRead, Token, read_number
 from newsprobe.analyzers.shared.lexicon_files import load_words
 
-__all__ = ["MULTIPLIER_WORDS", "comparison", "fractional_change"]
+__all__ = ["MULTIPLIER_WORDS", "comparison", "fraction_as_percent"]
 
 _COMPARATIVES = load_words("quantities/comparatives")
 _TIMES = {"twice": 2.0, "thrice": 3.0}
@@ -27,6 +27,11 @@ _FOLD = {f"{w}fold": float(v) for w, v in ONES.items() if v > 1} | {"hundredfold
 _AFTER_CHANGE = frozenset(
     "from since to in on at after over this next last and but or as while compared against "
     "between within during before until when with than year years".split()
+)
+#: Words after "half", "a third of" that make the fraction a share of a whole: "half its
+#: routes", "a third of the staff". Not "a"/"an": "half an hour" is a duration.
+_SHARE_DETERMINERS = frozenset(
+    "the its their his her our my your all these those this that".split()
 )
 #: Words that are a multiplier on their own, with no number before them.
 MULTIPLIER_WORDS = frozenset({*_TIMES, *_FOLD})
@@ -65,18 +70,25 @@ def _ratio_measure(
     return Measure(i, end, number, value, dimension="ratio", unit="x", relative=surface)
 
 
-def fractional_change(tokens: list[Token], i: int) -> Measure | None:
-    """ "cut by a third", "rose by half", "by two-thirds", "cut in half": a change in
-    percent (33.3, 50, 66.7), so that "by a third" lines up with another outlet's "by 33
-    per cent". "by half a million" is a number, read elsewhere."""
-    before = word_at(tokens, i - 1)
-    if before != "by" and not (before == "in" and word_at(tokens, i) == "half"):
-        return None
+def fraction_as_percent(tokens: list[Token], i: int) -> Measure | None:
+    """A fraction that is a share or a change, in percent (33.3, 50, 66.7), so that it
+    lines up with another outlet's "33 per cent":
+
+    - a change: "cut by a third", "rose by half", "by two-thirds", "cut in half";
+    - a share: "half its bus routes", "a third of the staff", "two-thirds of voters".
+
+    "by half a million" is a number and "half an hour" a duration, read elsewhere.
+    """
     number = read_number(tokens, i)
     if number is None or not number.fraction or number.value is None:
         return None
-    after = tokens[number.end] if number.end < len(tokens) else None
-    if after is not None and after.low[:1].isalnum() and after.low not in _AFTER_CHANGE:
+    before, after = word_at(tokens, i - 1), word_at(tokens, number.end)
+    change = before == "by" or (before == "in" and word_at(tokens, i) == "half")
+    if change and after[:1].isalnum() and after not in _AFTER_CHANGE:
+        change = False  # "by a third party", "by half the council" (a share, below)
+    k = number.end + 1 if after == "of" else number.end
+    share = word_at(tokens, k) in _SHARE_DETERMINERS
+    if not (change or share):
         return None
     percent = round(number.value * 100, 1)
     return Measure(i, number.end, number, percent, dimension="percent", unit="%")

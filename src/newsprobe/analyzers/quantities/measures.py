@@ -23,7 +23,7 @@ from dataclasses import replace
 from newsprobe.analyzers.quantities.comparisons import (
     MULTIPLIER_WORDS,
     comparison,
-    fractional_change,
+    fraction_as_percent,
 )
 from newsprobe.analyzers.quantities.measure_tokens import (
     Measure,
@@ -108,7 +108,7 @@ def read_measure(tokens: list[Token], i: int) -> Measure | None:
         return None
     if (found := comparison(tokens, i)) is not None:
         return found
-    if (found := fractional_change(tokens, i)) is not None:
+    if (found := fraction_as_percent(tokens, i)) is not None:
         return found
     if (found := _age_decade(tokens, i)) is not None:
         return found
