@@ -38,6 +38,14 @@ from newsprobe.ingest.bylines import Header, read_header
         # An outlet and a date set apart by a bar, without "By", in any language.
         ("Le Matin du Nord | 14 mars 2026", Header([], "Le Matin du Nord", "14 mars 2026")),
         ("14. März 2026 · Nordkurier Abend", Header([], "Nordkurier Abend", "14. März 2026")),
+        # "By" in French, German, Spanish and Italian.
+        (
+            "Par Claire Morel | Le Courrier du Nord | 2 décembre 2026",
+            Header(["Claire Morel"], "Le Courrier du Nord", "2 décembre 2026"),
+        ),
+        ("Von Anna Weber | Nordkurier", Header(["Anna Weber"], "Nordkurier")),
+        ("Por Ana Ruiz | El Diario del Norte", Header(["Ana Ruiz"], "El Diario del Norte")),
+        ("Di Marco Rossi | Il Corriere del Nord", Header(["Marco Rossi"], "Il Corriere del Nord")),
     ],
 )
 def test_header_lines_are_lifted_into_fields(top: str, expected: Header) -> None:
@@ -56,6 +64,10 @@ def test_header_lines_are_lifted_into_fields(top: str, expected: Header) -> None
         "By Ana Ruiz | a report that nobody in the town had read before the flood",
         "KESSPORT - A crane fell at the port | 14 March 2026",
         "By staff accounts, the crane had been inspected in May.",
+        "Par ailleurs, la mairie a fermé le port.",
+        "Von der Leyen flew to Kessport on Monday.",
+        "Von Montag an gilt der neue Fahrplan.",
+        "Di fronte al porto, la gru è crollata.",
     ],
 )
 def test_prose_that_opens_like_a_header_stays_in_the_body(first: str) -> None:

@@ -40,7 +40,10 @@ _DAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
      "tomorrow", "yesterday", "then", "now", "noon", "midnight", "dawn", "nightfall"}
 )  # fmt: skip
-_BY = re.compile(r"^(?:by|written by)\s+", re.IGNORECASE)
+# "By", and its French, German, Spanish and Italian words: "Par Claire Morel | Le Courrier
+# du Nord | 2 décembre 2026". A line of prose opening with them ("Par ailleurs, ...", "Von
+# der Leyen said") names no one in capitals and is not read as a byline (`_names`).
+_BY = re.compile(r"^(?:by|written by|par|von|por|di)\s+", re.IGNORECASE)
 # Parts of a byline line are set apart by a bar, a bullet, a middle dot or a spaced dash;
 # a comma separates names (and a name from its role) inside the first part.
 _PARTS = re.compile(r"\s+[|•·]\s+|\s+[—–-]\s+|\s*\|\s*")
