@@ -64,10 +64,24 @@ def _read(
          ("Rund 300 Anwohner", 300.0, None, None, True, "count", "people")),
         ("de", "Zwei Schwerverletzte wurden geborgen.",
          ("Zwei Schwerverletzte", 2.0, None, None, False, "casualties", "seriously injured")),
+        ("fr", "La mairie réduira d'un tiers ses lignes de bus.",
+         ("d'un tiers", 33.3, None, None, False, "percent", None)),
+        ("de", "Die Stadt kürzt ihre Buslinien um ein Drittel.",
+         ("um ein Drittel", 33.3, None, None, False, "percent", None)),
+        ("it", "Le tariffe saliranno della metà.",
+         ("della metà", 50.0, None, None, False, "percent", None)),
+        ("es", "El ayuntamiento recortará en un tercio sus líneas.",
+         ("en un tercio", 33.3, None, None, False, "percent", None)),
     ],
 )  # fmt: skip
 def test_figures_in_four_languages(language: str, text: str, expected: tuple[object, ...]) -> None:
     assert expected in _read(text, language)
+
+
+def test_a_quarter_hour_is_a_duration_not_a_share() -> None:
+    assert [q[0] for q in _read("Un quart d'heure plus tard, la séance a repris.", "fr")] == [
+        "Un quart d'heure"
+    ]
 
 
 def test_spans_point_at_the_text_and_carry_an_offset() -> None:

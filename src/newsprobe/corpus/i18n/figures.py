@@ -126,6 +126,7 @@ class _Tables:
     """Regexes built once per language from its `Lexicon`."""
 
     durations: re.Pattern[str] | None
+    shares: re.Pattern[str] | None
     approximate_numbers: re.Pattern[str] | None
     qualifiers: re.Pattern[str] | None
     scales: re.Pattern[str] | None
@@ -139,6 +140,7 @@ def _tables(language: str) -> _Tables:
     lex = lexicon(language)
     return _Tables(
         durations=phrase_pattern(list(lex.duration_phrases)),
+        shares=phrase_pattern(list(lex.share_phrases)),
         approximate_numbers=phrase_pattern(list(lex.approximate_numbers)),
         qualifiers=phrase_pattern(list(lex.qualifiers)),
         scales=phrase_pattern(list(lex.scales)),
@@ -327,6 +329,18 @@ def read_figures(text: str, language: str, *, offset: int = 0) -> list[QuantityF
                 dimension="duration",
                 about=None,
                 unit="min",
+            )
+    if tables.shares is not None:  # after durations: "un quart d'heure" is 15 minutes
+        for match in tables.shares.finditer(low):
+            percent = lex.share_phrases[re.sub(r"\s+", " ", match.group())]
+            keep(
+                match.start(),
+                match.end(),
+                value=percent,
+                approximate=False,
+                dimension="percent",
+                about=None,
+                unit="%",
             )
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low)]
     if tables.approximate_numbers is not None:

@@ -6,7 +6,8 @@ reading Python:
 - number words that mean "about N" ("une vingtaine", "una ventina"), the words that make
   a number approximate ("rund", "environ", "unos"), a lower bound ("plus de", "mehr
   als", "oltre", "más de") or an upper one;
-- duration units and phrases ("trois quarts d'heure" = 45 minutes), counted nouns,
+- duration units and phrases ("trois quarts d'heure" = 45 minutes), shares and changes
+  in words, in percent ("d'un tiers" = 33.3, "um die Hälfte" = 50), counted nouns,
   casualty words, scale words ("milliard", "Milliarden", "millones"), currencies (as the
   English analyzer names them: "marks", "Mark", "marchi", "marcos" are "mark"),
   measurement units ("km/h", "pour cent", "tonnellate");
@@ -78,6 +79,7 @@ class Lexicon:
     relative_days: dict[str, int]
     duration_units: dict[str, float]
     duration_phrases: dict[str, float]
+    share_phrases: dict[str, float]
     approximate_numbers: dict[str, float | None]
     approximate: tuple[str, ...]
     just_under: frozenset[str]
@@ -137,6 +139,9 @@ def lexicon(language: str) -> Lexicon:
         duration_units={k.lower(): float(v) for k, v in raw["duration_units"].items()},
         duration_phrases={
             fold_apostrophes(k.lower()): float(v) for k, v in raw["duration_phrases"].items()
+        },
+        share_phrases={
+            fold_apostrophes(k.lower()): float(v) for k, v in raw.get("share_phrases", {}).items()
         },
         approximate_numbers={
             fold_apostrophes(k.lower()): None if v is None else float(v)
