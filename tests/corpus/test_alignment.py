@@ -116,7 +116,7 @@ def test_two_figures_of_one_kind_are_told_apart_by_their_words() -> None:
     assert {v.text for v in fought.values} == {"More than 80", "Some 85", "Around 85"}
     assert {v.verdict for v in fought.values} == {"consistent"}
     assert {v.text for v in treated.values} == {"Three", "Four"}
-    assert "treat" in treated.description
+    assert "treated" in treated.description  # as written, not the stem
 
 
 def _views(headline: str, texts: dict[str, str]) -> list[ArticleView]:
@@ -184,6 +184,8 @@ def test_a_change_in_words_lines_up_with_the_same_change_in_figures() -> None:
         for f in figures
         if f.dimension == "percent"
     }
+    cut_figure = next(f for f in figures if "half" in {v.text for v in f.values})
+    assert "April" in cut_figure.description  # a word as written
     cut = by_text[frozenset({"a third", "33 per cent", "half"})]
     assert cut == {"a third": "consistent", "33 per cent": "consistent", "half": "contradiction"}
     # Two of five figures are fares: the words of the cut were in most clauses, and were

@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from newsprobe.corpus.content import surface_word
 from newsprobe.corpus.figure_mentions import FigureMention, figure_mentions
 from newsprobe.corpus.view import ArticleView, outlet_key
 from newsprobe.coverage import AlignedFigure, Consensus, FigureBound, FigureValue, FigureVerdict
@@ -473,6 +474,16 @@ def _participants(mentions: Sequence[FigureMention]) -> list[str]:
     return []
 
 
+def _surface(members: Sequence[FigureMention], stemmed: str) -> str:
+    """A context word as one of the outlets wrote it ("routes", not the stem "rout")."""
+    for m in members:
+        if m.view.english:
+            start, end = m.sentence
+            if (word := surface_word(m.view.article.text[start:end], stemmed)) is not None:
+                return word
+    return stemmed
+
+
 def _description(members: Sequence[FigureMention], siblings: int) -> str:
     first = members[0]
     measure = first.measure if first.measure != "unknown" else "figure"
@@ -487,7 +498,7 @@ def _description(members: Sequence[FigureMention], siblings: int) -> str:
             w for w, _ in common.most_common(2)
         ]
         if top:
-            words += f" ({', '.join(top)})"
+            words += f" ({', '.join(_surface(members, w) for w in top)})"
     if first.scope != "main":
         words += f" (another event: {first.scope.removeprefix('other:')})"
     return words

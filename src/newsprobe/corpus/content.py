@@ -30,6 +30,7 @@ __all__ = [
     "opposed",
     "overlap",
     "stem",
+    "surface_word",
     "words_of",
 ]
 
@@ -89,6 +90,17 @@ def content_words(text: str) -> frozenset[str]:
         if len(word) >= 3 and word not in _STOP and word not in NEGATIONS:
             found.add(stem(word))
     return frozenset(found)
+
+
+def surface_word(text: str, stemmed: str) -> str | None:
+    """The first word of `text` whose stem is `stemmed`, as written ("routes" for
+    "rout", "April"), for the reader who would not know what a stem is. The opening word
+    of `text` is lowered: its capital is the sentence's."""
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if stem(fold(word).replace("'", "").replace(" ", "")) == stemmed:
+            return word if match.start() else word.lower()
+    return None
 
 
 @lru_cache(maxsize=4096)
