@@ -121,7 +121,8 @@ def test_bad_lines_are_reported_and_reading_goes_on(tmp_path: Path) -> None:
     messages = [str(e) for e in errors]
     assert messages[0].startswith(f"{path}:2: invalid JSON")
     assert messages[1].startswith(f"{path}:4: expected a JSON object, got list")
-    assert messages[2].startswith(f"{path}:5: the record has no text")
+    assert messages[2].startswith(f"{path}:5: the record has no text field (looked for text/")
+    assert "its fields: title" in messages[2] and "--field text=NAME" in messages[2]
     assert isinstance(errors[2], ExtractionError)
     assert len(errors) == 3
 
@@ -206,7 +207,7 @@ def test_csv_with_field_map_and_multiline_text(tmp_path: Path) -> None:
     assert articles[0].meta["record_id"] == "1"
     assert articles[0].published == datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
     # The first record spans lines 2-8 (quoted newlines); the empty one starts after it.
-    assert len(errors) == 1 and str(errors[0]).startswith(f"{path}:9: the record has no text")
+    assert [str(e) for e in errors] == [f"{path}:9: the record's text field 'inhoud' is empty"]
 
 
 def test_csv_semicolons_cp1252_and_gzip(tmp_path: Path) -> None:

@@ -160,11 +160,26 @@ def record_to_article(record: Mapping[str, Any], *, where: str, options: IngestO
             language=language or page.language,
             **fields,
         )
-    looked = [options.field_map.get(k) or "/".join(RECORD_FIELDS[k]) for k in ("text", "html")]
-    raise ExtractionError(
-        f"the record has no text (looked for {', '.join(looked)}; "
-        "name the field with field_map, e.g. text=content)",
-        source=where,
+    raise ExtractionError(_no_text(record, options), source=where)
+
+
+def _no_text(record: Mapping[str, Any], options: IngestOptions) -> str:
+    """Why a record gave no article, in terms of its own fields."""
+    wanted = [
+        name
+        for ours in ("text", "html")
+        for name in (
+            (options.field_map[ours],) if ours in options.field_map else RECORD_FIELDS[ours]
+        )
+    ]
+    present = {str(k).lower(): str(k) for k in record if k is not None}
+    empty = [present[name.lower()] for name in wanted if name.lower() in present]
+    if empty:
+        return f"the record's text field {empty[0]!r} is empty"
+    fields = ", ".join(sorted(present.values())[:8]) or "none"
+    return (
+        f"the record has no text field (looked for {'/'.join(wanted)}; its fields: {fields}); "
+        "name the field with --field text=NAME (field_map in Python)"
     )
 
 
