@@ -31,6 +31,20 @@ def test_headline_and_paragraphs_start_sentences() -> None:
     ]
 
 
+def test_list_items_on_their_own_lines_start_sentences() -> None:
+    text = (
+        "Key points:\n- More than 2,000 homes evacuated in Kessport\n- Two people "
+        "confirmed dead, police say\n• Rail services suspended\nThe river rose\n- and "
+        "fell again"
+    )
+    (doc,) = parse_many([text], pipes=_PIPES)
+    starts = [s.text.strip() for s in doc.sents]
+    for item in ("- More than 2,000", "- Two people", "• Rail services"):
+        assert any(s.startswith(item) for s in starts), (item, starts)
+    # a hard-wrapped line is no boundary, and neither is a dash glued to a word
+    assert not any(s.startswith("fell") for s in starts)
+
+
 def test_long_texts_are_parsed_in_pieces_into_one_exact_doc() -> None:
     paragraph = 'Ana Ruiz met Tomas Brenn in Port Alder. "It went well," Ruiz said.\n\n'
     long_text = "Headline\n\n" + paragraph * (CHUNK_CHARS // len(paragraph) + 50)
