@@ -110,6 +110,21 @@ def test_a_conversion_in_brackets_shares_the_scale_after_it(pipeline: Pipeline) 
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("Two people confirmed dead, police say.", "dead"),
+        ("Three fishermen feared dead after the storm.", "dead"),
+        ("Four hikers were reported missing on Sunday.", "missing"),
+    ],
+)
+def test_who_says_a_casualty_is_so_does_not_hide_it(
+    pipeline: Pipeline, sentence: str, about: str
+) -> None:
+    (found,) = quantities(pipeline, sentence)
+    assert (found.dimension, found.about) == ("casualties", about)
+
+
 def test_a_count_of_a_compound_counts_its_head(pipeline: Pipeline) -> None:
     found = quantities(
         pipeline, "Officials met two Varn Harbour leaders and 40 county council staff."

@@ -35,6 +35,9 @@ _AUX = frozenset(
         "still", "now",
     ]
 )  # fmt: skip
+# Who says the casualty is so: "two people confirmed dead", "three feared dead", "were
+# reported missing". Skipped like an auxiliary on the way to the casualty word.
+_STATUS = frozenset({"confirmed", "feared", "reported", "presumed", "believed", "declared"})
 _KILL_BEFORE = {
     "killing": "dead", "killed": "dead", "kill": "dead", "kills": "dead",
     "injuring": "injured", "wounding": "injured", "injured": "injured", "wounded": "injured",
@@ -125,7 +128,11 @@ def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> 
         return CASUALTY_WORDS[word]
     # "12 people were killed", "40 civilians died", "three soldiers wounded"
     k = after + 1
-    while _low(tokens, k) in _AUX or (_low(tokens, k).endswith("ly") and k - after <= 3):
+    while (
+        _low(tokens, k) in _AUX
+        or _low(tokens, k) in _STATUS
+        or (_low(tokens, k).endswith("ly") and k - after <= 3)
+    ):
         k += 1  # auxiliaries and adverbs: "were seriously hurt", "have since died"
     if tokens[after : after + 1] and tokens[after].text.isalpha() and k - after <= 4:
         word = _low(tokens, k)
