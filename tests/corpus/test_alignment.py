@@ -192,3 +192,21 @@ def test_a_change_in_words_lines_up_with_the_same_change_in_figures() -> None:
     # once left out as "what kind of figure it is", which put "half" in a table of its own.
     fares = by_text[frozenset({"20 per cent"})]
     assert set(fares.values()) == {"consistent"}
+
+
+def test_the_wrong_figure_a_correction_repeats_is_not_the_outlet_s() -> None:
+    views = _views(
+        "Kessport floods",
+        {
+            "Harbour Times": (
+                "More than 2,000 homes were evacuated in Kessport on Friday, the council "
+                "said.\n\nCorrection: An earlier version of this article said 3,000 homes "
+                "had been evacuated."
+            ),
+            "Northern Wire": "About 2,100 homes were evacuated in Kessport on Friday.",
+        },
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (homes,) = [f for f in figures if f.dimension == "count"]
+    assert {v.text for v in homes.values} == {"More than 2,000", "About 2,100"}
+    assert {v.verdict for v in homes.values} == {"consistent"}

@@ -30,6 +30,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
+from newsprobe.analyzers.shared.corrections import in_correction_notice
 from newsprobe.corpus.content import content_words, stem
 from newsprobe.corpus.i18n.dates import years_named
 from newsprobe.corpus.i18n.lexicon import LANGUAGES, Lexicon, lexicon, phrase_pattern
@@ -329,6 +330,8 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
     for q in view.figures:
         if q.dimension in SKIPPED_DIMENSIONS:
             continue
+        if in_correction_notice(text, q.span.start, q.span.end):
+            continue  # "An earlier version said 3,000 homes": the error, not the report
         sentence = view.sentence_at(q.span.start) or (q.span.start, q.span.end)
         measure = _measure(view, q, sentence)
         if measure is None:

@@ -81,6 +81,21 @@ def test_a_sourced_figure_under_a_hedge_is_the_source_s_checkable_claim() -> Non
     assert score_of(analysis, "Clinics could") < CLAIM_THRESHOLD
 
 
+def test_a_correction_notice_is_no_claim_of_the_article() -> None:
+    body = (
+        "More than 2,000 homes in Kessport were evacuated on Friday, the council said.\n\n"
+        "Correction: An earlier version of this article said 3,000 homes had been "
+        "evacuated. The council says the figure is more than 2,000."
+    )
+    pipeline = Pipeline([*HELPERS, ClaimsAnalyzer(every_sentence=True)], on_error="record")
+    ranked = claims(pipeline.analyze(make_article(body, published=PUBLISHED)))
+    by_start = {c.text.split()[0]: c for c in ranked}
+    assert by_start["More"].checkworthiness >= CLAIM_THRESHOLD
+    for first in ("An", "The"):  # the label "Correction:" is no part of a sentence
+        assert by_start[first].checkworthiness == 0
+        assert "correction notice" in by_start[first].note
+
+
 def test_only_sentences_over_threshold_are_emitted_in_text_order() -> None:
     body = " ".join(
         [OPINION, FACT, QUESTION, "Repairs to the bridge cost 3.1 million crowns in 2023."]

@@ -35,6 +35,7 @@ from newsprobe.analyzers.claims.features import (
 from newsprobe.analyzers.claims.filters import furniture, own_line, unverifiable
 from newsprobe.analyzers.claims.segments import CLOSING_QUOTES, segments
 from newsprobe.analyzers.shared import timex
+from newsprobe.analyzers.shared.corrections import in_correction_notice
 from newsprobe.analyzers.shared.span_index import SpanIndex, entities_in
 from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import (
@@ -152,6 +153,11 @@ class ClaimsAnalyzer(Analyzer):
             seen.add(key)
             root = sent.root
             line = "" if in_headline else own_line(ctx.text, span)
+            if not in_headline and in_correction_notice(ctx.text, span.start, span.end):
+                unscored.append(
+                    _unscored(span, "a correction notice, the outlet's record of an error")
+                )
+                continue
             if not in_headline and furniture(said, sent, root.i, cols, line=line):
                 unscored.append(_unscored(span, "page furniture, not part of the story"))
                 continue
