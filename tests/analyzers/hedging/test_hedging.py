@@ -51,6 +51,8 @@ def test_must_not_fire(pipeline: Pipeline) -> None:
         ("Hence, the plan was doomed from the start.", "Hence,", "inference"),
         ("He must have known about the payments.", "must have", "modal"),
         ("The striker is more likely to start on the bench.", "likely", "adverb"),
+        ("The bridge may be reached by floodwater within hours.", "may", "modal"),
+        ("A deal may be reached on Tuesday.", "may", "modal"),
     ],
 )
 def test_composed_hedges(pipeline: Pipeline, sentence: str, cue: str, hedge_type: str) -> None:
@@ -72,6 +74,9 @@ def test_composed_hedges(pipeline: Pipeline, sentence: str, cue: str, hedge_type
         "There is no evidence that the vote was rigged.",
         "The council approved the budget by 21 votes to 17.",
         "Residents could see the smoke from five miles away.",
+        # "may" of what can be done: reaching or using a place or service
+        "The island may be reached by ferry from Tarnby in summer.",
+        "Tickets may be bought at the gate or online.",
         # measured rates, the finding of a study
         "Night-shift nurses were 22 per cent more likely to report back pain.",
         "Cyclists in the trial were twice as likely to wear a helmet in winter.",

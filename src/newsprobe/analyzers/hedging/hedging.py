@@ -36,6 +36,7 @@ from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.hedging import confidence as CONFIDENCE
 from newsprobe.analyzers.hedging.framings import FRAMINGS
 from newsprobe.analyzers.hedging.modals import (
+    is_access,
     is_advice,
     is_concessive,
     is_naming,
@@ -153,7 +154,7 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
                 )
             ):
                 return None  # inability, perception, ability then: "could not be reached"
-            if lower == "may" and not has_have and is_permission(head):
+            if lower == "may" and not has_have and (is_permission(head) or is_access(head)):
                 return None
             if not has_have and is_naming(head):
                 return None  # "may also be called X": another name, not a guess

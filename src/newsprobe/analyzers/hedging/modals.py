@@ -15,7 +15,14 @@ from newsprobe.analyzers.shared.lexicon_files import load_words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["is_advice", "is_concessive", "is_naming", "is_past_ability", "is_permission"]
+__all__ = [
+    "is_access",
+    "is_advice",
+    "is_concessive",
+    "is_naming",
+    "is_past_ability",
+    "is_permission",
+]
 
 # "Either country may suspend the cuts": with an agent as subject and an object, "may" gives
 # permission, not possibility. Agents: people, organizations, places acting as states.
@@ -29,6 +36,15 @@ _PAST_TIME_DETS = frozenset({"that", "last", "those"})
 _PAST_CLAUSE_MARKS = frozenset({"when", "while", "as", "until", "before", "after", "once"})
 _ADVICE_VERBS = load_words("hedging/advice_verbs")
 _NAMING_VERBS = load_words("hedging/naming_verbs")
+_ACCESS_VERBS = load_words("hedging/access_verbs")
+# How a place or service is reached or used: "by ferry", "at the gate", "online". Only
+# these: "a deal may be reached on Tuesday", "the bridge may be reached by floodwater"
+# are guesses.
+_MEANS = frozenset(
+    "ferry boat bus coach train rail tram road car taxi foot bicycle bike plane air "
+    "helicopter appointment phone telephone email post mail".split()
+)
+_COUNTERS = frozenset("gate door entrance desk counter office booth".split())
 _WH_EVER = frozenset({"wherever", "whatever", "whoever", "whichever", "however", "whenever"})
 
 
@@ -103,6 +119,23 @@ def is_permission(verb: Token) -> bool:
         or s.lower_ in _AGENT_PRONOUNS
         for s in subjects
     )
+
+
+def is_access(verb: Token) -> bool:
+    """ "The island may be reached by ferry", "tickets may be bought at the gate" or
+    "online": a passive verb of reaching or using, with the means, says what can be
+    done."""
+    if verb.lemma_.lower() not in _ACCESS_VERBS:
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.lower_ in ("online", "via"):
+            return True
+        wanted = _MEANS if child.lower_ == "by" else _COUNTERS if child.lower_ == "at" else None
+        if wanted and any(o.lemma_.lower() in wanted for o in child.children if o.dep_ == "pobj"):
+            return True
+    return False
 
 
 def is_naming(verb: Token) -> bool:
