@@ -38,6 +38,7 @@ def test_composed_sentence_set_gate(pipeline: Pipeline) -> None:
         ("Critics say the new timetable leaves night workers stranded.", "Critics"),
         ("Vessa Lake is one of the most polluted lakes in the region.", "one of the most polluted"),
         ("Numerous reports have linked the factory to the fish deaths.", "Numerous reports"),
+        ("Various sources give different dates for the Orlen fire.", "Various sources"),
         (
             "A growing number of economists now doubt the recovery.",
             "A growing number of economists",
