@@ -140,6 +140,42 @@ def test_a_sentence_that_says_nothing_is_known_answers_no_speculation() -> None:
     assert [a.outlet for a in check.answers] == ["Eastbrook Courier"]
 
 
+def test_a_report_in_other_words_answers_the_guess() -> None:
+    from datetime import UTC, datetime
+
+    import newsprobe
+    from newsprobe.corpus.speculation import check_speculation
+    from newsprobe.corpus.view import ArticleView
+    from newsprobe.document import Article
+
+    when = datetime(2026, 3, 14, 9, tzinfo=UTC)
+
+    def view(outlet: str, body: str) -> ArticleView:
+        article = Article.create(
+            headline=f"{outlet}: Orlen depot fire", body=body, outlet=outlet, published=when,
+            language="en",
+        )  # fmt: skip
+        return ArticleView(newsprobe.analyze(article))
+
+    target = view(
+        "Daily Clarion",
+        "The Orlen depot burned for six hours. Was the blaze started deliberately? "
+        "And was the night guard drunk?",
+    )
+    informed = view(
+        "Eastbrook Courier",
+        "Fire investigators found no sign of arson at the Orlen depot, the fire service "
+        "said. The depot's security staff passed breath tests after the fire.",
+    )
+    unrelated = view("Valley Post", "The Orlen depot employs 40 people and opened in 2019.")
+    checks = {c.text: c for c in check_speculation(target, [informed, unrelated])}
+    arson = checks["Was the blaze started deliberately?"]
+    assert [a.text.split()[0] for a in arson.answers] == ["Fire"]
+    drunk = checks["And was the night guard drunk?"]
+    assert [a.text.split()[0] for a in drunk.answers] == ["The"]
+    assert all(a.outlet == "Eastbrook Courier" for c in checks.values() for a in c.answers)
+
+
 def test_members_read_with_member_kinds_only_give_the_same_crosscheck() -> None:
     """The store hands a story's other articles over with `MEMBER_KINDS` only (no claims,
     signals or assessment): every cross-check must come out the same as with the full

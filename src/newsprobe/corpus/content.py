@@ -15,7 +15,8 @@ cross-check stays small) and points each claim at the sentences that bear on it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from newsprobe.analyzers.shared.stems import stem
 from newsprobe.corpus.names import fold
@@ -24,6 +25,7 @@ __all__ = [
     "NEGATIONS",
     "OPPOSITES",
     "anchors",
+    "concept_words",
     "content_words",
     "name_words",
     "negated",
@@ -101,6 +103,28 @@ def surface_word(text: str, stemmed: str) -> str | None:
         if stem(fold(word).replace("'", "").replace(" ", "")) == stemmed:
             return word if match.start() else word.lower()
     return None
+
+
+@cache
+def _concepts() -> dict[str, str]:
+    """Stemmed word -> concept, from `lexicons/concepts.txt`."""
+    table: dict[str, str] = {}
+    text = resources.files(__package__).joinpath("lexicons/concepts.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        concept, _, words = line.partition("|")
+        for word in words.split():
+            table[stem(fold(word).replace("'", ""))] = f"~{concept.strip()}"
+    return table
+
+
+@lru_cache(maxsize=4096)
+def concept_words(text: str) -> frozenset[str]:
+    """`content_words`, each word that names a listed concept counted as that concept:
+    "blaze" and "fire" are one "~fire"."""
+    table = _concepts()
+    return frozenset(table.get(w, w) for w in content_words(text))
 
 
 @lru_cache(maxsize=4096)

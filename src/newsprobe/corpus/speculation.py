@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsprobe.corpus.content import content_words, overlap
+from newsprobe.corpus.content import concept_words, overlap
 from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import SpeculationAnswer, SpeculationCheck
 from newsprobe.findings import EngagementBaitFinding, HedgeFinding, Span
@@ -99,7 +99,7 @@ def check_speculation(target: ArticleView, others: Sequence[ArticleView]) -> lis
     for span, form, cue in _items(target):
         text = target.text(span)
         asked = text.rpartition(": ")[2] if form == "question" else text
-        words = content_words(asked) - content_words(cue)
+        words = concept_words(asked) - concept_words(cue)
         if len(words) < MIN_SHARED_WORDS:
             continue
         answers: list[SpeculationAnswer] = []
@@ -107,7 +107,7 @@ def check_speculation(target: ArticleView, others: Sequence[ArticleView]) -> lis
             if view.id == target.id:
                 continue
             for sentence in view.sentences.spans:
-                other = content_words(view.text(sentence))
+                other = concept_words(view.text(sentence))
                 shared = words & other
                 if len(shared) < MIN_SHARED_WORDS or overlap(words, other) < MIN_SHARE:
                     continue
