@@ -110,6 +110,27 @@ def test_crosscheck_new_places_read_only_and_a_stored_unfiled_article_says_so(
         assert again.stored is True and "already holds" in again.notices[0]
 
 
+def test_a_crosschecks_story_lists_its_articles_as_the_story_listing_does(
+    tmp_path: Path,
+) -> None:
+    """A cross-check builds its story's article list from the analyses it read anyway (no
+    second read of the members); the list must be the one `story_with_articles` gives:
+    same articles, same order (undated last), same fields."""
+    wire, copy, undated, earlier = _coverage()
+    with Corpus(tmp_path / "corpus.db") as corpus:
+        corpus.add([wire, copy, undated, earlier], indexer=StoryIndexer())
+        stored = crosscheck_stored(corpus, copy.article.id)
+        assert stored.story is not None
+        listed = story_with_articles(corpus, stored.story.id)
+        assert stored.story == listed
+        assert [a.id for a in listed.articles][-1] == undated.article.id
+        retold = _analysis(
+            REPORT, outlet="Aldis Evening", published=SUMMIT, url="https://ae.example/summit"
+        )
+        new = crosscheck_new(corpus, retold)
+        assert new.story == listed
+
+
 @pytest.mark.parametrize("story", ["0", "-3", "twelve"])
 def test_story_ids_must_be_positive_numbers(story: str) -> None:
     from newsprobe.cli.corpus import parse_story_id

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -67,6 +68,25 @@ _LEDE_CHARS = 600
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+#: Decoded signatures and vectors kept, by their base64 text: story assignment compares a
+#: new article with up to `session.DEFAULT_CANDIDATES` (50) stored ones, and decoded its
+#: own two fields again for every pair, the candidates' again for every new article near
+#: them. 1,024 of each hold the candidates of about twenty placements (2.5 MB).
+_DECODED = 1024
+
+
+@lru_cache(maxsize=_DECODED)
+def _decoded_signature(minhash: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(minhash), dtype="<u4")  # read-only: a bytes view
+
+
+@lru_cache(maxsize=_DECODED)
+def _decoded_vector(vector: str) -> np.ndarray:
+    decoded = embedding.unpack(vector)
+    decoded.setflags(write=False)  # shared between callers
+    return decoded
+
+
 class ArticleProfile(BaseModel):
     """What story grouping compares; serialized as the store's profile blob."""
 
@@ -97,12 +117,12 @@ class ArticleProfile(BaseModel):
     bands: list[str] = Field(default_factory=list, description="LSH band keys.")
 
     def signature(self) -> np.ndarray:
-        """The MinHash signature as an array."""
-        return np.frombuffer(base64.b64decode(self.minhash), dtype="<u4")
+        """The MinHash signature as an array (read-only, shared: see `_decoded_signature`)."""
+        return _decoded_signature(self.minhash)
 
     def embedding(self) -> np.ndarray:
-        """The lead vector (empty when the profile has none)."""
-        return embedding.unpack(self.vector) if self.vector else np.zeros(0, np.float32)
+        """The lead vector (empty when the profile has none; read-only, shared)."""
+        return _decoded_vector(self.vector) if self.vector else np.zeros(0, np.float32)
 
     def to_json(self) -> str:
         return self.model_dump_json()
