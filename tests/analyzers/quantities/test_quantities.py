@@ -145,6 +145,21 @@ def test_ratio_and_comparison(pipeline: Pipeline) -> None:
     ]
 
 
+def test_a_multiplying_verb_is_a_ratio_and_halving_a_cut(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "Ferry fares on the Orlin crossing have more than doubled since May. Mooring fees "
+        "tripled, the waiting list nearly quadrupled and the timetable was halved. "
+        "A double booking left 12 travellers stranded.",
+    )
+    assert [(f.text, f.value, f.lower, f.upper, f.unit) for f in found if f.unit in {"x", "%"}] == [
+        ("more than doubled", None, 2, None, "x"),
+        ("tripled", 3, None, None, "x"),
+        ("nearly quadrupled", 4, None, 4, "x"),
+        ("halved", 50, None, None, "%"),
+    ]
+
+
 def test_a_fraction_as_the_size_of_a_change_is_a_percentage(pipeline: Pipeline) -> None:
     found = quantities(
         pipeline,

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from newsprobe.analyzers.quantities.comparisons import (
     MULTIPLIER_WORDS,
+    MULTIPLYING_VERBS,
     comparison,
     fraction_as_percent,
 )
@@ -30,6 +31,7 @@ from newsprobe.analyzers.quantities.measure_tokens import (
     by_first_word,
     glued,
     match_phrase,
+    surface_of,
     word_at,
 )
 from newsprobe.analyzers.quantities.numbers import (
@@ -119,6 +121,12 @@ def read_measure(tokens: list[Token], i: int) -> Measure | None:
     if phrase == ("or", "so"):
         return None
     k += len(phrase)
+    if kind in {"lower", "upper", "near", "just_over"} and word_at(tokens, k) in MULTIPLYING_VERBS:
+        # "more than doubled", "nearly tripled": a bounded ratio.
+        value = MULTIPLYING_VERBS[word_at(tokens, k)]
+        ratio = NumberRead(k, k + 1, value, spelled=True)
+        bounded = _bounded(ratio, kind, i, " ".join(phrase))
+        return replace(bounded, dimension="ratio", unit="x", relative=surface_of(tokens, i, k + 1))
     currency, k = currency_prefix(tokens, k)
     number = read_number(tokens, k)
     if number is None:
