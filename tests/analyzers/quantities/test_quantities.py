@@ -160,6 +160,19 @@ def test_a_multiplying_verb_is_a_ratio_and_halving_a_cut(pipeline: Pipeline) -> 
     ]
 
 
+def test_a_figure_given_as_an_estimate_is_a_count(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "Police put the figure at 32,000. Organisers estimated the crowd at 85,000, and the "
+        "city gave an estimate of 40,000. He was put on trial at 45 and arrived at 10.",
+    )
+    assert [(f.text, f.dimension, f.about) for f in found] == [
+        ("32,000", "count", "estimate"),
+        ("85,000", "count", "crowd"),
+        ("40,000", "count", "estimate"),
+    ]
+
+
 def test_a_fraction_as_the_size_of_a_change_is_a_percentage(pipeline: Pipeline) -> None:
     found = quantities(
         pipeline,

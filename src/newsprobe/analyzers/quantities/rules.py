@@ -17,7 +17,7 @@ from newsprobe.analyzers.quantities.unit_table import CASUALTY_WORDS
 from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.units import display_unit
 
-__all__ = ["MONTHS", "about_noun", "casualty", "is_vetoed", "note_for"]
+__all__ = ["ESTIMATE", "MONTHS", "about_noun", "casualty", "is_vetoed", "note_for"]
 
 MONTHS = load_words("quantities/months")
 #: Words before a number that make it a label: "page 3", "No. 10", "Flight 370".
@@ -156,15 +156,47 @@ def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> 
 _COLLECTIVES = frozenset(load_words("quantities/collective_nouns"))
 
 
+_ESTIMATE_NOUNS = frozenset(load_words("quantities/estimate_nouns"))
+_ESTIMATING = frozenset(load_words("quantities/estimating_verbs"))
+#: What a number given as someone's figure counts, when no word says: "an estimate of
+#: 32,000", "police put the figure at 32,000".
+ESTIMATE = "estimate"
+# How far before "at" the estimating verb may stand: "put the official attendance figure
+# at" is five words.
+_ESTIMATE_REACH = 6
+
+
 def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> str | None:
     """The noun a bare number counts ("3,400 people" -> "people"), from the parse; else
-    the collective it is "of" ("a crowd of 38,000" -> "crowd")."""
+    the collective it is "of" ("a crowd of 38,000" -> "crowd"); else `ESTIMATE` for a
+    figure someone gives ("an estimate of 32,000", "police put the crowd at 32,000": the
+    crowd)."""
     noun = _noun_after(tokens, m, doc_tokens)
-    if noun is None and _low(tokens, m.start - 1) == "of":
-        before = _low(tokens, m.start - 2)
-        if before in _COLLECTIVES:
-            return before
-    return noun
+    if noun is not None:
+        return noun
+    before = _low(tokens, m.start - 1)
+    if before == "of":
+        word = _low(tokens, m.start - 2)
+        if word in _COLLECTIVES:
+            return word
+        return ESTIMATE if word in _ESTIMATE_NOUNS else None
+    if before != "at":
+        return None
+    words: list[str] = []
+    for k in range(m.start - 2, max(-1, m.start - 2 - _ESTIMATE_REACH), -1):
+        word = _low(tokens, k)
+        if word in {".", ";", ":", "?", "!", '"'}:
+            break
+        if word in _ESTIMATING:
+            if not words and word.startswith("estimat"):
+                return ESTIMATE  # "was estimated at 32,000"
+            # "put the figure at", "put the crowd at"; not "was put on trial at 45".
+            named = [w for w in words if w in _COLLECTIVES or w in _ESTIMATE_NOUNS]
+            if not named:
+                return None
+            return next((w for w in named if w in _COLLECTIVES), ESTIMATE)
+        words.append(word)
+    return None
 
 
 def _noun_after(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> str | None:
@@ -239,6 +271,8 @@ def note_for(m: Measure, dimension: str, unit: str | None, about: str | None) ->
         sentence = f"{amount} {about or 'casualties'}."
     elif dimension == "age":
         sentence = f"aged {amount}."
+    elif dimension == "count" and about == ESTIMATE:
+        sentence = f"{amount} (count: a figure given as an estimate)."
     elif dimension == "count":
         sentence = f"{amount} {about} (count)." if about else f"{amount} (count)."
     elif m.relative:
