@@ -73,3 +73,27 @@ def test_a_figure_cited_from_an_outlet_that_says_otherwise(analyses: list[Analys
     assert cited.voice == "The Daily Gull"
     assert cited.note == "cited from Northwind Press, whose own report says 40 percent"
     assert percent.target_verdict == "contradiction"
+
+
+def test_a_country_in_a_dateline_s_parenthesis_is_no_wire() -> None:
+    # French and Spanish house style: "TESK (Kestrava) -" is Tesk, in Kestrava.
+    local = newsprobe.analyze(
+        Article.create(
+            headline="Déraillement près de Tesk",
+            body="TESK (Kestrava) - Quatorze personnes ont été tuées mardi près de Tesk.",
+            outlet="L'Écho du Nord",
+            published=_DAY,
+            language="fr",
+        )
+    )
+    agency = newsprobe.analyze(
+        Article.create(
+            headline="Train derails near Tesk",
+            body="TESK (NPA) - Fourteen people were killed on Tuesday near Tesk.",
+            outlet="Harbour Times",
+            published=_DAY,
+            language="en",
+        )
+    )
+    edges = story_provenance([local, agency], story=1).edges
+    assert [(e.source, e.kind, e.to_outlet) for e in edges] == [(agency.article.id, "wire", "NPA")]

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from newsprobe.analyzers.attribution.source_kinds import looks_like_outlet
 from newsprobe.analyzers.shared.dateline import dateline_outlet
 from newsprobe.corpus.credits import credits_in
 from newsprobe.corpus.shingles import (
@@ -99,7 +100,7 @@ def _explicit(view: ArticleView, known: dict[str, list[ArticleView]]) -> list[Pr
         found.append((attribution.source, "cites", start, end))
     body = view.article.body
     credited = dateline_outlet(view.article.text[body.start : body.end])
-    if credited is not None:
+    if credited is not None and _credits_outlet(credited[0]):
         name, start, end = credited
         found.append((name, "wire", body.start + start, body.start + end))
     for credit in credits_in(view.article.text, known=set(known)):
@@ -272,6 +273,15 @@ def provenance(
         for name in sorted(cited, key=outlet_key)
     ]
     return ProvenanceGraph(story=story, nodes=nodes, edges=edges)
+
+
+def _credits_outlet(name: str) -> bool:
+    """Whether a dateline's parenthesis names an outlet ("(Coastline Wire)", "(NPA)",
+    "(Reuters)") rather than the country, as French, Spanish and Italian house style
+    writes it: "TESK (Kestrava) -" is Tesk, in Kestrava. A single word in title case
+    that no outlet list knows is taken for the place."""
+    words = name.split()
+    return len(words) > 1 or name.isupper() or looks_like_outlet(name)
 
 
 def voices(views: Sequence[ArticleView], edges: Sequence[ProvenanceEdge]) -> dict[str, str]:
