@@ -210,3 +210,40 @@ def test_the_wrong_figure_a_correction_repeats_is_not_the_outlet_s() -> None:
     (homes,) = [f for f in figures if f.dimension == "count"]
     assert {v.text for v in homes.values} == {"More than 2,000", "About 2,100"}
     assert {v.verdict for v in homes.values} == {"consistent"}
+
+
+def test_two_sources_figures_of_one_crowd_are_two_figures() -> None:
+    # The organisers count 85,000, the police 32,000; every outlet that gives both, or
+    # either with its source, agrees with the others about that source's figure.
+    views = _views(
+        "Veloria pension march",
+        {
+            "Norland Press": (
+                "Tens of thousands of people marched through Veloria on Saturday against "
+                "the pension reform. Organisers from the Federation of Veloria Workers said "
+                "85,000 people took part. Police put the figure at 32,000. Four people were "
+                "arrested, police said."
+            ),
+            "Veloria Herald": (
+                "Some 85,000 people marched in Veloria on Saturday against the pension "
+                "reform, according to the Federation of Veloria Workers. Police gave a much "
+                "lower estimate of 32,000. Four people were arrested."
+            ),
+            "Capital Bulletin": (
+                "About 32,000 people joined a march against pension reform in Veloria on "
+                "Saturday, police said. Seven people were arrested near parliament."
+            ),
+        },
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    by_source = {
+        frozenset(v.text for v in f.values if v.text != "Tens of thousands"): {
+            v.verdict for v in f.values
+        }
+        for f in figures
+        if f.dimension == "count"
+    }
+    assert by_source[frozenset({"85,000", "Some 85,000"})] == {"consistent"}
+    assert by_source[frozenset({"32,000", "About 32,000"})] == {"consistent"}
+    arrested = by_source[frozenset({"Four", "Seven"})]
+    assert arrested == {"consistent", "contradiction"}

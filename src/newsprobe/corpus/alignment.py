@@ -38,6 +38,7 @@ from datetime import date
 
 from newsprobe.corpus.content import surface_word
 from newsprobe.corpus.figure_mentions import FigureMention, figure_mentions
+from newsprobe.corpus.i18n.lexicon import lexicon
 from newsprobe.corpus.view import ArticleView, outlet_key
 from newsprobe.coverage import AlignedFigure, Consensus, FigureBound, FigureValue, FigureVerdict
 
@@ -68,7 +69,9 @@ APPROXIMATE_SAME = 0.12
 #: Up to this gap an approximate figure is a minor discrepancy: "about half an hour"
 #: against 45 (0.33) is, as the issue says; "about 20 minutes" against 45 (0.56) is not.
 APPROXIMATE_MINOR = 0.4
-# An "unknown" duration ("spent about an hour together") joins the story's dominant kind
+# Dimensions whose figures of unknown kind may join the story's dominant kind.
+_RESOLVED = frozenset({"duration", "count"})
+# An "unknown" duration ("spent about an hour together") or count joins the story's dominant kind
 # of event only when it is within this factor of that kind's median: "waited four
 # months" is not the length of a 45-minute meeting.
 _UNKNOWN_JOIN_FACTOR = 4.0
@@ -195,15 +198,19 @@ def compare(statement: Statement, reference: float, *, approximate: bool = False
 
 
 def _resolve_unknown(mentions: list[FigureMention]) -> list[FigureMention]:
-    """Durations of unknown kind join the story's dominant kind when the value fits."""
-    kinds: dict[tuple[str, str], list[float]] = defaultdict(list)
+    """Durations and counts of unknown kind join the story's dominant kind of their
+    dimension when the value fits: "spent about an hour together" the meeting's length,
+    "Police put the figure at 32,000" the count of marchers."""
+    kinds: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     for m in mentions:
-        if m.dimension == "duration" and m.measure != "unknown" and m.amount:
-            kinds[(m.scope, m.measure)].append(m.amount)
+        if m.dimension in _RESOLVED and m.measure != "unknown" and m.amount:
+            kinds[(m.dimension, m.scope, m.measure)].append(m.amount)
     resolved: list[FigureMention] = []
     for m in mentions:
-        if m.dimension == "duration" and m.measure == "unknown" and m.amount:
-            options = [(len(v), k[1], v) for k, v in kinds.items() if k[0] == m.scope]
+        if m.dimension in _RESOLVED and m.measure == "unknown" and m.amount:
+            options = [
+                (len(v), k[2], v) for k, v in kinds.items() if k[:2] == (m.dimension, m.scope)
+            ]
             if options:
                 _, kind, values = max(options)
                 median = statistics.median(values)
@@ -220,7 +227,10 @@ def _base_key(m: FigureMention) -> tuple[str, str, str]:
 
 
 def _count_groups(mentions: list[FigureMention]) -> list[list[FigureMention]]:
-    """Counts of things that share a noun ("drivers" and "bus and tram drivers") group."""
+    """Counts of things that share a noun ("drivers" and "bus and tram drivers") group;
+    not two counts the lexicons already class apart ("four people were arrested" and
+    "85,000 people marched": the arrested and the people)."""
+    classes = frozenset(lexicon("en").count_nouns.values())
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -232,7 +242,8 @@ def _count_groups(mentions: list[FigureMention]) -> list[list[FigureMention]]:
     for i, a in enumerate(mentions):
         for j in range(i):
             b = mentions[j]
-            if a.measure == b.measure or (a.nouns & b.nouns):
+            classed_apart = a.measure in classes and b.measure in classes
+            if a.measure == b.measure or (a.nouns & b.nouns and not classed_apart):
                 parent[find(i)] = find(j)
     groups: dict[int, list[FigureMention]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -305,8 +316,30 @@ def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
 
     def place(m: FigureMention, *, seed: bool) -> None:
         open_ = [i for i, c in enumerate(clusters) if not conflicts(m, c)]
+        # Who gives the figure decides first: the police's count joins the police's
+        # count, whatever words of the story the clauses share ("march", "Veloria").
+        by_giver = max(
+            ((sum(bool(m.claimant & o.claimant) for o in clusters[i]), i) for i in open_),
+            default=(0, -1),
+        )
+        if by_giver[0] and _log_gap(m.amount, clusters[by_giver[1]]) <= _CONTEXT_JOIN_GAP:
+            clusters[by_giver[1]].append(m)
+            return
         by_words = max(
-            ((max(_context_overlap(m, o, common) for o in clusters[i]), i) for i in open_),
+            (
+                (
+                    max(
+                        (
+                            _context_overlap(m, o, common)
+                            for o in clusters[i]
+                            if not (m.claimant and o.claimant)  # other givers: no pull
+                        ),
+                        default=0.0,
+                    ),
+                    i,
+                )
+                for i in open_
+            ),
             default=(0.0, -1),
         )
         if (
@@ -318,19 +351,29 @@ def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
         by_value = min(
             ((_log_gap(m.amount, clusters[i]), i) for i in open_), default=(math.inf, -1)
         )
-        limit = APPROXIMATE_SAME if seed else APPROXIMATE_MINOR
+        # A seed is one of two figures an article tells apart: it joins another's split
+        # only on the same value, unless it is itself approximate ("près de 100 000"
+        # beside 85,000: the same quantity, told loosely).
+        loose = _statement(m).bound != "exact"
+        limit = APPROXIMATE_SAME if seed and not loose else APPROXIMATE_MINOR
         if by_value[0] <= limit:
             clusters[by_value[1]].append(m)
             return
         clusters.append([m])
 
-    for mentions in seeded:
+    # Only the figures an article tells apart seed the splits: a vague range beside them
+    # ("tens of thousands" beside the organisers' 85,000 and the police's 32,000) admits
+    # either, and seeding with it drew the others' figures into its own split.
+    seeds = [[m for m in ms if any(_distinct(m, o) for o in ms)] for ms in seeded]
+    for mentions in seeds:
         for m in mentions:
             place(m, seed=True)
-    placed = {id(m) for ms in seeded for m in ms}
-    for m in group:
-        if id(m) not in placed:
-            place(m, seed=False)
+    placed = {id(m) for ms in seeds for m in ms}
+    # Figures with a value before vague ranges: "tens of thousands" shares its few words
+    # ("march") with every split, and placed first it drew the next figures by them.
+    rest = [m for m in group if id(m) not in placed]
+    for m in sorted(rest, key=lambda m: _statement(m).bound == "range"):
+        place(m, seed=False)
     return clusters
 
 
@@ -497,6 +540,10 @@ def _description(members: Sequence[FigureMention], siblings: int) -> str:
         top = [w for w, n in common.most_common(3) if n > 1] or [
             w for w, _ in common.most_common(2)
         ]
+        # Who gives it first, when they agree: "number of people (police, ...)".
+        givers = Counter(w for m in members if m.view.english for w in sorted(m.claimant))
+        if givers and (giver := givers.most_common(1)[0])[1] > 1:
+            top = [giver[0], *(w for w in top if w != giver[0])][:3]
         if top:
             words += f" ({', '.join(_surface(members, w) for w in top)})"
     if first.scope != "main":

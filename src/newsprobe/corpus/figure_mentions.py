@@ -30,6 +30,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
+from newsprobe.analyzers.quantities.rules import ESTIMATE
 from newsprobe.analyzers.shared.corrections import in_correction_notice
 from newsprobe.corpus.content import content_words, stem
 from newsprobe.corpus.i18n.dates import years_named
@@ -53,9 +54,11 @@ _LONG_INTERVAL = 1440.0
 # Words read after a count for what it counts ("4,200 bus and tram drivers").
 _NOUN_WINDOW = 4
 # Clause boundaries; a comma before "which", "who"... does not end the clause: "the Orsk
-# horror of 2019, which claimed 43 lives" is one event.
-_CLAUSE_END = re.compile(r"[;:—–()]|,(?!\s+(?:which|who|whose|that|where|when|qui|que|dont|"
-                         r"der|die|das|che|cui|que|quien|donde)\b)", re.IGNORECASE)  # fmt: skip
+# horror of 2019, which claimed 43 lives" is one event, and so is "the Orsk derailment in
+# 2019, in which 41 people died" (a preposition before the relative pronoun).
+_CLAUSE_END = re.compile(r"[;:—–()]|,(?!\s+(?:(?:in|during|at|of|after|for)\s+which|which|who|"
+                         r"whose|that|where|when|qui|que|dont|der|die|das|che|cui|que|quien|"
+                         r"donde)\b)", re.IGNORECASE)  # fmt: skip
 
 # English event types of the `events` analyzer -> the event kinds of the word tables.
 _EVENT_TYPES = {
@@ -84,6 +87,8 @@ class FigureMention:
     cited_outlet: str | None
     context: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    claimant: frozenset[str] = frozenset()
+    """Words of who gives the figure ("police", "federation"), when the article says."""
 
     @property
     def span(self) -> Span:
@@ -219,8 +224,8 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
         amount = next((v for v in (q.value, q.lower, q.upper) if v is not None), 0.0)
         if amount < _MIN_COUNT:
             return None
-        if not q.about:
-            return "unknown"
+        if not q.about or q.about == ESTIMATE:
+            return "unknown"  # "an estimate of 32,000": of what the story counts (alignment)
         # "residents", "villagers", "passengers" are all counts of people, as the other
         # languages' "habitants" and "Einwohner" are: one class per kind of thing counted.
         about = q.about.lower()
@@ -309,11 +314,41 @@ def _context(text: str, sentence: tuple[int, int], q: QuantityFinding) -> frozen
     return content_words(before) | content_words(after)
 
 
+# Stems of the usual givers of rival figures, in the five languages, from the figure's
+# attribution or the words around it ("Police put the figure at 32,000", "La police a
+# compté 32 000 manifestants"). Only these: any source's words ("the rail safety board
+# said" the speed and the limit) drew a limit and a speed into one figure.
+_CLAIMANT_NOUNS = frozenset(
+    stem(w)
+    for w in "police organisers organizers organiser organizer union unions authorities "
+    "ministry officials government polizei veranstalter gewerkschaft gewerkschaften "
+    "behörden syndicats syndicat organisateurs autorités ministère polizia sindacati "
+    "organizzatori autorità ministero policía sindicatos organizadores autoridades "
+    "ministerio".split()
+)
+
+
+def _claimant(view: ArticleView, q: QuantityFinding) -> frozenset[str]:
+    """The words of who gives the figure, when the article says: "police said", "according
+    to the organisers". Two sources' figures of one crowd (the organisers' 85,000, the
+    police's 32,000) are two quantities, and an outlet that gives one of them names its
+    source more often than it repeats the other outlets' words around the number
+    (`alignment` joins figures by their givers first). An outlet cited for the figure is
+    left to `cited_outlet`: it is the same quantity, retold."""
+    found = view.attribution_at(q.span)
+    if found is None or found.source_type == "outlet" or not found.source:
+        return frozenset()
+    if found.content_span is not None and not found.content_span.contains(q.span):
+        return frozenset()  # "The union wants a 9% rise; the city has offered 4.5%"
+    return content_words(found.source)
+
+
 def _nouns(view: ArticleView, q: QuantityFinding, clause: tuple[int, int]) -> frozenset[str]:
     words = content_words(
         " ".join(view.article.text[q.span.end : clause[1]].split()[:_NOUN_WINDOW])
     )
-    return words | ({stem(fold(q.about))} if q.about else set())
+    counted = q.about if q.about and q.about != ESTIMATE else None
+    return words | ({stem(fold(counted))} if counted else set())
 
 
 def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[FigureMention]:
@@ -360,7 +395,8 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
                 sentence=sentence,
                 in_headline=q.span.end <= view.article.headline.end,
                 cited_outlet=view.cited_outlet(q.span),
-                context=_context(text, sentence, q),
+                context=(context := _context(text, sentence, q)),
+                claimant=(_claimant(view, q) | context) & _CLAIMANT_NOUNS,
                 nouns=_nouns(view, q, clause) if dimension == "count" else frozenset(),
             )
         )
