@@ -59,6 +59,8 @@ _SHOWN_UNITS: dict[str, tuple[tuple[float, str, float, bool], ...]] = {
         (1.0, "kg", 1.0, False),
         (0.0, "g", 0.001, False),
     ),
+    # Drinks in millilitres ("250 ml"), tanks and reservoirs in litres.
+    "l": ((1.0, "litres", 1.0, False), (0.0, "ml", 0.001, False)),
     # Share prices and dividends under a pound or a dollar: "4.5p" is 4.5 pence, not 0.045 GBP.
     "GBP": ((1.0, "GBP", 1.0, False), (0.0, "pence", 0.01, False)),
     "USD": ((1.0, "USD", 1.0, False), (0.0, "cents", 0.01, False)),

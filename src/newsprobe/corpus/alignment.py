@@ -83,7 +83,7 @@ CONTEXT_SAME = 0.25
 _CONTEXT_JOIN_GAP = 9.0
 # Units whose figures only align with figures of the same unit (a count has none).
 _UNIT_DIMENSIONS = frozenset(
-    {"money", "percent", "speed", "distance", "weight", "area", "temperature", "volume"}
+    {"money", "percent", "speed", "distance", "weight", "area", "temperature", "volume", "pressure"}
 )
 
 _WORDS = {
@@ -98,6 +98,7 @@ _WORDS = {
     "speed": "speed",
     "temperature": "temperature",
     "volume": "volume",
+    "pressure": "pressure",
 }
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

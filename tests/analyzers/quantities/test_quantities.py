@@ -137,6 +137,21 @@ def test_money_normalized_to_iso(pipeline: Pipeline) -> None:
     assert [(f.value, f.unit) for f in found] == [(2.5e9, "USD"), (3e8, "GBP"), (2e6, "EUR")]
 
 
+def test_volumes_in_litres_and_blood_pressure(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "Volunteers drank 250ml of beetroot juice a day, and their blood pressure fell by "
+        "5 mmHg. The tanker lost 40,000 litres of diesel and a 75cl bottle was found.",
+    )
+    assert [(f.text, f.value, f.unit, f.dimension) for f in found] == [
+        ("250ml", 0.25, "l", "volume"),
+        ("5 mmHg", 5, "mmHg", "pressure"),
+        ("40,000 litres", 40000, "l", "volume"),
+        ("75cl", 0.75, "l", "volume"),
+    ]
+    assert found[0].note == "250 ml (volume)."
+
+
 def test_ratio_and_comparison(pipeline: Pipeline) -> None:
     found = quantities(pipeline, "Three in 10 voters agreed; twice as many disagreed.")
     assert [(f.value, f.unit, f.dimension, f.relative) for f in found] == [

@@ -129,6 +129,21 @@ UNITS: dict[tuple[str, ...], Unit] = {
         "temperature", "C", {"degrees fahrenheit|degree fahrenheit|degrees f|fahrenheit": -1.0}
     ),
     **_expand(
+        "volume",
+        "l",
+        {
+            "litre|litres|liter|liters": 1.0,
+            "millilitre|millilitres|milliliter|milliliters": 0.001,
+            "centilitre|centilitres|centiliter|centiliters": 0.01,
+            "cubic metre|cubic metres|cubic meter|cubic meters": 1000.0,
+            # The US gallon, as fuel copy uses it; a British gallon is 4.546 l. Barrels of
+            # oil stay a count of barrels: readers compare them in barrels, not litres.
+            "gallon|gallons": 3.785411784,
+        },
+    ),
+    # Blood pressure and its changes ("fell by 5 mmHg"): one unit, nothing to convert.
+    **_expand("pressure", "mmHg", {"millimetres of mercury|millimeters of mercury": 1.0}),
+    **_expand(
         "percent",
         "%",
         {"per cent|percent|pct": 1.0, "percentage points|percentage point": 1.0},
@@ -165,6 +180,14 @@ UNIT_ABBREVIATIONS: dict[str, Unit] = {
     "°F": UNITS[("degrees", "fahrenheit")],
     "F": UNITS[("degrees", "fahrenheit")],
     "%": UNITS[("percent",)],
+    "l": UNITS[("litres",)],
+    "L": UNITS[("litres",)],
+    "ml": UNITS[("millilitres",)],
+    "mL": UNITS[("millilitres",)],
+    "cl": UNITS[("centilitres",)],
+    "m3": UNITS[("cubic", "metres")],
+    "m³": UNITS[("cubic", "metres")],
+    "mmHg": UNITS[("millimetres", "of", "mercury")],
 }
 
 
