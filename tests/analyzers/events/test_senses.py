@@ -58,6 +58,8 @@ def _names(analysis: Analysis) -> dict[str, str]:
         "Police offered a reward for information leading to the arrest of Dario Venn.",
         "Opposition parties in Meridia called for an early election.",
         "The summit between Ostmark and Valdria was cancelled on Friday.",
+        # An office described, no vote reported.
+        "The judge said Ashby had betrayed the people he was elected to serve.",
         # Words, not violence.
         "Senator Ilse Varga attacked Governor Pol Ansel over the budget on Tuesday.",
         # Figurative disasters.

@@ -149,6 +149,12 @@ def _verb_fits(token: Token, lemma: str) -> bool:
         return "auxpass" in deps or any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
     if lemma == "win":
         return bool(_sentence_lemmas(token) & _ELECTION_CONTEXT)
+    if lemma in ("elect", "re-elect") and token.dep_ == "relcl":
+        # "the people he was elected to serve" describes an office, it reports no vote.
+        return not any(
+            c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+            for c in children
+        )
     if lemma == "attack":
         if obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP"):
             # "attacked the minister over his remarks" is words; "attacked the minister
