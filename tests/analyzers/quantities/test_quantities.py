@@ -97,7 +97,27 @@ def test_how_badly_people_were_hurt_is_its_own_count(
 
 def test_a_collective_before_the_number_says_what_it_counts(pipeline: Pipeline) -> None:
     found = quantities(pipeline, "A crowd of 41,800 watched; a total of 40 were arrested.")
-    assert [(f.text, f.dimension, f.about) for f in found] == [("41,800", "count", "crowd")]
+    # "a total of" says nothing of what is counted; "were arrested" does (people).
+    assert [(f.text, f.dimension, f.about) for f in found] == [
+        ("41,800", "count", "crowd"),
+        ("40", "count", "people"),
+    ]
+
+
+def test_a_verb_makes_a_bare_number_a_count_of_people(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "Pension protest: 85,000 take to Veloria streets\n\nFlooding forces 300 from homes. "
+        "About 2,000 were evacuated, far fewer than the 9,000 claimed by the council. "
+        "The bowlers took 3 wickets.",
+    )
+    assert [(f.text, f.about) for f in found] == [
+        ("85,000", "people"),
+        ("300", "people"),
+        ("About 2,000", "people"),
+        ("9,000", "estimate"),
+        ("3", "wickets"),
+    ]
 
 
 def test_a_conversion_in_brackets_shares_the_scale_after_it(pipeline: Pipeline) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from newsprobe.analyzers.quantities.measures import Measure
 from newsprobe.analyzers.quantities.numbers import Token
 from newsprobe.analyzers.quantities.unit_table import CASUALTY_WORDS
-from newsprobe.analyzers.shared.lexicon_files import load_words
+from newsprobe.analyzers.shared.lexicon_files import load_tagged, load_words
 from newsprobe.units import display_unit
 
 __all__ = ["ESTIMATE", "MONTHS", "about_noun", "casualty", "is_vetoed", "note_for"]
@@ -166,6 +166,24 @@ ESTIMATE = "estimate"
 _ESTIMATE_REACH = 6
 
 
+_PEOPLE_VERBS = load_tagged("quantities/people_verbs")
+# Words between a count and its verb: "2,000 were evacuated", "300 have fled".
+_BETWEEN = frozenset(["were", "was", "have", "had", "been", "are", "being", "reportedly"])
+# "the 85,000 claimed by organisers": a figure someone gives.
+_GIVEN_BY = frozenset(["claimed", "estimated", "reported", "cited", "given", "counted"])
+
+
+def _people_by_verb(tokens: list[Token], m: Measure) -> bool:
+    """A bare number a verb makes a count of people: "85,000 take to the streets", "2,000
+    were evacuated", "Flooding forces 300 from homes" (see `people_verbs`)."""
+    if _low(tokens, m.start - 1) in _PEOPLE_VERBS["before"]:
+        return True
+    k = m.end
+    while _low(tokens, k) in _BETWEEN:
+        k += 1
+    return _low(tokens, k) in _PEOPLE_VERBS["after"]
+
+
 def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> str | None:
     """The noun a bare number counts ("3,400 people" -> "people"), from the parse; else
     the collective it is "of" ("a crowd of 38,000" -> "crowd"); else `ESTIMATE` for a
@@ -175,6 +193,10 @@ def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -
     if noun is not None:
         return noun
     before = _low(tokens, m.start - 1)
+    if before == "the" and _low(tokens, m.end) in _GIVEN_BY and _low(tokens, m.end + 1) == "by":
+        return ESTIMATE  # "far fewer than the 85,000 claimed by organisers"
+    if _people_by_verb(tokens, m):
+        return "people"
     if before == "of":
         word = _low(tokens, m.start - 2)
         if word in _COLLECTIVES:
