@@ -138,6 +138,14 @@ def test_a_sentence_that_says_nothing_is_known_answers_no_speculation() -> None:
     )
     (check,) = check_speculation(target, [ignorant, informed])
     assert [a.outlet for a in check.answers] == ["Eastbrook Courier"]
+    # An outlet that answers twice is listed once, with its closest sentence.
+    twice = view(
+        "Harbour Times",
+        "Repairs to the Velmar dam will take five weeks. The repairs to the dam began "
+        "on Monday, and the Velmar authority expects the repairs to end in five weeks.",
+    )
+    (check,) = check_speculation(target, [twice])
+    assert [a.outlet for a in check.answers] == ["Harbour Times"]
 
 
 def test_a_report_in_other_words_answers_the_guess() -> None:
