@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -127,22 +127,38 @@ def test_ctrl_c_commits_what_was_analysed_and_every_outcome_is_yielded(db: str) 
     from newsprobe.analyzers.pipeline import Pipeline
 
     items = compose(10)
-    asked = [0]
+    pressed = [False]
 
-    def stop() -> bool:  # Ctrl-C while the third article is analysed
-        asked[0] += 1
-        return asked[0] >= 3
+    class Pressing(Pipeline):
+        def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+            for number, analysis in enumerate(super().analyze_many(articles), 1):
+                pressed[0] = number >= 3  # Ctrl-C once the third analysis is handed over
+                yield analysis
 
     with Corpus(db) as corpus:
         outcomes = list(
             corpus.add_iter(
                 [i.article for i in items],
-                pipeline=Pipeline(["quantities"], on_error="record"),
-                stop=stop,
+                pipeline=Pressing(["quantities"], on_error="record"),
+                stop=lambda: pressed[0],
             )
         )
         assert [o.status for o in outcomes] == ["added"] * 3
         assert corpus.count() == 3
+
+
+def test_ctrl_c_stops_a_run_of_duplicates_too(db: str) -> None:
+    analyses = [synthetic_analysis(i) for i in compose(6)]
+    with Corpus(db) as corpus:
+        corpus.add(analyses)
+        asked = [0]
+
+        def stop() -> bool:  # Ctrl-C after the second input
+            asked[0] += 1
+            return asked[0] > 2
+
+        outcomes = list(corpus.add_iter([a.article for a in analyses], stop=stop))
+    assert [o.status for o in outcomes] == ["duplicate", "duplicate"]
 
 
 def test_a_transaction_takes_no_more_articles_once_its_time_is_up(

@@ -237,8 +237,9 @@ class Corpus:
                 about 4 ms more per article; bulk loads of ready analyses take hundreds.
             commit_seconds: a transaction that has run this long takes no further
                 article (`COMMIT_SECONDS`); None: no time limit.
-            stop: asked after each analysis; once it answers True, what is analysed is
-                committed, its outcomes yielded, and the iteration ends (`corpus add`'s
+            stop: asked before each input is read and after each analysis; once it
+                answers True, the analyses handed over so far are committed, their
+                outcomes yielded, and the iteration ends (`corpus add`'s
                 Ctrl-C: the tally then covers every committed article).
 
         Within a transaction each article is stored and placed before the next, so the
@@ -249,7 +250,7 @@ class Corpus:
         if commit_seconds is not None and commit_seconds <= 0:
             raise ValueError(f"commit_seconds must be positive, not {commit_seconds}")
         batch = _Batch(self, indexer, commit_every, commit_seconds)
-        to_analyse = self._new_articles(items, batch)
+        to_analyse = self._new_articles(items, batch, stop)
         first = next(to_analyse, None)
         yield from batch.done()
         if first is not None:
@@ -266,10 +267,16 @@ class Corpus:
         yield from batch.done()
 
     def _new_articles(
-        self, items: Iterable[Article | Analysis | IngestError], batch: _Batch
+        self,
+        items: Iterable[Article | Analysis | IngestError],
+        batch: _Batch,
+        stop: Callable[[], bool] | None = None,
     ) -> Iterator[Article]:
-        """The articles that need analysing; everything else is decided on the way."""
+        """The articles that need analysing; everything else is decided on the way.
+        Reading stops when `stop` says so (a long run of duplicates included)."""
         for item in items:
+            if stop is not None and stop():
+                return
             if isinstance(item, IngestError):
                 batch.outcomes.append(AddOutcome(status="failed", failure=str(item)))
             elif isinstance(item, Analysis):
