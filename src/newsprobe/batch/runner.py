@@ -386,7 +386,10 @@ class _Run:
         assert self.corpus is not None
         lines = gzip.decompress(analyses).decode("utf-8").splitlines()
         added = self.corpus.add(
-            map(Analysis.from_json, lines), commit_every=len(lines), indexer=StoryIndexer()
+            map(Analysis.from_json, lines),
+            commit_every=len(lines),
+            commit_seconds=None,  # the partition is marked done as one: no time limit
+            indexer=StoryIndexer(),
         )
         self.summary.stored += added.added
         self.summary.already_stored += len(added.duplicates)

@@ -5,9 +5,10 @@ An `Indexer` does two things per stored article:
 1. `profile(analysis)`: derive what cross-checking needs later (entity keys, MinHash LSH
    bands, whatever else it compares), as a `Profile`. Pure and CPU-only: it runs outside
    any transaction, so it never holds a database lock.
-2. `place(session, article_id, profile, analysis)`: inside the article's own write
-   transaction, after the article, its analysis and its profile are stored and with the
-   story lock held, file the article in a story (`session.candidates`,
+2. `place(session, article_id, profile, analysis)`: inside the write transaction that
+   stores the article (with up to `COMMIT_ARTICLES - 1` others, each placed before the
+   next is stored, so it sees them), after the article, its analysis and its profile are
+   stored and with the story lock held, file the article in a story (`session.candidates`,
    `session.new_story`, `session.assign`). If the transaction collides with another writer
    it runs again from the start, so `place` must only act through `session`.
 

@@ -3,7 +3,8 @@
 The concrete `Indexer` (`indexing.py`) that `newsprobe corpus add` and `newsprobe batch
 --corpus` use. `profile` builds the article's `ArticleProfile` (`profile.py`: name keys,
 event day, MinHash bands, lead vector) outside any transaction; `place`, inside the
-article's write transaction with the story lock held, asks the store for candidates (the
+write transaction that stores the article (and the few stored with it, placed in turn)
+with the story lock held, asks the store for candidates (the
 articles of `stories.time_window`, sharing name keys or LSH bands first) and lets
 `stories.assign_story` decide: join the best candidate's story, or start a new one titled
 with this article's headline. Placement is incremental: stories are never regrouped later.
