@@ -133,8 +133,10 @@ def check_speculation(target: ArticleView, others: Sequence[ArticleView]) -> lis
             continue  # only speculation that other coverage answers is reported
         answers.sort(key=lambda a: (-a.similarity, a.article, a.span.start))
         # One answer per article, its closest sentence: the list says who answers.
-        seen: set[str] = set()
-        answers = [a for a in answers if not (a.article in seen or seen.add(a.article))]
+        closest: dict[str, SpeculationAnswer] = {}
+        for answer in answers:
+            closest.setdefault(answer.article, answer)
+        answers = list(closest.values())
         checks.append(
             SpeculationCheck(
                 span=Span(start=span[0], end=span[1]),
