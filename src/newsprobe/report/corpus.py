@@ -131,6 +131,8 @@ def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
     for (article, shown, given, voice), texts in rows.items():
         written = dict.fromkeys(texts)  # as written, each wording once, in order
         here = article == target
+        if voice in (outlets[article], f"article {article}"):
+            voice = "own"  # the outlet speaks for itself: the column names wires and citations
         table.add_row(
             Text(
                 outlets[article] + (" (this article)" if here else ""), style="bold" if here else ""
