@@ -30,7 +30,7 @@ from newsprobe.analyzers.attribution.source_kinds import (
     is_plausible_source,
     source_phrase,
 )
-from newsprobe.analyzers.shared.lexicon_files import load_mapping
+from newsprobe.analyzers.shared.lexicon_files import load_mapping, load_words
 from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS
 from newsprobe.findings import CueType
 
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "ADDRESSEE_VERBS",
     "CUE_TYPES",
     "NON_SPEECH_RULES",
     "content",
@@ -53,6 +54,9 @@ CUE_TYPES: dict[str, str] = {
     for lemma, kind in load_mapping("attribution/cue_verbs").items()
     if lemma not in REPORTING_VERBS
 }
+#: Verbs of saying whose object is the one spoken to ("told the Courier"): lexicon
+#: `attribution/addressee_verbs`.
+ADDRESSEE_VERBS = frozenset(load_words("attribution/addressee_verbs"))
 _KNOWN = frozenset(get_args(CueType))
 if not set(CUE_TYPES.values()) <= _KNOWN:  # a typo in the lexicon fails at import, loudly
     raise ValueError(f"attribution/cue_verbs: cue types {set(CUE_TYPES.values()) - _KNOWN}?")
@@ -79,9 +83,13 @@ def cue_type(lemma: str) -> CueType:
 
 
 def _complement(token: Token) -> Token | None:
-    """The clause, "to" clause or object that holds what is attributed, if any."""
+    """The clause, "to" clause or object that holds what is attributed, if any; not the
+    addressee of a verb of address ("told *the Courier*", `ADDRESSEE_VERBS`)."""
     children = list(token.children)
+    addressed = token.lemma_.lower() in ADDRESSEE_VERBS
     for dep in _COMPLEMENTS:
+        if addressed and dep == "dobj":
+            continue
         found = next((c for c in children if c.dep_ == dep), None)
         if found is not None:
             return found
