@@ -202,3 +202,26 @@ def test_a_status_after_confirmed_or_reported_is_no_attribution(body: str) -> No
 def test_a_confirmation_with_a_clause_is_still_a_cue() -> None:
     _, found = _found("Coastguard officials confirmed that two people had died.")
     assert [f.cue for f in found] == ["confirmed"]
+
+
+def test_a_relative_clause_that_reports_a_statement_is_not_in_the_description() -> None:
+    text, found = _found(
+        "Oskar Brandt, who said last week that he would resign, told the council the "
+        "harbour fund was empty."
+    )
+    sources = [_at(text, f.source_span) for f in found if f.cue == "told"]
+    assert sources == ["Oskar Brandt"]
+
+
+def test_an_object_s_content_runs_on_through_the_verb_s_prepositions() -> None:
+    text, found = _found("Mara Kerr congratulated the rowing club for winning the regatta.")
+    assert [_at(text, f.content_span) for f in found] == ["the rowing club for winning the regatta"]
+
+
+def test_a_quotation_that_goes_on_keeps_the_cue_that_opened_it() -> None:
+    text, found = _found(
+        '"We should scrap the levy entirely," Mara Kerr said. "Traders feel it is unfair. '
+        'And they are right."'
+    )
+    assert {_at(text, f.cue_span) for f in found} == {"said"}
+    assert {f.source for f in found} == {"Mara Kerr"}
