@@ -230,8 +230,10 @@ class AttributionAnalyzer(Analyzer):
     # content spans and the learned reader were added. 3: the description stops before
     # a relative clause, colon cues ("Kerr: ..."), the reader retrained (0.45). 4: the
     # description keeps relative clauses; verbs of saying with an object or a listed
-    # preposition, bodies holding views, refusals ("did not respond to a request").
-    version = "4"
+    # preposition, bodies holding views, refusals ("did not respond to a request"). 5: a
+    # second cue of one source is a finding of its own; a quotation's later sentences
+    # keep the cue that opened it; "confirmed dead" is no cue.
+    version = "5"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
     provides = frozenset({"attribution"})
