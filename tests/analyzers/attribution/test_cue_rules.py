@@ -24,6 +24,7 @@ EXAMPLES = [
         "Per",
     ),
     ("candidate_verb", "The ferry docked at the pier at noon.", "docked", None),
+    ("status_report", 'Two people confirmed dead as "the worst storm" hits', "confirmed", None),
     ("inference_modal", "This would explain why the pier closed.", "explain", None),
     ("non_speech", "Critics fear the levy will pass.", "fear", "fear"),
     ("negated", "The mayor did not say when the pier would reopen.", "say", None),

@@ -154,3 +154,74 @@ def test_every_cue_type_of_the_lexicon_is_known() -> None:
 def test_the_content_runs_on_to_what_completes_the_object(body: str, content: str) -> None:
     text, found = _found(body)
     assert [_at(text, f.content_span) for f in found] == [content]
+
+
+def test_a_second_cue_of_one_source_keeps_its_own_content() -> None:
+    text, found = _found(
+        "Mara Kerr said the levy would pass, adding that ferry fares would rise in May."
+    )
+    assert [(_at(text, f.source_span), _at(text, f.content_span)) for f in found] == [
+        ("Mara Kerr", "the levy would pass"),
+        ("Mara Kerr", "that ferry fares would rise in May"),
+    ]
+
+
+def test_the_addressee_of_a_verb_of_address_is_not_the_content() -> None:
+    text, found = _found('"We will appeal the ruling," Ilse Varn told the Harbour Courier.')
+    assert [_at(text, f.content_span) for f in found] == ["We will appeal the ruling"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prices rose sharply in March, said Vellmark Coffee Institute, an industry body, "
+        "which declined to comment on the tariffs.",
+        "Prices rose sharply in March, said an industry body, the Vellmark Coffee Institute, "
+        "which declined to comment on the tariffs.",
+    ],
+)
+def test_a_refusal_in_a_relative_clause_is_the_named_antecedent_s(body: str) -> None:
+    _, found = _found(body)
+    (refusal,) = [f for f in found if f.cue_type == "refusal"]
+    assert refusal.source is not None and "Vellmark Coffee Institute" in refusal.source
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Two people were confirmed dead as "the worst storm in decades" hit the coast.',
+        'Two people confirmed dead as "the worst storm in decades" hits the coast',
+        'Three sailors were reported missing after "a freak wave" struck the trawler.',
+    ],
+)
+def test_a_status_after_confirmed_or_reported_is_no_attribution(body: str) -> None:
+    _, found = _found(body)
+    assert [f.source for f in found] == []
+
+
+def test_a_confirmation_with_a_clause_is_still_a_cue() -> None:
+    _, found = _found("Coastguard officials confirmed that two people had died.")
+    assert [f.cue for f in found] == ["confirmed"]
+
+
+def test_a_relative_clause_that_reports_a_statement_is_not_in_the_description() -> None:
+    text, found = _found(
+        "Oskar Brandt, who said last week that he would resign, told the council the "
+        "harbour fund was empty."
+    )
+    sources = [_at(text, f.source_span) for f in found if f.cue == "told"]
+    assert sources == ["Oskar Brandt"]
+
+
+def test_an_object_s_content_runs_on_through_the_verb_s_prepositions() -> None:
+    text, found = _found("Mara Kerr congratulated the rowing club for winning the regatta.")
+    assert [_at(text, f.content_span) for f in found] == ["the rowing club for winning the regatta"]
+
+
+def test_a_quotation_that_goes_on_keeps_the_cue_that_opened_it() -> None:
+    text, found = _found(
+        '"We should scrap the levy entirely," Mara Kerr said. "Traders feel it is unfair. '
+        'And they are right."'
+    )
+    assert {_at(text, f.cue_span) for f in found} == {"said"}
+    assert {f.source for f in found} == {"Mara Kerr"}

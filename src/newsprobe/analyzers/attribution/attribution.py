@@ -48,7 +48,7 @@ from newsprobe.analyzers.attribution.source_kinds import (
 )
 from newsprobe.analyzers.base import Analyzer, Context
 from newsprobe.analyzers.shared.lexicon_files import load_mapping, load_words
-from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS
+from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS, reports_status
 from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import (
     AttributionFinding,
@@ -127,8 +127,17 @@ def subject_of(cols: Columns, token: Token) -> Token | None:
         subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
     elif subject is None and dep == "advcl" and cols.tag[i] == "VBG":
         # "Trump doubled down on Monday, saying that ...": the participle's speaker is
-        # the subject of the clause it hangs on.
-        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        # the subject of the clause it hangs on; in "Kerr said the levy would pass,
+        # adding that ..." the parser hangs it on the reported clause, whose speaker is
+        # the one who said it (as for "and warned that" above).
+        shared = token.head
+        if (
+            cols.dep[shared.i] == "ccomp"
+            and cols.lemma[shared.i].lower() not in _CUE_WORDS
+            and cols.lemma[shared.head.i].lower() in _CUE_WORDS
+        ):
+            shared = shared.head
+        subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
     elif subject is None and dep == "xcomp":
         # "Sanders is continuing to insist that ...", "polls continue to show": the verb
         # it completes has the subject; not "asked him to say" (him would be the speaker).
@@ -136,6 +145,25 @@ def subject_of(cols: Columns, token: Token) -> Token | None:
         if not any(c.dep_ in {"dobj", "dative"} for c in head):
             subject = next((c for c in head if c.dep_ == "nsubj"), None)
     return subject
+
+
+def named_antecedent(head: Token) -> Token:
+    """What a relative clause's source is: its antecedent, or the name that antecedent is
+    in apposition with. In "said Vellmark Coffee Institute, an industry body, which
+    declined to comment", "which" hangs on "an industry body": the refusal is the
+    Institute's; in "an industry body, the Vellmark Coffee Institute, which declined" it
+    hangs on the name already. "a group, which" without a name stays "a group"."""
+    if head.dep_ == "appos" and _is_name(head.head) and not _is_name(head):
+        return head.head
+    if not _is_name(head):
+        named = next((c for c in head.children if c.dep_ == "appos" and _is_name(c)), None)
+        if named is not None:
+            return named
+    return head
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
 
 
 class _Cue(NamedTuple):
@@ -171,6 +199,29 @@ def _sentence_bounds(sentence_text: str, start: int) -> tuple[int, int] | None:
     return start + lead, start + lead + len(stripped)
 
 
+def _second_cue(
+    earlier: AttributionFinding | None, finding: AttributionFinding, text: str
+) -> AttributionFinding | None:
+    """`earlier` as it stands beside `finding`, a second cue of its source in the same
+    sentence with content of its own; None when `finding` adds nothing (no content, or
+    the same). A content that holds the second cue ("said *the levy would pass, adding
+    that ...*", as the parser nests it) stops before it."""
+    if earlier is None or finding.content_span is None or earlier.content_span is None:
+        return None
+    before, after = earlier.content_span, finding.content_span
+    if after == before or after.contains(before):
+        return None
+    if not before.overlaps(after):
+        return earlier
+    cue = finding.cue_span
+    if not (cue is not None and before.start < cue.start < before.end):
+        return None
+    end = cue.start
+    while end > before.start and not text[end - 1].isalnum():
+        end -= 1
+    return earlier.model_copy(update={"content_span": Span(start=before.start, end=end)})
+
+
 class AttributionAnalyzer(Analyzer):
     """Who each reported statement is sourced to: person, official, anonymous, outlet..."""
 
@@ -179,8 +230,10 @@ class AttributionAnalyzer(Analyzer):
     # content spans and the learned reader were added. 3: the description stops before
     # a relative clause, colon cues ("Kerr: ..."), the reader retrained (0.45). 4: the
     # description keeps relative clauses; verbs of saying with an object or a listed
-    # preposition, bodies holding views, refusals ("did not respond to a request").
-    version = "4"
+    # preposition, bodies holding views, refusals ("did not respond to a request"). 5: a
+    # second cue of one source is a finding of its own; a quotation's later sentences
+    # keep the cue that opened it; "confirmed dead" is no cue.
+    version = "5"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
     provides = frozenset({"attribution"})
@@ -319,7 +372,14 @@ class AttributionAnalyzer(Analyzer):
             if finding is None:
                 continue
             anchor = (finding.source_span or cue_span).start
-            if anchor not in anchors:
+            earlier = kept[anchors[anchor]] if anchor in anchors else None
+            second = _second_cue(earlier, finding, state.text)
+            if second is not None:
+                # "Kerr said the levy would pass, adding that fares would rise": one
+                # source, two cues, each with its own content (PolNeAR counts both).
+                kept[anchors[anchor]] = second
+                kept.append(finding)
+            elif anchor not in anchors:
                 anchors[anchor] = len(kept)
                 kept.append(finding)
             elif cue_type == "speech" and kept[anchors[anchor]].cue_type != "speech":
@@ -342,7 +402,7 @@ class AttributionAnalyzer(Analyzer):
         if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in token.children):
             return None  # "voters would support": a supposition, not a held view
         relative = subject.lower_ in _RELATIVES and token.dep_ == "relcl"
-        holder = token.head if relative else subject
+        holder = named_antecedent(token.head) if relative else subject
         kind: CueType | None
         if lemma in cues.CUE_TYPES:
             kind = cues.non_speech_cue(token, holder, lemma)
@@ -438,6 +498,13 @@ def candidate_verb(r: _Reading) -> Outcome:
     if r.cols.pos[r.i] not in {"VERB", "AUX"} or r.lemma not in _candidates():
         return None
     return _NEXT
+
+
+def status_report(r: _Reading) -> Outcome:
+    """'Two people were confirmed dead', 'Two people confirmed dead as "the worst storm in
+    decades" hits': a predicate of status after "confirmed", "reported", "feared" gives
+    the subject's state; the subject said nothing (`speech_verbs.reports_status`)."""
+    return None if reports_status(r.token) else _NEXT
 
 
 def inference_modal(r: _Reading) -> Outcome:
@@ -563,7 +630,9 @@ def subject_with_clause(r: _Reading) -> Outcome:
     doc, i = r.doc, r.i
     cue = doc[i : i + 1]
     if subject.lower_ in _RELATIVES and r.dep == "relcl":
-        return _Cue(source_phrase(r.token.head), cue, doc[subject.i : subject.i + 1])
+        return _Cue(
+            source_phrase(named_antecedent(r.token.head)), cue, doc[subject.i : subject.i + 1]
+        )
     appositions = [] if r.cols.pos[subject.i] == "PROPN" else subject.children
     named = next(
         (
@@ -620,7 +689,9 @@ def subject_with_object(r: _Reading) -> Outcome:
     doc, i = r.doc, r.i
     cue = doc[i : i + 1]
     if subject.lower_ in _RELATIVES and r.dep == "relcl":
-        return _Cue(source_phrase(r.token.head), cue, doc[subject.i : subject.i + 1])
+        return _Cue(
+            source_phrase(named_antecedent(r.token.head)), cue, doc[subject.i : subject.i + 1]
+        )
     return _Cue(source_phrase(subject), cue, cues.description(subject))
 
 
@@ -668,6 +739,7 @@ CUE_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
     according_to,
     outlet_preposition,
     candidate_verb,
+    status_report,
     inference_modal,
     non_speech,
     negated,

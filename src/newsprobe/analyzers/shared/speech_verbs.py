@@ -19,12 +19,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsprobe.analyzers.shared.lexicon_files import load_table, tagged
+from newsprobe.analyzers.shared.lexicon_files import load_table, load_words, tagged
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CUE_FORMS", "REPORTING_VERBS", "is_speech_cue", "verbs_for"]
+__all__ = [
+    "CUE_FORMS",
+    "REPORTING_VERBS",
+    "STATUS_VERBS",
+    "is_speech_cue",
+    "reports_status",
+    "verbs_for",
+]
 
 _TABLE = "shared/speech_verbs"
 
@@ -72,6 +79,26 @@ _NOUNISH = verbs_for("nounish")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
+#: Verbs that report a status with a predicate adjective or participle ("confirmed dead",
+#: "reported missing"): lexicon `shared/status_verbs`.
+STATUS_VERBS = frozenset(load_words("shared/status_verbs"))
+# The predicate of status: "confirmed *dead*" (oprd), "were reported *missing*" (acomp).
+_STATUS_DEPS = frozenset({"oprd", "acomp"})
+
+
+def reports_status(token: Token) -> bool:
+    """Whether `token` reports a status, not a statement: "Two people were confirmed
+    dead", "Two people confirmed dead" (headline), "three sailors reported missing". The
+    subject is the one whose state is given and said nothing; "police confirmed that two
+    died" (a clause) and "confirmed the deaths" (an object) stay cues."""
+    if token.lemma_.lower() not in STATUS_VERBS:
+        return False
+    children = list(token.children)
+    return any(c.dep_ in _STATUS_DEPS for c in children) and not any(
+        c.dep_ in {"ccomp", "dobj"} for c in children
+    )
+
+
 def is_speech_cue(token: Token) -> bool:
     """Whether `token` is a speech verb used as a verb (not "the claim", not "a call").
 
@@ -84,7 +111,7 @@ def is_speech_cue(token: Token) -> bool:
     low = token.lower_
     if low == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-    if low not in CUE_FORMS or token.dep_ in _NOUN_DEPS:
+    if low not in CUE_FORMS or token.dep_ in _NOUN_DEPS or reports_status(token):
         return False
     # "promises", "claims", "calls" are nouns as often as verbs: want a subject then.
     return (
