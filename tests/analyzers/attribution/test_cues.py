@@ -225,3 +225,38 @@ def test_a_quotation_that_goes_on_keeps_the_cue_that_opened_it() -> None:
     )
     assert {_at(text, f.cue_span) for f in found} == {"said"}
     assert {f.source for f in found} == {"Mara Kerr"}
+
+
+def test_what_a_court_heard_is_evidence_given_before_it() -> None:
+    _, found = _found(
+        "The court heard that Ashby approved payments to two firms run by his "
+        "brother-in-law. Residents heard a loud bang shortly after midnight."
+    )
+    assert [(f.source, f.source_type, f.cue, f.cue_type) for f in found] == [
+        ("The court", "official", "heard", "evidence")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dario Venn scored 31 goals last season and is said to be keen on a move.",
+        "The Harbour Hotel is said to be haunted by a drowned ferryman.",
+        "Mayor Ida Holm is reported to have offered her resignation.",
+    ],
+)
+def test_a_passive_verb_of_saying_with_an_infinitive_names_no_source(body: str) -> None:
+    # Its subject is what is said, not who says it ("it is said that" alike).
+    _, found = _found(body)
+    assert [(f.source, f.source_type) for f in found] == [(None, "anonymous")]
+
+
+def test_a_person_once_called_she_is_not_the_next_he() -> None:
+    _, found = _found(
+        "Gerald Ashby was jailed for six years. His lawyer, Priya Desai, had argued that "
+        "her client was in poor health. She said he intends to appeal."
+    )
+    assert [(f.cue, f.source) for f in found if f.cue in {"said", "intends"}] == [
+        ("said", "Priya Desai"),
+        ("intends", "Gerald Ashby"),
+    ]

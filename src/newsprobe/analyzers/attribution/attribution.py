@@ -232,7 +232,8 @@ class AttributionAnalyzer(Analyzer):
     # description keeps relative clauses; verbs of saying with an object or a listed
     # preposition, bodies holding views, refusals ("did not respond to a request"). 5: a
     # second cue of one source is a finding of its own; a quotation's later sentences
-    # keep the cue that opened it; "confirmed dead" is no cue.
+    # keep the cue that opened it; "confirmed dead" is no cue; "the court heard" is
+    # evidence; "X is said to be" names no source; a "she" is not the next "he".
     version = "5"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
@@ -500,6 +501,46 @@ def candidate_verb(r: _Reading) -> Outcome:
     return _NEXT
 
 
+# Where evidence is heard: "The court heard that ...", "the inquest heard how ...".
+_HEARINGS = frozenset(
+    "court jury tribunal inquiry inquest hearing committee panel trial magistrates".split()
+)
+
+
+def court_heard(r: _Reading) -> Outcome:
+    """'The court heard that Ashby approved payments to two firms': what a court or an
+    inquiry heard is evidence given before it, and court reports source it so; "heard"
+    is no verb of saying anywhere else ("residents heard a bang")."""
+    if r.lemma != "hear" or not r.complements:
+        return _NEXT
+    subject = r.subject
+    if subject is None or r.cols.lemma[subject.i].lower() not in _HEARINGS:
+        return _NEXT
+    return _Cue(source_phrase(subject), r.doc[r.i : r.i + 1], cues.description(subject), "evidence")
+
+
+def hearsay_passive(r: _Reading) -> Outcome:
+    """'Venn is said to be keen on a move', 'the hotel is reported to have been sold': a
+    passive verb of saying with a "to" clause reports what unnamed people say of its
+    subject, who said nothing; the source is no one named (as "it is said that")."""
+    children = r.children
+    subject = next((c for c in children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+    # Its own subject, or the one it shares: "Venn scored 31 goals and is said to be keen".
+    shared = subject is None and r.dep == "conj"
+    if (subject is None and not shared) or _agent(r) is not None:
+        return _NEXT
+    if subject is not None and (subject.dep_ != "nsubjpass" or subject.lower_ == "it"):
+        return _NEXT
+    infinitive = any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in children
+    )
+    auxiliaries = [c.i for c in children if c.dep_ == "auxpass"]
+    if not (infinitive and auxiliaries):
+        return _NEXT
+    return _Cue(None, r.doc[min(auxiliaries) : r.i + 1])
+
+
 def status_report(r: _Reading) -> Outcome:
     """'Two people were confirmed dead', 'Two people confirmed dead as "the worst storm in
     decades" hits': a predicate of status after "confirmed", "reported", "feared" gives
@@ -738,8 +779,10 @@ def impersonal_passive(r: _Reading) -> Outcome:
 CUE_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
     according_to,
     outlet_preposition,
+    court_heard,
     candidate_verb,
     status_report,
+    hearsay_passive,
     inference_modal,
     non_speech,
     negated,

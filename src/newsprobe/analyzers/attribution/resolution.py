@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 __all__ = ["SOURCE_RULES", "SourceResolver", "from_quote"]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Verbs whose "to X" names who heard it: "said to", "wrote to Gawker", "speaking to the BBC".
 _TO_RECIPIENT = verbs_for("takes_recipient")
 # "said in an interview with Coastline Wire": the outlet that carried the words first.
@@ -118,6 +119,9 @@ class SourceResolver:
         # The paper quoted ...").
         self.last_outlet: str | None = None
         self.last_person: tuple[str, str | None, int] | None = None  # name, id, sentence
+        # The gender each person was first called by ("she" -> "f"), so that a "he" in
+        # the same story is someone else.
+        self.genders: dict[str, str] = {}
 
     def quoted(self, offset: int) -> bool:
         """Whether `offset` lies inside a quotation (its verbs are the speaker's)."""
@@ -125,26 +129,36 @@ class SourceResolver:
 
     def _resolve_pronoun(self, pronoun: Token) -> tuple[str, str | None] | None:
         """he/she: the quotation's speaker, else the person who was the subject of the
-        sentence before, else the last person named."""
+        sentence before, else the last person named; the first of them the pronoun can
+        stand for. A person once called "she" is not "he": in "She said he intends to
+        appeal", after "Ashby's lawyer, Priya Desai, had argued ...", "he" is not Desai."""
+        gender = _PRONOUN_GENDER.get(pronoun.lower_)
+        for name, entity_id in self._pronoun_candidates(pronoun):
+            if gender is None or self.genders.setdefault(name, gender) == gender:
+                return name, entity_id
+        return None
+
+    def _pronoun_candidates(self, pronoun: Token) -> Iterator[tuple[str, str | None]]:
+        """Who a he/she may be, the likeliest first (see `_resolve_pronoun`)."""
         own = pronoun.sent  # spaCy finds a token's sentence by walking the doc: once
         sentence = Span(start=own.start_char, end=own.end_char)
         for quote in self.quotes.overlapping(sentence):
             if quote.speaker:
-                return quote.speaker, quote.speaker_entity
+                yield quote.speaker, quote.speaker_entity
         start = own.start
         if start > 0:
             previous = self.doc[start - 1].sent
             if self.last_person is not None:
                 name, entity_id, sentence_start = self.last_person
                 if sentence_start == previous.start:
-                    return name, entity_id  # the speaker of the sentence before goes on
+                    yield name, entity_id  # the speaker of the sentence before goes on
             cols = self.cols
             for i in range(previous.start, previous.end):
                 if cols.dep[i] == "nsubj" and (
                     cols.ent_type[i] == "PERSON" or cols.text[i] in self.surnames
                 ):
-                    return self.people.last_before(cols.end_char(i)) or (cols.text[i], None)
-        return self.people.last_before(pronoun.idx)
+                    yield self.people.last_before(cols.end_char(i)) or (cols.text[i], None)
+        yield from self.people.all_before(pronoun.idx)
 
     def _entity_at(self, span: Span) -> EntityFinding | None:
         found = self.mentions.overlapping(span)

@@ -14,7 +14,7 @@ article quadratic. `SpanIndex` answers those questions by binary search.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from newsprobe.analyzers.shared.tokens import columns
@@ -49,6 +49,12 @@ class SpanIndex(Generic[T]):
     def at(self, offset: int) -> list[T]:
         """Items whose span contains the character at `offset`."""
         return self._between(offset, offset + 1)
+
+    def all_before(self, offset: int) -> Iterator[T]:
+        """The items whose span starts before `offset`, the last first."""
+        i = bisect_right(self._starts, offset - 1) - 1 if offset > 0 else -1
+        for k in range(i, -1, -1):
+            yield self._items[k]
 
     def _between(self, start: int, end: int) -> list[T]:
         # Asked once per token by some analyzers: no Span is built for the question.
