@@ -113,29 +113,19 @@ def subject_of(cols: Columns, token: Token) -> Token | None:
     before = [c for c in subjects if c.i < i]
     subject = before[-1] if before else next(iter(subjects), None)
     dep = cols.dep[i]
-    if subject is None and dep == "conj":
-        # "Weiss accepted the delay but insisted that...": the subject is shared.
+    if subject is None and (dep == "conj" or (dep == "advcl" and cols.tag[i] == "VBG")):
+        # "Weiss accepted the delay but insisted that...": the subject is shared; "Trump
+        # doubled down on Monday, saying that ...": the participle's speaker is the
+        # subject of the clause it hangs on.
         shared = token.head
         if (
             cols.dep[shared.i] == "ccomp"
             and cols.lemma[shared.i].lower() not in _CUE_WORDS
             and cols.lemma[shared.head.i].lower() in _CUE_WORDS
         ):
-            # "Dorn said the government had given away too much and warned that...":
-            # the parser joins "warned" to the reported verb; Dorn did the warning.
-            shared = shared.head
-        subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
-    elif subject is None and dep == "advcl" and cols.tag[i] == "VBG":
-        # "Trump doubled down on Monday, saying that ...": the participle's speaker is
-        # the subject of the clause it hangs on; in "Kerr said the levy would pass,
-        # adding that ..." the parser hangs it on the reported clause, whose speaker is
-        # the one who said it (as for "and warned that" above).
-        shared = token.head
-        if (
-            cols.dep[shared.i] == "ccomp"
-            and cols.lemma[shared.i].lower() not in _CUE_WORDS
-            and cols.lemma[shared.head.i].lower() in _CUE_WORDS
-        ):
+            # "Dorn said the government had given away too much and warned that...",
+            # "Kerr said the levy would pass, adding that ...": the parser hangs the
+            # second cue on the reported verb; the one who said it did the warning.
             shared = shared.head
         subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
     elif subject is None and dep == "xcomp":
