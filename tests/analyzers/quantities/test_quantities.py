@@ -208,6 +208,21 @@ def test_a_figure_given_as_an_estimate_is_a_count(pipeline: Pipeline) -> None:
     ]
 
 
+def test_the_number_of_casualties_and_a_second_score_are_read(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "Officials put the number of injured at around 150. The number of dead rose to "
+        "40. The bill passed by 312 votes to 207, and fares rose from 5 euros to 7.",
+    )
+    assert [(f.text, f.dimension, f.about) for f in found] == [
+        ("around 150", "casualties", "injured"),
+        ("40", "casualties", "dead"),
+        ("312", "count", "votes"),
+        ("207", "count", "votes"),
+        ("5 euros", "money", None),
+    ]
+
+
 def test_a_fraction_as_the_size_of_a_change_is_a_percentage(pipeline: Pipeline) -> None:
     found = quantities(
         pipeline,

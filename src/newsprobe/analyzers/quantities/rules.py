@@ -13,7 +13,7 @@ from typing import Any
 
 from newsprobe.analyzers.quantities.measures import Measure
 from newsprobe.analyzers.quantities.numbers import Token
-from newsprobe.analyzers.quantities.unit_table import CASUALTY_WORDS
+from newsprobe.analyzers.quantities.unit_table import CASUALTY_WORDS, CURRENCY_WORDS, UNITS
 from newsprobe.analyzers.shared.lexicon_files import load_tagged, load_words
 from newsprobe.units import display_unit
 
@@ -150,7 +150,20 @@ def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> 
         j = window.index("toll")
         if j > 0 and window[j - 1] in ("death", "casualty"):
             return "dead" if window[j - 1] == "death" else "casualties"
+    # "Officials put the number of injured at around 150", "the number of dead rose to 40".
+    for j in range(len(window) - 2):
+        if (
+            window[j] in _NUMBER_OF
+            and window[j + 1] == "of"
+            and window[j + 2] in CASUALTY_WORDS
+            and "." not in window[j:]
+        ):
+            return CASUALTY_WORDS[window[j + 2]]
     return None
+
+
+# Nouns of "the number of injured": a count of the casualty word after "of".
+_NUMBER_OF = frozenset({"number", "figure", "count", "tally", "total"})
 
 
 _COLLECTIVES = frozenset(load_words("quantities/collective_nouns"))
@@ -197,6 +210,13 @@ def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -
         return ESTIMATE  # "far fewer than the 85,000 claimed by organisers"
     if _people_by_verb(tokens, m):
         return "people"
+    if before == "to" and tokens[m.start - 2 : m.start - 1] and tokens[m.start - 2].text.isalpha():
+        # "passed by 312 votes to 207": the second figure counts what the first did (not
+        # "from 5 euros to 7", a unit: the reader of units does not come here).
+        word = _low(tokens, m.start - 2)
+        unit = (word,) in UNITS or (word,) in CURRENCY_WORDS
+        if _low(tokens, m.start - 3)[:1].isdigit() and not unit:
+            return word
     if before == "of":
         word = _low(tokens, m.start - 2)
         if word in _COLLECTIVES:
