@@ -27,7 +27,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from itertools import pairwise
 
 from newsprobe.analyzers.quantities.rules import ESTIMATE
@@ -314,18 +315,13 @@ def _context(text: str, sentence: tuple[int, int], q: QuantityFinding) -> frozen
     return content_words(before) | content_words(after)
 
 
-# Stems of the usual givers of rival figures, in the five languages, from the figure's
-# attribution or the words around it ("Police put the figure at 32,000", "La police a
-# compté 32 000 manifestants"). Only these: any source's words ("the rail safety board
-# said" the speed and the limit) drew a limit and a speed into one figure.
-_CLAIMANT_NOUNS = frozenset(
-    stem(w)
-    for w in "police organisers organizers organiser organizer union unions authorities "
-    "ministry officials government polizei veranstalter gewerkschaft gewerkschaften "
-    "behörden syndicats syndicat organisateurs autorités ministère polizia sindacati "
-    "organizzatori autorità ministero policía sindicatos organizadores autoridades "
-    "ministerio".split()
-)
+@cache
+def _claimant_nouns() -> frozenset[str]:
+    """Stems of `lexicons/claimants.txt`: who gives rival figures ("police", "unions")."""
+    text = resources.files(__package__).joinpath("lexicons/claimants.txt").read_text("utf-8")
+    return frozenset(
+        stem(fold(line.strip())) for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
 
 
 def _claimant(view: ArticleView, q: QuantityFinding) -> frozenset[str]:
@@ -385,6 +381,7 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
         dimension = q.dimension
         if measure.startswith("casualties:"):
             dimension, measure = "casualties", measure.partition(":")[2]
+        context = _context(text, sentence, q)
         found.append(
             FigureMention(
                 view=view,
@@ -395,8 +392,8 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
                 sentence=sentence,
                 in_headline=q.span.end <= view.article.headline.end,
                 cited_outlet=view.cited_outlet(q.span),
-                context=(context := _context(text, sentence, q)),
-                claimant=(_claimant(view, q) | context) & _CLAIMANT_NOUNS,
+                context=context,
+                claimant=(_claimant(view, q) | context) & _claimant_nouns(),
                 nouns=_nouns(view, q, clause) if dimension == "count" else frozenset(),
             )
         )
