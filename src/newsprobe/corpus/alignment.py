@@ -277,6 +277,15 @@ def _distinct(a: FigureMention, b: FigureMention) -> bool:
     return _gap(a.amount, b.amount) > tolerance and _gap(b.amount, a.amount) > tolerance
 
 
+def _word_pull(m: FigureMention, cluster: list[FigureMention], common: frozenset[str]) -> float:
+    """How strongly the words near `m` draw it into `cluster`: its best overlap with a
+    member; a member with another giver ("police" against "organisers") draws nothing."""
+    return max(
+        (_context_overlap(m, o, common) for o in cluster if not (m.claimant and o.claimant)),
+        default=0.0,
+    )
+
+
 def _log_gap(value: float, cluster: list[FigureMention]) -> float:
     median = statistics.median(o.amount for o in cluster)
     return _gap(value, median) if median else math.inf
@@ -326,23 +335,7 @@ def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
         if by_giver[0] and _log_gap(m.amount, clusters[by_giver[1]]) <= _CONTEXT_JOIN_GAP:
             clusters[by_giver[1]].append(m)
             return
-        by_words = max(
-            (
-                (
-                    max(
-                        (
-                            _context_overlap(m, o, common)
-                            for o in clusters[i]
-                            if not (m.claimant and o.claimant)  # other givers: no pull
-                        ),
-                        default=0.0,
-                    ),
-                    i,
-                )
-                for i in open_
-            ),
-            default=(0.0, -1),
-        )
+        by_words = max(((_word_pull(m, clusters[i], common), i) for i in open_), default=(0.0, -1))
         if (
             by_words[0] >= CONTEXT_SAME
             and _log_gap(m.amount, clusters[by_words[1]]) <= _CONTEXT_JOIN_GAP
