@@ -35,6 +35,14 @@ from newsprobe.ingest.bylines import Header, read_header
             Header([], "Northern Wire", "14 March 2026"),
         ),
         ("By our correspondent\n2 May 2026", Header([], None, "2 May 2026")),
+        # An outlet after a comma, when its name holds an outlet's word; another name
+        # after a comma is a second author.
+        (
+            "By Petra Lind, Harbourline News\nPublished 2026-11-20 07:10",
+            Header(["Petra Lind"], "Harbourline News", "2026-11-20 07:10"),
+        ),
+        ("By staff, Northgate Daily", Header([], "Northgate Daily")),
+        ("By Ana Ruiz, Tomas Brenner", Header(["Ana Ruiz", "Tomas Brenner"])),
         # An outlet and a date set apart by a bar, without "By", in any language.
         ("Le Matin du Nord | 14 mars 2026", Header([], "Le Matin du Nord", "14 mars 2026")),
         ("14. März 2026 · Nordkurier Abend", Header([], "Nordkurier Abend", "14. März 2026")),
@@ -64,6 +72,7 @@ def test_header_lines_are_lifted_into_fields(top: str, expected: Header) -> None
         "By Ana Ruiz | a report that nobody in the town had read before the flood",
         "KESSPORT - A crane fell at the port | 14 March 2026",
         "By staff accounts, the crane had been inspected in May.",
+        "By Friday, Harbour Radio had stopped broadcasting.",
         "Par ailleurs, la mairie a fermé le port.",
         "Von der Leyen flew to Kessport on Monday.",
         "Von Montag an gilt der neue Fahrplan.",

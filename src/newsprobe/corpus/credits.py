@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.corpus.names import fold
 
 __all__ = ["Credit", "credits_in", "looks_like_outlet"]
@@ -97,16 +98,7 @@ _TRIGGERS = tuple(
     )
 )
 
-# Words that make a name read as an outlet's, in the languages we read.
-_OUTLET_WORDS = frozenset(
-    "wire news times post herald gazette journal radio tv television agency press presse "
-    "zeitung blatt agentur corriere giornale gazzetta diario periódico periodico tribune "
-    "courier courrier star daily observer telegraph chronicle express mail monitor report "
-    "review today bulletin dispatch ledger lantern sentinel standard mirror record echo "
-    "nachrichten rundschau kurier anzeiger allgemeine quotidien dépêche depeche faro "
-    "nouvelles informazione noticias cronaca stampa messaggero mundo país pais voz "
-    "magazine weekly insider channel broadcasting".split()
-)
+_OUTLET_WORDS = load_words("shared/outlet_words")
 _AGENCIES = frozenset("ap afp reuters dpa ansa efe upi bloomberg apa sda ats kyodo".split())
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.ingest.fields import parse_published
 
 __all__ = ["Header", "read_header"]
@@ -76,6 +77,13 @@ _MONTH = (
 # What makes a part a date rather than a name: a year, a day with its month, or an ISO date.
 _DATE_LIKE = re.compile(
     rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b|\b(?:{_MONTH})\.?\s+\d{{1,2}}\b",
+    re.IGNORECASE,
+)
+
+
+# A word that makes a capitalised name an outlet's ("News", "Daily", "Courier").
+_OUTLET_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, load_words("shared/outlet_words")))) + r")\b",
     re.IGNORECASE,
 )
 
@@ -143,10 +151,10 @@ def _byline(line: str) -> tuple[list[str], str | None, str | None] | None:
     if not _BY.match(line) or len(line.split()) > _MAX_BYLINE_WORDS:
         return None
     first, *others = _PARTS.split(_BY.sub("", line).strip())
+    first, outlet = _outlet_after_comma(first)
     names: list[str] = [] if _UNNAMED.match(first.strip()) else _names(first)
     if not names and not _UNNAMED.match(first.strip()):
         return None
-    outlet: str | None = None
     date: str | None = None
     for part in (p.strip() for p in others):
         if not part:
@@ -158,6 +166,18 @@ def _byline(line: str) -> tuple[list[str], str | None, str | None] | None:
         else:
             return None  # a part that is neither: not a byline after all
     return names, outlet, date
+
+
+def _outlet_after_comma(part: str) -> tuple[str, str | None]:
+    """(the names, the outlet) of a byline's first part that ends in an outlet after a
+    comma ("Petra Lind, Harbourline News", "staff, Northgate Daily"); the part unchanged
+    and None when its last piece is no outlet ("Ana Ruiz, transport correspondent",
+    "Ana Ruiz, Tomas Brenner")."""
+    head, comma, tail = part.rpartition(",")
+    tail = tail.strip()
+    if comma and head.strip() and _is_outlet(tail) and _OUTLET_WORD.search(tail):
+        return head, tail
+    return part, None
 
 
 def _outlet_line(line: str) -> tuple[list[str], str | None, str | None] | None:
