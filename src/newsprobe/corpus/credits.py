@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.corpus.names import fold
+from newsprobe.ingest.outlet_words import OUTLET_WORDS
 
 __all__ = ["Credit", "credits_in", "looks_like_outlet"]
 
@@ -98,7 +98,6 @@ _TRIGGERS = tuple(
     )
 )
 
-_OUTLET_WORDS = load_words("shared/outlet_words")
 _AGENCIES = frozenset("ap afp reuters dpa ansa efe upi bloomberg apa sda ats kyodo".split())
 
 
@@ -115,7 +114,7 @@ class Credit:
 def looks_like_outlet(name: str) -> bool:
     """Whether `name` reads like an outlet's name ("Coastline Wire", "Il Faro", "AFP")."""
     words = fold(name).split()
-    return bool(words) and (any(w in _OUTLET_WORDS for w in words) or fold(name) in _AGENCIES)
+    return bool(words) and (any(w in OUTLET_WORDS for w in words) or fold(name) in _AGENCIES)
 
 
 def _trimmed(name: str) -> str:

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsprobe.analyzers.shared.lexicon_files import load_words
 from newsprobe.ingest.fields import parse_published
+from newsprobe.ingest.outlet_words import OUTLET_WORDS
 
 __all__ = ["Header", "read_header"]
 
@@ -83,7 +83,7 @@ _DATE_LIKE = re.compile(
 
 # A word that makes a capitalised name an outlet's ("News", "Daily", "Courier").
 _OUTLET_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, load_words("shared/outlet_words")))) + r")\b",
+    r"\b(?:" + "|".join(sorted(map(re.escape, OUTLET_WORDS))) + r")\b",
     re.IGNORECASE,
 )
 
