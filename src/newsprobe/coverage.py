@@ -127,6 +127,11 @@ class Consensus(BaseModel):
     support: int = Field(description="Independent voices consistent with the value.")
     voices: int = Field(description="Independent voices that give this figure at all.")
     outlets: list[str] = Field(default_factory=list, description="Outlets that support it.")
+    basis: Literal["majority", "latest"] = Field(
+        default="majority",
+        description="'majority': the value most independent voices give; 'latest': a count "
+        "that grew from report to report (a death toll), read at the latest report.",
+    )
 
 
 class AlignedFigure(BaseModel):

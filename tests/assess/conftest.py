@@ -56,6 +56,7 @@ class Agreement:
     approximate: bool = False
     support: int = 3
     voices: int = 4
+    basis: str = "majority"
 
 
 @dataclass(frozen=True)

@@ -119,8 +119,12 @@ def test_two_figures_of_one_kind_are_told_apart_by_their_words() -> None:
     assert "treated" in treated.description  # as written, not the stem
 
 
-def _views(headline: str, texts: dict[str, str]) -> list[ArticleView]:
-    from datetime import UTC, datetime
+def _views(
+    headline: str, texts: dict[str, str], *, hours: dict[str, int] | None = None
+) -> list[ArticleView]:
+    """The analysed articles of one story, by outlet, published at 09:00 on one day or
+    `hours` after it."""
+    from datetime import UTC, datetime, timedelta
 
     import newsprobe
     from newsprobe.document import Article
@@ -130,7 +134,11 @@ def _views(headline: str, texts: dict[str, str]) -> list[ArticleView]:
         ArticleView(
             newsprobe.analyze(
                 Article.create(
-                    headline=headline, body=body, outlet=outlet, published=when, language="en"
+                    headline=headline,
+                    body=body,
+                    outlet=outlet,
+                    published=when + timedelta(hours=(hours or {}).get(outlet, 0)),
+                    language="en",
                 )
             )
         )
@@ -247,3 +255,74 @@ def test_two_sources_figures_of_one_crowd_are_two_figures() -> None:
     assert by_source[frozenset({"32,000", "About 32,000"})] == {"consistent"}
     arrested = by_source[frozenset({"Four", "Seven"})]
     assert arrested == {"consistent", "contradiction"}
+
+
+_QUAKE = {
+    "Harbourline News": (
+        "A magnitude 6.1 earthquake struck northern Velmoria before dawn on Friday, killing "
+        "at least 12 people, the civil protection agency said."
+    ),
+    "Morning Courier": (
+        "The death toll from Friday's earthquake in northern Velmoria has risen to 27, the "
+        "civil protection agency said. The magnitude-6.2 quake struck before dawn."
+    ),
+    "Northgate Daily": (
+        "The number of people killed in Friday's earthquake in northern Velmoria rose to 31 "
+        "on Saturday, officials said. The magnitude 6.1 tremor was the strongest to hit the "
+        "region since 1987, when 58 people died."
+    ),
+}
+
+
+def test_a_toll_that_grows_from_report_to_report_is_read_at_its_latest() -> None:
+    views = _views(
+        "Velmoria earthquake", _QUAKE, hours={"Morning Courier": 9, "Northgate Daily": 24}
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (dead,) = [f for f in figures if f.dimension == "casualties" and f.event == "main"]
+    assert {v.text for v in dead.values} == {"at least 12", "27", "31"}
+    assert dead.consensus is not None
+    assert (dead.consensus.value, dead.consensus.basis) == (31, "latest")
+    assert {v.verdict for v in dead.values} == {"consistent"}
+    assert {v.text for v in dead.values if "earlier count" in v.note} == {"at least 12", "27"}
+    # The magnitude is one figure of its own, and the 1987 quake's toll is another event's.
+    (magnitude,) = [f for f in figures if f.dimension == "magnitude"]
+    assert sorted(v.value for v in magnitude.values) == [6.1, 6.1, 6.2]
+    assert magnitude.consensus is not None and magnitude.consensus.value == 6.1
+    assert all(v.text != "58" for f in figures if f.event == "main" for v in f.values)
+
+
+def test_a_toll_that_falls_or_is_given_at_once_is_a_disagreement() -> None:
+    # The largest count first, a smaller one later: outlets disagree, nothing grew.
+    falling = _views(
+        "Velmoria earthquake", _QUAKE, hours={"Northgate Daily": 5, "Harbourline News": 30}
+    )
+    # All three at once: three counts of one moment.
+    at_once = _views("Velmoria earthquake", _QUAKE)
+    for views in (falling, at_once):
+        figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+        (dead,) = [f for f in figures if f.dimension == "casualties" and f.event == "main"]
+        assert dead.consensus is None or dead.consensus.basis == "majority"
+        assert not any("earlier count" in v.note for v in dead.values)
+        assert {v.verdict for v in dead.values} != {"consistent"}
+
+
+def test_a_year_a_figure_is_compared_with_is_not_its_event() -> None:
+    views = _views(
+        "Velmoria earthquake",
+        {
+            "Northgate Daily": (
+                "The magnitude 6.1 tremor was the strongest to hit the region since 1987, "
+                "when 58 people died. At least 31 people were killed."
+            ),
+            "Harbourline News": (
+                "The magnitude 6.1 quake killed 31 people. In 1987 an earthquake in the "
+                "same valley killed 58 people."
+            ),
+        },
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    events = {(f.dimension, f.event): {v.text for v in f.values} for f in figures}
+    assert events[("magnitude", "main")] == {"magnitude 6.1"}
+    assert events[("casualties", "1987")] == {"58"}
+    assert {"58"}.isdisjoint(events[("casualties", "main")])

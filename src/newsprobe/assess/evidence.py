@@ -92,6 +92,11 @@ class Consensus(Protocol):
         """Independent voices that give the figure at all."""
         ...
 
+    @property
+    def basis(self) -> str:
+        """ "majority", or "latest" for a count read at its latest report (a toll)."""
+        ...
+
 
 class FigureValue(Protocol):
     """One article's value of an aligned figure."""
@@ -247,6 +252,8 @@ def consensus_text(figure: AlignedFigure) -> str:
     shown = f"{number:,.0f}" if float(number).is_integer() else f"{number:,.6g}"
     value = shown + (f" {figure.unit}" if figure.unit else "")
     about = "about " if consensus.approximate else ""
+    if consensus.basis == "latest":
+        return f"{value}, the latest count ({consensus.support} of {consensus.voices} voices)"
     return f"{about}{value} ({consensus.support} of {consensus.voices} voices)"
 
 

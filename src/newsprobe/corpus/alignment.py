@@ -39,6 +39,7 @@ from datetime import date
 from newsprobe.corpus.content import surface_word
 from newsprobe.corpus.figure_mentions import FigureMention, figure_mentions
 from newsprobe.corpus.i18n.lexicon import lexicon
+from newsprobe.corpus.running_counts import RunningCount, running_count
 from newsprobe.corpus.view import ArticleView, outlet_key
 from newsprobe.coverage import AlignedFigure, Consensus, FigureBound, FigureValue, FigureVerdict
 
@@ -83,7 +84,18 @@ CONTEXT_SAME = 0.25
 _CONTEXT_JOIN_GAP = 9.0
 # Units whose figures only align with figures of the same unit (a count has none).
 _UNIT_DIMENSIONS = frozenset(
-    {"money", "percent", "speed", "distance", "weight", "area", "temperature", "volume", "pressure"}
+    {
+        "money",
+        "percent",
+        "speed",
+        "distance",
+        "weight",
+        "area",
+        "temperature",
+        "volume",
+        "pressure",
+        "magnitude",
+    }
 )
 
 _WORDS = {
@@ -99,6 +111,7 @@ _WORDS = {
     "temperature": "temperature",
     "volume": "volume",
     "pressure": "pressure",
+    "magnitude": "magnitude",
 }
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -472,6 +485,17 @@ def _misquoted(members: Sequence[FigureMention], voice_of: Mapping[int, str]) ->
     return found
 
 
+def _latest(running: RunningCount, statements: Mapping[str, Statement]) -> _Consensus:
+    """A running count's consensus: where the latest report puts it, supported by the
+    voices consistent with it (an earlier "at least 12" is)."""
+    support = [
+        v
+        for v, s in statements.items()
+        if compare(s, running.value, approximate=False) == "consistent"
+    ]
+    return _Consensus(running.value, False, support)
+
+
 def _verdict(
     statement: Statement,
     consensus: _Consensus | None,
@@ -581,29 +605,38 @@ def align_figures(
                 voice_of[id(m)] = voices.get(m.view.id, m.view.voice_name)
         chosen = _representatives(members, voice_of)
         statements = {voice: _statement(m) for voice, m in chosen.items()}
-        consensus = _consensus(statements)
-        values = [
-            FigureValue(
-                article=m.view.id,
-                outlet=m.view.article.outlet,
-                span=m.span,
-                text=m.quantity.text,
-                value=m.quantity.value,
-                lower=m.quantity.lower,
-                upper=m.quantity.upper,
-                bound=_statement(m).bound,
-                verdict=_verdict(_statement(m), consensus, statements, voice_of[id(m)]),
-                voice=voice_of[id(m)],
-                note=(
-                    f"cited from {m.cited_outlet}, whose own report says {misquoted[id(m)]}"
-                    if id(m) in misquoted
-                    else f"cited from {m.cited_outlet}"
-                    if m.cited_outlet
-                    else ""
-                ),
+        running = running_count(first.measure, chosen)
+        consensus = _consensus(statements) if running is None else _latest(running, statements)
+        values = []
+        for m in sorted(members, key=lambda m: (m.view.id, m.span.start)):
+            voice = voice_of[id(m)]
+            verdict = _verdict(_statement(m), consensus, statements, voice)
+            notes = [
+                f"cited from {m.cited_outlet}, whose own report says {misquoted[id(m)]}"
+                if id(m) in misquoted
+                else f"cited from {m.cited_outlet}"
+                if m.cited_outlet
+                else ""
+            ]
+            level = m.quantity.value if m.quantity.value is not None else m.quantity.lower
+            if running is not None and running.earlier(voice, level):
+                verdict = "consistent"
+                notes.append(f"an earlier count: the latest report gives {running.value:,.0f}")
+            values.append(
+                FigureValue(
+                    article=m.view.id,
+                    outlet=m.view.article.outlet,
+                    span=m.span,
+                    text=m.quantity.text,
+                    value=m.quantity.value,
+                    lower=m.quantity.lower,
+                    upper=m.quantity.upper,
+                    bound=_statement(m).bound,
+                    verdict=verdict,
+                    voice=voice,
+                    note="; ".join(n for n in notes if n),
+                )
             )
-            for m in sorted(members, key=lambda m: (m.view.id, m.span.start))
-        ]
         scope = first.scope
         figure_id = f"{first.dimension}/{first.measure}" + (
             "" if scope == "main" else f"@{scope.removeprefix('other:')}"
@@ -628,6 +661,7 @@ def align_figures(
                     support=len(consensus.support),
                     voices=len(statements),
                     outlets=sorted(consensus.support),
+                    basis="majority" if running is None else "latest",
                 ),
                 values=values,
             )

@@ -154,6 +154,22 @@ def _clause(view: ArticleView, span: Span, sentence: tuple[int, int]) -> tuple[i
     return start, end
 
 
+# "since 1987", "depuis 1987", "seit 1987", "dal 1987", "desde 1987": the year of a
+# comparison ("the strongest since 1987"), which makes what follows it another event ("...,
+# when 58 people died") but not the figures before it ("The magnitude 6.1 tremor was the
+# strongest to hit the region since 1987").
+_SINCE_YEAR = re.compile(
+    r"\b(?:since|depuis|seit|dal|dall'|desde)\s*(?:\w+\s+){0,2}(?:1[89]|20)\d\d\b", re.IGNORECASE
+)
+
+
+def _before_since(text: str, clause: tuple[int, int], span: Span) -> int:
+    """Where the part of `clause` that can name the figure's event ends: before a "since
+    <year>" after the figure, else the clause's end."""
+    found = _SINCE_YEAR.search(text, span.end, clause[1])
+    return found.start() if found else clause[1]
+
+
 def _is_interval(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> bool:
     """ "two years ago", "the second fire in two years": a time span, not how long
     something lasted. A preposition like "in" marks one only for a day or more: "under
@@ -368,7 +384,7 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
         if measure is None:
             continue
         clause = _clause(view, q.span, sentence)
-        scope = _other_scope(view, text[clause[0] : clause[1]], home)
+        scope = _other_scope(view, text[clause[0] : _before_since(text, clause, q.span)], home)
         if scope is None and (event := _linked_event(view, q)) is not None:
             scope = _event_scope(event, event_day)
         pending.append((q, sentence, clause, measure, scope))

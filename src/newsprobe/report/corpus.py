@@ -124,15 +124,16 @@ def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
             shown = f"< {_amount(value.upper, figure.unit)}"
         elif value.bound == "approximate":
             shown = f"~ {shown}"
-        voice = value.voice + (f"; {value.note}" if value.note else "")
+        voice = value.voice
+        if voice in (value.outlet or value.article, f"article {value.article}"):
+            voice = "own"  # the outlet speaks for itself: the column names wires and citations
+        voice += f"; {value.note}" if value.note else ""
         key = (value.article, shown, value.verdict, voice)
         rows.setdefault(key, []).append(value.text)
     outlets = {v.article: v.outlet or v.article for v in figure.values}
     for (article, shown, given, voice), texts in rows.items():
         written = dict.fromkeys(texts)  # as written, each wording once, in order
         here = article == target
-        if voice in (outlets[article], f"article {article}"):
-            voice = "own"  # the outlet speaks for itself: the column names wires and citations
         table.add_row(
             Text(
                 outlets[article] + (" (this article)" if here else ""), style="bold" if here else ""
@@ -144,7 +145,10 @@ def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
         )
     consensus = figure.consensus
     caption = (
-        f"consensus: {'~' if consensus.approximate else ''}"
+        f"latest count: {_amount(consensus.value, figure.unit)}; it grew from report to "
+        "report, so an earlier, lower count is no discrepancy"
+        if consensus and consensus.basis == "latest"
+        else f"consensus: {'~' if consensus.approximate else ''}"
         f"{_amount(consensus.value, figure.unit)}, {consensus.support} of {consensus.voices} "
         f"independent voices ({', '.join(consensus.outlets)})"
         if consensus

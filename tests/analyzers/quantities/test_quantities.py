@@ -565,3 +565,33 @@ def test_one_unit_written_as_an_adjective() -> None:
         ("day-long", 1440.0, "min"),
         ("two-hour-long", 120.0, "min"),
     ]
+
+
+def test_an_earthquake_s_magnitude_is_a_magnitude_not_a_count(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "A magnitude 6.1 earthquake struck at dawn. The magnitude-6.2 quake was followed by "
+        "a 5.4-magnitude aftershock and one of magnitude 4.8. A tremor measured 3.9 on the "
+        "Richter scale. Costs rose by two orders of magnitude.",
+    )
+    assert [(f.text, f.value, f.dimension) for f in found if f.dimension == "magnitude"] == [
+        ("magnitude 6.1", 6.1, "magnitude"),
+        ("magnitude-6.2", 6.2, "magnitude"),
+        ("5.4-magnitude", 5.4, "magnitude"),
+        ("magnitude 4.8", 4.8, "magnitude"),
+        ("3.9 on the Richter scale", 3.9, "magnitude"),
+    ]
+    assert not [f for f in found if f.about in ("earthquake", "quake")]
+
+
+def test_a_toll_with_a_long_subject_is_a_count_of_the_dead(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "The number of people killed in Friday's earthquake in northern Velmoria rose to 31 "
+        "on Saturday. The number of residents injured in the two villages stood at 140.",
+    )
+    assert [(f.text, f.dimension, f.about) for f in found] == [
+        ("31", "casualties", "dead"),
+        ("two", "count", "villages"),  # inside the description: not the toll
+        ("140", "casualties", "injured"),
+    ]

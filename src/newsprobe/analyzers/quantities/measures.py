@@ -101,6 +101,8 @@ def read_measure(tokens: list[Token], i: int) -> Measure | None:
         return None
     if (found := _unit_long(tokens, i)) is not None:
         return found
+    if (found := _magnitude_first(tokens, i)) is not None:
+        return found
     lead = tokens[i]
     if (
         lead.low not in _LEADS
@@ -167,6 +169,23 @@ def _unit_long(tokens: list[Token], i: int) -> Measure | None:
     number = NumberRead(start, i, 1.0, spelled=True)
     return Measure(start, i + 3, number, unit[0].factor, dimension=unit[0].dimension,
                    unit=unit[0].base)  # fmt: skip
+
+
+def _magnitude_first(tokens: list[Token], i: int) -> Measure | None:
+    """ "a magnitude 6.1 earthquake", "a magnitude-6.2 quake", "a magnitude of 7": an
+    earthquake's size with the scale named first (after the number it is a unit:
+    "a 6.1-magnitude quake", "5.8 on the Richter scale"). Read as a count, outlets'
+    6.1 and 6.2 were "the number of earthquake"."""
+    if tokens[i].low != "magnitude":
+        return None
+    k = i + 1
+    if word_at(tokens, k) in ("-", "of"):
+        k += 1
+    number = read_number(tokens, k)
+    if number is None:
+        return None
+    measure = _bounded(number, None, i, None)
+    return replace(measure, dimension="magnitude", unit="magnitude")
 
 
 def _bounded(number: NumberRead, kind: str | None, start: int, phrase: str | None) -> Measure:

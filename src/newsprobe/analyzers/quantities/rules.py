@@ -145,21 +145,36 @@ def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> 
     before = _low(tokens, m.start - 1)
     if before in _KILL_BEFORE:
         return _KILL_BEFORE[before]
-    window = [t.low for t in tokens[max(0, m.start - 9) : m.start]]
+    reach = _LEVEL_REACH if before in _LEVEL_BEFORE else _TOLL_REACH
+    window = [t.low for t in tokens[max(0, m.start - reach) : m.start]]
     if "toll" in window and "." not in window[window.index("toll") :]:
         j = window.index("toll")
         if j > 0 and window[j - 1] in ("death", "casualty"):
             return "dead" if window[j - 1] == "death" else "casualties"
-    # "Officials put the number of injured at around 150", "the number of dead rose to 40".
+    # "Officials put the number of injured at around 150", "the number of dead rose to
+    # 40", "the number of people killed in Friday's earthquake rose to 31".
+    # The number must be what the count stands at, not a number inside its description
+    # ("the number of residents injured in the two villages stood at 140").
+    level = before in _LEVEL_BEFORE or before in _LEVEL_VERBS
     for j in range(len(window) - 2):
-        if (
-            window[j] in _NUMBER_OF
-            and window[j + 1] == "of"
-            and window[j + 2] in CASUALTY_WORDS
-            and "." not in window[j:]
-        ):
-            return CASUALTY_WORDS[window[j + 2]]
+        if not level or window[j] not in _NUMBER_OF or window[j + 1] != "of" or "." in window[j:]:
+            continue
+        for word in window[j + 2 : j + 4]:
+            if word in CASUALTY_WORDS:
+                return CASUALTY_WORDS[word]
     return None
+
+
+#: How far before a number "death toll" or "the number of dead" may stand: "the death
+#: toll in the two villages rose to 40" is seven words.
+_TOLL_REACH = 9
+#: ... and when the number is the level a toll reached ("... rose to 31", "... stood at
+#: 12", "... reached 40"): its subject may carry a longer description, "the number of
+#: people killed in Friday's earthquake in northern Velmoria rose to 31" is thirteen.
+_LEVEL_REACH = 16
+_LEVEL_BEFORE = frozenset({"to", "at", "reached", "hit", "topped", "passed", "exceeded"})
+# "the number of dead is 40", "... now stands 40" are rarer, but say the same.
+_LEVEL_VERBS = frozenset({"is", "was", "stands", "stood", "now"})
 
 
 # Nouns of "the number of injured": a count of the casualty word after "of".

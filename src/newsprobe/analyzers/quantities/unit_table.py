@@ -143,6 +143,14 @@ UNITS: dict[tuple[str, ...], Unit] = {
     ),
     # Blood pressure and its changes ("fell by 5 mmHg"): one unit, nothing to convert.
     **_expand("pressure", "mmHg", {"millimetres of mercury|millimeters of mercury": 1.0}),
+    # An earthquake's size, the scale named after the number ("a 6.1-magnitude quake");
+    # named first, `measures._magnitude_first` reads it. Local and moment magnitudes are
+    # not told apart: news copy uses them alike.
+    **_expand(
+        "magnitude",
+        "magnitude",
+        {"magnitude|on the richter scale|on the moment magnitude scale": 1.0},
+    ),
     **_expand(
         "percent",
         "%",
