@@ -260,16 +260,18 @@ def test_two_sources_figures_of_one_crowd_are_two_figures() -> None:
 _QUAKE = {
     "Harbourline News": (
         "A magnitude 6.1 earthquake struck northern Velmoria before dawn on Friday, killing "
-        "at least 12 people, the civil protection agency said."
+        "at least 12 people, the civil protection agency said. More than 400 people spent "
+        "the night in tents."
     ),
     "Morning Courier": (
         "The death toll from Friday's earthquake in northern Velmoria has risen to 27, the "
-        "civil protection agency said. The magnitude-6.2 quake struck before dawn."
+        "civil protection agency said. The magnitude-6.2 quake struck before dawn. Around "
+        "1,500 people had been left homeless."
     ),
     "Northgate Daily": (
         "The number of people killed in Friday's earthquake in northern Velmoria rose to 31 "
-        "on Saturday, officials said. The magnitude 6.1 tremor was the strongest to hit the "
-        "region since 1987, when 58 people died."
+        "on Saturday, officials said. Some 2,000 people are homeless. The magnitude 6.1 "
+        "tremor was the strongest to hit the region since 1987, when 58 people died."
     ),
 }
 
@@ -285,6 +287,10 @@ def test_a_toll_that_grows_from_report_to_report_is_read_at_its_latest() -> None
     assert (dead.consensus.value, dead.consensus.basis) == (31, "latest")
     assert {v.verdict for v in dead.values} == {"consistent"}
     assert {v.text for v in dead.values if "earlier count" in v.note} == {"at least 12", "27"}
+    # The homeless are a count of their own, growing too; the people in tents are not it.
+    (homeless,) = [f for f in figures if f.id == "count/displaced"]
+    assert {v.text for v in homeless.values} == {"Around 1,500", "Some 2,000"}
+    assert homeless.consensus is not None and homeless.consensus.basis == "latest"
     # The magnitude is one figure of its own, and the 1987 quake's toll is another event's.
     (magnitude,) = [f for f in figures if f.dimension == "magnitude"]
     assert sorted(v.value for v in magnitude.values) == [6.1, 6.1, 6.2]

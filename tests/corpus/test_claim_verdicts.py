@@ -77,3 +77,36 @@ def test_negation_in_another_clause_disputes_nothing(other: str, disputed: bool)
 )
 def test_a_rounded_figure_is_the_same_figure(claim: str, other: str, verdict: str) -> None:
     assert _verdict(claim, other) == verdict
+
+
+def _toll_verdicts(later_hours: int) -> dict[str, str]:
+    """Claim verdicts of two reports of one toll, the second `later_hours` after."""
+    from datetime import timedelta
+
+    first = Article.create(
+        headline="Quake kills 12 in Velmoria",
+        body="An earthquake in northern Velmoria killed 12 people on Friday, officials said.",
+        outlet="Harbourline News",
+        published=_DAY,
+        language="en",
+    )
+    second = Article.create(
+        headline="Velmoria quake toll rises",
+        body="The death toll from Friday's earthquake in northern Velmoria has risen to 27, "
+        "officials said.",
+        outlet="Morning Courier",
+        published=_DAY + timedelta(hours=later_hours),
+        language="en",
+    )
+    analyses = list(newsprobe.Pipeline().analyze_many([first, second]))
+    verdicts = {}
+    for analysis in analyses:
+        check = crosscheck(analysis, analyses)
+        verdicts |= {c.text: c.verdict for c in check.claims if any(ch.isdigit() for ch in c.text)}
+    return verdicts
+
+
+def test_two_readings_of_a_growing_toll_dispute_nothing() -> None:
+    # Nine hours apart, 12 then 27: the toll grew. At the same time: two outlets disagree.
+    assert "disputed" not in set(_toll_verdicts(later_hours=9).values())
+    assert "disputed" in set(_toll_verdicts(later_hours=0).values())

@@ -91,7 +91,7 @@ def test_the_operation_lasted_about_three_hours_in_every_language(check: CrossCh
 
 
 def test_what_happened_to_the_people_counted_decides_the_figure(check: CrossCheck) -> None:
-    evacuated = _figure(check, "count/evacuated")
+    evacuated = _figure(check, "count/displaced")
     given = {(v.outlet, v.value) for v in evacuated.values}
     assert ("Valley Courier", 280) in given  # "had to leave their homes"
     assert ("Dellmoor Herald", 300) in given  # "residents were evacuated"

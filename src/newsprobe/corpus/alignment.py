@@ -39,7 +39,7 @@ from datetime import date
 from newsprobe.corpus.content import surface_word
 from newsprobe.corpus.figure_mentions import FigureMention, figure_mentions
 from newsprobe.corpus.i18n.lexicon import lexicon
-from newsprobe.corpus.running_counts import RunningCount, running_count
+from newsprobe.corpus.running_counts import RunningCount, level_of, running_count
 from newsprobe.corpus.view import ArticleView, outlet_key
 from newsprobe.coverage import AlignedFigure, Consensus, FigureBound, FigureValue, FigureVerdict
 
@@ -618,8 +618,7 @@ def align_figures(
                 if m.cited_outlet
                 else ""
             ]
-            level = m.quantity.value if m.quantity.value is not None else m.quantity.lower
-            if running is not None and running.earlier(voice, level):
+            if running is not None and running.earlier(voice, level_of(m)):
                 verdict = "consistent"
                 notes.append(f"an earlier count: the latest report gives {running.value:,.0f}")
             values.append(

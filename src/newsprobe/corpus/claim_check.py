@@ -304,6 +304,7 @@ def _figure_evidence(
         if not own:
             continue
         mine = own[0]
+        running = figure.consensus is not None and figure.consensus.basis == "latest"
         reference = mine.value if mine.value is not None else mine.lower or mine.upper
         if reference is None:
             continue
@@ -313,6 +314,13 @@ def _figure_evidence(
                 continue
             statement = _written(value, views[value.article].language)
             verdict = compare(statement, reference, approximate=mine.bound != "exact")
+            if (
+                running
+                and mine.verdict == value.verdict == "consistent"
+                and verdict != "consistent"
+            ):
+                continue  # two readings of a growing toll, each right in its time: neither
+                # disputes the other, nor does a later, higher count corroborate it
             if verdict != "consistent" and value.value is not None:
                 # The claim's own figure may be the rounded one ("52%" for 52.3).
                 verdict = compare(own_statement, value.value, approximate=value.bound != "exact")

@@ -206,9 +206,10 @@ def _phrase_after(
 
 
 # What happened to the people a count counts, said after it: "300 residents were
-# evacuated" is a count of the evacuated, not of residents, and aligns with "280 people
-# had to leave their homes" (both `count_nouns` classes of the lexicons).
-_FATES = frozenset({"evacuated", "arrested"})
+# evacuated" is a count of the displaced, not of residents, and aligns with "280 people
+# had to leave their homes", "2,000 people are homeless" and "1,500 were displaced" (the
+# `count_nouns` class "displaced" of the lexicons), never with "400 people slept in tents".
+_FATES = frozenset({"displaced", "arrested"})
 
 
 @lru_cache(maxsize=len(LANGUAGES))

@@ -11,8 +11,8 @@ figure published after a larger one) is no running count and is compared as any 
 figure.
 
 Only counts that news updates as it learns more are read this way (`RUNNING_MEASURES`):
-the dead, injured, missing, evacuated and arrested. A meeting's length or an amount of
-money does not grow between reports; two values of it disagree.
+the dead, injured, missing, displaced (evacuated, homeless) and arrested. A meeting's
+length or an amount of money does not grow between reports; two values of it disagree.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from itertools import pairwise
 
 from newsprobe.corpus.figure_mentions import FigureMention
 
-__all__ = ["RUNNING_MEASURES", "RunningCount", "running_count"]
+__all__ = ["RUNNING_MEASURES", "RunningCount", "level_of", "running_count"]
 
 #: Measures (`figure_mentions` classes) whose count grows as a story unfolds.
-RUNNING_MEASURES = frozenset({"dead", "injured", "missing", "casualties", "evacuated", "arrested"})
+RUNNING_MEASURES = frozenset({"dead", "injured", "missing", "casualties", "displaced", "arrested"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +45,11 @@ class RunningCount:
         return when is not None and when < self.latest and level is not None and level < self.value
 
 
-def _level(mention: FigureMention) -> float | None:
-    """The count a mention gives: its value, or the floor of "at least 12"."""
+def level_of(mention: FigureMention) -> float | None:
+    """The count a mention gives: its value, or the floor of "at least 12" and of
+    "dozens" (24); None for a ceiling alone ("up to 30")."""
     q = mention.quantity
-    return q.value if q.value is not None else q.lower if q.upper is None else None
+    return q.value if q.value is not None else q.lower
 
 
 def running_count(measure: str, chosen: Mapping[str, FigureMention]) -> RunningCount | None:
@@ -59,7 +60,7 @@ def running_count(measure: str, chosen: Mapping[str, FigureMention]) -> RunningC
         return None
     timed: list[tuple[datetime, float, str]] = []
     for voice, mention in chosen.items():
-        published, level = mention.view.article.published, _level(mention)
+        published, level = mention.view.article.published, level_of(mention)
         if published is None or level is None:
             return None
         timed.append((published, level, voice))

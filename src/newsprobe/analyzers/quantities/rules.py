@@ -147,8 +147,11 @@ def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> 
         return _KILL_BEFORE[before]
     reach = _LEVEL_REACH if before in _LEVEL_BEFORE else _TOLL_REACH
     window = [t.low for t in tokens[max(0, m.start - reach) : m.start]]
-    if "toll" in window and "." not in window[window.index("toll") :]:
-        j = window.index("toll")
+    # Only the number's own sentence: not the headline's "toll" above it.
+    ends = [k for k, word in enumerate(window) if word in _SENTENCE_ENDS or not word.strip()]
+    window = window[ends[-1] + 1 :] if ends else window
+    if "toll" in window:
+        j = len(window) - 1 - window[::-1].index("toll")
         if j > 0 and window[j - 1] in ("death", "casualty"):
             return "dead" if window[j - 1] == "death" else "casualties"
     # "Officials put the number of injured at around 150", "the number of dead rose to
@@ -157,7 +160,7 @@ def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> 
     # ("the number of residents injured in the two villages stood at 140").
     level = before in _LEVEL_BEFORE or before in _LEVEL_VERBS
     for j in range(len(window) - 2):
-        if not level or window[j] not in _NUMBER_OF or window[j + 1] != "of" or "." in window[j:]:
+        if not level or window[j] not in _NUMBER_OF or window[j + 1] != "of":
             continue
         for word in window[j + 2 : j + 4]:
             if word in CASUALTY_WORDS:
@@ -175,6 +178,7 @@ _LEVEL_REACH = 16
 _LEVEL_BEFORE = frozenset({"to", "at", "reached", "hit", "topped", "passed", "exceeded"})
 # "the number of dead is 40", "... now stands 40" are rarer, but say the same.
 _LEVEL_VERBS = frozenset({"is", "was", "stands", "stood", "now"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 
 # Nouns of "the number of injured": a count of the casualty word after "of".
