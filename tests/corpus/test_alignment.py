@@ -26,6 +26,12 @@ from tests.corpus.coverage_set import key_of, story
         (Statement(None, None, 80, True), 78, "consistent"),  # "just under 80"
         (Statement(None, 19, None, True), 14, "contradiction"),  # "at least 19" dead
         (Statement(None, 20, None, True), 18, "minor_discrepancy"),
+        # Shares in per cent are read in points too: 3.6 points of the vote is no detail,
+        # half a point is; a count's 9 % relative gap stays minor.
+        (Statement(42, None, None, False, share=True), 38.4, "contradiction"),
+        (Statement(4, None, None, False, share=True), 4.5, "minor_discrepancy"),
+        (Statement(42, None, None, True, share=True), 38.4, "consistent"),  # "about 42 %"
+        (Statement(42, None, None, False), 38.4, "minor_discrepancy"),
     ],
 )
 def test_verdicts(statement: Statement, consensus: float, verdict: str) -> None:

@@ -48,6 +48,7 @@ __all__ = [
     "APPROXIMATE_SAME",
     "EXACT_MINOR",
     "EXACT_SAME",
+    "SHARE_MINOR",
     "Statement",
     "align_figures",
     "compare",
@@ -63,6 +64,12 @@ EXACT_SAME = 0.005
 #: 0.11 (4 against 4.5 per cent); contradictions: 0.196 (1.48 against 1.84 billion),
 #: 0.21, 0.25 (45 against 60 minutes). 0.15 lies between.
 EXACT_MINOR = 0.15
+#: Points up to which an exact share in per cent is a minor discrepancy at most: a
+#: relative gap hides large differences in large shares (42 against 38.4 per cent of the
+#: vote is 0.09 relative, 3.6 points: an election misreported). Annotated minor: 0.5
+#: points (4 against 4.5 per cent), 0.7 (53 against 52.3). Small shares stay graded
+#: relatively (1.5 against 0.5 per cent inflation is a contradiction at one point).
+SHARE_MINOR = 2.0
 #: An approximate figure ("about an hour", "rund 45 Minuten") admits this relative gap.
 #: Annotated consistent: 0.04 ("about 2,500" for 2,600), 0.06 ("una novantina" for 85);
 #: minor: 0.167 ("about 250" for 300), 0.176 ("around 100" for 85).
@@ -126,6 +133,8 @@ class Statement:
     approximate: bool
     precision: float = 0.0
     """Half a unit of the last digit written ("1.2 billion": 0.05 billion)."""
+    share: bool = False
+    """A share in per cent, whose gap is read in points as well (see `compare`)."""
 
     @property
     def bound(self) -> FigureBound:
@@ -169,9 +178,8 @@ def precision_of(text: str, value: float | None, language: str) -> float:
 
 def _statement(m: FigureMention) -> Statement:
     q = m.quantity
-    return Statement(
-        q.value, q.lower, q.upper, q.approximate, precision_of(q.text, q.value, m.view.language)
-    )
+    precision = precision_of(q.text, q.value, m.view.language)
+    return Statement(q.value, q.lower, q.upper, q.approximate, precision, q.unit == "%")
 
 
 def _gap(value: float, reference: float) -> float:
@@ -198,7 +206,16 @@ def compare(statement: Statement, reference: float, *, approximate: bool = False
     if statement.value is not None:
         if abs(statement.value - reference) <= statement.precision:
             return "consistent"
-        return _graded(_gap(statement.value, reference), same, minor)
+        verdict = _graded(_gap(statement.value, reference), same, minor)
+        points = abs(statement.value - reference)
+        if (
+            statement.share
+            and not loose
+            and verdict == "minor_discrepancy"
+            and points > SHARE_MINOR
+        ):
+            return "contradiction"  # 42 against 38.4 per cent of the vote: 3.6 points
+        return verdict
     # Bounds: inside is consistent; outside, graded by how far outside.
     low, high = statement.lower, statement.upper
     if low is not None and reference < low * (1 - EXACT_SAME):

@@ -277,7 +277,7 @@ def _evidence(
     )
 
 
-def _written(value: FigureValue, language: str) -> Statement:
+def _written(value: FigureValue, language: str, unit: str | None) -> Statement:
     """What an aligned value says, with the precision it is written in."""
     return Statement(
         value.value,
@@ -285,6 +285,7 @@ def _written(value: FigureValue, language: str) -> Statement:
         value.upper,
         value.bound != "exact",
         precision_of(value.text, value.value, language),
+        unit == "%",
     )
 
 
@@ -308,11 +309,11 @@ def _figure_evidence(
         reference = mine.value if mine.value is not None else mine.lower or mine.upper
         if reference is None:
             continue
-        own_statement = _written(mine, target.language)
+        own_statement = _written(mine, target.language, figure.unit)
         for value in figure.values:
             if value.article == target.id or value.article not in views:
                 continue
-            statement = _written(value, views[value.article].language)
+            statement = _written(value, views[value.article].language, figure.unit)
             verdict = compare(statement, reference, approximate=mine.bound != "exact")
             if (
                 running
