@@ -338,3 +338,24 @@ def test_a_year_a_figure_is_compared_with_is_not_its_event() -> None:
     assert events[("magnitude", "main")] == {"magnitude 6.1"}
     assert events[("casualties", "1987")] == {"58"}
     assert {"58"}.isdisjoint(events[("casualties", "main")])
+
+
+def test_each_party_s_seats_line_up_with_the_same_party_s() -> None:
+    # Two parties' seat counts in each article: the words around them are alike ("won ...
+    # seats"); the names before them say whose they are.
+    views = _views(
+        "Dunmore council election",
+        {
+            "Harbourline News": (
+                "The Greens of Mira Castell won 24 seats. The Civic Union, which led the "
+                "old council, kept only 19 seats."
+            ),
+            "Morning Courier": (
+                "Mayor Piet Aalto's Civic Union won 19 seats. Castell's Greens led the "
+                "new council with 26 seats."
+            ),
+        },
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    seats = {frozenset(v.text for v in f.values) for f in figures if f.dimension == "count"}
+    assert seats == {frozenset({"24", "26"}), frozenset({"19"})}

@@ -349,6 +349,10 @@ def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
         for w in (a.context | a.nouns) ^ (b.context | b.nouns)
     }
     common = frozenset(w for w, n in frequency.items() if n * 2 > len(group)) - telling
+    # Whose figure it is: the names before it that not most of the group share ("Dunmore").
+    named = Counter(w for m in group for w in m.holders)
+    shared_names = {w for w, n in named.items() if n * 2 > len(group)}
+    holders = {id(m): m.holders - shared_names for m in group}
     clusters: list[list[FigureMention]] = []
 
     def conflicts(m: FigureMention, cluster: list[FigureMention]) -> bool:
@@ -364,6 +368,15 @@ def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
         )
         if by_giver[0] and _log_gap(m.amount, clusters[by_giver[1]]) <= _CONTEXT_JOIN_GAP:
             clusters[by_giver[1]].append(m)
+            return
+        # Then whose figure it is: the Greens' seats join the Greens' seats, the Civic
+        # Union's the Civic Union's, whatever the words of the clauses.
+        by_holder = max(
+            ((sum(bool(holders[id(m)] & holders[id(o)]) for o in clusters[i]), i) for i in open_),
+            default=(0, -1),
+        )
+        if by_holder[0] and _log_gap(m.amount, clusters[by_holder[1]]) <= _CONTEXT_JOIN_GAP:
+            clusters[by_holder[1]].append(m)
             return
         by_words = max(((_word_pull(m, clusters[i], common), i) for i in open_), default=(0.0, -1))
         if (

@@ -90,6 +90,9 @@ class FigureMention:
     nouns: frozenset[str] = frozenset()
     claimant: frozenset[str] = frozenset()
     """Words of who gives the figure ("police", "federation"), when the article says."""
+    holders: frozenset[str] = frozenset()
+    """Words of the names nearest before the figure in its sentence: whose figure it is
+    ("the Greens took 24 seats", "Aalto's Civic Union ... 19 seats")."""
 
     @property
     def span(self) -> Span:
@@ -356,6 +359,29 @@ def _claimant(view: ArticleView, q: QuantityFinding) -> frozenset[str]:
     return content_words(found.source)
 
 
+# A run of capitalised words: one name ("Mira Castell", "Civic Union"); a possessive or any
+# other word ends it.
+_NAME_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w-]*(?:\s+|$))+")
+#: Names read before a figure for whose it is: the nearest two ("Mira Castell's Green
+#: List ... 24 seats": the list and its leader, so that "the Greens" and "Castell's party"
+#: elsewhere both share a word with it).
+_HOLDER_NAMES = 2
+
+
+def _holders(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> frozenset[str]:
+    """Words of the nearest names before the figure in its sentence (its first word left
+    out, capitalised by position). Not in German, which capitalises every noun."""
+    if view.language == "de":
+        return frozenset()
+    before = view.article.text[sentence[0] : q.span.start]
+    names = []
+    for run in _NAME_RUN.finditer(before):
+        text = run.group() if run.start() > 0 else "".join(run.group().split(None, 1)[1:])
+        if found := content_words(text):
+            names.append(found)
+    return frozenset().union(*names[-_HOLDER_NAMES:])
+
+
 def _nouns(view: ArticleView, q: QuantityFinding, clause: tuple[int, int]) -> frozenset[str]:
     words = content_words(
         " ".join(view.article.text[q.span.end : clause[1]].split()[:_NOUN_WINDOW])
@@ -411,6 +437,7 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
                 cited_outlet=view.cited_outlet(q.span),
                 context=context,
                 claimant=(_claimant(view, q) | context) & _claimant_nouns(),
+                holders=_holders(view, q, sentence),
                 nouns=_nouns(view, q, clause) if dimension == "count" else frozenset(),
             )
         )
