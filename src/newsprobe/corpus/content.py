@@ -119,12 +119,31 @@ def _concepts() -> dict[str, str]:
     return table
 
 
+@cache
+def _concept_symbols() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, concept) for the table's entries that are not words ("km/h"): the word
+    reader splits them, so they are looked for in the text as written."""
+    found = []
+    text = resources.files(__package__).joinpath("lexicons/concepts.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        concept, _, words = line.partition("|")
+        for word in words.split():
+            if not _WORD.fullmatch(word):
+                pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+                found.append((pattern, f"~{concept.strip()}"))
+    return found
+
+
 @lru_cache(maxsize=4096)
 def concept_words(text: str) -> frozenset[str]:
     """`content_words`, each word that names a listed concept counted as that concept:
-    "blaze" and "fire" are one "~fire"."""
+    "blaze" and "fire" are one "~fire"; "78 km/h" names "~speed"."""
     table = _concepts()
-    return frozenset(table.get(w, w) for w in content_words(text))
+    words = {table.get(w, w) for w in content_words(text)}
+    words |= {concept for pattern, concept in _concept_symbols() if pattern.search(text)}
+    return frozenset(words)
 
 
 @lru_cache(maxsize=4096)
