@@ -595,3 +595,17 @@ def test_a_toll_with_a_long_subject_is_a_count_of_the_dead(pipeline: Pipeline) -
         ("two", "count", "villages"),  # inside the description: not the toll
         ("140", "casualties", "injured"),
     ]
+
+
+def test_a_part_counted_from_a_whole_is_a_count(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "The Greens took 24 of the council's 61 seats. Three of the five judges agreed. "
+        "She is one of the richest women in Varn.",
+    )
+    assert [(f.text, f.about) for f in found] == [
+        ("24", "seats"),
+        ("61", "seats"),
+        ("Three", "judges"),
+        ("five", "judges"),
+    ]

@@ -9,10 +9,11 @@ one; `note_for` writes the one plain sentence a reader sees.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from newsprobe.analyzers.quantities.measures import Measure
-from newsprobe.analyzers.quantities.numbers import Token
+from newsprobe.analyzers.quantities.numbers import Token, read_number
 from newsprobe.analyzers.quantities.unit_table import CASUALTY_WORDS, CURRENCY_WORDS, UNITS
 from newsprobe.analyzers.shared.lexicon_files import load_tagged, load_words
 from newsprobe.units import display_unit
@@ -106,12 +107,32 @@ def is_vetoed(tokens: list[Token], m: Measure) -> bool:
             return True  # a year
         if first.text.startswith("0") or len(first.text) >= 7:
             return True  # codes, identifiers
-    # "one of the", "three of the richest men"; but "two of them seriously" is a count
+    # "one of the", "three of the richest men"; but "two of them seriously" is a count,
+    # and so is the part of a whole that is counted ("24 of the council's 61 seats").
     return (
         _low(tokens, after) == "of"
         and _low(tokens, after + 1) in _PARTITIVE
         and _low(tokens, after + 2) not in _SEVERE
+        and _whole_after(tokens, m) is None
     )
+
+
+#: Words between "of the" and the whole a part is counted from: "of the council's 61".
+_WHOLE_REACH = 3
+
+
+def _whole_after(tokens: list[Token], m: Measure) -> int | None:
+    """Where the whole of a counted part starts, "24 of the 61 seats", "24 of the
+    council's 61 seats" (a number after "of the"), else None."""
+    if _low(tokens, m.end) != "of" or _low(tokens, m.end + 1) not in _PARTITIVE:
+        return None
+    for k in range(m.end + 2, m.end + 2 + _WHOLE_REACH):
+        word = _low(tokens, k)
+        if word[:1].isdigit() or read_number(tokens, k) is not None:
+            return k
+        if word in {".", ",", ";", ":", "?", "!"}:
+            return None
+    return None
 
 
 def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> str | None:
@@ -224,6 +245,11 @@ def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -
     noun = _noun_after(tokens, m, doc_tokens)
     if noun is not None:
         return noun
+    if (whole := _whole_after(tokens, m)) is not None:  # "24 of the 61 seats": seats
+        number = replace(m.number, start=whole, end=whole + 1)
+        return _noun_after(
+            tokens, replace(m, start=whole, end=whole + 1, number=number), doc_tokens
+        )
     before = _low(tokens, m.start - 1)
     if before == "the" and _low(tokens, m.end) in _GIVEN_BY and _low(tokens, m.end + 1) == "by":
         return ESTIMATE  # "far fewer than the 85,000 claimed by organisers"
