@@ -154,7 +154,6 @@ def candidates(
         assert published is not None and window is not None
         values["low"], values["high"] = published - window, published + window
     rows = connection.execute(statement, values).all()
-    found = load_profiles(connection, [row.pk for row in rows])
     return [
         Candidate(
             article_id=row.id,
@@ -163,7 +162,12 @@ def candidates(
             outlet=row.outlet,
             shared_keys=int(row.shared_keys or 0),
             shared_bands=int(row.shared_bands or 0),
-            profile=found.get(row.pk),
+            # `model_construct` as in `load_profiles` (the blob is JSON this store wrote).
+            profile=None
+            if row.profile_version is None
+            else Profile.model_construct(
+                version=row.profile_version, data=row.profile_data, keys=[], bands=[]
+            ),
         )
         for row in rows
     ]
@@ -245,7 +249,21 @@ def _candidate_statement(
         statement = statement.where(
             or_(within, articles.c.published.is_(None)) if include_undated else within
         )
-    return statement.limit(bindparam("limit"))
+    # The chosen candidates' profiles in the same statement: reading them after, by the
+    # found row keys, was a second statement per placement whose IN list SQLAlchemy
+    # rendered anew each time (an expanding parameter). Joined after the limit, so that a
+    # whole window of articles is sorted without its profiles; the order is restated
+    # because a subquery's order does not carry over.
+    found = statement.limit(bindparam("limit")).subquery("found")
+    return (
+        select(
+            found,
+            profiles.c.version.label("profile_version"),
+            profiles.c.data.label("profile_data"),
+        )
+        .outerjoin(profiles, profiles.c.article_pk == found.c.pk)
+        .order_by(found.c.shared_bands.desc(), found.c.shared_keys.desc(), found.c.pk.desc())
+    )
 
 
 # Built once, like the statements of filing below: a placement that starts a story runs it.
