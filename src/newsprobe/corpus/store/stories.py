@@ -168,6 +168,8 @@ def candidates(
             else Profile.model_construct(
                 version=row.profile_version, data=row.profile_data, keys=[], bands=[]
             ),
+            story_first_published=row.story_first_published,
+            story_last_published=row.story_last_published,
         )
         for row in rows
     ]
@@ -249,19 +251,23 @@ def _candidate_statement(
         statement = statement.where(
             or_(within, articles.c.published.is_(None)) if include_undated else within
         )
-    # The chosen candidates' profiles in the same statement: reading them after, by the
-    # found row keys, was a second statement per placement whose IN list SQLAlchemy
-    # rendered anew each time (an expanding parameter). Joined after the limit, so that a
-    # whole window of articles is sorted without its profiles; the order is restated
-    # because a subquery's order does not carry over.
+    # The chosen candidates' profiles and their stories' date ranges in the same
+    # statement: reading them after (profiles by row keys, stories by id) was two more
+    # statements per placement, whose IN lists SQLAlchemy rendered anew each time
+    # (expanding parameters). Joined after the limit, so that a whole window of articles
+    # is sorted without its profiles; the order is restated because a subquery's order
+    # does not carry over.
     found = statement.limit(bindparam("limit")).subquery("found")
     return (
         select(
             found,
             profiles.c.version.label("profile_version"),
             profiles.c.data.label("profile_data"),
+            stories.c.first_published.label("story_first_published"),
+            stories.c.last_published.label("story_last_published"),
         )
         .outerjoin(profiles, profiles.c.article_pk == found.c.pk)
+        .outerjoin(stories, stories.c.id == found.c.story_id)
         .order_by(found.c.shared_bands.desc(), found.c.shared_keys.desc(), found.c.pk.desc())
     )
 
