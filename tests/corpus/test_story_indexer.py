@@ -154,3 +154,32 @@ def test_a_commit_batch_is_profiled_at_once_and_filed_as_one_at_a_time(tmp_path:
             corpus.add(coverage, indexer=indexer, commit_every=commit_every)
             stories.append([corpus.article(a.article.id).story_id for a in coverage])
     assert stories[0] == stories[1]
+
+
+def test_the_story_ranges_placement_reads_with_its_candidates_are_ordered_as_stories_by_id(
+    tmp_path: Path,
+) -> None:
+    """Placement takes its candidates' story ranges from the candidate lookup rather than
+    from `stories_by_id`; the vetoes it reports (`Assignment.rejected`, `--explain`) keep
+    that query's order: latest first, the same last time by id (highest first), undated
+    stories last."""
+    from newsprobe.corpus.story_indexer import _latest_first
+
+    wire, copy, undated, earlier = _coverage()
+    tie = _analysis(
+        REPORT.replace("Tuesday", "Tuesday evening"),
+        outlet="Harbour Daily",
+        published=SUMMIT,
+        url="https://hd.example/1",
+    )
+    with Corpus(tmp_path / "corpus.db") as corpus:
+        corpus.add([wire, copy, undated, earlier, tie])
+        stories = []
+        for analysis in (wire, undated, copy, earlier, tie):
+            story = corpus.new_story(title=analysis.article.headline_text)
+            corpus.assign(analysis.article.id, story)
+            stories.append(story)
+        listed = corpus.reading(lambda s: s.stories_by_id(stories))
+        ranges = {s.id: (s.first_published, s.last_published) for s in listed}
+        assert _latest_first(ranges) == [s.id for s in listed]
+        assert [s.id for s in listed] == [stories[i] for i in (2, 4, 0, 3, 1)]

@@ -326,7 +326,13 @@ class Corpus:
                 if isinstance(result, article_ops.Inserted) and indexer is not None:
                     assert profile is not None
                     published = analysis.article.published
-                    session._stored_now(result.article_id, result.pk, profile, published)
+                    session._stored_now(
+                        result.article_id,
+                        result.pk,
+                        profile,
+                        published,
+                        outlet=analysis.article.outlet,
+                    )
                     session.lock_stories()
                     indexer.place(session, result.article_id, profile, analysis)
             return results

@@ -145,3 +145,9 @@ class Candidate(_Record):
     shared_keys: int
     shared_bands: int
     profile: Profile | None = None
+    story_first_published: AwareDatetime | None = Field(
+        default=None, description="The first publication time in its story (None: undated)."
+    )
+    story_last_published: AwareDatetime | None = Field(
+        default=None, description="The last publication time in its story (None: undated)."
+    )

@@ -45,7 +45,11 @@ class CorpusSession:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self._pks: dict[str, int] = {}
-        self._unfiled: set[int] = set()  # stored in this transaction, in no story yet
+        # Stored in this transaction, in no story yet (`_stored_now`), and stories started
+        # in it that nothing is filed in yet (`new_story`): filing one in the other then
+        # reads neither (`story_ops.file_new`).
+        self._unfiled: dict[int, story_ops.Unfiled] = {}
+        self._empty: set[int] = set()
 
     # --- articles ---------------------------------------------------------------------
 
@@ -106,11 +110,18 @@ class CorpusSession:
         story_ops.save_profile(self.connection, self.pk(article_id), profile)
 
     def _stored_now(
-        self, article_id: str, pk: int, profile: Profile | None, published: datetime | None
+        self,
+        article_id: str,
+        pk: int,
+        profile: Profile | None,
+        published: datetime | None,
+        *,
+        outlet: str | None,
     ) -> None:
-        """An article `Corpus.add` stored in this transaction: known key, fresh profile."""
+        """An article `Corpus.add` stored in this transaction (with this publication time
+        and outlet): known key, in no story, fresh profile."""
         self._pks[article_id] = pk
-        self._unfiled.add(pk)
+        self._unfiled[pk] = story_ops.Unfiled(published=published, outlet=outlet)
         if profile is not None:
             story_ops.save_profile(self.connection, pk, profile, new=True, published=published)
 
@@ -190,7 +201,9 @@ class CorpusSession:
 
     def new_story(self, *, title: str) -> int:
         """Start an empty story; its id. File articles in it with `assign`."""
-        return story_ops.new_story(self.connection, title=title)
+        story = story_ops.new_story(self.connection, title=title)
+        self._empty.add(story)
+        return story
 
     def assign(self, article_id: str, story_id: int | None) -> None:
         """File an article in a story (None: take it out of its story).
@@ -198,11 +211,14 @@ class CorpusSession:
         The story's dates, outlets and counts follow; a story left empty is deleted.
         """
         pk = self.pk(article_id)
+        empty = story_id in self._empty
+        if story_id is not None:
+            self._empty.discard(story_id)
         if story_id is not None and pk in self._unfiled:
             # Just stored (`_stored_now`): filed with an update of the story's summary.
-            if not story_ops.file_new(self.connection, pk, story_id):
+            unfiled = self._unfiled.pop(pk)
+            if not story_ops.file_new(self.connection, pk, story_id, unfiled=unfiled, empty=empty):
                 raise NotInCorpusError(f"there is no story {story_id} in the corpus")
-            self._unfiled.discard(pk)
             return
         if story_id is not None:
             self.story(story_id)
@@ -216,6 +232,7 @@ class CorpusSession:
     def merge_stories(self, keep: int, drop: int) -> None:
         """Move every article of story `drop` into `keep`, then delete `drop`."""
         self.story(keep)
+        self._empty -= {keep, drop}
         for pk in story_ops.story_member_pks(self.connection, drop):
             self.connection.execute(
                 articles.update().where(articles.c.pk == pk).values(story_id=keep)

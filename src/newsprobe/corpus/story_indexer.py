@@ -107,6 +107,16 @@ def story_candidates(
     return chosen
 
 
+def _latest_first(ranges: dict[int, tuple[datetime | None, datetime | None]]) -> list[int]:
+    """Story ids by their last publication time, latest first, undated last; then by id,
+    highest first (the order of `session.stories_by_id`)."""
+    by_id = sorted(ranges, reverse=True)
+    last = {story: end for story, (_, end) in ranges.items() if end is not None}
+    # A stable sort: stories of the same last time keep the highest id first.
+    dated = sorted((s for s in by_id if s in last), key=last.__getitem__, reverse=True)
+    return dated + [s for s in by_id if s not in last]
+
+
 class StoryIndexer:
     """Profiles each stored article and files it in its story (see the module docstring).
 
@@ -158,10 +168,16 @@ class StoryIndexer:
             limit=self.max_candidates,
         )
         candidates = story_candidates(found, exclude=exclude)
-        ranges = {
-            str(story.id): (story.first_published, story.last_published)
-            for story in session.stories_by_id({int(c.story) for c in candidates})
+        # The candidates' stories' dated ranges came with them (no query of their own),
+        # listed latest first as `session.stories_by_id` lists stories (the order of the
+        # vetoes that `--explain` shows).
+        wanted = {c.story for c in candidates}
+        dated = {
+            c.story_id: (c.story_first_published, c.story_last_published)
+            for c in found
+            if c.story_id is not None and str(c.story_id) in wanted
         }
+        ranges = {str(story): dated[story] for story in _latest_first(dated)}
         vetoed = {
             story: reason
             for story, (first, last) in ranges.items()
