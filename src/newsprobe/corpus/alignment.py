@@ -316,6 +316,15 @@ def _word_pull(m: FigureMention, cluster: list[FigureMention], common: frozenset
     )
 
 
+def _far_apart(value: float, cluster: list[FigureMention]) -> bool:
+    """Whether `value` and the cluster's median are more than `_CONTEXT_JOIN_GAP` apart,
+    as a ratio either way: 48 hours is as far from a decade as a decade from 48 hours (a
+    relative gap to the larger one is under 1 whatever the two are)."""
+    median = statistics.median(o.amount for o in cluster)
+    low, high = sorted((abs(value), abs(median)))
+    return low == 0 or high / low - 1 > _CONTEXT_JOIN_GAP
+
+
 def _log_gap(value: float, cluster: list[FigureMention]) -> float:
     median = statistics.median(o.amount for o in cluster)
     return _gap(value, median) if median else math.inf
@@ -366,7 +375,7 @@ def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
             ((sum(bool(m.claimant & o.claimant) for o in clusters[i]), i) for i in open_),
             default=(0, -1),
         )
-        if by_giver[0] and _log_gap(m.amount, clusters[by_giver[1]]) <= _CONTEXT_JOIN_GAP:
+        if by_giver[0] and not _far_apart(m.amount, clusters[by_giver[1]]):
             clusters[by_giver[1]].append(m)
             return
         # Then whose figure it is: the Greens' seats join the Greens' seats, the Civic
@@ -375,14 +384,11 @@ def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
             ((sum(bool(holders[id(m)] & holders[id(o)]) for o in clusters[i]), i) for i in open_),
             default=(0, -1),
         )
-        if by_holder[0] and _log_gap(m.amount, clusters[by_holder[1]]) <= _CONTEXT_JOIN_GAP:
+        if by_holder[0] and not _far_apart(m.amount, clusters[by_holder[1]]):
             clusters[by_holder[1]].append(m)
             return
         by_words = max(((_word_pull(m, clusters[i], common), i) for i in open_), default=(0.0, -1))
-        if (
-            by_words[0] >= CONTEXT_SAME
-            and _log_gap(m.amount, clusters[by_words[1]]) <= _CONTEXT_JOIN_GAP
-        ):
+        if by_words[0] >= CONTEXT_SAME and not _far_apart(m.amount, clusters[by_words[1]]):
             clusters[by_words[1]].append(m)
             return
         by_value = min(
