@@ -65,6 +65,11 @@ if not set(CUE_TYPES.values()) <= _KNOWN:  # a typo in the lexicon fails at impo
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
 # Not "you": "What do you think?", "Tell us what you think" address the reader.
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "who"})
+# Quantifiers standing for people: "some fear", "few believe", "both want", "each
+# recognized" (PolNeAR marks them as sources; the small model tags "few" and "most" as
+# adjectives, the rest as pronouns). On PolNeAR train (840) holding them as holders found
+# 41 sources more, 15 false (source F1 .744 -> .746, relation .664 -> .665).
+_QUANTIFIERS = frozenset("some many few most all both each others those neither several".split())
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 # What may follow the object and still complete it: "called the plan a needless
 # escalation" (oprd), "found the levy unfair" (acomp/ccomp/xcomp).
@@ -110,9 +115,12 @@ def wants_complement(token: Token, subject: Token | None, kind: str) -> bool:
 def wants_holder(token: Token, subject: Token | None, kind: str) -> bool:
     """'Critics fear the levy will pass': only someone can fear, want or support. "It
     seems", "the rally wants", "this means" have no holder of a view; evidence may also
-    come from a document or a figure ("polls show", "the data suggest")."""
+    come from a document or a figure ("polls show", "the data suggest"). "Some fear",
+    "both want": a quantifier stands for people (`_QUANTIFIERS`)."""
     if subject is None or subject.lower_ in _EMPTY_SUBJECTS:
         return False
+    if subject.lower_ in _QUANTIFIERS:
+        return True
     if subject.pos_ == "PRON":
         return subject.lower_ in _PERSONAL
     if subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subject.pos_ == "PROPN":
