@@ -157,14 +157,19 @@ _DISCOVERY = frozenset({"find", "see", "know", "discover", "show", "prove", "dem
 
 def wants_a_finding_not_a_discovery(token: Token, subject: Token | None, kind: str) -> bool:
     """'Engineers found a crack in the dam' reports what they came across; 'inspectors
-    found that the wall was weak', 'found the levy unfair', 'the report found a link' (a
-    document's finding) attribute. A person's plain noun object is no content."""
+    found that the wall was weak', 'found the levy unfair', 'saw the levy as a tax', 'the
+    report found a link' (a document's finding) attribute. A person's plain noun
+    object is no content."""
     if token.lemma_.lower() not in _DISCOVERY:
         return True
     if any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
         return True
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     if obj is None or any(c.dep_ in _RUN_ON for c in obj.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        # "Developers see golf courses as wasted space": seeing as is a view. On PolNeAR
+        # train (840): 28 sources more, 20 false (source F1 .7457 -> .7463).
         return True
     if subject is None:
         return False
