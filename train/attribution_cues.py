@@ -243,7 +243,7 @@ def _data(
     }
     data = {
         "name": "attribution_cues",
-        "version": "2",
+        "version": "3",
         "trained_on": f"PolNeAR train ({articles} articles)",
         "threshold": threshold,
         "bias": round(float(model.intercept_[0]), 4),

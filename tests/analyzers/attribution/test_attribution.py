@@ -212,6 +212,20 @@ def test_adding_an_amount_is_not_speaking() -> None:
     assert [(f.source, f.cue) for f in found] == [("the minister", "added")]
 
 
+def test_saying_without_a_clause_the_parser_sees_is_still_saying() -> None:
+    """The parser hangs the clause of "said for the first time that ..." on "time"."""
+    found = _attributions(
+        "Harbour master Teodor Kestrel also said for the first time that two ferries had "
+        "been sold. As Mayor Ilse Varn noted, the pier has been closed for a year."
+    )
+    assert sorted((f.source, f.cue) for f in found) == [
+        ("Harbour master Teodor Kestrel", "said"),
+        ("Mayor Ilse Varn", "noted"),
+    ], [(f.source, f.cue) for f in found]
+    found = _attributions("Kestrel would say so, and Varn did not say it.")
+    assert found == [], [(f.source, f.cue) for f in found]
+
+
 def test_a_reporting_verb_joined_to_the_reported_clause_belongs_to_the_speaker() -> None:
     found = _attributions(
         "Irena Vos, a councillor for the harbour ward, said the board had given away too "

@@ -48,6 +48,12 @@ EXAMPLES = [
         "reported",
         "was reported",
     ),
+    (
+        "plain_saying",
+        "Harbour master Teodor Kestrel also said for the first time that two ferries were sold.",
+        "said",
+        "said",
+    ),
 ]
 
 

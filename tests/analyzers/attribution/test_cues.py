@@ -81,6 +81,11 @@ CUE_TYPES = [
     ),
     ("Port officials want to delay the vote until the spring.", "Port officials", "intention"),
     ("Critics fear the levy will drive the ferry operators away.", "Critics", "thought"),
+    # A quantifier stands for people: "some", "few", "both" hold views.
+    ("Some fear the levy will drive the ferry operators away.", "Some", "thought"),
+    ("But few believe the pier will reopen in May.", "few", "thought"),
+    # Seeing as is a view, not a discovery.
+    ("Local developers see golf courses as wasted space.", "Local developers", "thought"),
 ]
 
 

@@ -22,6 +22,7 @@ def test_features_read_the_verb_its_subject_and_its_complements() -> None:
     found = features(verb, subject)
     assert "lemma=mock" in found and "subj_ent=PERSON" in found
     assert "child=dobj" in found and "lemma_dobj=mock" in found
+    assert "obj_ent=NOUN" in found and "pobj_ent=DATE" in found  # "levy", "Tuesday"
     model = CueModel(
         {
             "weights": {"lemma=mock": 2.0, "child=dobj": 1.0},

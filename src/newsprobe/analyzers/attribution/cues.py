@@ -65,6 +65,11 @@ if not set(CUE_TYPES.values()) <= _KNOWN:  # a typo in the lexicon fails at impo
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
 # Not "you": "What do you think?", "Tell us what you think" address the reader.
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "who"})
+# Quantifiers standing for people: "some fear", "few believe", "both want", "each
+# recognized" (PolNeAR marks them as sources; the small model tags "few" and "most" as
+# adjectives, the rest as pronouns). On PolNeAR train (840) holding them as holders found
+# 41 sources more, 15 false (source F1 .744 -> .746, relation .664 -> .665).
+_QUANTIFIERS = frozenset("some many few most all both each others those neither several".split())
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 # What may follow the object and still complete it: "called the plan a needless
 # escalation" (oprd), "found the levy unfair" (acomp/ccomp/xcomp).
@@ -110,9 +115,12 @@ def wants_complement(token: Token, subject: Token | None, kind: str) -> bool:
 def wants_holder(token: Token, subject: Token | None, kind: str) -> bool:
     """'Critics fear the levy will pass': only someone can fear, want or support. "It
     seems", "the rally wants", "this means" have no holder of a view; evidence may also
-    come from a document or a figure ("polls show", "the data suggest")."""
+    come from a document or a figure ("polls show", "the data suggest"). "Some fear",
+    "both want": a quantifier stands for people (`_QUANTIFIERS`)."""
     if subject is None or subject.lower_ in _EMPTY_SUBJECTS:
         return False
+    if subject.lower_ in _QUANTIFIERS:
+        return True
     if subject.pos_ == "PRON":
         return subject.lower_ in _PERSONAL
     if subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or subject.pos_ == "PROPN":
@@ -149,14 +157,19 @@ _DISCOVERY = frozenset({"find", "see", "know", "discover", "show", "prove", "dem
 
 def wants_a_finding_not_a_discovery(token: Token, subject: Token | None, kind: str) -> bool:
     """'Engineers found a crack in the dam' reports what they came across; 'inspectors
-    found that the wall was weak', 'found the levy unfair', 'the report found a link' (a
-    document's finding) attribute. A person's plain noun object is no content."""
+    found that the wall was weak', 'found the levy unfair', 'saw the levy as a tax', 'the
+    report found a link' (a document's finding) attribute. A person's plain noun
+    object is no content."""
     if token.lemma_.lower() not in _DISCOVERY:
         return True
     if any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
         return True
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     if obj is None or any(c.dep_ in _RUN_ON for c in obj.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        # "Developers see golf courses as wasted space": seeing as is a view. On PolNeAR
+        # train (840): 28 sources more, 20 false (source F1 .7457 -> .7463).
         return True
     if subject is None:
         return False

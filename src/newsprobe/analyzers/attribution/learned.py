@@ -57,9 +57,18 @@ def features(token: Token, subject: Token, *, kind: bool = True) -> list[str]:
         out.append(f"child={dep}")
         if dep in {"ccomp", "xcomp", "dobj"}:
             out.append(f"lemma_{dep}={lemma}")
+            if dep == "dobj":
+                # What is acted on: "endorsed *Clinton*" (a person) is a stance more
+                # often than "raised *money*" is (v3; 5-fold CV at 0.45: P .690 -> .693,
+                # R .393 -> .398, with `pobj_ent`: .695, .400).
+                out.append(f"obj_ent={child.ent_type_ or child.pos_}")
         elif dep in {"prep", "prt"}:
             out.append(f"{dep}={child.lower_}")
             out.append(f"lemma_{dep}={lemma}_{child.lower_}")
+            # "voted for *Sanders*", "campaigned against *the deal*".
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                out.append(f"pobj_ent={pobj.ent_type_ or pobj.pos_}")
         elif dep == "aux":
             out.append(f"aux={child.lower_}")
     return out
