@@ -106,34 +106,32 @@ def surface_word(text: str, stemmed: str) -> str | None:
 
 
 @cache
-def _concepts() -> dict[str, str]:
-    """Stemmed word -> concept, from `lexicons/concepts.txt`."""
-    table: dict[str, str] = {}
+def _concept_entries() -> tuple[tuple[str, str], ...]:
+    """(word as written, "~concept") of each entry of `lexicons/concepts.txt`."""
     text = resources.files(__package__).joinpath("lexicons/concepts.txt").read_text("utf-8")
+    entries = []
     for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        concept, _, words = line.partition("|")
-        for word in words.split():
-            table[stem(fold(word).replace("'", ""))] = f"~{concept.strip()}"
-    return table
+        if line.strip() and not line.startswith("#"):
+            concept, _, words = line.partition("|")
+            entries += [(word, f"~{concept.strip()}") for word in words.split()]
+    return tuple(entries)
+
+
+@cache
+def _concepts() -> dict[str, str]:
+    """Stemmed word -> concept."""
+    return {stem(fold(word).replace("'", "")): concept for word, concept in _concept_entries()}
 
 
 @cache
 def _concept_symbols() -> list[tuple[re.Pattern[str], str]]:
     """(pattern, concept) for the table's entries that are not words ("km/h"): the word
     reader splits them, so they are looked for in the text as written."""
-    found = []
-    text = resources.files(__package__).joinpath("lexicons/concepts.txt").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        concept, _, words = line.partition("|")
-        for word in words.split():
-            if not _WORD.fullmatch(word):
-                pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
-                found.append((pattern, f"~{concept.strip()}"))
-    return found
+    return [
+        (re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE), concept)
+        for word, concept in _concept_entries()
+        if not _WORD.fullmatch(word)
+    ]
 
 
 @lru_cache(maxsize=4096)

@@ -718,8 +718,14 @@ def subject_with_object(r: _Reading) -> Outcome:
     with_object = r.lemma in OBJECT_CUES and any(c.dep_ in _OBJECTS for c in r.children)
     if not (with_object or _cue_preposition(r) is not None):
         return _NEXT
-    doc, i = r.doc, r.i
-    cue = doc[i : i + 1]
+    return _subject_cue(r, subject)
+
+
+def _subject_cue(r: _Reading, subject: Token) -> _Cue:
+    """The word itself as the cue and its subject as the source; a relative pronoun's
+    named antecedent instead ("the institute, which declined to comment")."""
+    doc = r.doc
+    cue = doc[r.i : r.i + 1]
     if subject.lower_ in _RELATIVES and r.dep == "relcl":
         return _Cue(
             source_phrase(named_antecedent(r.token.head)), cue, doc[subject.i : subject.i + 1]
@@ -782,13 +788,7 @@ def plain_saying(r: _Reading) -> Outcome:
     subject = r.subject
     if subject is None or r.lemma not in PLAIN_CUES:
         return _NEXT
-    doc, i = r.doc, r.i
-    cue = doc[i : i + 1]
-    if subject.lower_ in _RELATIVES and r.dep == "relcl":
-        return _Cue(
-            source_phrase(named_antecedent(r.token.head)), cue, doc[subject.i : subject.i + 1]
-        )
-    return _Cue(source_phrase(subject), cue, cues.description(subject))
+    return _subject_cue(r, subject)
 
 
 #: The rules that decide whether a word cues an attribution, in order: the first that
