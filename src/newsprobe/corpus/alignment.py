@@ -521,6 +521,14 @@ def _misquoted(members: Sequence[FigureMention], voice_of: Mapping[int, str]) ->
     return found
 
 
+def _citation_note(m: FigureMention, misquoted: Mapping[int, str]) -> str:
+    """Whose figure a cited one is, and what the cited outlet's own report says when the
+    citing article gives it otherwise; "" for the outlet's own figure."""
+    if id(m) in misquoted:
+        return f"cited from {m.cited_outlet}, whose own report says {misquoted[id(m)]}"
+    return f"cited from {m.cited_outlet}" if m.cited_outlet else ""
+
+
 def _latest(running: RunningCount, statements: Mapping[str, Statement]) -> _Consensus:
     """A running count's consensus: where the latest report puts it, supported by the
     voices consistent with it (an earlier "at least 12" is)."""
@@ -647,13 +655,7 @@ def align_figures(
         for m in sorted(members, key=lambda m: (m.view.id, m.span.start)):
             voice = voice_of[id(m)]
             verdict = _verdict(_statement(m), consensus, statements, voice)
-            notes = [
-                f"cited from {m.cited_outlet}, whose own report says {misquoted[id(m)]}"
-                if id(m) in misquoted
-                else f"cited from {m.cited_outlet}"
-                if m.cited_outlet
-                else ""
-            ]
+            notes = [_citation_note(m, misquoted)]
             if running is not None and running.earlier(voice, level_of(m)):
                 verdict = "consistent"
                 notes.append(f"an earlier count: the latest report gives {running.value:,.0f}")

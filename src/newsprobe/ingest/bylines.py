@@ -81,13 +81,6 @@ _DATE_LIKE = re.compile(
 )
 
 
-# A word that makes a capitalised name an outlet's ("News", "Daily", "Courier").
-_OUTLET_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, OUTLET_WORDS))) + r")\b",
-    re.IGNORECASE,
-)
-
-
 @dataclass(frozen=True)
 class Header:
     """What the header lines said; the date is kept as written, for `with_published`."""
@@ -175,7 +168,8 @@ def _outlet_after_comma(part: str) -> tuple[str, str | None]:
     "Ana Ruiz, Tomas Brenner")."""
     head, comma, tail = part.rpartition(",")
     tail = tail.strip()
-    if comma and head.strip() and _is_outlet(tail) and _OUTLET_WORD.search(tail):
+    named = any(word.lower() in OUTLET_WORDS for word in tail.split())
+    if comma and head.strip() and _is_outlet(tail) and named:
         return head, tail
     return part, None
 
