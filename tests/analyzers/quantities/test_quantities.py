@@ -609,3 +609,24 @@ def test_a_part_counted_from_a_whole_is_a_count(pipeline: Pipeline) -> None:
         ("Three", "judges"),
         ("five", "judges"),
     ]
+
+
+def test_a_period_ending_a_sentence_does_not_make_the_next_number_a_label(
+    pipeline: Pipeline,
+) -> None:
+    found = quantities(
+        pipeline,
+        "Windows were broken along the route. Three officers were injured. "
+        "The rule is set out in para. 4 of the code.",
+    )
+    assert [(f.text, f.dimension, f.about) for f in found] == [("Three", "casualties", "injured")]
+
+
+def test_a_compound_noun_before_the_casualty_verb_is_still_a_casualty(
+    pipeline: Pipeline,
+) -> None:
+    found = quantities(pipeline, "Three police officers were hurt. Two fire crews were sent.")
+    assert [(f.text, f.dimension, f.about) for f in found] == [
+        ("Three", "casualties", "injured"),
+        ("Two", "count", "crews"),
+    ]

@@ -24,6 +24,9 @@ MONTHS = load_words("quantities/months")
 #: Words before a number that make it a label: "page 3", "No. 10", "Flight 370".
 _LABELS = load_words("quantities/number_labels")
 _TIME_WORDS = load_words("quantities/clock_words")
+#: The longest label read across a period ("para. 4"): longer words before a period end
+#: a sentence ("the route. 14 people").
+_ABBREVIATION_CHARS = 4
 _PARTITIVE = frozenset(
     [
         "the", "those", "these", "them", "us", "you", "his", "her", "their", "its", "our", "whom",
@@ -95,7 +98,15 @@ def is_vetoed(tokens: list[Token], m: Measure) -> bool:
         _low(tokens, after) in ("a", "p") and _low(tokens, after + 1) == "."
     ):
         return True
-    label = m.start - 1 if _low(tokens, m.start - 1) != "." else m.start - 2
+    label = m.start - 1
+    if (
+        _low(tokens, label) == "."
+        and tokens[m.start].text[:1].isdigit()
+        and len(_low(tokens, label - 1)) <= _ABBREVIATION_CHARS
+    ):
+        # "No. 10", "p. 3", "Vol. 2": an abbreviation's period before digits; in "along
+        # the route. Three officers were hurt" the period ends a sentence.
+        label -= 1
     if _low(tokens, label) in _LABELS:
         return True
     if m.start > 0 and tokens[m.start - 1].text in MONTHS:
@@ -149,6 +160,8 @@ def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> 
         return CASUALTY_WORDS[word]
     # "12 people were killed", "40 civilians died", "three soldiers wounded"
     k = after + 1
+    if _low(tokens, k + 1) in _AUX and _low(tokens, k).isalpha() and _low(tokens, k) not in _AUX:
+        k += 1  # a compound noun: "three police officers were hurt"
     while (
         _low(tokens, k) in _AUX
         or _low(tokens, k) in _STATUS
