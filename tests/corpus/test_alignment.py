@@ -359,3 +359,47 @@ def test_each_party_s_seats_line_up_with_the_same_party_s() -> None:
     figures = align_figures(views, voices={v.id: v.voice_name for v in views})
     seats = {frozenset(v.text for v in f.values) for f in figures if f.dimension == "count"}
     assert seats == {frozenset({"24", "26"}), frozenset({"19"})}
+
+
+def test_arrests_said_before_the_count_and_givers_named_after_it() -> None:
+    # "Police detained 14 people" counts the arrested as "12 people were arrested" does;
+    # "18.000, según la policía" is the police's figure, as "Police put the crowd at".
+    from datetime import UTC, datetime
+
+    import newsprobe
+    from newsprobe.document import Article
+
+    views = _views(
+        "Varn pension march",
+        {
+            "Harbourline News": (
+                "Police put the crowd at 18,000, while the organisers said 60,000 people "
+                "had taken part. Police said 12 people were arrested after shop windows "
+                "were smashed."
+            ),
+            "Coastline Wire": (
+                "About 18,000 people marched in Varn on Saturday, police said, while "
+                "organisers put the turnout at more than 50,000. Police detained 14 people "
+                "after windows were broken along the route."
+            ),
+        },
+    )
+    spanish = Article.create(
+        headline="Miles de personas marchan en Varn contra la reforma de las pensiones",
+        body=(
+            "Unas 18.000 personas, según la policía, y 60.000 personas, según los "
+            "organizadores, marcharon el sábado por el centro de Varn. La policía detuvo "
+            "a 12 personas tras los destrozos."
+        ),
+        outlet="Diario del Sur",
+        published=datetime(2026, 3, 14, 10, tzinfo=UTC),
+        language="es",
+    )
+    views.append(ArticleView(newsprobe.analyze(spanish)))
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    by_values = {frozenset(v.text for v in f.values): f for f in figures if f.dimension == "count"}
+    arrested = by_values[frozenset({"12", "14", "12 personas"})]
+    assert {v.text: v.verdict for v in arrested.values}["14"] == "contradiction"
+    police = by_values[frozenset({"18,000", "About 18,000", "Unas 18.000 personas"})]
+    assert {v.verdict for v in police.values} == {"consistent"}
+    assert frozenset({"60,000", "more than 50,000", "60.000 personas"}) in by_values
