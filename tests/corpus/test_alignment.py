@@ -403,3 +403,49 @@ def test_arrests_said_before_the_count_and_givers_named_after_it() -> None:
     police = by_values[frozenset({"18,000", "About 18,000", "Unas 18.000 personas"})]
     assert {v.verdict for v in police.values} == {"consistent"}
     assert frozenset({"60,000", "more than 50,000", "60.000 personas"}) in by_values
+
+
+def test_passengers_and_crew_are_everyone_on_board_and_hurt_passengers_are_injured() -> None:
+    # "182 passengers and six crew" are the 188 people on board other outlets give; "Four
+    # passengers were treated for minor injuries" counts the injured, as the German
+    # "Vier Passagiere wurden ... leicht verletzt" (the verb last) does.
+    from datetime import UTC, datetime
+
+    import newsprobe
+    from newsprobe.document import Article
+
+    views = _views(
+        "Aerovarn emergency landing",
+        {
+            "Harbourline News": (
+                "An Aerovarn jet carrying 182 passengers and six crew made an emergency "
+                "landing in Orsk on Tuesday. Four passengers were treated for minor injuries "
+                "after sliding down the chutes, and 11 people were checked for smoke."
+            ),
+            "Coastline Wire": (
+                "An Aerovarn plane with 188 people on board landed safely in Orsk on Tuesday "
+                "after an engine caught fire. Five people were slightly injured."
+            ),
+        },
+    )
+    german = Article.create(
+        headline="Aerovarn-Maschine muss in Orsk notlanden",
+        body=(
+            "Eine Maschine der Aerovarn ist am Dienstag in Orsk notgelandet. An Bord waren "
+            "182 Passagiere und sechs Besatzungsmitglieder. Vier Passagiere wurden bei der "
+            "Evakuierung leicht verletzt."
+        ),
+        outlet="Morgenblatt",
+        published=datetime(2026, 3, 14, 12, tzinfo=UTC),
+        language="de",
+    )
+    views.append(ArticleView(newsprobe.analyze(german)))
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (aboard,) = [f for f in figures if any(v.text == "188" for v in f.values)]
+    assert {v.text: (v.value, v.verdict) for v in aboard.values} == {
+        "182 passengers and six crew": (188, "consistent"),
+        "188": (188, "consistent"),
+        "182 Passagiere und sechs Besatzungsmitglieder": (188, "consistent"),
+    }
+    (injured,) = [f for f in figures if f.dimension == "casualties"]
+    assert sorted(v.text for v in injured.values) == ["Five", "Four", "Vier Passagiere"]

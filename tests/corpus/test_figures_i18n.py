@@ -123,3 +123,38 @@ def test_names_fold_across_languages() -> None:
     text = "Le président Anton Veles a rencontré dimanche M. Sandor à Varn."
     names = [n for n, _ in capitalized_names(text, "fr")]
     assert names == ["Anton Veles", "Sandor", "Varn"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "day"),
+    [
+        ("en", "Unions said they would meet on Monday to decide on a strike.", "2026-11-30"),
+        ("en", "The unions met on Monday.", "2026-11-23"),
+        ("en", "He will resign. On Monday, the board met.", "2026-11-23"),
+        ("fr", "Les syndicats se réuniront lundi prochain.", "2026-11-30"),
+        ("de", "Die Gewerkschaft wird am Montag entscheiden.", "2026-11-30"),
+        ("es", "El sindicato se reunió el lunes.", "2026-11-23"),
+    ],
+)
+def test_a_weekday_with_a_marker_of_the_future_is_the_next_one(
+    language: str, text: str, day: str
+) -> None:
+    thursday = datetime(2026, 11, 26, 11, tzinfo=UTC)
+    assert [d for d, _ in days_named(text, language, thursday)] == [day]
+
+
+def test_a_planned_day_is_not_the_day_of_the_event_reported() -> None:
+    import newsprobe
+    from newsprobe.corpus.profile import event_day
+    from newsprobe.document import Article
+
+    analysis = newsprobe.analyze(
+        Article.create(
+            headline="Halvik to axe 1,200 jobs after quarterly loss",
+            body="Halvik Steel will cut 1,200 jobs. Unions said they would meet on Monday "
+            "to decide on strike action.",
+            published=datetime(2026, 11, 26, 11, tzinfo=UTC),
+            language="en",
+        )
+    )
+    assert event_day(analysis) is None

@@ -196,13 +196,24 @@ def _linked_event(view: ArticleView, q: QuantityFinding) -> EventFinding | None:
     return None
 
 
+# How far after a count a phrase of what befell the people counted is read, in words of
+# its piece: "Vier Passagiere wurden bei der Evakuierung leicht verletzt" is seven (five
+# until the German verb-last clause was met, 2026-12-07 probe of a four-outlet air
+# incident; a comma or dash ends the piece, so "..., and 11 people were checked" stays out).
+_PHRASE_AFTER_WORDS = 7
+
+
 def _phrase_after(
     view: ArticleView, q: QuantityFinding, sentence: tuple[int, int], table: Mapping[str, str]
 ) -> str | None:
-    """The class of the first phrase of `table` in the five words after a count: "Three
-    of them were treated in hospital" (injured), "300 residents were evacuated"."""
-    words = re.findall(r"[^\W\d_]+", view.article.text[q.span.end : sentence[1]].lower())
-    for i in range(min(len(words), 5)):
+    """The class of the first phrase of `table` in the words after a count, within its
+    piece of the sentence: "Three of them were treated in hospital" (injured), "300
+    residents were evacuated", "Four passengers were treated for minor injuries", "Vier
+    Passagiere wurden bei der Evakuierung leicht verletzt" (the verb last)."""
+    end = _PIECE_END.search(view.article.text, q.span.end, sentence[1])
+    after = view.article.text[q.span.end : end.start() if end else sentence[1]]
+    words = re.findall(r"[^\W\d_]+", after.lower())
+    for i in range(min(len(words), _PHRASE_AFTER_WORDS)):
         for size in (3, 2, 1):  # "in critical condition", "seriously hurt", "injured"
             phrase = " ".join(words[i : i + size])
             if phrase in table:
@@ -252,7 +263,8 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
         about = (q.about or "").lower()
         return lexicon("en").casualty_words.get(about, about or "unknown")
     if q.dimension == "count":
-        people = q.about is None or q.about.lower() in ("people", "person")
+        # "passengers", "workers", "Passagiere" are people as much as "people" is.
+        people = q.about is None or _count_class(view, q) in ("people", "person")
         if people and (hurt := _phrase_after(view, q, sentence, _lexicon(view).casualty_words)):
             return f"casualties:{hurt}"
         counted = "people" if people else lexicon("en").count_nouns.get(str(q.about).lower())
@@ -457,7 +469,7 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
     text = view.article.text
     home = _home_year(view, event_day)
     pending: list[tuple[QuantityFinding, tuple[int, int], tuple[int, int], str, str | None]] = []
-    for q in view.figures:
+    for q in _with_crew_totals(view):
         if q.dimension in SKIPPED_DIMENSIONS:
             continue
         if in_correction_notice(text, q.span.start, q.span.end):
@@ -497,6 +509,60 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
                 nouns=_nouns(view, q, clause) if dimension == "count" else frozenset(),
             )
         )
+    return found
+
+
+def _count_class(view: ArticleView, q: QuantityFinding) -> str | None:
+    """The `count_nouns` class of what a count counts, in its language or in English."""
+    about = (q.about or "").lower()
+    return _lexicon(view).count_nouns.get(about) or lexicon("en").count_nouns.get(about, about)
+
+
+# Words between two counts read as one phrase: "182 [passengers and] six crew".
+_LINK_WORDS = 3
+
+
+def _linked(between: str, connectors: frozenset[str]) -> bool:
+    """ "and", or the first count's noun and "and": the two counts are listed together."""
+    words = between.lower().split()
+    return 0 < len(words) <= _LINK_WORDS and words[-1] in connectors
+
+
+def _with_crew_totals(view: ArticleView) -> list[QuantityFinding]:
+    """The article's figures, with "182 passengers and six crew" read as the 188 people
+    on board that other outlets give (the crew's own count dropped): passengers alone
+    and everyone aboard are otherwise one count of people that disagree by the crew."""
+    figures = sorted(view.figures, key=lambda q: q.span.start)
+    text = view.article.text
+    links = _lexicon(view).connectors
+    found: list[QuantityFinding] = []
+    crew_counts: set[int] = set()
+    for at, q in enumerate(figures):
+        if at in crew_counts:
+            continue
+        following = figures[at + 1] if at + 1 < len(figures) else None
+        if (
+            following is not None
+            and q.dimension == following.dimension == "count"
+            and q.value is not None
+            and following.value is not None
+            and _count_class(view, q) == "people"
+            and _count_class(view, following) == "crew"
+            and _linked(text[q.span.end : following.span.start], links)
+        ):
+            crew_counts.add(at + 1)
+            end = following.span.end
+            if noun := re.match(rf"\s+{re.escape(str(following.about))}\b", text[end:], re.I):
+                end += noun.end()  # "six crew": the analyzer's span is the number alone
+            q = q.model_copy(
+                update={
+                    "value": q.value + following.value,
+                    "span": Span(start=q.span.start, end=end),
+                    "text": text[q.span.start : end],
+                    "about": "people",
+                }
+            )
+        found.append(q)
     return found
 
 

@@ -209,16 +209,19 @@ def _figure_keys(figures: Sequence[QuantityFinding]) -> list[str]:
 
 
 def _event_day(analysis: Analysis, named: list[tuple[str, tuple[int, int]]]) -> date | None:
-    """The day of the first dated event in the lede, else the first day the lede names."""
+    """The day of the first dated event in the lede, else the first day the lede names
+    on or before publication: a day after it is what is planned ("the unions would meet
+    on Monday to decide on a strike"), not the day of the event reported."""
     article = analysis.article
     lede_end = article.body.start + _LEDE_CHARS
+    last = article.published.date() if article.published else date.max
     for event in sorted(
         (f for f in analysis.findings if isinstance(f, EventFinding)), key=lambda e: e.span.start
     ):
         if event.span.start < lede_end and event.time and _DAY.match(event.time):
             return date.fromisoformat(event.time)
     for day, (start, _) in named:
-        if start < lede_end:
+        if start < lede_end and date.fromisoformat(day) <= last:
             return date.fromisoformat(day)
     return None
 

@@ -7,7 +7,9 @@ times from the `events` analyzer; articles in other languages do not, so this mo
 the common forms itself, with the same rules as the English `timex` helper:
 
 =========================  ==========================================================
-"dimanche", "am Sonntag"   the most recent such weekday on or before publication
+"dimanche", "am Sonntag"   the most recent such weekday on or before publication; the
+                           next one after it with a marker of the future ("would meet
+                           on Monday", "lundi prochain")
 "hier", "gestern", "ayer"  publication day minus one
 "9 mars 2025", "9. März",  that day; without a year, the nearest one on or before
 "9 marzo", "9 de marzo"    publication
@@ -99,6 +101,10 @@ def days_named(
             if any(s <= match.start() < e for s, e in taken):
                 continue
             index = lex.weekdays.index(match.group(1).lower())
+            if _future(folded, match, lex.future_markers):
+                ahead = (index - base.weekday()) % 7 or 7
+                found.append(((base + timedelta(days=ahead)).isoformat(), match.span()))
+                continue
             back = (base.weekday() - index) % 7
             found.append(((base - timedelta(days=back)).isoformat(), match.span()))
         for match in relative_day.finditer(folded):
@@ -106,6 +112,22 @@ def days_named(
             found.append(((base + timedelta(days=shift)).isoformat(), match.span()))
     found.sort(key=lambda item: item[1])
     return found
+
+
+# Words read on either side of a weekday for a marker of the future: "said they would
+# meet on Monday" (four before), "lundi prochain" (one after).
+_FUTURE_BEFORE, _FUTURE_AFTER = 4, 1
+
+
+def _future(text: str, match: re.Match[str], markers: frozenset[str]) -> bool:
+    """Whether the weekday at `match` is one after publication: "the unions would meet on
+    Monday", "wird am Montag entscheiden", "lundi prochain". Without a marker a weekday
+    in news is the most recent one (the day the reported event happened)."""
+    preceding = re.split(r"[.!?]\s", text[max(0, match.start() - 60) : match.start()])[-1]
+    before = re.findall(r"[\w']+", preceding.lower())
+    after = re.findall(r"[\w']+", text[match.end() : match.end() + 30].lower())
+    window = before[-_FUTURE_BEFORE:] + after[:_FUTURE_AFTER]
+    return any(word in markers for word in window)
 
 
 def years_named(text: str) -> list[int]:

@@ -18,6 +18,8 @@ reading Python:
   how many years back ("il y a deux ans": two; "le mois dernier": this year; "à
   l'époque": unknown); the words that make a duration an interval ("two years ago",
   "vor drei Jahren") rather than how long something lasted;
+- the words that put a weekday after publication ("would meet on Monday", "wird am
+  Montag", "lundi prochain");
 - the capitalized words that are not names.
 
 English has a table too, for the event and casualty words: cross-checking reads every
@@ -80,6 +82,7 @@ class Lexicon:
     weekdays: tuple[str, ...]
     months: tuple[str, ...]
     relative_days: dict[str, int]
+    future_markers: frozenset[str]
     duration_units: dict[str, float]
     duration_phrases: dict[str, float]
     share_phrases: dict[str, float]
@@ -141,6 +144,7 @@ def lexicon(language: str) -> Lexicon:
         weekdays=_lower(raw["weekdays"]),
         months=_lower(raw["months"]),
         relative_days={fold_apostrophes(k): int(v) for k, v in raw["relative_days"].items()},
+        future_markers=frozenset(_lower(raw["future_markers"])),
         duration_units={k.lower(): float(v) for k, v in raw["duration_units"].items()},
         duration_phrases={
             fold_apostrophes(k.lower()): float(v) for k, v in raw["duration_phrases"].items()
