@@ -158,3 +158,16 @@ def test_a_planned_day_is_not_the_day_of_the_event_reported() -> None:
         )
     )
     assert event_day(analysis) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Der Stahlkonzern streicht 900 Stellen."),
+        ("fr", "Le groupe va supprimer 900 emplois."),
+        ("es", "El grupo eliminará 900 puestos de trabajo."),
+        ("it", "Il gruppo taglierà 900 posti di lavoro."),
+    ],
+)
+def test_jobs_are_counted_in_every_language(language: str, text: str) -> None:
+    assert [(q.value, q.about) for q in read_figures(text, language)] == [(900.0, "jobs")]
