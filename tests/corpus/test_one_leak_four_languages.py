@@ -110,3 +110,40 @@ def test_bounds_alone_are_no_disagreement(check: CrossCheck) -> None:
     out = io.StringIO()
     render_crosscheck(check, Console(file=out, width=140, color_system=None))
     assert "the outlets give only bounds" in out.getvalue()
+
+
+def test_bounds_and_one_exact_figure_that_agree_are_no_disagreement() -> None:
+    # "gusts of up to 140 km/h" from three outlets, "90mph winds" (145 km/h) and "up to
+    # 90 mph" from a fourth: every figure is consistent, none is a majority value.
+    day = datetime(2026, 11, 28, 9, tzinfo=UTC)
+    articles = [
+        Article.create(
+            headline=headline,
+            body=body,
+            outlet=outlet,
+            published=day,
+            language=language,
+        )
+        for outlet, language, headline, body in (
+            ("Harbourline News", "en", "Storm Orla batters Kestravan coast",
+             "Storm Orla swept across the Kestravan coast overnight with gusts of up to 140 "
+             "km/h, toppling trees and flooding streets in Serevo."),
+            ("Coastline Wire", "en", "Storm lashes Kestravan coast",
+             "A storm with winds of up to 140 kilometres per hour swept across the "
+             "Kestravan coast on Saturday, toppling trees in Serevo."),
+            ("Il Faro", "it", "Tempesta Orla sulla costa di Kestrava",
+             "La tempesta Orla si è abbattuta sulla costa di Kestrava e su Serevo con "
+             "raffiche fino a 140 chilometri orari."),
+            ("Northgate Daily", "en", "Storm Orla: 90mph winds hit coast",
+             "Storm Orla hit the Kestravan coast and Serevo with winds of up to 90 mph, "
+             "toppling trees."),
+        )
+    ]  # fmt: skip
+    analyses = list(newsprobe.Pipeline().analyze_many(articles))
+    check = crosscheck(analyses[-1], analyses)
+    (speed,) = [f for f in check.figures if f.dimension == "speed"]
+    assert {v.verdict for v in speed.values} == {"consistent"}
+    out = io.StringIO()
+    render_crosscheck(check, Console(file=out, width=140, color_system=None))
+    assert "disagree" not in out.getvalue()
+    assert "the figures agree" in out.getvalue()

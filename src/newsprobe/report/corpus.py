@@ -154,6 +154,8 @@ def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
         if consensus
         else "no consensus value: the outlets give only bounds (up to, more than)"
         if all(v.bound in ("lower", "upper") for v in figure.values)
+        else "no consensus value: the figures agree, but most outlets give only a bound"
+        if all(v.verdict == "consistent" for v in figure.values)
         else "no consensus: the outlets disagree with no majority"
     )
     verdict = Text("this article: ").append(_verdict(figure.target_verdict))
