@@ -449,3 +449,24 @@ def test_passengers_and_crew_are_everyone_on_board_and_hurt_passengers_are_injur
     }
     (injured,) = [f for f in figures if f.dimension == "casualties"]
     assert sorted(v.text for v in injured.values) == ["Five", "Four", "Vier Passagiere"]
+
+
+def test_a_figure_of_no_known_kind_said_alike_by_two_outlets_is_aligned() -> None:
+    views = _views(
+        "Storm Orla",
+        {
+            "Harbourline News": (
+                "Storm Orla swept across the coast overnight. The weather service said 85 mm "
+                "of rain fell in Kestrel Bay in 12 hours. The airport in Serevo closed for "
+                "six hours."
+            ),
+            "Coastline Wire": (
+                "A storm swept across the Kestravan coast on Saturday. Serevo airport was "
+                "closed for six hours."
+            ),
+        },
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    durations = [f for f in figures if f.dimension == "duration"]
+    assert [sorted(v.text for v in f.values) for f in durations] == [["six hours", "six hours"]]
+    assert "airport" in durations[0].description

@@ -120,6 +120,8 @@ _WORDS = {
     "pressure": "pressure",
     "magnitude": "magnitude",
 }
+#: ... and of a figure of no known kind (`_said_alike`), named by its clause's words.
+_UNKNOWN_WORDS = {"duration": "duration", "count": "number"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -589,13 +591,30 @@ def _surface(members: Sequence[FigureMention], stemmed: str) -> str:
     return stemmed
 
 
+#: Content words two outlets' figures of no known kind must share to be shown as one
+#: figure: "the airport in Serevo closed for six hours" and "Serevo airport was closed
+#: for six hours" share three; "in 12 hours" of rain and "for six hours" share none.
+_ALIKE_WORDS = 2
+
+
+def _said_alike(members: Sequence[FigureMention]) -> bool:
+    """Whether every figure of no known kind shares `_ALIKE_WORDS` clause words with one
+    from another article: then it is one quantity said alike, worth a table."""
+    return all(
+        any(o.view.id != m.view.id and len(o.context & m.context) >= _ALIKE_WORDS for o in members)
+        for m in members
+    )
+
+
 def _description(members: Sequence[FigureMention], siblings: int) -> str:
     first = members[0]
-    measure = first.measure if first.measure != "unknown" else "figure"
-    words = _WORDS.get(first.dimension, "{m}").format(m=measure)
+    if first.measure == "unknown":  # "duration (airport, closed, Serevo)": its words name it
+        words = _UNKNOWN_WORDS.get(first.dimension, "figure")
+    else:
+        words = _WORDS.get(first.dimension, "{m}").format(m=first.measure)
     if first.dimension == "duration" and (people := _participants(members)):
         words += " of " + " and ".join(people[:3])
-    if siblings > 1:  # several quantities of one kind: name this one by its words
+    if siblings > 1 or first.measure == "unknown":  # name this one by its words
         # Sorted: ties keep their first-seen order, and a set's order changes with each
         # process's string hashing (the same cross-check named its figure differently).
         common = Counter(w for m in members if m.view.english for w in sorted(m.context))
@@ -640,7 +659,9 @@ def align_figures(
     used_ids: Counter[str] = Counter()
     for members in groups:
         first = members[0]
-        if len({m.view.id for m in members}) < 2 or first.measure == "unknown":
+        if len({m.view.id for m in members}) < 2 or (
+            first.measure == "unknown" and not _said_alike(members)
+        ):
             continue
         voice_of = {id(m): _voice(m, voices, by_outlet) for m in members}
         misquoted = _misquoted(members, voice_of)
