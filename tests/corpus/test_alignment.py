@@ -470,3 +470,37 @@ def test_a_figure_of_no_known_kind_said_alike_by_two_outlets_is_aligned() -> Non
     durations = [f for f in figures if f.dimension == "duration"]
     assert [sorted(v.text for v in f.values) for f in durations] == [["six hours", "six hours"]]
     assert "airport" in durations[0].description
+
+
+def test_a_prison_term_lines_up_apart_from_the_one_sought_and_other_periods() -> None:
+    views = _views(
+        "Lasko sentenced",
+        {
+            "Harbourline News": (
+                "A court in Varn on Monday sentenced Viktor Lasko, the former chief executive "
+                "of Keldor, to nine years in prison for paying bribes. Two former officials "
+                "who took the bribes were sentenced to six and seven years. Prosecutors had "
+                "asked for a 12-year prison term. The trial lasted 14 months."
+            ),
+            "Northgate Daily": (
+                "Viktor Lasko, who ran Keldor for more than a decade, was jailed for nine "
+                "years on Monday for bribing ministry officials. Prosecutors had sought a "
+                "12-year sentence."
+            ),
+            "Coastline Wire": (
+                "A Varn court sentenced former Keldor chief executive Viktor Lasko to nine "
+                "years in jail on Monday for bribing officials."
+            ),
+        },
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    by_values = {frozenset(v.text for v in f.values): f for f in figures}
+    given = by_values[frozenset({"nine years"})]
+    assert "sentence" in given.description
+    assert {v.verdict for v in given.values} == {"consistent"}
+    assert len(given.values) == 3  # not "seven years", not "more than a decade"
+    sought = by_values[frozenset({"12-year"})]
+    assert [(v.outlet, v.verdict) for v in sought.values] == [
+        ("Harbourline News", "consistent"),
+        ("Northgate Daily", "consistent"),
+    ]

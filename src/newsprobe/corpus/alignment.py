@@ -83,6 +83,10 @@ _RESOLVED = frozenset({"duration", "count"})
 # of event only when it is within this factor of that kind's median: "waited four
 # months" is not the length of a 45-minute meeting.
 _UNKNOWN_JOIN_FACTOR = 4.0
+# Kinds no figure joins unnamed: a prison term is said with its words ("jailed",
+# "sentence", "condannato"), and a court story's other periods are not it ("who ran
+# Keldor for more than a decade", "had worked there for 15 years").
+_NAMED_ONLY = frozenset({"sentence"})
 #: Share of the smaller context (content words of the clause) two figures must share to be
 #: taken for the same quantity when one article gives two of the kind.
 CONTEXT_SAME = 0.25
@@ -242,7 +246,9 @@ def _resolve_unknown(mentions: list[FigureMention]) -> list[FigureMention]:
     for m in mentions:
         if m.dimension in _RESOLVED and m.measure == "unknown" and m.amount:
             options = [
-                (len(v), k[2], v) for k, v in kinds.items() if k[:2] == (m.dimension, m.scope)
+                (len(v), k[2], v)
+                for k, v in kinds.items()
+                if k[:2] == (m.dimension, m.scope) and k[2] not in _NAMED_ONLY
             ]
             if options:
                 _, kind, values = max(options)

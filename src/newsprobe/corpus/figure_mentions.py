@@ -31,6 +31,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from newsprobe.analyzers.quantities.numbers import parse_number
 from newsprobe.analyzers.quantities.rules import ESTIMATE
 from newsprobe.analyzers.shared.corrections import in_correction_notice
 from newsprobe.corpus.content import content_words, stem
@@ -146,6 +147,20 @@ def _nearest_event_kind(text: str, at: int, language: str) -> str | None:
     return best[1] if best else None
 
 
+# A non-restrictive relative clause: ", who ran Keldor for more than a decade,".
+_ASIDE = re.compile(r",\s+(?:who|which|whose|qui|der|die|das|che|quien|que)\b[^,;:]*,", re.I)
+
+
+def _aside(text: str, span: Span, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The relative clause set off by commas that holds `span`, else the sentence: what
+    it describes is someone's past, not the event ("Viktor Lasko, who ran Keldor for
+    more than a decade, was jailed for nine years": the decade is no prison term)."""
+    for found in _ASIDE.finditer(text, sentence[0], sentence[1]):
+        if found.start() < span.start and span.end <= found.end():
+            return found.start(), found.end()
+    return sentence
+
+
 def _clause(view: ArticleView, span: Span, sentence: tuple[int, int]) -> tuple[int, int]:
     """The clause of `sentence` that holds `span`."""
     text = view.article.text
@@ -254,8 +269,8 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
     if q.dimension == "duration":
         if _is_interval(view, q, sentence):
             return None
-        text = view.text(sentence)
-        kind = _nearest_event_kind(text, q.span.start - sentence[0], language)
+        start, end = _aside(view.article.text, q.span, sentence)
+        kind = _nearest_event_kind(view.text((start, end)), q.span.start - start, language)
         if kind is None and (event := _linked_event(view, q)) is not None:
             kind = _EVENT_TYPES.get(event.event_type)
         return kind or "unknown"
@@ -474,6 +489,8 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
             continue
         if in_correction_notice(text, q.span.start, q.span.end):
             continue  # "An earlier version said 3,000 homes": the error, not the report
+        if _listed_after_another(view, q):
+            continue  # "sentenced to six and seven years": one figure per person
         sentence = view.sentence_at(q.span.start) or (q.span.start, q.span.end)
         measure = _measure(view, q, sentence)
         if measure is None:
@@ -510,6 +527,17 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
             )
         )
     return found
+
+
+_LISTED = re.compile(r"([\w.,-]+)\s+(?:and|or)\s+$", re.IGNORECASE)
+
+
+def _listed_after_another(view: ArticleView, q: QuantityFinding) -> bool:
+    """Whether the figure closes a list of values ("were sentenced to six and seven
+    years", "aged 34 and 41"): each is someone's, not the story's one figure, and
+    the list's last value aligned with the main figure as a contradiction."""
+    found = _LISTED.search(view.article.text, max(0, q.span.start - 40), q.span.start)
+    return found is not None and parse_number(found.group(1)) is not None
 
 
 def _count_class(view: ArticleView, q: QuantityFinding) -> str | None:
