@@ -56,7 +56,7 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         ),
         (
             rf"\bit(?: is| was|{_S}) (?:(?:quite|entirely|also|still) )?"
-            r"(?:possible|conceivable|probable) that\b",
+            r"(?:possible|conceivable|probable|plausible) that\b",
             "framing",
             ("it ", "it'", "it’"),
         ),
@@ -68,11 +68,23 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (
             r"\b(?:(?:remains?|remained)|(?:has|have|had) yet) to be (?:determined|established|"
             r"elucidated|confirmed|clarified|shown|proven|proved|seen|identified|explained)\b"
-            r"|\b(?:is|are|was|were|remains?|remained) (?:still |as yet )?(?:not (?:yet )?"
+            r"|\b(?:is|are|was|were|remains?|remained) (?:still |as yet |largely )?(?:not (?:yet )?"
             r"(?:fully |well |entirely |completely )?(?:understood|clear|known)|"
-            r"poorly understood|unclear|uncertain)\b",
+            r"poorly understood|unclear|uncertain|unknown)\b",
             "framing",
             ("remain", "understood", "clear", "known", "uncertain", " yet to be "),
+        ),
+        # The sixth composed probe (research abstracts, written before the rules were
+        # read, 2026-12-07) missed "this finding is suggestive of a defect"; "is indicative
+        # of" is the same evidential hedge (a speculation cue in the BioScope guidelines), as
+        # is "there is a possibility that" beside "raises the possibility that".
+        (
+            r"\b(?:is|are|was|were|be|being) (?:(?:highly|strongly|also) )?"
+            r"(?:suggestive|indicative) of\b"
+            r"|\bthere (?:is|was|remains) (?:a |some |also a |every |a real |a strong )?"
+            r"(?:possibility|chance|likelihood) (?:that|of)\b",
+            "framing",
+            ("suggestive of", "indicative of", "possibility", "chance", "likelihood"),
         ),
         # The third composed probe (science sentences written before these rules were
         # read, 2026-12-07) missed three research-prose hedges: work still to do ("further
