@@ -225,6 +225,12 @@ def test_one_hedge_per_cue_in_real_copy(
         ("The colour of the glaze is suggestive of a local clay.", "is suggestive of"),
         ("There is a possibility that the vote will be delayed.", "There is a possibility that"),
         ("The cause of the outage remains unknown.", "remains unknown"),
+        # evidence arguing for, a view something agrees with, a possibility left open
+        ("The fossil record argues for a single origin of flight.", "argues"),
+        ("This is in line with the view that the lake was once salt.", "in line with the view"),
+        ("Police have not ruled out foul play.", "not ruled out"),
+        ("A second leak cannot be excluded.", "cannot be excluded"),
+        ("There were claims that the ballots had been tampered with.", "There were claims that"),
     ],
 )
 def test_research_prose_hedges(pipeline: Pipeline, sentence: str, cue: str) -> None:
@@ -243,6 +249,9 @@ def test_research_prose_hedges(pipeline: Pipeline, sentence: str, cue: str) -> N
         "The minister said she would explain the decision on Monday.",  # a promise
         "Potential buyers can view the house on Saturday.",  # a role, not a guess
         "A plausible-looking forgery was sold at auction in 1998.",  # another adjective
+        "The lawyer argued that the contract was void.",  # a person contending: speech
+        "Inflation was in line with forecasts in March.",  # a measured match
+        "Police ruled out foul play on Tuesday.",  # a denial
     ],
 )
 def test_proposals_figures_and_promises_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:

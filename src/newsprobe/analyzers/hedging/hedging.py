@@ -75,7 +75,7 @@ _CONJECTURE_NOUNS = load_words("hedging/conjecture_nouns")
 _EXPLANATION_VERBS = load_words("hedging/explanation_verbs")
 # Evidence verbs: with evidence, or anything but a person, as subject they hedge ("the
 # structure suggests a mechanism"); with a person they propose ("she suggested a plan").
-_EVIDENCE_VERBS = frozenset({"suggest", "indicate", "imply"})
+_EVIDENCE_VERBS = load_words("hedging/evidence_verbs")
 # Before a verb of conjecture, what someone is able (or going) to do, not a conjecture made.
 _ABILITY = frozenset({"can", "ca", "cannot", "could", "will", "would", "'ll"})
 # Auxiliaries of a clause that states what is, not what should be ("be cut", "should go").
@@ -87,6 +87,7 @@ _ANIMATE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _ANIMATE_PRONOUNS = frozenset(
     {"i", "you", "we", "he", "she", "they", "who", "someone", "somebody", "one"}
 )
+_PERSON_SUFFIXES = tuple(sorted(load_words("hedging/person_suffixes")))
 _PEOPLE = load_words("hedging/agent_nouns") | (
     tagged("hedging/vague_sources", "bare") | tagged("hedging/vague_sources", "quantified")
 ) - tagged("hedging/vague_sources", "document")
@@ -96,7 +97,7 @@ _EVIDENCE_NOUNS = load_words("hedging/evidence_nouns")
 _NOT_SPECULATIVE_AFTER_COULD = load_words("hedging/could_not_speculative")
 _IMPRESSION = frozenset({"seem", "appear"})
 _CUE_WORDS = _ADVERBS | _QUALIFIERS | {"potential"}
-_CUE_VERBS = _EPISTEMIC | _CONJECTURE
+_CUE_VERBS = _EPISTEMIC | _CONJECTURE | _EVIDENCE_VERBS
 # "18 per cent less likely", "twice as likely", "three times more likely": a measured
 # rate, the finding of a study, not a guess. Only "likely" words with a measure before
 # the comparative are exempt; "more likely to win" alone still guesses.
@@ -206,7 +207,7 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
         return None
     if token.pos_ in {"VERB", "AUX"} and lemma in _CONJECTURE:
         return _conjecture(token, lemma)
-    if token.pos_ in {"VERB", "AUX"} and lemma in _EPISTEMIC:
+    if token.pos_ in {"VERB", "AUX"} and (lemma in _EPISTEMIC or lemma in _EVIDENCE_VERBS):
         return _epistemic(token, lemma)
     return None
 
@@ -225,12 +226,14 @@ def _in_compound(token: Token) -> bool:
 
 def _is_animate(token: Token) -> bool:
     """A person, a body or a group of people: someone who proposes rather than shows."""
+    lemma = token.lemma_.lower()
     return (
         token.ent_type_ in _ANIMATE_ENTS
         or token.pos_ == "PROPN"
         or token.lower_ in _ANIMATE_PRONOUNS
-        or token.lemma_.lower() in _PEOPLE
+        or lemma in _PEOPLE
         or token.lower_ in _PEOPLE
+        or lemma.endswith(_PERSON_SUFFIXES)
     )
 
 
@@ -324,9 +327,12 @@ def _epistemic(token: Token, lemma: str) -> tuple[str, Token] | None:
         # person proposing something ("she suggested a plan").
         subjects = _subjects(token)
         evidence = any(s.lemma_.lower() in _EVIDENCE_NOUNS for s in subjects) or (
-            bool(subjects) and not any(_is_animate(s) for s in subjects)
-        )
-        return ("epistemic_verb", token) if evidence and deps & {"ccomp", "dobj"} else None
+            lemma != "argue" and bool(subjects) and not any(_is_animate(s) for s in subjects)
+        )  # "argue" only with evidence: "the lawyer argued", "the ruling argued" contend
+        pointing = deps & {"ccomp", "dobj"} or any(
+            c.dep_ == "prep" and c.lower_ in {"for", "against"} for c in token.children
+        )  # "the data argue for a direct interaction"
+        return ("epistemic_verb", token) if evidence and pointing else None
     if (
         lemma == "think"
         and "aux" in deps
