@@ -203,3 +203,56 @@ def test_one_hedge_per_cue_in_real_copy(
 ) -> None:
     hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
     assert [(h.text, h.hedge_type) for h in hedges] == [(cue, hedge_type)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # research prose: conjecture verbs in the passive with "to", or with a clause
+        ("The two loops are predicted to bind copper.", "predicted"),
+        ("Varn-2 has been proposed to serve as an anchor for the spindle.", "proposed"),
+        ("We propose that the pump runs in reverse during starvation.", "propose"),
+        ("Forecasters predict that the river will peak on Sunday.", "predict"),
+        ("The herd is estimated to have numbered 400 animals in 1900.", "estimated"),
+        # evidence verbs with a thing as subject, or in a participle clause after one
+        ("The shape of the shell suggests a burrowing habit.", "suggests"),
+        ("The wreck lay upright, suggesting that it sank slowly.", "suggesting"),
+        ("These counts imply that the colony is shrinking.", "imply"),
+        # a conditional explanation, a relation put forward, an open question
+        ("A slow leak would account for the falling pressure.", "would"),
+        ("The study examined a potential link between noise and sleep.", "potential"),
+        ("A plausible reading is that the map was drawn from memory.", "plausible"),
+        ("The colour of the glaze is suggestive of a local clay.", "is suggestive of"),
+        ("There is a possibility that the vote will be delayed.", "There is a possibility that"),
+        ("The cause of the outage remains unknown.", "remains unknown"),
+        # evidence arguing for, a view something agrees with, a possibility left open
+        ("The fossil record argues for a single origin of flight.", "argues"),
+        ("This is in line with the view that the lake was once salt.", "in line with the view"),
+        ("Police have not ruled out foul play.", "not ruled out"),
+        ("A second leak cannot be excluded.", "cannot be excluded"),
+        ("There were claims that the ballots had been tampered with.", "There were claims that"),
+    ],
+)
+def test_research_prose_hedges(pipeline: Pipeline, sentence: str, cue: str) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert cue in [h.text for h in hedges]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The merger was proposed to shareholders in March.",  # "to" a body, no verb
+        "The mayor proposed that the fee be cut by half.",  # what should be done
+        "Police estimated the crowd at 2,000.",  # a figure and its source
+        "The new system can predict when a pump will fail.",  # a capability
+        "She suggested a shorter route through the valley.",  # a person proposing
+        "The minister said she would explain the decision on Monday.",  # a promise
+        "Potential buyers can view the house on Saturday.",  # a role, not a guess
+        "A plausible-looking forgery was sold at auction in 1998.",  # another adjective
+        "The lawyer argued that the contract was void.",  # a person contending: speech
+        "Inflation was in line with forecasts in March.",  # a measured match
+        "Police ruled out foul play on Tuesday.",  # a denial
+    ],
+)
+def test_proposals_figures_and_promises_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []

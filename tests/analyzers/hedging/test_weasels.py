@@ -43,6 +43,10 @@ def test_composed_sentence_set_gate(pipeline: Pipeline) -> None:
             "A growing number of economists now doubt the recovery.",
             "A growing number of economists",
         ),
+        ("Most historians now accept that the abbey burned twice.", "Most historians"),
+        ("The reform was, in the eyes of many, a betrayal.", "in the eyes of many"),
+        ("Some accounts claim that the mill burned in 1820.", "Some accounts"),
+        ("Popular belief holds that the well cures fevers.", "Popular belief"),
     ],
 )
 def test_weasels_are_found_with_the_words_that_fired(
@@ -66,6 +70,10 @@ def test_weasels_are_found_with_the_words_that_fired(
         "The museum will allow people to see the progress the city has made.",
         '"We live in a storm," my father often said.',
         "The video was widely seen on social media.",
+        # works already cited; a group's deed rather than its view
+        "Previous studies have shown that the enzyme needs zinc.",
+        "Many residents accepted the council's offer of a new flat.",
+        "Several accounts were frozen by the bank in May.",
     ],
 )
 def test_counts_and_named_groups_are_not_weasels(pipeline: Pipeline, sentence: str) -> None:

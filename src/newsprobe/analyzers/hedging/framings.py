@@ -56,7 +56,7 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         ),
         (
             rf"\bit(?: is| was|{_S}) (?:(?:quite|entirely|also|still) )?"
-            r"(?:possible|conceivable|probable) that\b",
+            r"(?:possible|conceivable|probable|plausible) that\b",
             "framing",
             ("it ", "it'", "it’"),
         ),
@@ -68,11 +68,33 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (
             r"\b(?:(?:remains?|remained)|(?:has|have|had) yet) to be (?:determined|established|"
             r"elucidated|confirmed|clarified|shown|proven|proved|seen|identified|explained)\b"
-            r"|\b(?:is|are|was|were|remains?|remained) (?:still |as yet )?(?:not (?:yet )?"
+            r"|\b(?:is|are|was|were|remains?|remained) (?:still |as yet |largely )?(?:not (?:yet )?"
             r"(?:fully |well |entirely |completely )?(?:understood|clear|known)|"
-            r"poorly understood|unclear|uncertain)\b",
+            r"poorly understood|unclear|uncertain|unknown)\b",
             "framing",
             ("remain", "understood", "clear", "known", "uncertain", " yet to be "),
+        ),
+        # A possibility left open: "cannot be ruled out", "the data do not exclude the
+        # possibility", "police have not ruled out foul play" (a seventh composed probe,
+        # research abstracts, 2026-12-07). Ruling it out ("police ruled out foul play") is
+        # a denial and does not match.
+        (
+            r"\b(?:not|n['’]t|cannot|never) (?:yet |be |been |fully |entirely |completely )*"
+            r"(?:exclude[sd]?|rule[sd]? out|ruled out)\b",
+            "framing",
+            ("exclude", "rule out", "rules out", "ruled out"),
+        ),
+        # The sixth composed probe (research abstracts, written before the rules were
+        # read, 2026-12-07) missed "this finding is suggestive of a defect"; "is indicative
+        # of" is the same evidential hedge (a speculation cue in the BioScope guidelines), as
+        # is "there is a possibility that" beside "raises the possibility that".
+        (
+            r"\b(?:is|are|was|were|be|being) (?:(?:highly|strongly|also) )?"
+            r"(?:suggestive|indicative) of\b"
+            r"|\bthere (?:is|was|remains) (?:a |some |also a |every |a real |a strong )?"
+            r"(?:possibility|chance|likelihood) (?:that|of)\b",
+            "framing",
+            ("suggestive of", "indicative of", "possibility", "chance", "likelihood"),
         ),
         # The third composed probe (science sentences written before these rules were
         # read, 2026-12-07) missed three research-prose hedges: work still to do ("further
@@ -94,14 +116,26 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             r"\b(?:raises?|raised|raising) the (?:possibility|question) (?:that|of|whether)\b"
             r"|\b(?:our|this|the|one|a|working) hypothesis\b|\bwe (?:hypothesi[sz]e|speculate)\b"
             r"|\b(?:is|are|was|were) (?:also |broadly |largely )?consistent with\b"
+            # "in line with the view that": not "in line with forecasts", a measured match
+            r"|\bin (?:line|keeping) with the (?:view|idea|notion|hypothesis|model|suggestion|"
+            r"possibility|proposal)\b"
             r"|\b(?:examin|investigat|test|determin|assess|explor)(?:e|es|ed|ing) whether\b",
             "framing",
-            ("possibility", "question", "hypothes", "speculate", "consistent with", "whether"),
+            (
+                "possibility",
+                "question",
+                "hypothes",
+                "speculate",
+                "consistent with",
+                "whether",
+                " with the ",
+            ),
         ),
         (
             r"\bthere (?:is|are|was|were|(?:has|have|had)(?: long| also| always)? been) "
             r"(?:(?:growing|widespread|some|much|renewed|intense) )?"
-            r"(?:speculation|suggestions?|rumou?rs?|talk|signs?|indications?|fears?)"
+            r"(?:speculation|suggestions?|rumou?rs?|talk|signs?|indications?|fears?|claims?|"
+            r"allegations?)"
             r"(?: that)?\b",
             "framing",
             ("there ",),

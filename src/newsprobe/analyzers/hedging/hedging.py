@@ -3,9 +3,12 @@
 Each finding's `span` is the cue ("may have been", "reportedly", "it is believed") and
 `scope` the sentence it governs. Types:
 
-- ``modal``: epistemic may / might / could, and must/should + have ("must have known");
-- ``epistemic_verb``: seem, appear (+ to / that / adjective), evidence suggests/indicates,
-  someone believes/suspects/thinks that...;
+- ``modal``: epistemic may / might / could, must/should + have ("must have known"), and a
+  thing's conditional explanation ("such a mechanism would account for the delay");
+- ``epistemic_verb``: seem, appear (+ to / that / adjective), evidence or a thing
+  suggests/indicates/implies ("the structure suggests a mechanism", "..., suggesting
+  that"), someone believes/suspects/thinks that..., conjecture ("is predicted to form",
+  "has been proposed to act", "we propose that the loop acts");
 - ``adverb``: reportedly, allegedly, apparently, possibly, probably, perhaps, likely...;
 - ``qualifier``: alleged, suspected, purported, unconfirmed, apparent;
 - ``framing``: impersonal or unsourced framings ("it is believed", "is said to", "it is
@@ -45,7 +48,7 @@ from newsprobe.analyzers.hedging.modals import (
 )
 from newsprobe.analyzers.hedging.weasels import weasel_cues, weasel_phrases
 from newsprobe.analyzers.shared.lexicon import fold_case
-from newsprobe.analyzers.shared.lexicon_files import load_words
+from newsprobe.analyzers.shared.lexicon_files import load_words, tagged
 from newsprobe.analyzers.shared.tokens import Columns
 from newsprobe.findings import FindingBase, HedgeFinding, QuoteFinding, Span
 
@@ -63,12 +66,38 @@ _RANGE_QUALIFIERS = frozenset({"possible"})
 _ALL_WORDS = frozenset({"every", "all", "any", "each", "no"})
 _MODALS = frozenset({"may", "might", "could"})
 _EPISTEMIC = load_words("hedging/epistemic_verbs")
+# Conjecture: "is predicted to form", "has been proposed to act", "we propose that".
+_CONJECTURE = load_words("hedging/conjecture_verbs")
+# "a potential role", "a potential link": the relation is the guess ("potential buyers" is
+# no guess and is left).
+_CONJECTURE_NOUNS = load_words("hedging/conjecture_nouns")
+# "Such a mechanism would account for ...": an explanation offered on a condition.
+_EXPLANATION_VERBS = load_words("hedging/explanation_verbs")
+# Evidence verbs: with evidence, or anything but a person, as subject they hedge ("the
+# structure suggests a mechanism"); with a person they propose ("she suggested a plan").
+_EVIDENCE_VERBS = load_words("hedging/evidence_verbs")
+# Before a verb of conjecture, what someone is able (or going) to do, not a conjecture made.
+_ABILITY = frozenset({"can", "ca", "cannot", "could", "will", "would", "'ll"})
+# Auxiliaries of a clause that states what is, not what should be ("be cut", "should go").
+_INDICATIVE_AUX = frozenset(
+    "is are was were has have had may might could can will would does do did".split()
+)
+# Who can propose, promise or explain rather than be evidence: people and bodies.
+_ANIMATE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_ANIMATE_PRONOUNS = frozenset(
+    {"i", "you", "we", "he", "she", "they", "who", "someone", "somebody", "one"}
+)
+_PERSON_SUFFIXES = tuple(sorted(load_words("hedging/person_suffixes")))
+_PEOPLE = load_words("hedging/agent_nouns") | (
+    tagged("hedging/vague_sources", "bare") | tagged("hedging/vague_sources", "quantified")
+) - tagged("hedging/vague_sources", "document")
 # "the study suggests" is evidence hedging; "she suggested a plan" is a proposal.
 _EVIDENCE_NOUNS = load_words("hedging/evidence_nouns")
 # After "could": past ability or routine reporting phrases, not speculation.
 _NOT_SPECULATIVE_AFTER_COULD = load_words("hedging/could_not_speculative")
 _IMPRESSION = frozenset({"seem", "appear"})
-_CUE_WORDS = _ADVERBS | _QUALIFIERS
+_CUE_WORDS = _ADVERBS | _QUALIFIERS | {"potential"}
+_CUE_VERBS = _EPISTEMIC | _CONJECTURE | _EVIDENCE_VERBS
 # "18 per cent less likely", "twice as likely", "three times more likely": a measured
 # rate, the finding of a study, not a guess. Only "likely" words with a measure before
 # the comparative are exempt; "more likely to win" alone still guesses.
@@ -91,7 +120,7 @@ def _candidate_cues(cols: Columns) -> list[int]:
         for i, lower in enumerate(cols.lower)
         if lower in _CUE_WORDS
         or tag[i] == "MD"
-        or (pos[i] in ("VERB", "AUX") and lemma[i].lower() in _EPISTEMIC)
+        or (pos[i] in ("VERB", "AUX") and lemma[i].lower() in _CUE_VERBS)
     ]
 
 
@@ -116,9 +145,17 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
         if lower in _RATE_WORDS and _measured_rate(token):
             return None
         return "adverb", token
+    if _in_compound(token):
+        return None  # "a plausible-looking mockup": part of another adjective
     if lower in _QUALIFIERS and token.pos_ in {"ADJ", "VERB"} and token.dep_ == "amod":
         if lower in _RANGE_QUALIFIERS and _ranges_over_all(token):
             return None  # "the best possible outcome", "every possible route"
+        return "qualifier", token
+    if (
+        lower == "potential"
+        and token.dep_ == "amod"
+        and token.head.lemma_.lower() in _CONJECTURE_NOUNS
+    ):
         return "qualifier", token
     if token.tag_ == "MD":
         if (
@@ -140,6 +177,8 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
         has_have = following is not None and following.lower_ == "have"
         if lower in {"must", "should"} and following is not None and has_have:
             return ("modal", following) if head.tag_ == "VBN" else None
+        if lower == "would":
+            return _conditional_explanation(token, head) if not has_have else None
         if lower in _MODALS:
             if token.dep_ not in {"aux", "auxpass"} or head.pos_ not in {"VERB", "AUX"}:
                 return None  # elliptical: "nobody told me I couldn't"
@@ -166,9 +205,95 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
                 return "epistemic_verb", head  # "may seem": one hedge, not two
             return "modal", following if has_have and following is not None else token
         return None
-    if token.pos_ in {"VERB", "AUX"} and lemma in _EPISTEMIC:
+    if token.pos_ in {"VERB", "AUX"} and lemma in _CONJECTURE:
+        return _conjecture(token, lemma)
+    if token.pos_ in {"VERB", "AUX"} and (lemma in _EPISTEMIC or lemma in _EVIDENCE_VERBS):
         return _epistemic(token, lemma)
     return None
+
+
+def _in_compound(token: Token) -> bool:
+    """A qualifier joined by a hyphen to the next word ("plausible-looking")."""
+    return (
+        token.i + 2 < len(token.doc)
+        and token.nbor(1).text == "-"
+        and not token.whitespace_
+        and not token.nbor(1).whitespace_  # "it's possible - likely, we would say": a dash
+        and token.lower_ in _CUE_WORDS
+        and token.lower_ not in _ADVERBS
+    )
+
+
+def _is_animate(token: Token) -> bool:
+    """A person, a body or a group of people: someone who proposes rather than shows."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in _ANIMATE_ENTS
+        or token.pos_ == "PROPN"
+        or token.lower_ in _ANIMATE_PRONOUNS
+        or lemma in _PEOPLE
+        or token.lower_ in _PEOPLE
+        or lemma.endswith(_PERSON_SUFFIXES)
+    )
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of `verb`; for a participle clause with none of its own ("..., suggesting
+    an age-dependent mechanism"), those of the clause it hangs on."""
+    own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if own or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return own
+    return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+
+
+def _conditional_explanation(modal: Token, verb: Token) -> tuple[str, Token] | None:
+    """ "Such a mechanism would account for the delay", "that would explain the smell": an
+    explanation offered on a condition. Not a person's "would" ("she said she would
+    explain"): that is a promise or a future in the past."""
+    if modal.dep_ != "aux" or verb.lemma_.lower() not in _EXPLANATION_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(_is_animate(s) for s in subjects):
+        return None
+    return "modal", modal
+
+
+def _conjecture(token: Token, lemma: str) -> tuple[str, Token] | None:
+    """ "These residues are predicted to form a pocket", "X has been proposed to act as",
+    "we propose that the loop acts as a gate", "analysts predict that prices will rise"."""
+    children = list(token.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        to_verb = any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in children
+        )
+        return ("epistemic_verb", token) if to_verb else None  # not "proposed to the board"
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    if any(c.dep_ == "aux" and c.lower_ in _ABILITY for c in children):
+        return None  # "the robots can predict where criminals will strike": a capability
+    if lemma == "estimate" or clause is None:
+        return None  # "police estimated the crowd at 2,000": a figure and its source
+    if lemma == "propose" and not _states_what_is(token, clause):
+        return None  # "proposed that the fee be cut": what should be done, not what is
+    return "epistemic_verb", token
+
+
+def _states_what_is(verb: Token, clause: Token) -> bool:
+    """The clause after "propose" says what is ("that the loop acts as a gate"), not what
+    should be done ("that the fee be cut", "that members get a bonus"): an indicative verb
+    or auxiliary. A plain plural verb ("that the loops act") reads either way, and counts
+    only after "we" or "I", as in research prose."""
+    auxes = [a for a in clause.children if a.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in _INDICATIVE_AUX for a in auxes) or (
+        not auxes
+        and clause.tag_
+        in {
+            "VBZ",
+            "VBD",
+        }
+    ):
+        return True
+    first_person = any(c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in verb.children)
+    return first_person and not auxes and clause.tag_ == "VBP"
 
 
 def _ranges_over_all(adjective: Token) -> bool:
@@ -196,10 +321,18 @@ def _epistemic(token: Token, lemma: str) -> tuple[str, Token] | None:
         return "epistemic_verb", token
     if lemma == "appear":
         return ("epistemic_verb", token) if deps & {"xcomp", "ccomp", "acomp", "attr"} else None
-    if lemma in {"suggest", "indicate"}:
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        evidence = any(s.lemma_.lower() in _EVIDENCE_NOUNS for s in subjects)
-        return ("epistemic_verb", token) if evidence and deps & {"ccomp", "dobj"} else None
+    if lemma in _EVIDENCE_VERBS:
+        # Evidence, or a thing, as the subject ("the study suggests", "the structure
+        # suggests a mechanism", "..., suggesting an age-dependent mechanism"); not a
+        # person proposing something ("she suggested a plan").
+        subjects = _subjects(token)
+        evidence = any(s.lemma_.lower() in _EVIDENCE_NOUNS for s in subjects) or (
+            lemma != "argue" and bool(subjects) and not any(_is_animate(s) for s in subjects)
+        )  # "argue" only with evidence: "the lawyer argued", "the ruling argued" contend
+        pointing = deps & {"ccomp", "dobj"} or any(
+            c.dep_ == "prep" and c.lower_ in {"for", "against"} for c in token.children
+        )  # "the data argue for a direct interaction"
+        return ("epistemic_verb", token) if evidence and pointing else None
     if (
         lemma == "think"
         and "aux" in deps

@@ -15,7 +15,8 @@ What is *not* a weasel, and why each rule checks for it:
 - a ranked fact with its figure: "one of 12 titles shortlisted", "one of the two pilots".
 
 Word lists live in ``hedging/lexicons/`` (`vague_sources`, `vague_quantifiers`,
-`vague_source_verbs`, `weasel_phrases`).
+`vague_source_verbs`, `vague_source_clause_verbs`, `narrowing_modifiers`,
+`weasel_phrases`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,10 @@ _DOCUMENTS = tagged("hedging/vague_sources", "document")
 _QUANTIFIERS = load_words("hedging/vague_quantifiers")
 _ONE_WORD_QUANTIFIERS = frozenset(q for q in _QUANTIFIERS if " " not in q)
 _MULTI_WORD_QUANTIFIERS = tuple(sorted((q for q in _QUANTIFIERS if " " in q), key=len))
-_VERBS = load_words("hedging/vague_source_verbs")
+_CLAUSE_VERBS = load_words("hedging/vague_source_clause_verbs")
+_VERBS = load_words("hedging/vague_source_verbs") | _CLAUSE_VERBS
+# "Previous studies have shown": works already cited, as "the studies" are.
+_BACK_REFERENCES = load_words("hedging/narrowing_modifiers")
 # Pronoun-like quantifiers that stand as the vague source themselves: "Some say", "Many
 # believe", "Others claim", "Few doubt".
 _STANDING = frozenset({"some", "many", "others", "most", "few"})
@@ -73,6 +77,8 @@ def _verb_of(noun: Token) -> Token | None:
         return None
     if lemma in _AS_VERBS and not any(c.lower_ == "as" for c in verb.children):
         return None  # "allowing people to see the progress": sight, not a view
+    if lemma in _CLAUSE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "many residents accepted the offer": a deed, not a view
     for child in verb.children:
         if child.tag_ == "TO":
             return None  # "allowing people to see ...": no one is quoted as saying anything
@@ -91,6 +97,8 @@ def _narrowed(noun: Token) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ in _DETERMINERS:
             return True
+        if child.dep_ == "amod" and child.lower_ in _BACK_REFERENCES:
+            return True  # "previous studies have shown": the works already cited
         if child.dep_ == "prep" and child.lower_ in _NARROWING_PREPS:
             # "people in the region", "experts in the field": a place or a domain is no
             # one to ask; "scientists at the observatory", "experts in Delmore" are.
