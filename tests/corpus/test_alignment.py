@@ -504,3 +504,30 @@ def test_a_prison_term_lines_up_apart_from_the_one_sought_and_other_periods() ->
         ("Harbourline News", "consistent"),
         ("Northgate Daily", "consistent"),
     ]
+
+
+def test_an_outbreak_s_cases_grow_and_patients_in_hospital_are_its_injured() -> None:
+    views = _views(
+        "Orsk Legionnaires' outbreak",
+        {
+            "Coastline Wire": (
+                "Three people have died of Legionnaires' disease in Orsk, where 57 cases have "
+                "been confirmed, health officials said. Forty-one patients were in hospital. "
+                "Nine patients are in intensive care."
+            ),
+            "Northgate Daily": (
+                "A fourth person has died in the Legionnaires' outbreak in Orsk. The health "
+                "authority has now confirmed 61 cases. About 40 people remain in hospital, "
+                "nine of them in intensive care."
+            ),
+        },
+        hours={"Northgate Daily": 7},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    by_measure = {f.id: f for f in figures}
+    cases = by_measure["count/cases"]
+    assert cases.consensus is not None and cases.consensus.basis == "latest"
+    assert cases.consensus.value == 61
+    injured = by_measure["casualties/injured"]
+    assert sorted(v.text for v in injured.values) == ["About 40", "Forty-one"]
+    assert {v.verdict for v in injured.values} == {"consistent"}

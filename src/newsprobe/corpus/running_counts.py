@@ -11,8 +11,9 @@ figure published after a larger one) is no running count and is compared as any 
 figure.
 
 Only counts that news updates as it learns more are read this way (`RUNNING_MEASURES`):
-the dead, injured, missing, displaced (evacuated, homeless) and arrested. A meeting's
-length or an amount of money does not grow between reports; two values of it disagree.
+the dead, injured, missing, displaced (evacuated, homeless), arrested, and the cases of
+an outbreak. A meeting's length or an amount of money does not grow between reports; two
+values of it disagree.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from newsprobe.corpus.figure_mentions import FigureMention
 __all__ = ["RUNNING_MEASURES", "RunningCount", "level_of", "running_count"]
 
 #: Measures (`figure_mentions` classes) whose count grows as a story unfolds.
-RUNNING_MEASURES = frozenset({"dead", "injured", "missing", "casualties", "displaced", "arrested"})
+RUNNING_MEASURES = frozenset(
+    {"dead", "injured", "missing", "casualties", "displaced", "arrested", "cases"}
+)
 
 
 @dataclass(frozen=True, slots=True)
