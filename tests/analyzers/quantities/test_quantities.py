@@ -630,3 +630,11 @@ def test_a_compound_noun_before_the_casualty_verb_is_still_a_casualty(
         ("Three", "casualties", "injured"),
         ("Two", "count", "crews"),
     ]
+
+
+def test_wire_copy_s_short_scales(pipeline: Pipeline) -> None:
+    found = quantities(pipeline, "Halvik posts a loss of 212 mln marks on sales of 3.1 bln euros.")
+    assert [(f.text, f.value, f.dimension) for f in found] == [
+        ("212 mln marks", 212e6, "money"),
+        ("3.1 bln euros", 3.1e9, "money"),
+    ]

@@ -101,6 +101,9 @@ SCALES: dict[str, float] = {
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
+    # Wire copy's short forms, never anything else: "a loss of 212 mln marks", "3.1 bln".
+    "mln": 1e6,
+    "bln": 1e9,
     "lakh": 1e5,
     "crore": 1e7,
 }
