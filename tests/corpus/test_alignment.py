@@ -531,3 +531,28 @@ def test_an_outbreak_s_cases_grow_and_patients_in_hospital_are_its_injured() -> 
     injured = by_measure["casualties/injured"]
     assert sorted(v.text for v in injured.values) == ["About 40", "Forty-one"]
     assert {v.verdict for v in injured.values} == {"consistent"}
+
+
+def test_a_round_figure_in_customary_units_is_a_conversion_and_evacuations_are_one() -> None:
+    views = _views(
+        "Serra wildfire",
+        {
+            "Harbourline News": (
+                "A wildfire has burned through about 4,500 hectares of forest in the Serra "
+                "hills, forcing some 2,000 people to leave their homes."
+            ),
+            "Coastline Wire": (
+                "A wildfire in the Serra hills has burned 45 square kilometres of forest and "
+                "forced the evacuation of about 2,000 people."
+            ),
+            "Northgate Daily": (
+                "The wildfire in the Serra hills has scorched 11,000 acres. Around 2,000 "
+                "residents have been evacuated."
+            ),
+        },
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (area,) = [f for f in figures if f.dimension == "area"]
+    assert {v.text: v.verdict for v in area.values}["11,000 acres"] == "consistent"
+    (displaced,) = [f for f in figures if f.id == "count/displaced"]
+    assert sorted(v.text for v in displaced.values) == ["Around 2,000", "about 2,000", "some 2,000"]

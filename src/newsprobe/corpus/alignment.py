@@ -182,9 +182,31 @@ def precision_of(text: str, value: float | None, language: str) -> float:
     return float(0.5 * 10 ** (-len(fraction)) * abs(value / written))
 
 
+# A unit other than the metric one every table is kept in: the figure is, most often, an
+# outlet's conversion, rounded ("winds of 90 mph" for 140 km/h, "11,000 acres" for 4,500
+# hectares, "10,000 feet" for 3,000 metres).
+_CUSTOMARY = re.compile(
+    r"\b(?:miles?|mph|feet|foot|ft|inch(?:es)?|yards?|acres?|square\s+(?:miles?|feet)|"
+    r"pounds?|lbs?|ounces?|gallons?|fahrenheit|knots?)\b|°F",
+    re.IGNORECASE,
+)
+#: How far a round figure in such a unit may be from the metric one and still be it: a
+#: conversion rounded to two figures is off by up to 5 % ("90 mph" for 140 km/h is 3.4 %,
+#: "11,000 acres" for 45 km² 1.1 %). Set on composed air-incident and wildfire stories.
+CONVERTED_PRECISION = 0.05
+
+
 def _statement(m: FigureMention) -> Statement:
     q = m.quantity
     precision = precision_of(q.text, q.value, m.view.language)
+    number = _NUMBER.search(q.text)
+    if (
+        q.value is not None
+        and number
+        and number.group().endswith("0")
+        and _CUSTOMARY.search(q.text)
+    ):
+        precision = max(precision, CONVERTED_PRECISION * abs(q.value))
     return Statement(q.value, q.lower, q.upper, q.approximate, precision, q.unit == "%")
 
 
