@@ -284,3 +284,38 @@ def test_people_who_suggest_or_find_are_sources_and_things_are_not(
 ) -> None:
     found = _attributions(sentence)
     assert [(f.source, f.source_type, f.cue) for f in found] == expected
+
+
+def _attributions_read_with_quotes(text: str) -> list[AttributionFinding]:
+    pipeline = Pipeline(["entities", "quotes", "attribution"])
+    analysis = pipeline.analyze(make_article(text, headline="Report"))
+    return [f for f in analysis.findings if isinstance(f, AttributionFinding)]
+
+
+def test_a_quotation_that_goes_on_after_its_cue_keeps_the_cue() -> None:
+    """The quotes analyzer names no speaker here; the cue before still tells who spoke."""
+    text = (
+        '"I am fine with talks," Mr. Okafor said. "But how can you leave two behind? '
+        'It should be all or nothing."\n\nThe council met on Monday.'
+    )
+    found = _attributions_read_with_quotes(text)
+    article_text = make_article(text, headline="Report").text
+    cued = {
+        article_text[f.content_span.start : f.content_span.end].strip('" ')
+        for f in found
+        if f.cue == "said" and f.source == "Okafor" and f.content_span is not None
+    }
+    assert cued == {
+        "I am fine with talks",
+        "But how can you leave two behind?",
+        "It should be all or nothing.",
+    }
+
+
+def test_a_quotation_after_a_sentence_of_the_writer_is_not_carried_on() -> None:
+    text = (
+        '"I am fine with talks," Mr. Okafor said. The council met on Monday. '
+        '"It should be all or nothing."'
+    )
+    found = _attributions_read_with_quotes(text)
+    assert [f.cue for f in found] == ["said"]

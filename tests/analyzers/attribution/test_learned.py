@@ -41,3 +41,16 @@ def test_the_shipped_threshold_is_the_cross_validated_one() -> None:
     data = load_json("attribution_cues")
     assert data["threshold"] == data["cross_validated"]["threshold"]
     assert data["cross_validated"]["folds"] >= 5
+
+
+def test_features_read_the_words_that_complete_the_verb() -> None:
+    """'was critical of', 'made the case': the complement's word, alone and with the verb."""
+    doc = load_english()("Mayor Ilse Varga was critical of the ferry plan.")
+    verb = next(t for t in doc if t.lemma_ == "be")
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    found = features(verb, subject)
+    assert "acomp_word=critical" in found and "lemma_acomp_word=be_critical" in found
+    doc = load_english()("The union made the case for a new pier.")
+    verb = next(t for t in doc if t.lemma_ == "make")
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    assert "lemma_dobj_word=make_case" in features(verb, subject)

@@ -16,7 +16,8 @@ the shared parse:
 - an outlet as the recipient: "Varga told the paper" / "police told the Harbour Courier"
   make the statement secondhand (``source_type="outlet"``); "told this newspaper" is the
   outlet's own reporting;
-- a quotation's speaker, for sentences inside a quote that carry no cue of their own;
+- a quotation's speaker, for sentences inside a quote that carry no cue of their own
+  (with no speaker found, the cue of the quotation it goes on from: `continuation`);
 - a label and a colon at the start of a line: "Kerr: The levy will pass" in a headline,
   "HOLLAND: We never saw it" in a transcript (rules in `colon_cues`).
 - cues of thought, evidence, intention, stance and refusal that are no verbs of saying:
@@ -38,6 +39,7 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsprobe.analyzers.attribution import colon_cues, confidence, cues, outlet_cues
+from newsprobe.analyzers.attribution.continuation import QuoteCarry
 from newsprobe.analyzers.attribution.learned import CueModel
 from newsprobe.analyzers.attribution.resolution import SourceResolver, from_quote
 from newsprobe.analyzers.attribution.source_kinds import (
@@ -224,8 +226,9 @@ class AttributionAnalyzer(Analyzer):
     # second cue of one source is a finding of its own; a quotation's later sentences
     # keep the cue that opened it; "confirmed dead" is no cue; "the court heard" is
     # evidence; "X is said to be" names no source; a "she" is not the next "he". 6:
-    # "say" and "note" attribute without a clause ("as Varn noted, ...").
-    version = "6"
+    # "say" and "note" attribute without a clause ("as Varn noted, ..."). 7: a quotation
+    # with no speaker that goes on from one a cue attributed keeps that cue (`continuation`).
+    version = "7"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
     provides = frozenset({"attribution"})
@@ -244,6 +247,7 @@ class AttributionAnalyzer(Analyzer):
             doc, entities, quotes, outlet=ctx.article.outlet, text=text, cols=cols
         )
         quote_index = state.quotes
+        carry = QuoteCarry(quote_index)
         previous: tuple[int, str] | None = None  # the last sentence's start and text
         sources: list[Span] = []  # the source spans found, for the colon cues
         # The tokens `_cue` can accept, found in one pass over the columns: most words are
@@ -286,8 +290,13 @@ class AttributionAnalyzer(Analyzer):
                 continue
             span = Span(start=start, end=end)
             found = list(self._cues(cols, sentence, sentence_text, candidates, span, state))
-            if not found:
-                found = list(from_quote(ctx, span, quote_index))
+            if found:
+                carry.note(found, span)
+            elif found := list(from_quote(ctx, span, quote_index)):
+                carry.note([], span)
+            else:
+                # A quotation with no speaker that goes on from one a cue attributed.
+                found = carry.follow(span)
             sources.extend(f.source_span for f in found if f.source_span is not None)
             yield from found
         yield from self._colon_cues(ctx, sources)

@@ -31,6 +31,9 @@ _CHILD_DEPS = frozenset(
     {"ccomp", "xcomp", "dobj", "prep", "advcl", "neg", "aux", "auxpass", "attr", "acomp", "prt"}
 )
 
+# Complements whose word is a feature of its own, alone and with the verb's lemma.
+_WORD_DEPS = frozenset({"dobj", "attr", "acomp"})
+
 
 def features(token: Token, subject: Token, *, kind: bool = True) -> list[str]:
     """The features of `token` as a cue with `subject` as its source (shared with training).
@@ -55,6 +58,12 @@ def features(token: Token, subject: Token, *, kind: bool = True) -> list[str]:
         if dep not in _CHILD_DEPS:
             continue
         out.append(f"child={dep}")
+        if dep in _WORD_DEPS:
+            # What completes the verb, as a word: "was *critical* of", "an early *backer*
+            # of", "made the *case*", "took *aim* at" (v4; see the model card).
+            word = child.lemma_.lower()
+            out.append(f"{dep}_word={word}")
+            out.append(f"lemma_{dep}_word={lemma}_{word}")
         if dep in {"ccomp", "xcomp", "dobj"}:
             out.append(f"lemma_{dep}={lemma}")
             if dep == "dobj":
