@@ -202,3 +202,36 @@ def test_members_read_with_member_kinds_only_give_the_same_crosscheck() -> None:
         for target in members:
             full = crosscheck(target, members).model_dump(mode="json")
             assert crosscheck(target, partial).model_dump(mode="json") == full, target.article.id
+
+
+def test_what_a_guess_is_about_leaves_out_every_hedge_word() -> None:
+    # "Sources suggest the driver may have been speeding" asks about the driver's speed;
+    # "sources", "suggest" and "may" are how it hedges, and no report repeats them.
+    from datetime import UTC, datetime
+
+    import newsprobe
+    from newsprobe.corpus.speculation import check_speculation
+    from newsprobe.corpus.view import ArticleView
+    from newsprobe.document import Article
+
+    when = datetime(2026, 3, 14, 9, tzinfo=UTC)
+
+    def view(outlet: str, body: str) -> ArticleView:
+        article = Article.create(
+            headline=f"{outlet} on the derailment", body=body, outlet=outlet, published=when,
+            language="en",
+        )  # fmt: skip
+        return ArticleView(newsprobe.analyze(article))
+
+    target = view(
+        "Daily Clarion",
+        "The train left the rails near Orsk. Sources suggest the driver of the train "
+        "may have been speeding near the old quarry bend.",
+    )
+    informed = view(
+        "Eastbrook Courier",
+        "The driver was speeding, investigators said.",
+    )
+    (check,) = check_speculation(target, [informed])
+    assert check.text.startswith("Sources suggest")
+    assert [a.outlet for a in check.answers] == ["Eastbrook Courier"]

@@ -82,6 +82,15 @@ def _items(view: ArticleView) -> list[tuple[tuple[int, int], str, str]]:
     return [(span, form, cue) for span, (form, cue) in sorted(found.items())]
 
 
+def _hedge_words(view: ArticleView, span: tuple[int, int]) -> list[str]:
+    """The words of every hedge in the sentence at `span`."""
+    return [
+        f.text
+        for f in view.analysis.findings
+        if isinstance(f, HedgeFinding) and span[0] <= f.span.start < span[1]
+    ]
+
+
 def _is_statement(view: ArticleView, span: tuple[int, int]) -> bool:
     text = view.text(span)
     return (
@@ -101,7 +110,9 @@ def check_speculation(target: ArticleView, others: Sequence[ArticleView]) -> lis
     for span, form, cue in _items(target):
         text = target.text(span)
         asked = text.rpartition(": ")[2] if form == "question" else text
-        words = concept_words(asked) - concept_words(cue)
+        # Every hedge's words, not only the first one's: "Sources suggest the driver may
+        # have been speeding" asks about the driver's speed, not about sources.
+        words = concept_words(asked) - concept_words(" ".join([cue, *_hedge_words(target, span)]))
         if len(words) < MIN_SHARED_WORDS:
             continue
         answers: list[SpeculationAnswer] = []
