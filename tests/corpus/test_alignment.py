@@ -126,10 +126,14 @@ def test_two_figures_of_one_kind_are_told_apart_by_their_words() -> None:
 
 
 def _views(
-    headline: str, texts: dict[str, str], *, hours: dict[str, int] | None = None
+    headline: str,
+    texts: dict[str, str],
+    *,
+    hours: dict[str, int] | None = None,
+    languages: dict[str, str] | None = None,
 ) -> list[ArticleView]:
     """The analysed articles of one story, by outlet, published at 09:00 on one day or
-    `hours` after it."""
+    `hours` after it, in English or in `languages`."""
     from datetime import UTC, datetime, timedelta
 
     import newsprobe
@@ -144,7 +148,7 @@ def _views(
                     body=body,
                     outlet=outlet,
                     published=when + timedelta(hours=(hours or {}).get(outlet, 0)),
-                    language="en",
+                    language=(languages or {}).get(outlet, "en"),
                 )
             )
         )
@@ -364,11 +368,6 @@ def test_each_party_s_seats_line_up_with_the_same_party_s() -> None:
 def test_arrests_said_before_the_count_and_givers_named_after_it() -> None:
     # "Police detained 14 people" counts the arrested as "12 people were arrested" does;
     # "18.000, según la policía" is the police's figure, as "Police put the crowd at".
-    from datetime import UTC, datetime
-
-    import newsprobe
-    from newsprobe.document import Article
-
     views = _views(
         "Varn pension march",
         {
@@ -382,20 +381,15 @@ def test_arrests_said_before_the_count_and_givers_named_after_it() -> None:
                 "organisers put the turnout at more than 50,000. Police detained 14 people "
                 "after windows were broken along the route."
             ),
+            "Diario del Sur": (
+                "Unas 18.000 personas, según la policía, y 60.000 personas, según los "
+                "organizadores, marcharon el sábado por el centro de Varn. La policía "
+                "detuvo a 12 personas tras los destrozos."
+            ),
         },
+        hours={"Diario del Sur": 1},
+        languages={"Diario del Sur": "es"},
     )
-    spanish = Article.create(
-        headline="Miles de personas marchan en Varn contra la reforma de las pensiones",
-        body=(
-            "Unas 18.000 personas, según la policía, y 60.000 personas, según los "
-            "organizadores, marcharon el sábado por el centro de Varn. La policía detuvo "
-            "a 12 personas tras los destrozos."
-        ),
-        outlet="Diario del Sur",
-        published=datetime(2026, 3, 14, 10, tzinfo=UTC),
-        language="es",
-    )
-    views.append(ArticleView(newsprobe.analyze(spanish)))
     figures = align_figures(views, voices={v.id: v.voice_name for v in views})
     by_values = {frozenset(v.text for v in f.values): f for f in figures if f.dimension == "count"}
     arrested = by_values[frozenset({"12", "14", "12 personas"})]
@@ -409,11 +403,6 @@ def test_passengers_and_crew_are_everyone_on_board_and_hurt_passengers_are_injur
     # "182 passengers and six crew" are the 188 people on board other outlets give; "Four
     # passengers were treated for minor injuries" counts the injured, as the German
     # "Vier Passagiere wurden ... leicht verletzt" (the verb last) does.
-    from datetime import UTC, datetime
-
-    import newsprobe
-    from newsprobe.document import Article
-
     views = _views(
         "Aerovarn emergency landing",
         {
@@ -426,20 +415,15 @@ def test_passengers_and_crew_are_everyone_on_board_and_hurt_passengers_are_injur
                 "An Aerovarn plane with 188 people on board landed safely in Orsk on Tuesday "
                 "after an engine caught fire. Five people were slightly injured."
             ),
+            "Morgenblatt": (
+                "Eine Maschine der Aerovarn ist am Dienstag in Orsk notgelandet. An Bord "
+                "waren 182 Passagiere und sechs Besatzungsmitglieder. Vier Passagiere wurden "
+                "bei der Evakuierung leicht verletzt."
+            ),
         },
+        hours={"Morgenblatt": 3},
+        languages={"Morgenblatt": "de"},
     )
-    german = Article.create(
-        headline="Aerovarn-Maschine muss in Orsk notlanden",
-        body=(
-            "Eine Maschine der Aerovarn ist am Dienstag in Orsk notgelandet. An Bord waren "
-            "182 Passagiere und sechs Besatzungsmitglieder. Vier Passagiere wurden bei der "
-            "Evakuierung leicht verletzt."
-        ),
-        outlet="Morgenblatt",
-        published=datetime(2026, 3, 14, 12, tzinfo=UTC),
-        language="de",
-    )
-    views.append(ArticleView(newsprobe.analyze(german)))
     figures = align_figures(views, voices={v.id: v.voice_name for v in views})
     (aboard,) = [f for f in figures if any(v.text == "188" for v in f.values)]
     assert {v.text: (v.value, v.verdict) for v in aboard.values} == {

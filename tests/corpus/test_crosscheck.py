@@ -10,6 +10,7 @@ from rich.console import Console
 
 from newsprobe.corpus.crosscheck import MEMBER_KINDS, crosscheck
 from newsprobe.corpus.quote_fidelity import fidelity
+from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import CrossCheck
 from newsprobe.report.corpus import render_crosscheck
 from tests.corpus.coverage_set import analyses, key_of, story
@@ -112,22 +113,25 @@ def test_json_and_text_output(tabloid: CrossCheck) -> None:
         assert expected in text
 
 
-def test_a_sentence_that_says_nothing_is_known_answers_no_speculation() -> None:
+def _view(outlet: str, body: str, topic: str) -> ArticleView:
+    """One outlet's analysed article on `topic`, published on one day."""
     from datetime import UTC, datetime
 
     import newsprobe
-    from newsprobe.corpus.speculation import check_speculation
-    from newsprobe.corpus.view import ArticleView
     from newsprobe.document import Article
 
-    when = datetime(2026, 3, 14, 9, tzinfo=UTC)
+    article = Article.create(
+        headline=f"{outlet} on {topic}", body=body, outlet=outlet,
+        published=datetime(2026, 3, 14, 9, tzinfo=UTC), language="en",
+    )  # fmt: skip
+    return ArticleView(newsprobe.analyze(article))
+
+
+def test_a_sentence_that_says_nothing_is_known_answers_no_speculation() -> None:
+    from newsprobe.corpus.speculation import check_speculation
 
     def view(outlet: str, body: str) -> ArticleView:
-        article = Article.create(
-            headline=f"{outlet} on the crack", body=body, outlet=outlet, published=when,
-            language="en",
-        )  # fmt: skip
-        return ArticleView(newsprobe.analyze(article))
+        return _view(outlet, body, "the crack")
 
     target = view("Ashby Evening Post", "Repairs to the Velmar dam could take about a month.")
     ignorant = view(
@@ -149,21 +153,10 @@ def test_a_sentence_that_says_nothing_is_known_answers_no_speculation() -> None:
 
 
 def test_a_report_in_other_words_answers_the_guess() -> None:
-    from datetime import UTC, datetime
-
-    import newsprobe
     from newsprobe.corpus.speculation import check_speculation
-    from newsprobe.corpus.view import ArticleView
-    from newsprobe.document import Article
-
-    when = datetime(2026, 3, 14, 9, tzinfo=UTC)
 
     def view(outlet: str, body: str) -> ArticleView:
-        article = Article.create(
-            headline=f"{outlet}: Orlen depot fire", body=body, outlet=outlet, published=when,
-            language="en",
-        )  # fmt: skip
-        return ArticleView(newsprobe.analyze(article))
+        return _view(outlet, body, "Orlen depot fire")
 
     target = view(
         "Daily Clarion",
@@ -207,21 +200,10 @@ def test_members_read_with_member_kinds_only_give_the_same_crosscheck() -> None:
 def test_what_a_guess_is_about_leaves_out_every_hedge_word() -> None:
     # "Sources suggest the driver may have been speeding" asks about the driver's speed;
     # "sources", "suggest" and "may" are how it hedges, and no report repeats them.
-    from datetime import UTC, datetime
-
-    import newsprobe
     from newsprobe.corpus.speculation import check_speculation
-    from newsprobe.corpus.view import ArticleView
-    from newsprobe.document import Article
-
-    when = datetime(2026, 3, 14, 9, tzinfo=UTC)
 
     def view(outlet: str, body: str) -> ArticleView:
-        article = Article.create(
-            headline=f"{outlet} on the derailment", body=body, outlet=outlet, published=when,
-            language="en",
-        )  # fmt: skip
-        return ArticleView(newsprobe.analyze(article))
+        return _view(outlet, body, "the derailment")
 
     target = view(
         "Daily Clarion",
