@@ -171,3 +171,20 @@ def test_a_planned_day_is_not_the_day_of_the_event_reported() -> None:
 )
 def test_jobs_are_counted_in_every_language(language: str, text: str) -> None:
     assert [(q.value, q.about) for q in read_figures(text, language)] == [(900.0, "jobs")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "dimension", "value"),
+    [
+        ("it", "Sono caduti 85 millimetri di pioggia.", "distance", 85e-6),
+        ("es", "Han caído 85 milímetros de lluvia.", "distance", 85e-6),
+        ("fr", "Le feu a parcouru 45 kilomètres carrés.", "area", 45.0),
+        ("de", "Das Feuer erfasste 45 Quadratkilometer Wald.", "area", 45.0),
+    ],
+)
+def test_rain_and_burned_area_in_every_language(
+    language: str, text: str, dimension: str, value: float
+) -> None:
+    (figure,) = read_figures(text, language)
+    assert figure.dimension == dimension
+    assert figure.value == pytest.approx(value)
