@@ -188,3 +188,61 @@ def test_rain_and_burned_area_in_every_language(
     (figure,) = read_figures(text, language)
     assert figure.dimension == dimension
     assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "written"),
+    [
+        ("fr", "Un séisme de magnitude 6,1 a frappé le nord du pays.", "magnitude 6,1"),
+        ("de", "Ein Erdbeben der Stärke 6,1 erschütterte den Norden.", "Stärke 6,1"),
+        ("it", "Un terremoto di magnitudo 6.1 ha colpito il nord.", "magnitudo 6.1"),
+        ("es", "Un sismo de magnitud 6,1 sacudió el norte.", "magnitud 6,1"),
+        ("es", "Un terremoto de 6,1 de magnitud sacudió el norte.", "6,1 de magnitud"),
+    ],
+)
+def test_a_quakes_magnitude_named_before_or_after_its_number(
+    language: str, text: str, written: str
+) -> None:
+    (figure,) = read_figures(text, language)
+    assert (figure.text, figure.value, figure.dimension) == (written, 6.1, "magnitude")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Rund 2.000 Helfer sind im Einsatz."),
+        ("fr", "Environ 2 000 secouristes sont mobilisés."),
+        ("it", "Circa 2.000 soccorritori sono al lavoro."),
+        ("es", "Unos 2.000 rescatistas trabajan en la zona."),
+    ],
+)
+def test_rescuers_are_a_counted_class_in_every_language(language: str, text: str) -> None:
+    assert [(q.value, q.about) for q in read_figures(text, language)] == [(2000.0, "rescuers")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "written"),
+    [
+        ("it", "Negli scontri c'è stato un morto e 14 feriti.", "un morto"),
+        ("es", "Hubo un muerto y 14 heridos en los disturbios.", "un muerto"),
+        ("fr", "Il y a eu un mort et 14 blessés.", "un mort"),
+        ("de", "Es gab einen Toten und 14 Verletzte.", "einen Toten"),
+        ("fr", "Une personne a été tuée et 14 blessées.", "Une"),
+    ],
+)
+def test_one_dead_said_with_an_article(language: str, text: str, written: str) -> None:
+    figures = [(q.text, q.value, q.about) for q in read_figures(text, language)]
+    assert figures[0] == (written, 1.0, "dead")
+    assert figures[1][1:] == (14.0, "injured")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Un attentat a fait 30 morts."),
+        ("es", "Un ataque dejó 30 muertos."),
+        ("it", "Un'esplosione ha causato 30 morti."),
+    ],
+)
+def test_an_article_before_the_event_is_no_death(language: str, text: str) -> None:
+    assert [(q.value, q.about) for q in read_figures(text, language)] == [(30.0, "dead")]

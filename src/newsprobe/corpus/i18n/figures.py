@@ -48,7 +48,7 @@ _CASUALTY_REACH = 4
 # Words to skip between a number and its counted noun ("20 weitere Verletzte").
 _FILLERS = frozenset(
     "autres weitere altri altre otros otras más further other additional personnes "
-    "personen persone personas menschen gens".split()
+    "personen persone personas menschen gens personne persona person mensch".split()
 )
 
 
@@ -132,6 +132,7 @@ class _Tables:
     scales: re.Pattern[str] | None
     links: re.Pattern[str] | None
     units: re.Pattern[str] | None
+    units_before: re.Pattern[str] | None
     currencies: re.Pattern[str] | None
 
 
@@ -146,6 +147,7 @@ def _tables(language: str) -> _Tables:
         scales=phrase_pattern(list(lex.scales)),
         links=phrase_pattern(list(lex.number_links)),
         units=_unit_pattern(list(lex.units)),
+        units_before=_unit_before_pattern(list(lex.units_before)),
         currencies=phrase_pattern(list(lex.currencies)),
     )
 
@@ -158,6 +160,30 @@ def _unit_pattern(units: list[str]) -> re.Pattern[str] | None:
         re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True)
     )
     return re.compile(rf"(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
+def _unit_before_pattern(units: list[str]) -> re.Pattern[str] | None:
+    """Units named before their number, matched where they end right before it."""
+    if not units:
+        return None
+    alternatives = "|".join(
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w])(?:{alternatives})[\s\u00a0]+$", re.IGNORECASE)
+
+
+def _unit_before(
+    low: str, number: _Number, lex: Lexicon, tables: _Tables
+) -> tuple[_Measure, int] | None:
+    """A unit named right before the number ("magnitude 6,1", "der Stärke 6,1"), with
+    where it starts: the figure's span runs from there to the number's end."""
+    if tables.units_before is None:
+        return None
+    found = tables.units_before.search(low, max(0, number.start - 30), number.start)
+    if found is None:
+        return None
+    dimension, base, factor = lex.units_before[re.sub(r"\s+", " ", found.group().strip())]
+    return _Measure(dimension, None, factor, number.end, base), found.start()
 
 
 def _qualifier_before(low: str, start: int, lex: Lexicon, tables: _Tables) -> tuple[str, int]:
@@ -186,6 +212,9 @@ class _Measure:
     factor: float  # to the base unit: minutes for durations, 1e9 for "milliard"...
     end: int  # where the figure's span ends when its unit belongs to it
     unit: str | None = None
+    # The casualty word follows at once, or after a word for people ("un morto", "une
+    # personne a été tuée"): an article before it is the number one.
+    near: bool = False
 
 
 def _skip_spaces(low: str, pos: int) -> int:
@@ -233,7 +262,8 @@ def _measure_after(
             if phrase in lex.casualty_words:
                 adjacent = reach == k  # "30 morts": the noun belongs to the figure
                 end = words[-1].end if adjacent else number.end
-                return _Measure("casualties", lex.casualty_words[phrase], scale, end)
+                near = adjacent or (j > k and reach - j <= 2)
+                return _Measure("casualties", lex.casualty_words[phrase], scale, end, near=near)
     for index in (j, k):
         for size in (3, 2, 1):
             phrase = " ".join(t.text for t in tokens[index : index + size])
@@ -367,13 +397,16 @@ def read_figures(text: str, language: str, *, offset: int = 0) -> list[QuantityF
             i += 1
             continue
         measure = _measure_after(tokens, number, lex, low, tables)
+        start = number.start
+        if measure is None and (named_before := _unit_before(low, number, lex, tables)):
+            measure, start = named_before
         is_article = tokens[i].text in lex.articles and number.first == number.last
-        if measure is None or (is_article and measure.dimension != "duration"):
+        if measure is None or (is_article and measure.dimension != "duration" and not measure.near):
             i = number.last + 1
             continue  # "un attentat", "une personne": an article, not a count
         assert number.value is not None
         keep(
-            number.start,
+            start,
             measure.end,
             value=number.value * measure.factor,
             approximate=number.approximate,

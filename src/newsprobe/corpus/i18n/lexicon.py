@@ -13,7 +13,8 @@ reading Python:
   "Milliarden", "millones"), currencies (as the English analyzer names them: "marks",
   "Mark", "marchi", "marcos" are "mark"), the words that name a figure's giver after it
   ("según", "selon", "laut": "18.000, según la policía"),
-  measurement units ("km/h", "pour cent", "tonnellate");
+  measurement units ("km/h", "pour cent", "tonnellate"), and those named before their
+  number ("magnitude 6,1", "der Stärke 6,1", "magnitudo 6.1");
 - the words that name an event's kind; the words that point at an earlier event, with
   how many years back ("il y a deux ans": two; "le mois dernier": this year; "à
   l'époque": unknown); the words that make a duration an interval ("two years ago",
@@ -101,6 +102,7 @@ class Lexicon:
     scales: dict[str, float]
     currencies: dict[str, str]
     units: dict[str, tuple[str, str, float]]
+    units_before: dict[str, tuple[str, str, float]]
     interval_before: tuple[str, ...]
     interval_after: tuple[str, ...]
     not_names: frozenset[str]
@@ -175,6 +177,10 @@ def lexicon(language: str) -> Lexicon:
         units={
             fold_apostrophes(k.lower()): (str(v[0]), str(v[1]), float(v[2]))
             for k, v in raw["units"].items()
+        },
+        units_before={
+            fold_apostrophes(k.lower()): (str(v[0]), str(v[1]), float(v[2]))
+            for k, v in raw.get("units_before", {}).items()
         },
         interval_before=_lower(raw["interval_before"]),
         interval_after=_lower(raw["interval_after"]),
