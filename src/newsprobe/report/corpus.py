@@ -176,8 +176,13 @@ def _claim_line(claim: ClaimCheck) -> RenderableType:
     ):
         for e in items[:4]:
             independent = "" if e.independent else " (not independent)"
+            # A claim of several figures can be disputed and corroborated by one sentence
+            # ("6.2-magnitude" against 6.1, "about 320" injured with "more than 300"):
+            # the figure that decided says which part.
+            figure = e.reason.removeprefix("figure: ") if e.reason.startswith("figure: ") else ""
+            on = f" on “{figure}”" if figure else ""
             rows.append(
-                Text(f"    {label} {e.outlet or e.article}{independent}: ", style="dim").append(
+                Text(f"    {label} {e.outlet or e.article}{independent}{on}: ", style="dim").append(
                     _short(e.text, 90), style="italic"
                 )
             )
