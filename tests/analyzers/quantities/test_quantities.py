@@ -459,6 +459,45 @@ def test_over_is_a_bound_or_a_period_by_what_comes_before(
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "lower"),
+    [
+        # After a word of dispute, "over" says what the dispute is about: the figure is exact.
+        ("Drivers strike over 2,000 job cuts", "2,000", 2000.0, None),
+        ("The row over 400 jobs at the port deepened.", "400", 400.0, None),
+        ("Nurses protested over a 3% pay offer.", "3%", 3.0, None),
+        # Elsewhere it is still "more than".
+        ("Over 40 aftershocks followed the quake.", "Over 40", None, 40.0),
+        ("The storm damaged over 300 homes.", "over 300", None, 300.0),
+    ],
+)
+def test_over_after_a_word_of_dispute_is_what_it_is_about(
+    sentence: str, surface: str, value: float | None, lower: float | None
+) -> None:
+    from newsprobe.analyzers.pipeline import Pipeline
+    from newsprobe.findings import QuantityFinding
+    from tests.conftest import make_article
+
+    analysis = Pipeline(["quantities"]).analyze(make_article(sentence))
+    (figure,) = [f for f in analysis.findings if isinstance(f, QuantityFinding)]
+    assert (figure.text, figure.value, figure.lower) == (surface, value, lower)
+
+
+def test_a_bare_number_claimed_or_counted_is_someones_figure() -> None:
+    from newsprobe.analyzers.pipeline import Pipeline
+    from newsprobe.analyzers.quantities.rules import ESTIMATE
+    from newsprobe.findings import QuantityFinding
+    from tests.conftest import make_article
+
+    text = (
+        "Organisers claimed 30,000 at the rally; police counted 12,000. "
+        "The fever has claimed 3 lives."
+    )
+    analysis = Pipeline(["quantities"]).analyze(make_article(text))
+    found = [(f.text, f.about) for f in analysis.findings if isinstance(f, QuantityFinding)]
+    assert found == [("30,000", ESTIMATE), ("12,000", ESTIMATE), ("3", "dead")]
+
+
 # --- patterns seen in real news copy (sentences composed for the tests) --------------------
 
 

@@ -104,7 +104,7 @@ class QuantitiesAnalyzer(Analyzer):
             if m is None:
                 i += 1
                 continue
-            m = _during(tokens, m, hints)
+            m = _over_a_dispute(tokens, _during(tokens, m, hints))
             in_phone = any(a <= tokens[m.start].start < b for a, b in phones)
             if not in_phone:
                 in_headline = tokens[m.start].start < headline_end
@@ -185,6 +185,23 @@ def _during(tokens: list[Token], m: Measure, hints: _Hints) -> Measure:
     other_verb = before.pos_ == "VERB" and before.lemma_.lower() not in _DURATION_VERBS
     if not (is_noun or other_verb):
         return m
+    return _without_bound(m)
+
+
+# Words after which "over" says what a dispute is about ("a strike over 1,800 job cuts"):
+# the figure is exact (see the lexicon's notes).
+_DISPUTE_WORDS = load_words("quantities/dispute_words")
+
+
+def _over_a_dispute(tokens: list[Token], m: Measure) -> Measure:
+    """The measure without its bound when "over" follows a word of dispute."""
+    if m.qualifier != "over" or m.start == 0 or tokens[m.start - 1].low not in _DISPUTE_WORDS:
+        return m
+    return _without_bound(m)
+
+
+def _without_bound(m: Measure) -> Measure:
+    """The measure read from its number alone, "over" left out of its span."""
     value = m.value if m.value is not None else m.lower
     if m.number.value is None or value is None:
         return m  # a vague amount ("over several years") keeps its range

@@ -237,6 +237,9 @@ _PEOPLE_VERBS = load_tagged("quantities/people_verbs")
 _BETWEEN = frozenset(["were", "was", "have", "had", "been", "are", "being", "reportedly"])
 # "the 85,000 claimed by organisers": a figure someone gives.
 _GIVEN_BY = frozenset(["claimed", "estimated", "reported", "cited", "given", "counted"])
+# "Organisers claimed 30,000; police counted 12,000": a bare number after these verbs is
+# a figure someone gives (with a noun after it, the noun says what it counts).
+_GIVING = frozenset(["claimed", "claim", "claims", "claiming", "counted", "count", "counts"])
 
 
 def _people_by_verb(tokens: list[Token], m: Measure) -> bool:
@@ -254,7 +257,7 @@ def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -
     """The noun a bare number counts ("3,400 people" -> "people"), from the parse; else
     the collective it is "of" ("a crowd of 38,000" -> "crowd"); else `ESTIMATE` for a
     figure someone gives ("an estimate of 32,000", "police put the crowd at 32,000": the
-    crowd)."""
+    crowd; "organisers claimed 30,000")."""
     noun = _noun_after(tokens, m, doc_tokens)
     if noun is not None:
         return noun
@@ -268,6 +271,8 @@ def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -
         return ESTIMATE  # "far fewer than the 85,000 claimed by organisers"
     if _people_by_verb(tokens, m):
         return "people"
+    if before in _GIVING:
+        return ESTIMATE  # "organisers claimed 30,000", "police counted 12,000"
     if before == "to" and tokens[m.start - 2 : m.start - 1] and tokens[m.start - 2].text.isalpha():
         # "passed by 312 votes to 207": the second figure counts what the first did (not
         # "from 5 euros to 7", a unit: the reader of units does not come here).
