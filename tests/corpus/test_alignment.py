@@ -540,3 +540,103 @@ def test_a_round_figure_in_customary_units_is_a_conversion_and_evacuations_are_o
     assert {v.text: v.verdict for v in area.values}["11,000 acres"] == "consistent"
     (displaced,) = [f for f in figures if f.id == "count/displaced"]
     assert sorted(v.text for v in displaced.values) == ["Around 2,000", "about 2,000", "some 2,000"]
+
+
+def test_a_quakes_magnitude_and_rescuers_line_up_across_languages() -> None:
+    # The French and German outlets name the scale before the number ("magnitude 6,1",
+    # "der Stärke 6,1"); "Helfer" are the rescuers the English outlets count.
+    views = _views(
+        "Quake in northern Velmora",
+        {
+            "Harbourline News": (
+                "A magnitude 6.1 earthquake struck northern Velmora on Wednesday. The "
+                "ministry said 2,000 rescuers had been deployed."
+            ),
+            "Coastline Wire": (
+                "The 6.2-magnitude quake shook northern Velmora on Wednesday. Interior "
+                "Minister Lisa Varga said 2,500 rescuers were at work."
+            ),
+            "Le Courrier": "Un séisme de magnitude 6,1 a frappé mercredi le nord du Velmora.",
+            "Morgenblatt": (
+                "Ein Erdbeben der Stärke 6,1 hat am Mittwoch den Norden Velmoras erschüttert. "
+                "Rund 2.000 Helfer seien im Einsatz."
+            ),
+        },
+        hours={"Le Courrier": 2, "Morgenblatt": 3},
+        languages={"Le Courrier": "fr", "Morgenblatt": "de"},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (magnitude,) = [f for f in figures if f.dimension == "magnitude"]
+    assert {v.text: v.verdict for v in magnitude.values} == {
+        "magnitude 6.1": "consistent",
+        "6.2-magnitude": "minor_discrepancy",
+        "magnitude 6,1": "consistent",
+        "Stärke 6,1": "consistent",
+    }
+    (rescuers,) = [f for f in figures if any(v.text == "2,500" for v in f.values)]
+    assert {v.text for v in rescuers.values} == {"2,000", "2,500", "Rund 2.000 Helfer"}
+    assert rescuers.consensus is not None and rescuers.consensus.value == 2000
+
+
+def test_claimed_and_counted_crowds_line_up_by_giver_and_a_strike_over_jobs_is_exact() -> None:
+    views = _views(
+        "Rail strike in Ostrel",
+        {
+            "Harbourline News": (
+                "Drivers began a 48-hour strike on Tuesday against a plan to cut 1,800 jobs. "
+                "Organisers claimed 30,000 at a rally in Castelmar; police counted 12,000."
+            ),
+            "Coastline Wire": (
+                "Police said 12,000 people joined the rally in Castelmar, on the first day "
+                "of a strike over 1,800 job cuts."
+            ),
+            "Diario del Sur": (
+                "Unas 12.000 personas, según la policía, se manifestaron en Castelmar contra "
+                "la supresión de 1.800 empleos."
+            ),
+        },
+        hours={"Coastline Wire": 1, "Diario del Sur": 2},
+        languages={"Diario del Sur": "es"},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (police,) = [f for f in figures if any(v.text == "Unas 12.000 personas" for v in f.values)]
+    assert sorted(v.text for v in police.values) == ["12,000", "12,000", "Unas 12.000 personas"]
+    assert not any(v.text == "30,000" for v in police.values)
+    (jobs,) = [f for f in figures if any(v.text == "1.800 empleos" for v in f.values)]
+    assert {v.value for v in jobs.values} == {1800}
+    assert {v.verdict for v in jobs.values} == {"consistent"}
+
+
+def test_a_vote_share_named_after_its_figure_is_that_candidates() -> None:
+    # "against 42% for Piet Arnoud", "frente al 41,8% de Piet Arnoud": the loser's share is
+    # named after it; lined up by value alone, the winner's and loser's shares swapped.
+    views = _views(
+        "Halden mayoral election",
+        {
+            "Harbourline News": (
+                "Mayor Clara Ruiz won a second term in Halden on Sunday with 54.2% of the "
+                "vote, defeating challenger Piet Arnoud, who took 41.8%."
+            ),
+            "Coastline Wire": (
+                "Clara Ruiz was re-elected mayor of Halden on Sunday, taking 54% of the vote "
+                "against 42% for Piet Arnoud."
+            ),
+            "Courier": (
+                "Clara Ruiz won Halden's mayoral election on Sunday with 56% of the vote. "
+                "Her challenger Piet Arnoud won 40%."
+            ),
+            "Diario del Sur": (
+                "Clara Ruiz fue reelegida el domingo alcaldesa de Halden con el 54,2% de los "
+                "votos, frente al 41,8% de Piet Arnoud."
+            ),
+        },
+        hours={"Coastline Wire": 1, "Courier": 2, "Diario del Sur": 3},
+        languages={"Diario del Sur": "es"},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    shares = sorted(
+        (sorted(v.text for v in f.values) for f in figures if f.dimension == "percent"),
+        key=len,
+    )
+    assert ["40%", "41,8%", "41.8%", "42%"] in shares
+    assert ["54%", "54,2%", "54.2%", "56%"] in shares

@@ -444,25 +444,53 @@ def _giver(
 
 # A run of capitalised words: one name ("Mira Castell", "Civic Union"); a possessive or any
 # other word ends it.
-_NAME_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w-]*(?:\s+|$))+")
+_NAME_RUN = re.compile(r"\b[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)*(?![\w'’])")
+# A name's relative clause holds the figure: "challenger Piet Arnoud, who took 41.8%" is
+# Arnoud's share alone, not also the place named before him.
+_RELATIVE_AFTER_NAME = re.compile(r"\s*,\s*(?:who|which|qui|che|quien|que)\b[^,;:]*$", re.I)
 #: Names read before a figure for whose it is: the nearest two ("Mira Castell's Green
 #: List ... 24 seats": the list and its leader, so that "the Greens" and "Castell's party"
 #: elsewhere both share a word with it).
 _HOLDER_NAMES = 2
 
 
+# A name said right after the figure is whose it is: "against 42% for Piet Arnoud",
+# "frente al 41,8% de Piet Arnoud", "il 40% per Arnoud" ("of the vote" may come between).
+_HOLDER_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:vote|votes|ballots)\s+)?(?:for|de|del|di|per|pour)\s+"
+    r"((?:[A-ZÀ-Ý][\w-]*)(?:\s+[A-ZÀ-Ý][\w-]*)*)"
+)
+
+
 def _holders(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> frozenset[str]:
-    """Words of the nearest names before the figure in its sentence (its first word left
-    out, capitalised by position). Not in German, which capitalises every noun."""
+    """Words of the name right after the figure ("42% for Piet Arnoud"), else of the
+    nearest names before it in its sentence (its first word left out, capitalised by
+    position). Not in German, which capitalises every noun."""
     if view.language == "de":
         return frozenset()
+    after = _HOLDER_AFTER.match(view.article.text, q.span.end, sentence[1])
+    if after is not None and (named := content_words(after.group(1))):
+        return frozenset(named)
     before = view.article.text[sentence[0] : q.span.start]
     names = []
+    last_end = 0
     for run in _NAME_RUN.finditer(before):
         text = run.group() if run.start() > 0 else "".join(run.group().split(None, 1)[1:])
-        if found := content_words(text):
+        if found := content_words(text) - _calendar_words(view.language):
             names.append(found)
+            last_end = run.end()
+    if names and _RELATIVE_AFTER_NAME.match(before, last_end):
+        return frozenset(names[-1])
     return frozenset().union(*names[-_HOLDER_NAMES:])
+
+
+@cache
+def _calendar_words(language: str) -> frozenset[str]:
+    """Weekdays and months, capitalised but no one's ("won on Sunday with 54%"): as a
+    holder, "Sunday" drew the winner's share to the loser's named on Sunday too."""
+    codes = {language, "en"} & set(LANGUAGES)
+    words = [w for code in codes for w in lexicon(code).weekdays + lexicon(code).months]
+    return frozenset(content_words(" ".join(words)))
 
 
 def _nouns(view: ArticleView, q: QuantityFinding, clause: tuple[int, int]) -> frozenset[str]:
