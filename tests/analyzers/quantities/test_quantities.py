@@ -498,6 +498,52 @@ def test_a_bare_number_claimed_or_counted_is_someones_figure() -> None:
     assert found == [("30,000", ESTIMATE), ("12,000", ESTIMATE), ("3", "dead")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "unit"),
+    [
+        # A change in a rate is counted in points, never lined up with a rate in per cent.
+        ("The bank raised its rate by 25 basis points.", "25 basis points", 0.25, "pp"),
+        ("Rates rose by a quarter of a percentage point.", "a quarter of a percentage point",
+         0.25, "pp"),
+        ("Unemployment fell half a percentage point.", "half a percentage point", 0.5, "pp"),
+        ("Bond yields rose 0.3 percentage points.", "0.3 percentage points", 0.3, "pp"),
+        ("Inflation was 5.3 per cent.", "5.3 per cent", 5.3, "%"),
+    ],
+)  # fmt: skip
+def test_percentage_points_are_a_unit_of_their_own(
+    sentence: str, surface: str, value: float, unit: str
+) -> None:
+    from newsprobe.analyzers.pipeline import Pipeline
+    from newsprobe.findings import QuantityFinding
+    from tests.conftest import make_article
+
+    analysis = Pipeline(["quantities"]).analyze(make_article(sentence))
+    (figure,) = [f for f in analysis.findings if isinstance(f, QuantityFinding)]
+    assert (figure.text, figure.unit, figure.dimension) == (surface, unit, "percent")
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The part is hurt, the whole is counted: not twelve injured.
+        ("Three of the 12 passengers were hurt.", [("Three", "injured"), ("12", "passengers")]),
+        ("Two of five crew members died.", [("Two", "dead"), ("five", "members")]),
+        ("Seven of nine council members backed the move.",
+         [("Seven", "members"), ("nine", "members")]),
+        ("Two crew members died in the crash.", [("Two", "dead")]),
+    ],
+)  # fmt: skip
+def test_a_part_and_its_whole(sentence: str, expected: list[tuple[str, str]]) -> None:
+    from newsprobe.analyzers.pipeline import Pipeline
+    from newsprobe.findings import QuantityFinding
+    from tests.conftest import make_article
+
+    analysis = Pipeline(["quantities"]).analyze(make_article(sentence))
+    found = [(f.text, f.about) for f in analysis.findings if isinstance(f, QuantityFinding)]
+    assert found == expected
+
+
 # --- patterns seen in real news copy (sentences composed for the tests) --------------------
 
 

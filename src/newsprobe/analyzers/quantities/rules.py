@@ -134,8 +134,14 @@ _WHOLE_REACH = 3
 
 def _whole_after(tokens: list[Token], m: Measure) -> int | None:
     """Where the whole of a counted part starts, "24 of the 61 seats", "24 of the
-    council's 61 seats" (a number after "of the"), else None."""
-    if _low(tokens, m.end) != "of" or _low(tokens, m.end + 1) not in _PARTITIVE:
+    council's 61 seats" (a number after "of the"), "seven of nine council members" (right
+    after "of"), else None."""
+    if _low(tokens, m.end) != "of":
+        return None
+    at = m.end + 1
+    if _low(tokens, at)[:1].isdigit() or (read_number(tokens, at) is not None):
+        return at
+    if _low(tokens, at) not in _PARTITIVE:
         return None
     for k in range(m.end + 2, m.end + 2 + _WHOLE_REACH):
         word = _low(tokens, k)
@@ -146,8 +152,31 @@ def _whole_after(tokens: list[Token], m: Measure) -> int | None:
     return None
 
 
+def _is_whole(tokens: list[Token], m: Measure) -> bool:
+    """Whether the number is the whole of a part before it: the 12 of "three of the 12"."""
+    k = m.start - 1
+    if _low(tokens, k) in _PARTITIVE:
+        k -= 1
+    if _low(tokens, k) != "of":
+        return False
+    before = _low(tokens, k - 1)
+    return before[:1].isdigit() or read_number(tokens, k - 1) is not None
+
+
 def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> str | None:
-    """ "dead"/"injured"/"missing"/"casualties" when the number counts casualties."""
+    """ "dead"/"injured"/"missing"/"casualties" when the number counts casualties.
+
+    In "Three of the 12 passengers were hurt" the part is hurt, the whole is a count.
+    """
+    if (whole := _whole_after(tokens, m)) is not None:
+        number = replace(m.number, start=whole, end=whole + 1)
+        return _casualty(tokens, replace(m, start=whole, end=whole + 1, number=number))
+    if _is_whole(tokens, m):
+        return None
+    return _casualty(tokens, m)
+
+
+def _casualty(tokens: list[Token], m: Measure) -> str | None:
     after = m.end
     # "injuring nine, two of them seriously": the part badly hurt, said with no verb.
     part = after + 2 if (_low(tokens, after), _low(tokens, after + 1)) in _OF_THEM else after
@@ -160,8 +189,10 @@ def casualty(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -> 
         return CASUALTY_WORDS[word]
     # "12 people were killed", "40 civilians died", "three soldiers wounded"
     k = after + 1
-    if _low(tokens, k + 1) in _AUX and _low(tokens, k).isalpha() and _low(tokens, k) not in _AUX:
-        k += 1  # a compound noun: "three police officers were hurt"
+    next_word = _low(tokens, k + 1)
+    compound = next_word in _AUX or next_word in CASUALTY_WORDS
+    if compound and _low(tokens, k).isalpha() and _low(tokens, k) not in _AUX:
+        k += 1  # a compound noun: "three police officers were hurt", "two crew members died"
     while (
         _low(tokens, k) in _AUX
         or _low(tokens, k) in _STATUS

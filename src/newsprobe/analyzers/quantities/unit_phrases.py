@@ -178,8 +178,8 @@ def after_number(tokens: list[Token], m: Measure) -> Measure | None:
         if word_at(tokens, k) in ("a", "an"):
             k += 1
         unit = unit_at(tokens, k)
-        if unit is None or unit[0].dimension in ("percent", "temperature"):
-            return None
+        if unit is None or unit[0].dimension == "temperature" or unit[0].base == "%":
+            return None  # but "a quarter of a percentage point" is 0.25 points
         return _with_unit(m, *unit)
     if word_at(tokens, k) == "-" and glued(tokens, k) and glued(tokens, k + 1):
         unit = unit_at(tokens, k + 1)

@@ -151,10 +151,17 @@ UNITS: dict[tuple[str, ...], Unit] = {
         "magnitude",
         {"magnitude|on the richter scale|on the moment magnitude scale": 1.0},
     ),
+    **_expand("percent", "%", {"per cent|percent|pct": 1.0}),
+    # A change in a rate is not a rate: "raised by 25 basis points to 4.5%" has two
+    # figures, and "0.5 percentage points" must not line up with a "0.5%" inflation rate.
+    # Points keep the percent dimension (a share, graded as one) with a base of their own.
     **_expand(
         "percent",
-        "%",
-        {"per cent|percent|pct": 1.0, "percentage points|percentage point": 1.0},
+        "pp",
+        {
+            "percentage points|percentage point|percent points|per cent points": 1.0,
+            "basis points|basis point|bps|bp": 0.01,
+        },
     ),
 }
 
