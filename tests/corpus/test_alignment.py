@@ -640,3 +640,42 @@ def test_a_vote_share_named_after_its_figure_is_that_candidates() -> None:
     )
     assert ["40%", "41,8%", "41.8%", "42%"] in shares
     assert ["54%", "54,2%", "54.2%", "56%"] in shares
+
+
+def test_a_rate_its_change_in_points_inflation_and_a_target_line_up_apart() -> None:
+    # "its 2% target" is no inflation figure (it was flagged a contradiction of the 5.3%
+    # others give); "25 basis points" and "0,25 Prozentpunkte" are the change, not a rate.
+    views = _views(
+        "Bank of Ostrel raises rates",
+        {
+            "Harbourline News": (
+                "The Bank of Ostrel raised its main rate by a quarter of a percentage point to "
+                "4.5% on Thursday, as inflation stayed well above its 2% target. Consumer "
+                "prices rose 5.3% in the year to September."
+            ),
+            "Coastline Wire": (
+                "The Bank of Ostrel increased its key rate by 25 basis points to 4.50 per cent "
+                "on Thursday. Annual inflation was 5.3 per cent in September."
+            ),
+            "Courier": "Ostrel's central bank raised its rate to 4.75%, citing inflation of 5.3%.",
+            "Morgenblatt": (
+                "Die Zentralbank von Ostrel hat ihren Leitzins um 0,25 Prozentpunkte auf 4,5 "
+                "Prozent angehoben. Die Inflation lag im September bei 5,3 Prozent."
+            ),
+        },
+        hours={"Coastline Wire": 1, "Courier": 2, "Morgenblatt": 3},
+        languages={"Morgenblatt": "de"},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    tables = {f.description.split(" (")[0]: f for f in figures if f.dimension == "percent"}
+    points = tables["change in percentage points"]
+    assert sorted(v.text for v in points.values) == [
+        "0,25 Prozentpunkte", "25 basis points", "a quarter of a percentage point"
+    ]  # fmt: skip
+    by_value = {
+        frozenset(v.value for v in f.values): f for f in figures if f.description == "percentage"
+        or f.description.startswith("percentage (")
+    }  # fmt: skip
+    assert frozenset({4.5, 4.75}) in by_value
+    assert frozenset({5.3}) in by_value
+    assert not any(v.text == "2%" for f in by_value.values() for v in f.values)

@@ -246,3 +246,20 @@ def test_one_dead_said_with_an_article(language: str, text: str, written: str) -
 )
 def test_an_article_before_the_event_is_no_death(language: str, text: str) -> None:
     assert [(q.value, q.about) for q in read_figures(text, language)] == [(30.0, "dead")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "written", "value"),
+    [
+        ("de", "Der Leitzins steigt um 0,25 Prozentpunkte.", "0,25 Prozentpunkte", 0.25),
+        ("fr", "La banque relève son taux de 25 points de base.", "25 points de base", 0.25),
+        ("it", "Il tasso sale di 0,5 punti percentuali.", "0,5 punti percentuali", 0.5),
+        ("es", "El banco sube los tipos 25 puntos básicos.", "25 puntos básicos", 0.25),
+    ],
+)
+def test_percentage_points_in_every_language(
+    language: str, text: str, written: str, value: float
+) -> None:
+    (figure,) = read_figures(text, language)
+    assert (figure.text, figure.unit) == (written, "pp")
+    assert figure.value == pytest.approx(value)

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsprobe.corpus.content import surface_word
-from newsprobe.corpus.figure_mentions import FigureMention, figure_mentions
+from newsprobe.corpus.figure_mentions import TARGET, FigureMention, figure_mentions
 from newsprobe.corpus.i18n.lexicon import lexicon
 from newsprobe.corpus.running_counts import RunningCount, level_of, running_count
 from newsprobe.corpus.view import ArticleView, outlet_key
@@ -124,6 +124,8 @@ _WORDS = {
     "pressure": "pressure",
     "magnitude": "magnitude",
 }
+# Shares by what they measure: a level, a change in points, a target or limit.
+_PERCENT_WORDS = {"%": "percentage", "pp": "change in percentage points", TARGET: "target or limit"}
 #: ... and of a figure of no known kind (`_said_alike`), named by its clause's words.
 _UNKNOWN_WORDS = {"duration": "duration", "count": "number"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -283,7 +285,7 @@ def _resolve_unknown(mentions: list[FigureMention]) -> list[FigureMention]:
 
 def _base_key(m: FigureMention) -> tuple[str, str, str]:
     unit = (m.unit or "") if m.dimension in _UNIT_DIMENSIONS else ""
-    measure = m.measure if m.dimension in ("duration", "casualties") else ""
+    measure = m.measure if m.dimension in ("duration", "casualties", "percent") else ""
     return (m.dimension, unit, m.scope + "|" + measure)
 
 
@@ -638,6 +640,8 @@ def _description(members: Sequence[FigureMention], siblings: int) -> str:
     first = members[0]
     if first.measure == "unknown":  # "duration (airport, closed, Serevo)": its words name it
         words = _UNKNOWN_WORDS.get(first.dimension, "figure")
+    elif first.dimension == "percent":
+        words = _PERCENT_WORDS.get(first.measure, "percentage")
     else:
         words = _WORDS.get(first.dimension, "{m}").format(m=first.measure)
     if first.dimension == "duration" and (people := _participants(members)):

@@ -295,7 +295,40 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
         # languages' "habitants" and "Einwohner" are: one class per kind of thing counted.
         about = q.about.lower()
         return lexicon("en").count_nouns.get(about, about)
+    if q.dimension == "percent" and _is_reference(view, q):
+        return TARGET
     return q.unit or q.dimension
+
+
+#: The measure of a share that is a target or a limit ("inflation above its 2% target"):
+#: it lines up with other targets, never with the inflation measured.
+TARGET = "target"
+# How far before a share its reference words may end: "a target of 2 per cent".
+_REFERENCE_REACH = 40
+
+
+def _is_reference(view: ArticleView, q: QuantityFinding) -> bool:
+    """Whether a share is a target or limit: "its 2% target", "a target of 2%",
+    "l'objectif de 2 %", "Inflationsziel von 2 Prozent" (the language's `reference_*`)."""
+    patterns = _reference_patterns(_lexicon(view).language)
+    text = view.article.text
+    before = text[max(0, q.span.start - _REFERENCE_REACH) : q.span.start].lower()
+    after = text[q.span.end : q.span.end + _REFERENCE_REACH].lower()
+    ends_before = patterns[0] is not None and patterns[0].search(before) is not None
+    starts_after = patterns[1] is not None and patterns[1].match(after) is not None
+    return ends_before or starts_after
+
+
+@cache
+def _reference_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(reference words ending right before a share, a reference noun right after it)."""
+    lex = lexicon(language)
+    before = phrase_pattern(list(lex.reference_before))
+    after = phrase_pattern(list(lex.reference_after))
+    return (
+        None if before is None else re.compile(rf"(?:{before.pattern})\s*$", re.IGNORECASE),
+        None if after is None else re.compile(rf"[\s-]*(?:{after.pattern})", re.IGNORECASE),
+    )
 
 
 def _home_year(view: ArticleView, event_day: date | None) -> int | None:

@@ -19,6 +19,8 @@ reading Python:
   how many years back ("il y a deux ans": two; "le mois dernier": this year; "à
   l'époque": unknown); the words that make a duration an interval ("two years ago",
   "vor drei Jahren") rather than how long something lasted;
+- the words that make a share a target or a limit rather than a measurement ("its 2%
+  target", "objectif de 2 %", "Inflationsziel von 2 Prozent");
 - the words that put a weekday after publication ("would meet on Monday", "wird am
   Montag", "lundi prochain");
 - the capitalized words that are not names.
@@ -105,6 +107,8 @@ class Lexicon:
     units_before: dict[str, tuple[str, str, float]]
     interval_before: tuple[str, ...]
     interval_after: tuple[str, ...]
+    reference_before: tuple[str, ...]
+    reference_after: tuple[str, ...]
     not_names: frozenset[str]
 
     @property
@@ -184,5 +188,7 @@ def lexicon(language: str) -> Lexicon:
         },
         interval_before=_lower(raw["interval_before"]),
         interval_after=_lower(raw["interval_after"]),
+        reference_before=_lower(raw.get("reference_before", [])),
+        reference_after=_lower(raw.get("reference_after", [])),
         not_names=frozenset(raw["not_names"]),
     )
