@@ -679,3 +679,26 @@ def test_a_rate_its_change_in_points_inflation_and_a_target_line_up_apart() -> N
     assert frozenset({4.5, 4.75}) in by_value
     assert frozenset({5.3}) in by_value
     assert not any(v.text == "2%" for f in by_value.values() for v in f.values)
+
+
+def test_the_same_figure_outweighs_one_shared_word() -> None:
+    # "31 per cent above the closing price" shares only "shares" with "shares jumped 27%";
+    # it is the "premium of 31%" the others give.
+    views = _views(
+        "Varnak buys Telso",
+        {
+            "Harbourline News": (
+                "Varnak will pay 38 marks a share, a premium of 31% to Telso's closing price on "
+                "Friday. Telso shares jumped 27% in early trading."
+            ),
+            "Coastline Wire": (
+                "The offer of 38 marks per share is 31 per cent above Telso's last closing "
+                "price. Telso shares climbed 26% by midday."
+            ),
+            "Courier": "Varnak offered 38 marks a share, a 31% premium on Friday's close.",
+        },
+        hours={"Coastline Wire": 1, "Courier": 2},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (premium,) = [f for f in figures if any(v.text == "31 per cent" for v in f.values)]
+    assert sorted(v.text for v in premium.values) == ["31 per cent", "31%", "31%"]
