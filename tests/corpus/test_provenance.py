@@ -87,3 +87,27 @@ def test_edges_serialize_with_from_and_to() -> None:
     data = edge.model_dump(mode="json")
     assert {"from", "to", "kind", "evidence"} <= set(data)
     assert ProvenanceEdge.model_validate(data) == edge
+
+
+def test_outlets_whose_names_differ_by_a_number_are_two_voices() -> None:
+    from datetime import UTC, datetime
+
+    import newsprobe
+    from newsprobe.corpus.view import outlet_key
+    from newsprobe.document import Article
+
+    assert outlet_key("The Channel 4 News") == "channel 4 news"
+    views = [
+        ArticleView(
+            newsprobe.analyze(
+                Article.create(
+                    headline="Ferry strike ends",
+                    body=f"The ferry strike in Port Aster ended on Monday, {outlet} reports.",
+                    outlet=outlet,
+                    published=datetime(2026, 3, 14, 9, tzinfo=UTC),
+                )
+            )
+        )
+        for outlet in ("Channel 4", "Channel 5")
+    ]
+    assert len(set(voices(views, []).values())) == 2

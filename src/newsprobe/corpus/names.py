@@ -34,6 +34,7 @@ _PARTICLES = frozenset(
 )
 _MIN_KEY = 3  # shorter tokens ("Li" aside) are initials, particles or noise
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_WORD_OR_NUMBER = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # A capitalized word, possibly hyphenated or with an apostrophe ("O'Neill", "Saint-Denis").
 _CAPITALIZED = re.compile(r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:[-'][^\W\d_]+)*")
 # Punctuation after which a capitalized word opens a sentence (or a quotation).
@@ -43,11 +44,15 @@ _TITLE_ABBREVIATION = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Dr|Sr|Sra|Hr|Fr|Prof|St
 
 
 @lru_cache(maxsize=1 << 15)
-def fold(text: str) -> str:
-    """Lower case without accents, apostrophes and hyphens as spaces: the matching form."""
+def fold(text: str, *, digits: bool = False) -> str:
+    """Lower case without accents, apostrophes and hyphens as spaces: the matching form.
+
+    Numbers are left out unless `digits` ("France 24" is not "France 2").
+    """
     decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "ss"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_WORD.findall(fold_apostrophes(plain).casefold().replace("-", " ")))
+    words = _WORD_OR_NUMBER if digits else _WORD
+    return " ".join(words.findall(fold_apostrophes(plain).casefold().replace("-", " ")))
 
 
 def name_keys(name: str) -> list[str]:

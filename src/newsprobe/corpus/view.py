@@ -187,5 +187,6 @@ class ArticleView:
 
 
 def outlet_key(name: str) -> str:
-    """ "The Daily Lantern" and "Daily Lantern" are one outlet: folded, "the" dropped."""
-    return fold(name).removeprefix("the ")
+    """ "The Daily Lantern" and "Daily Lantern" are one outlet: folded, "the" dropped;
+    numbers kept ("Channel 4" and "Channel 5" are two)."""
+    return fold(name, digits=True).removeprefix("the ")
