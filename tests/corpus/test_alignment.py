@@ -702,3 +702,28 @@ def test_the_same_figure_outweighs_one_shared_word() -> None:
     figures = align_figures(views, voices={v.id: v.voice_name for v in views})
     (premium,) = [f for f in figures if any(v.text == "31 per cent" for v in f.values)]
     assert sorted(v.text for v in premium.values) == ["31 per cent", "31%", "31%"]
+
+
+def test_counts_group_by_what_they_count_not_by_a_shared_name_or_verb() -> None:
+    # "suspected members of Boko Haram" and "girls kidnapped by Boko Haram" share a name
+    # and nothing they count; "dockers" and "dockworkers", "girls" and "schoolgirls" are one.
+    views = _views(
+        "Raid in Damboa",
+        {
+            "Harbourline News": (
+                "Troops fought dozens of suspected members of Kel Tamar in Damboa on Sunday. "
+                "The group still holds more than 200 schoolgirls kidnapped by Kel Tamar. "
+                "About 1,100 dockers walked out in Serevo."
+            ),
+            "Coastline Wire": (
+                "Kel Tamar still holds 219 girls kidnapped in April, officials said. "
+                "Some 1,100 dockworkers are on strike in Serevo."
+            ),
+        },
+        hours={"Coastline Wire": 1},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    groups = [sorted(v.text for v in f.values) for f in figures if f.dimension == "count"]
+    assert ["219", "more than 200"] in groups
+    assert ["About 1,100", "Some 1,100"] in groups
+    assert not any("dozens" in g for g in groups)

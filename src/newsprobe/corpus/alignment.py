@@ -36,9 +36,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsprobe.corpus.content import surface_word
+from newsprobe.analyzers.quantities.rules import ESTIMATE
+from newsprobe.corpus.content import stem, surface_word
 from newsprobe.corpus.figure_mentions import TARGET, FigureMention, figure_mentions
 from newsprobe.corpus.i18n.lexicon import lexicon
+from newsprobe.corpus.names import fold
 from newsprobe.corpus.running_counts import RunningCount, level_of, running_count
 from newsprobe.corpus.view import ArticleView, outlet_key
 from newsprobe.coverage import AlignedFigure, Consensus, FigureBound, FigureValue, FigureVerdict
@@ -302,16 +304,49 @@ def _count_groups(mentions: list[FigureMention]) -> list[list[FigureMention]]:
             i = parent[i]
         return i
 
+    counted = [_counted(m) for m in mentions]
     for i, a in enumerate(mentions):
         for j in range(i):
             b = mentions[j]
             classed_apart = a.measure in classes and b.measure in classes
-            if a.measure == b.measure or (a.nouns & b.nouns and not classed_apart):
+            # What one counts said near the other ("drivers", "bus and tram drivers"):
+            # any shared word chained unrelated counts ("suspected members", "suspected
+            # gunmen"; "kidnapped girls", "kidnapped hostages") into one group.
+            named = (
+                counted[i] in b.nouns
+                or counted[j] in a.nouns
+                or _compound_of(counted[i], counted[j])
+            )
+            if a.measure == b.measure or (named and not classed_apart):
                 parent[find(i)] = find(j)
     groups: dict[int, list[FigureMention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[find(i)].append(m)
     return list(groups.values())
+
+
+def _counted(m: FigureMention) -> str | None:
+    """The stemmed word of what a count counts, when the analyzer read one."""
+    about = m.quantity.about
+    return stem(fold(about)) if about and about != ESTIMATE else None
+
+
+#: The shortest stem a compound's part may be: "girl" in "schoolgirl".
+_COMPOUND_PART = 4
+
+
+def _compound_of(a: str | None, b: str | None) -> bool:
+    """Whether one counted word is a compound of the other: "schoolgirls" and "girls",
+    "dockworkers" and "dockers" (the agent "dock-er" heads "dock-worker")."""
+    if not a or not b or a == b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < _COMPOUND_PART:
+        return False
+    if long_.endswith(short):
+        return True
+    agents = short.endswith("er") and long_.endswith("er")
+    return agents and len(short) - 2 >= _COMPOUND_PART and long_.startswith(short[:-2])
 
 
 def _context_overlap(a: FigureMention, b: FigureMention, common: frozenset[str]) -> float:

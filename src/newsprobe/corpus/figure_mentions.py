@@ -527,9 +527,13 @@ def _calendar_words(language: str) -> frozenset[str]:
 
 
 def _nouns(view: ArticleView, q: QuantityFinding, clause: tuple[int, int]) -> frozenset[str]:
-    words = content_words(
-        " ".join(view.article.text[q.span.end : clause[1]].split()[:_NOUN_WINDOW])
-    )
+    """Words just after a count that say what it counts. Names are left out but for the
+    first word ("300 Britons"): "dozens of members of Boko Haram" and "200 girls taken by
+    Boko Haram" count different things (German capitalises every noun: all are kept)."""
+    window = view.article.text[q.span.end : clause[1]].split()[:_NOUN_WINDOW]
+    if view.language != "de":
+        window = window[:1] + [w for w in window[1:] if not w[:1].isupper()]
+    words = content_words(" ".join(window))
     counted = q.about if q.about and q.about != ESTIMATE else None
     return words | ({stem(fold(counted))} if counted else set())
 
