@@ -217,3 +217,25 @@ def test_what_a_guess_is_about_leaves_out_every_hedge_word() -> None:
     (check,) = check_speculation(target, [informed])
     assert check.text.startswith("Sources suggest")
     assert [a.outlet for a in check.answers] == ["Eastbrook Courier"]
+
+
+def test_a_named_sources_hedged_words_and_legal_caution_are_no_guess_of_the_article() -> None:
+    from newsprobe.corpus.speculation import check_speculation
+
+    def view(outlet: str, body: str) -> ArticleView:
+        return _view(outlet, body, "the Varn raid")
+
+    target = view(
+        "Ashby Evening Post",
+        "Troops fought dozens of suspected members of the Kel Tamar militia in Varn on "
+        "Sunday. Interior Minister Lisa Varga said the militia may have used the raid to "
+        "free its commander. The raid may have been planned for weeks.",
+    )
+    informed = view(
+        "Eastbrook Courier",
+        "The militia freed its commander during the Varn raid, the army said. Troops fought "
+        "members of the Kel Tamar militia in Varn on Sunday. The raid had been planned for "
+        "weeks, investigators found.",
+    )
+    asked = [c.text for c in check_speculation(target, [informed])]
+    assert asked == ["The raid may have been planned for weeks."]
