@@ -727,3 +727,24 @@ def test_counts_group_by_what_they_count_not_by_a_shared_name_or_verb() -> None:
     assert ["219", "more than 200"] in groups
     assert ["About 1,100", "Some 1,100"] in groups
     assert not any("dozens" in g for g in groups)
+
+
+def test_deaths_in_different_places_are_different_incidents() -> None:
+    # A story of many attacks counts its dead place by place: the five killed in Gava are
+    # no discrepancy with the eight killed in Shaffa.
+    views = _views(
+        "Attacks despite the truce",
+        {
+            "Harbourline News": (
+                "Residents said at least 30 people were killed in Abadam on Thursday. On "
+                "Friday, eight people were also killed on a road near the village of Shaffa."
+            ),
+            "Coastline Wire": "In one attack, gunmen killed eight travellers near Shaffa.",
+            "Courier": ("A resident of Maiduguri said the insurgents killed five people in Gava."),
+        },
+        hours={"Coastline Wire": 1, "Courier": 2},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    tables = [sorted(v.text for v in f.values) for f in figures]
+    assert ["eight", "eight"] in tables
+    assert not any("five" in table for table in tables)

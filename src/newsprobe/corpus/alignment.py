@@ -396,6 +396,16 @@ def _same_figure(a: FigureMention, b: FigureMention) -> bool:
     return exact and a.view.id != b.view.id and sa.value is not None and sa.value == sb.value
 
 
+def _elsewhere(m: FigureMention, cluster: list[FigureMention]) -> bool:
+    """Whether `m` and every member of `cluster` that names places name different ones:
+    for casualties, which a story of many incidents counts place by place (a meeting's
+    sentences name the capital, the venue, the pipeline it is about)."""
+    if m.dimension != "casualties":
+        return False
+    placed = [o for o in cluster if o.places]
+    return bool(m.places and placed) and all(not (m.places & o.places) for o in placed)
+
+
 def _far_apart(value: float, cluster: list[FigureMention]) -> bool:
     """Whether `value` and the cluster's median are more than `_CONTEXT_JOIN_GAP` apart,
     as a ratio either way: 48 hours is as far from a decade as a decade from 48 hours (a
@@ -467,7 +477,10 @@ def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
         if by_holder[0] and not _far_apart(m.amount, clusters[by_holder[1]]):
             clusters[by_holder[1]].append(m)
             return
-        by_words = max(((_word_pull(m, clusters[i], common), i) for i in open_), default=(0.0, -1))
+        # Words and values only among clusters told of the same places, or of none: "five
+        # were killed in Gava" is no discrepancy with "eight were killed in Shaffa".
+        nearby = [i for i in open_ if not _elsewhere(m, clusters[i])]
+        by_words = max(((_word_pull(m, clusters[i], common), i) for i in nearby), default=(0.0, -1))
         if by_words[0] >= CONTEXT_SAME and not _far_apart(m.amount, clusters[by_words[1]]):
             chosen = by_words[1]
             # One shared word is weak against the same figure: "31 per cent above the
@@ -480,7 +493,7 @@ def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
             clusters[chosen].append(m)
             return
         by_value = min(
-            ((_log_gap(m.amount, clusters[i]), i) for i in open_), default=(math.inf, -1)
+            ((_log_gap(m.amount, clusters[i]), i) for i in nearby), default=(math.inf, -1)
         )
         # A seed is one of two figures an article tells apart: it joins another's split
         # only on the same value, unless it is itself approximate ("près de 100 000"

@@ -94,6 +94,10 @@ class FigureMention:
     holders: frozenset[str] = frozenset()
     """Words of the names nearest before the figure in its sentence: whose figure it is
     ("the Greens took 24 seats", "Aalto's Civic Union ... 19 seats")."""
+    places: frozenset[str] = frozenset()
+    """The places (towns, regions, sites) named in the figure's sentence, folded, in
+    English articles: "eight were killed in Shaffa" and "five were killed in Gava" are
+    two incidents."""
 
     @property
     def span(self) -> Span:
@@ -367,6 +371,22 @@ def _entities_in(view: ArticleView, clause: tuple[int, int]) -> set[str]:
     }
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _places(view: ArticleView, sentence: tuple[int, int]) -> frozenset[str]:
+    """Folded names of the places named in a sentence of an English article (the
+    entity recognizer reads English only)."""
+    if not view.english:
+        return frozenset()
+    span = Span(start=sentence[0], end=sentence[1])
+    return frozenset(
+        fold(e.canonical)
+        for e in view.entities.values()
+        if e.label in _PLACES and any(span.contains(m) for m in e.mentions)
+    )
+
+
 def _other_event_names(view: ArticleView, home: int | None) -> dict[str, str]:
     """Entities the article ties to another event ("at Castelmar two years ago"), with
     that event's scope; never one named in the headline or the lede (the story's own)."""
@@ -588,6 +608,7 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
                 context=context,
                 claimant=_giver(view, q, sentence, context),
                 holders=_holders(view, q, sentence),
+                places=_places(view, sentence),
                 nouns=_nouns(view, q, clause) if dimension == "count" else frozenset(),
             )
         )
