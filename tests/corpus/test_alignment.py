@@ -748,3 +748,19 @@ def test_deaths_in_different_places_are_different_incidents() -> None:
     tables = [sorted(v.text for v in f.values) for f in figures]
     assert ["eight", "eight"] in tables
     assert not any("five" in table for table in tables)
+
+
+def test_counts_of_one_thing_ten_times_apart_are_two_figures() -> None:
+    views = _views(
+        "Journalist held in Syria",
+        {
+            "Harbourline News": "Kel Tamar is holding three journalists, officials said.",
+            "Coastline Wire": "At least 66 foreign journalists work in the city.",
+            "Courier": "The group holds three journalists, including Ana Lind.",
+        },
+        hours={"Coastline Wire": 1, "Courier": 2},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (held,) = [f for f in figures if f.dimension == "count"]
+    assert sorted(v.text for v in held.values) == ["three", "three"]
+    assert {v.verdict for v in held.values} == {"consistent"}
