@@ -440,16 +440,13 @@ def test_gold_gate(pipeline: Pipeline) -> None:
     ],
 )
 def test_over_is_a_bound_or_a_period_by_what_comes_before(
-    sentence: str, surface: str, value_minutes: float | None, lower_minutes: float | None
+    pipeline: Pipeline,
+    sentence: str,
+    surface: str,
+    value_minutes: float | None,
+    lower_minutes: float | None,
 ) -> None:
-    from newsprobe.analyzers.pipeline import Pipeline
-    from newsprobe.findings import QuantityFinding
-    from tests.conftest import make_article
-
-    analysis = Pipeline(["quantities"]).analyze(make_article(sentence))
-    (duration,) = [
-        f for f in analysis.findings if isinstance(f, QuantityFinding) and f.dimension == "duration"
-    ]
+    (duration,) = [f for f in quantities(pipeline, sentence) if f.dimension == "duration"]
     assert duration.text == surface
     assert (
         duration.value == pytest.approx(value_minutes) if value_minutes else duration.value is None
@@ -472,29 +469,20 @@ def test_over_is_a_bound_or_a_period_by_what_comes_before(
     ],
 )
 def test_over_after_a_word_of_dispute_is_what_it_is_about(
-    sentence: str, surface: str, value: float | None, lower: float | None
+    pipeline: Pipeline, sentence: str, surface: str, value: float | None, lower: float | None
 ) -> None:
-    from newsprobe.analyzers.pipeline import Pipeline
-    from newsprobe.findings import QuantityFinding
-    from tests.conftest import make_article
-
-    analysis = Pipeline(["quantities"]).analyze(make_article(sentence))
-    (figure,) = [f for f in analysis.findings if isinstance(f, QuantityFinding)]
+    (figure,) = quantities(pipeline, sentence)
     assert (figure.text, figure.value, figure.lower) == (surface, value, lower)
 
 
-def test_a_bare_number_claimed_or_counted_is_someones_figure() -> None:
-    from newsprobe.analyzers.pipeline import Pipeline
+def test_a_bare_number_claimed_or_counted_is_someones_figure(pipeline: Pipeline) -> None:
     from newsprobe.analyzers.quantities.rules import ESTIMATE
-    from newsprobe.findings import QuantityFinding
-    from tests.conftest import make_article
 
     text = (
         "Organisers claimed 30,000 at the rally; police counted 12,000. "
         "The fever has claimed 3 lives."
     )
-    analysis = Pipeline(["quantities"]).analyze(make_article(text))
-    found = [(f.text, f.about) for f in analysis.findings if isinstance(f, QuantityFinding)]
+    found = [(f.text, f.about) for f in quantities(pipeline, text)]
     assert found == [("30,000", ESTIMATE), ("12,000", ESTIMATE), ("3", "dead")]
 
 
@@ -511,14 +499,9 @@ def test_a_bare_number_claimed_or_counted_is_someones_figure() -> None:
     ],
 )  # fmt: skip
 def test_percentage_points_are_a_unit_of_their_own(
-    sentence: str, surface: str, value: float, unit: str
+    pipeline: Pipeline, sentence: str, surface: str, value: float, unit: str
 ) -> None:
-    from newsprobe.analyzers.pipeline import Pipeline
-    from newsprobe.findings import QuantityFinding
-    from tests.conftest import make_article
-
-    analysis = Pipeline(["quantities"]).analyze(make_article(sentence))
-    (figure,) = [f for f in analysis.findings if isinstance(f, QuantityFinding)]
+    (figure,) = quantities(pipeline, sentence)
     assert (figure.text, figure.unit, figure.dimension) == (surface, unit, "percent")
     assert figure.value == pytest.approx(value)
 
@@ -534,13 +517,10 @@ def test_percentage_points_are_a_unit_of_their_own(
         ("Two crew members died in the crash.", [("Two", "dead")]),
     ],
 )  # fmt: skip
-def test_a_part_and_its_whole(sentence: str, expected: list[tuple[str, str]]) -> None:
-    from newsprobe.analyzers.pipeline import Pipeline
-    from newsprobe.findings import QuantityFinding
-    from tests.conftest import make_article
-
-    analysis = Pipeline(["quantities"]).analyze(make_article(sentence))
-    found = [(f.text, f.about) for f in analysis.findings if isinstance(f, QuantityFinding)]
+def test_a_part_and_its_whole(
+    pipeline: Pipeline, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(f.text, f.about) for f in quantities(pipeline, sentence)]
     assert found == expected
 
 

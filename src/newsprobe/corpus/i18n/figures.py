@@ -152,24 +152,25 @@ def _tables(language: str) -> _Tables:
     )
 
 
+def _alternatives(units: list[str]) -> str:
+    """A regex alternation of `units`, longest first, spaces matching any run of them."""
+    return "|".join(
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True)
+    )
+
+
 def _unit_pattern(units: list[str]) -> re.Pattern[str] | None:
     """Units, longest first; symbols ("%", "km/h") need no word boundary before them."""
     if not units:
         return None
-    alternatives = "|".join(
-        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True)
-    )
-    return re.compile(rf"(?:{alternatives})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?:{_alternatives(units)})(?![\w])", re.IGNORECASE)
 
 
 def _unit_before_pattern(units: list[str]) -> re.Pattern[str] | None:
     """Units named before their number, matched where they end right before it."""
     if not units:
         return None
-    alternatives = "|".join(
-        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(units, key=len, reverse=True)
-    )
-    return re.compile(rf"(?<![\w])(?:{alternatives})[\s\u00a0]+$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{_alternatives(units)})[\s\u00a0]+$", re.IGNORECASE)
 
 
 def _unit_before(
