@@ -690,6 +690,27 @@ def polnear(limit: int) -> list[Row]:
     return rows
 
 
+def real_stories(slow: bool) -> list[Row]:
+    """Story grouping on real coverage: FNC-1 bodies grouped by the claims they were
+    collected for (`real_stories.py`), three seeded draws of 12 topics."""
+    where = "FNC-1 topics, 3 draws of 12 (real_stories.py)"
+    if not slow or not (DATA / "fnc1").is_dir():
+        skipped = "skipped: --quick" if not slow else NO_DATA
+        return [_row("stories (real)", where, "", {}, skipped, kind=PUBLIC, dev=HELD)]
+    import random
+
+    from real_stories import score_draw, topics
+
+    pool = [t for t in topics(DATA / "fnc1") if 5 <= len(t) <= 12]
+    draws = [score_draw(random.Random(seed).sample(pool, 12)) for seed in (1, 2, 3)]
+    p = sum(d[0] for d in draws) / len(draws)
+    r = sum(d[1] for d in draws) / len(draws)
+    s = {"precision": p, "recall": r, "f1": _f1(p, r)}
+    n = f"{sum(d[3] for d in draws)} bodies"
+    other = "pairwise pairs, mean of the draws; undated, no outlet names"
+    return [_row("stories (real)", where, n, s, other, kind=PUBLIC, dev=HELD)]
+
+
 # --- the table --------------------------------------------------------------------------
 
 
@@ -811,6 +832,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += _run("claims ranking", checkthat, slow)
     rows += _run("stance model", stance, slow)
     rows += _run("attribution (PolNeAR)", polnear, args.polnear_limit)
+    rows += _run("stories (real)", real_stories, slow)
     rows += _run("corpus (dev)", corpus, "dev")
     rows += _run("corpus (held-out)", corpus, "heldout")
     elapsed = time.perf_counter() - started
