@@ -764,3 +764,23 @@ def test_counts_of_one_thing_ten_times_apart_are_two_figures() -> None:
     (held,) = [f for f in figures if f.dimension == "count"]
     assert sorted(v.text for v in held.values) == ["three", "three"]
     assert {v.verdict for v in held.values} == {"consistent"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "lasted"),
+    [
+        ("en", "The video came just one day after militants declared a war.", []),
+        ("en", "Two days before the vote, the talks collapsed.", []),
+        ("en", "The leaders met for about an hour before the dinner.", ["about an hour"]),
+        ("fr", "La vidéo est apparue un jour après la déclaration des militants.", []),
+        ("de", "Das Video erschien einen Tag nach der Drohung.", []),
+    ],
+)
+def test_a_duration_before_after_or_before_is_how_far_apart(
+    language: str, text: str, lasted: list[str]
+) -> None:
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    (view,) = _views("Video", {"Harbourline News": text}, languages={"Harbourline News": language})
+    durations = [m for m in figure_mentions(view, event_day=None) if m.dimension == "duration"]
+    assert [m.quantity.text for m in durations] == lasted

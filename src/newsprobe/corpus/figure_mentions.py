@@ -127,7 +127,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
     before = phrase_pattern(list(lex.interval_before))
     after = phrase_pattern(list(lex.interval_after))
     giver = phrase_pattern(list(lex.according_to))
+    relative = phrase_pattern(list(lex.interval_relative))
     return {
+        "interval_relative": re.compile(rf"^\s*(?:{relative.pattern})", re.I) if relative else None,
         "events": phrase_pattern(list(lex.event_words)),
         "other": phrase_pattern(list(lex.other_event)),
         "interval_before": re.compile(rf"(?:{before.pattern})\s*$", re.I) if before else None,
@@ -194,6 +196,14 @@ def _before_since(text: str, clause: tuple[int, int], span: Span) -> int:
     return found.start() if found else clause[1]
 
 
+# Words before a duration that make it how long something lasted ("for an hour after").
+_LASTING = re.compile(
+    r"\b(?:for|lasted|lasting|lasts|last|pendant|durant|lang|per|durante)\s+"
+    r"(?:(?:about|around|nearly|almost|just|over|some|more than|less than)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_interval(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> bool:
     """ "two years ago", "the second fire in two years": a time span, not how long
     something lasted. A preposition like "in" marks one only for a day or more: "under
@@ -204,6 +214,11 @@ def _is_interval(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int
     amount = next((v for v in (q.value, q.lower, q.upper) if v is not None), 0.0)
     after, before = patterns["interval_after"], patterns["interval_before"]
     if after is not None and after.search(right):
+        return True
+    # "comes one day after militants declared", "un jour après": how far apart two things
+    # are; not "talked for an hour after lunch", which says how long they talked.
+    relative = patterns["interval_relative"]
+    if relative is not None and relative.search(right) and not _LASTING.search(left):
         return True
     return before is not None and amount >= _LONG_INTERVAL and bool(before.search(left))
 

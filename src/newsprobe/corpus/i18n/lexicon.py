@@ -107,6 +107,7 @@ class Lexicon:
     units_before: dict[str, tuple[str, str, float]]
     interval_before: tuple[str, ...]
     interval_after: tuple[str, ...]
+    interval_relative: tuple[str, ...]
     reference_before: tuple[str, ...]
     reference_after: tuple[str, ...]
     not_names: frozenset[str]
@@ -188,6 +189,7 @@ def lexicon(language: str) -> Lexicon:
         },
         interval_before=_lower(raw["interval_before"]),
         interval_after=_lower(raw["interval_after"]),
+        interval_relative=_lower(raw.get("interval_relative", [])),
         reference_before=_lower(raw.get("reference_before", [])),
         reference_after=_lower(raw.get("reference_after", [])),
         not_names=frozenset(raw["not_names"]),
