@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprobe.analyzers.attribution.learned import CueModel, features
+from newsprobe.analyzers.pipeline import Pipeline
+from newsprobe.findings import AttributionFinding
 from newsprobe.models import load_json
 from newsprobe.nlp.parse import load_english
+from tests.conftest import make_article
 
 
 def test_the_shipped_model_is_plain_data_with_its_lemmas_and_threshold() -> None:
@@ -54,3 +59,47 @@ def test_features_read_the_words_that_complete_the_verb() -> None:
     verb = next(t for t in doc if t.lemma_ == "make")
     subject = next(c for c in verb.children if c.dep_ == "nsubj")
     assert "lemma_dobj_word=make_case" in features(verb, subject)
+
+
+def _read_with_quotes(text: str) -> list[AttributionFinding]:
+    analysis = Pipeline(["entities", "quotes", "attribution"]).analyze(
+        make_article(text, headline="Harbour news")
+    )
+    return [f for f in analysis.findings if isinstance(f, AttributionFinding)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Senator Mara Quill did not rule out a run for governor.", "Mara Quill", "rule"),
+        (
+            "Councillor Oren Petrakis called the ferry contract a disgrace.",
+            "Councillor Oren Petrakis",
+            "called",
+        ),
+    ],
+)
+def test_a_cue_word_the_rules_turn_away_gets_a_second_reading(
+    sentence: str, source: str, cue: str
+) -> None:
+    """'did not rule out', 'called X a disgrace': the rules turn these away ("did not say",
+    "what many call"); the learned reader, asked again, reads them as PolNeAR does, as
+    cues of type "other" that source no statement."""
+    (found,) = _read_with_quotes(sentence)
+    assert (found.source, found.cue, found.cue_type) == (source, cue, "other")
+    assert not found.sources_statement
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dock workers called the lift to the third floor.",  # a call that names no verdict
+        "The ferry company showed a profit in May.",  # a discovery, not a finding
+        "The old ferry wants a new engine.",  # a thing holds no view
+        "The harbour board would support the levy.",  # a modal of inference
+        "I think the levy will pass.",  # the writer's voice
+        "Velko did not respond to the attack on his record.",  # no refusal to speak
+    ],
+)
+def test_the_second_reading_keeps_to_what_can_attribute(sentence: str) -> None:
+    assert _read_with_quotes(sentence) == []

@@ -7,7 +7,9 @@ subject, trained on PolNeAR train by ``train/attribution_cues.py`` and shipped a
 JSON weights (``models/attribution_cues.json``, model card beside it). It is asked only
 about verbs whose lemma the model learned as a cue (`CueModel.lemmas`), with a subject,
 that no rule has already read; its cues get the cue type ``other`` unless the lexicon
-names one.
+names one. Since v5 it also gives a second reading to verbs of saying and of the cue
+lexicon that the rules turned away (`CueModel.ruled_lemmas`; "did not rule out a run",
+"called the deal a disgrace"), where `attribution.second_subject` allows.
 
     >>> model = CueModel.shipped()
     >>> model.probability(features(verb, subject)) >= model.threshold
@@ -91,6 +93,9 @@ class CueModel:
         self.bias = float(data["bias"])
         self.threshold = float(data["threshold"])
         self.lemmas: frozenset[str] = frozenset(data["lemmas"])
+        # The rules' cue words it is asked about when the rules turn a verb away (v5:
+        # `attribution.second_reading`), at the same threshold.
+        self.ruled_lemmas: frozenset[str] = frozenset(data.get("ruled_lemmas", ()))
         # The logit the threshold stands for, and the most any source kind can add: a
         # verb that cannot reach the threshold even with it is rejected without it.
         p = min(max(self.threshold, 1e-9), 1 - 1e-9)
@@ -113,7 +118,8 @@ class CueModel:
 
     def accepts(self, token: Token, subject: Token) -> bool:
         """Whether `token`, with `subject`, reads as a cue at the shipped threshold."""
-        if token.lemma_.lower() not in self.lemmas:
+        lemma = token.lemma_.lower()
+        if lemma not in self.lemmas and lemma not in self.ruled_lemmas:
             return False
         if subject.pos_ != "PRON":
             found = features(token, subject, kind=False)
