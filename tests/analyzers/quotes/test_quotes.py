@@ -468,3 +468,18 @@ def test_a_quote_alone_after_x_said_that_is_x_s() -> None:
 )
 def test_a_lead_in_needs_a_clause_and_a_quote_alone(text: str) -> None:
     assert [q.speaker for q in _quotes(_run(text))] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The fight was over by six," added trader Bilyaminu Aliyu.',
+        '"The fight was tough. They came at five and by six it was over," added local '
+        "trader Bilyaminu Aliyu.",
+    ],
+)
+def test_a_cue_after_the_quote_the_parser_reads_as_an_adjective(text: str) -> None:
+    # The parser reads "added trader" as an adjective on a noun; right after the closing
+    # mark the past form is still the cue, and the description before the name is skipped.
+    (quote,) = _quotes(_run(text))
+    assert quote.speaker == "Bilyaminu Aliyu"

@@ -341,6 +341,8 @@ class SpeakerResolver:
         for step in (1, -1):
             run: list[Token] = []
             i = cue.i + step
+            if step == 1:
+                i = _past_descriptor(doc, i)  # "added local trader Bilyaminu Aliyu"
             while 0 <= i < len(doc) and len(run) < 5 and not self.in_quote(doc[i].idx):
                 tok = doc[i]
                 if step == -1 and not run and tok.lower_ in ("he", "she"):
@@ -380,6 +382,27 @@ class SpeakerResolver:
         ]
         people = [r for r in found if r.kind == "person"] or found
         return people[-1] if people else None
+
+
+#: Lower-case words of a description a name may follow right after a cue: "added local
+#: trader Bilyaminu Aliyu", "said shopkeeper Amina Bello" (the parser leaves such cues
+#: without a subject now and then).
+_DESCRIPTOR_WORDS = 3
+
+
+def _past_descriptor(doc: Doc, i: int) -> int:
+    """Where a name starts after up to `_DESCRIPTOR_WORDS` lower-case nouns and adjectives
+    at `i`, if one does; else `i`."""
+    j = i
+    while (
+        j < len(doc)
+        and j - i < _DESCRIPTOR_WORDS
+        and doc[j].is_lower
+        and doc[j].is_alpha
+        and doc[j].pos_ in {"NOUN", "ADJ"}
+    ):
+        j += 1
+    return j if j > i and j < len(doc) and doc[j].is_title else i
 
 
 def _subject_of(cue: Token, quoted: Sequence[bool]) -> Token | None:

@@ -99,6 +99,17 @@ def reports_status(token: Token) -> bool:
     )
 
 
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "»"})
+
+
+def _after_quotation(token: Token) -> bool:
+    """'"...," added trader Bilyaminu Aliyu': a past form right after a closing mark is the
+    cue, though the parser reads "added trader" as an adjective on a noun."""
+    before = token.doc[token.i - 1] if token.i else None
+    past = token.lower_.endswith("ed") or token.lower_ in {"said", "told"}
+    return before is not None and before.text in _CLOSING_MARKS and past and token.dep_ == "amod"
+
+
 def is_speech_cue(token: Token) -> bool:
     """Whether `token` is a speech verb used as a verb (not "the claim", not "a call").
 
@@ -111,7 +122,9 @@ def is_speech_cue(token: Token) -> bool:
     low = token.lower_
     if low == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-    if low not in CUE_FORMS or token.dep_ in _NOUN_DEPS or reports_status(token):
+    if low not in CUE_FORMS or reports_status(token):
+        return False
+    if token.dep_ in _NOUN_DEPS and not _after_quotation(token):
         return False
     # "promises", "claims", "calls" are nouns as often as verbs: want a subject then.
     return (
