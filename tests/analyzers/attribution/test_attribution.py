@@ -203,6 +203,22 @@ def test_they_after_unnamed_people_resolves_to_them() -> None:
     ), [(f.source, f.source_type) for f in found]
 
 
+def test_he_after_an_unnamed_source_is_that_source() -> None:
+    # Not the last name the tagger took for a person ("Varnia", a country here).
+    found = _attributions(
+        "His brother was among those killed, the resident said. Many people had fled "
+        "across the border to Varnia, he added."
+    )
+    assert [(a.source, a.source_type) for a in found] == [
+        ("the resident", "anonymous"),
+        ("the resident", "anonymous"),
+    ]
+    named = _attributions(
+        "Mayor Ida Voss said the road was closed. The bridge will reopen, she added."
+    )
+    assert [a.source for a in named] == ["Mayor Ida Voss", "Mayor Ida Voss"]
+
+
 def test_adding_an_amount_is_not_speaking() -> None:
     found = _attributions(
         "The operator estimates that the closure has added around 40 minutes to every crossing."

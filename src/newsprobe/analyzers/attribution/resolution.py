@@ -119,6 +119,9 @@ class SourceResolver:
         # The paper quoted ...").
         self.last_outlet: str | None = None
         self.last_person: tuple[str, str | None, int] | None = None  # name, id, sentence
+        # An unnamed person who was the source of a sentence ("the resident said"), and
+        # that sentence's start: the "he" of the next one (`described_before`).
+        self.last_described: tuple[str, int] | None = None
         # The gender each person was first called by ("she" -> "f"), so that a "he" in
         # the same story is someone else.
         self.genders: dict[str, str] = {}
@@ -126,6 +129,17 @@ class SourceResolver:
     def quoted(self, offset: int) -> bool:
         """Whether `offset` lies inside a quotation (its verbs are the speaker's)."""
         return bool(self.quoted_regions.at(offset))
+
+    def described_before(self, pronoun: Token) -> str | None:
+        """The unnamed person the sentence before was sourced to, when no named one was:
+        "His friend was killed, the resident said. Many had fled, he added." """
+        start = pronoun.sent.start
+        if start == 0 or self.last_described is None:
+            return None
+        previous = self.doc[start - 1].sent.start
+        name, sentence_start = self.last_described
+        named = self.last_person is not None and self.last_person[2] == previous
+        return name if sentence_start == previous and not named else None
 
     def _resolve_pronoun(self, pronoun: Token) -> tuple[str, str | None] | None:
         """he/she: the quotation's speaker, else the person who was the subject of the
@@ -215,6 +229,8 @@ class SourceResolver:
                 self.last_outlet = name
         elif source_type == "person":
             self.last_person = (name, entity_id, verb_sentence.start)
+        elif source_type == "anonymous" and root.tag_ == "NN":
+            self.last_described = (name, verb_sentence.start)
         described = SOURCE_TYPE_WORDS[source_type]
         note = f"Sourced to {described}, {name} ('{cue}'){note_extra}."
         if source_type == "outlet" and not note_extra:
@@ -456,6 +472,8 @@ def person_pronoun(p: _Phrase) -> Outcome:
     is the person the article means (`SourceResolver._resolve_pronoun`)."""
     if not (p.single and p.head in _PERSON_PRONOUNS | {"i", "we"}):
         return _NEXT
+    if p.head in _PERSON_PRONOUNS and (described := p.resolver.described_before(p.root)):
+        return _Source(described, "anonymous")
     person = p.resolver._resolve_pronoun(p.root)
     if person is None:
         return _Source(p.text, "person")
