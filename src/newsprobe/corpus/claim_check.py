@@ -28,7 +28,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprobe.analyzers.headline.stance import decide, stance_many
-from newsprobe.corpus.alignment import Statement, compare, precision_of
 from newsprobe.corpus.content import (
     anchors,
     content_words,
@@ -39,6 +38,7 @@ from newsprobe.corpus.content import (
     stem,
     words_of,
 )
+from newsprobe.corpus.figure_compare import Statement, compare, precision_of
 from newsprobe.corpus.view import ArticleView, outlet_key
 from newsprobe.coverage import AlignedFigure, ClaimCheck, ClaimEvidence, FigureValue
 from newsprobe.findings import ClaimFinding, Span
