@@ -20,8 +20,8 @@ stories entirely) and hard positives: long bodies whose first lines differ.
 Measured 2026-12-07 (12 topics of 5-12 bodies, seeds 1-5): see benchmarks/README.md.
 With the vector over the first 300 characters of the body, P 0.942 R 0.805: the lowest
 same-topic pair scores fell below the join threshold (0.75) while different topics stayed
-under about 0.55. Over 1,200 characters (`embedding.LEAD_CHARS`, tuned on seeds 11-30),
-P 0.927 R 0.910: what is lost is topics about one subject merging.
+under about 0.55. Over 800 characters (`embedding.LEAD_CHARS`, tuned on seeds 11-30),
+P 0.927 R 0.914: what is lost is topics about one subject merging.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ NEAR_COPY = 0.4
 JOIN_SCORE = 0.75
 #: Weights of the evidence (see the module docstring). The lead cosine of two articles on
 #: one event is 0.5-0.9 across languages and 0.1-0.45 for unrelated ones (set with leads of
-#: 300 characters; over 1,200, `embedding.LEAD_CHARS`, 0.57-0.87 and 0.22-0.53, the 5th to
+#: 300 characters; over 1,200, 0.57-0.87 and 0.22-0.53, the 5th to
 #: 95th percentiles on the composed dev part, where both still group every story); names
 #: add up to `NAME_WEIGHT` when the smaller article's salient names are all in the other.
 COSINE_WEIGHT = 1.0
