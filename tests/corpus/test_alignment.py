@@ -784,3 +784,19 @@ def test_a_duration_before_after_or_before_is_how_far_apart(
     (view,) = _views("Video", {"Harbourline News": text}, languages={"Harbourline News": language})
     durations = [m for m in figure_mentions(view, event_day=None) if m.dimension == "duration"]
     assert [m.quantity.text for m in durations] == lasted
+
+
+def test_a_part_named_among_a_whole_is_not_that_whole() -> None:
+    # "four nieces among the hostages" counts nieces; it is no figure of the hostages freed.
+    views = _views(
+        "Hostages freed",
+        {
+            "Harbourline News": "Kel Tamar freed 27 hostages on Sunday, officials said.",
+            "Coastline Wire": "The release of 27 hostages was confirmed on Sunday.",
+            "Courier": "Ana Bitrus has four nieces among the hostages still held.",
+        },
+        hours={"Coastline Wire": 1, "Courier": 2},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    tables = [sorted(v.text for v in f.values) for f in figures if f.dimension == "count"]
+    assert tables == [["27", "27"]]

@@ -561,11 +561,21 @@ def _calendar_words(language: str) -> frozenset[str]:
     return frozenset(content_words(" ".join(words)))
 
 
+_PREPOSITIONS = frozenset(
+    "among amongst of from in at by with for on including "
+    "parmi dont unter von aus bei tra fra di da entre".split()
+)
+
+
 def _nouns(view: ArticleView, q: QuantityFinding, clause: tuple[int, int]) -> frozenset[str]:
     """Words just after a count that say what it counts. Names are left out but for the
     first word ("300 Britons"): "dozens of members of Boko Haram" and "200 girls taken by
     Boko Haram" count different things (German capitalises every noun: all are kept)."""
     window = view.article.text[q.span.end : clause[1]].split()[:_NOUN_WINDOW]
+    # A preposition after the first word ends what is counted: "four nieces among the
+    # hostages" counts nieces, not the 27 hostages freed ("dozens of members" keeps "of").
+    cut = next((i for i, w in enumerate(window) if i and w.lower() in _PREPOSITIONS), None)
+    window = window[:cut]
     if view.language != "de":
         window = window[:1] + [w for w in window[1:] if not w[:1].isupper()]
     words = content_words(" ".join(window))
