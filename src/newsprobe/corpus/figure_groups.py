@@ -237,7 +237,8 @@ def _split_by_size(group: list[FigureMention]) -> list[list[FigureMention]]:
         parts[-1].append(m)
     if len(parts) == 1:
         return [group]
-    return [[m for m in group if any(m is o for o in part)] for part in parts]
+    part_of = {id(m): k for k, part in enumerate(parts) for m in part}
+    return [[m for m in group if part_of[id(m)] == k] for k in range(len(parts))]
 
 
 def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from newsprobe.analyzers.attribution.learned import CueModel, features
@@ -10,6 +12,9 @@ from newsprobe.findings import AttributionFinding
 from newsprobe.models import load_json
 from newsprobe.nlp.parse import load_english
 from tests.conftest import make_article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def test_the_shipped_model_is_plain_data_with_its_lemmas_and_threshold() -> None:
@@ -20,10 +25,15 @@ def test_the_shipped_model_is_plain_data_with_its_lemmas_and_threshold() -> None
     assert all(isinstance(w, float) for w in model.weights.values())
 
 
+def _verb_and_subject(sentence: str, lemma: str) -> tuple[Token, Token]:
+    """The verb of `lemma` in `sentence` and its nominal subject, from the shared parse."""
+    verb = next(t for t in load_english()(sentence) if t.lemma_ == lemma)
+    return verb, next(c for c in verb.children if c.dep_ == "nsubj")
+
+
 def test_features_read_the_verb_its_subject_and_its_complements() -> None:
-    doc = load_english()("Senator Ada Holm mocked the harbour levy on Tuesday.")
-    verb = next(t for t in doc if t.lemma_ == "mock")
-    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    sentence = "Senator Ada Holm mocked the harbour levy on Tuesday."
+    verb, subject = _verb_and_subject(sentence, "mock")
     found = features(verb, subject)
     assert "lemma=mock" in found and "subj_ent=PERSON" in found
     assert "child=dobj" in found and "lemma_dobj=mock" in found
@@ -50,14 +60,10 @@ def test_the_shipped_threshold_is_the_cross_validated_one() -> None:
 
 def test_features_read_the_words_that_complete_the_verb() -> None:
     """'was critical of', 'made the case': the complement's word, alone and with the verb."""
-    doc = load_english()("Mayor Ilse Varga was critical of the ferry plan.")
-    verb = next(t for t in doc if t.lemma_ == "be")
-    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    verb, subject = _verb_and_subject("Mayor Ilse Varga was critical of the ferry plan.", "be")
     found = features(verb, subject)
     assert "acomp_word=critical" in found and "lemma_acomp_word=be_critical" in found
-    doc = load_english()("The union made the case for a new pier.")
-    verb = next(t for t in doc if t.lemma_ == "make")
-    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    verb, subject = _verb_and_subject("The union made the case for a new pier.", "make")
     assert "lemma_dobj_word=make_case" in features(verb, subject)
 
 
