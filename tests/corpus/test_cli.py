@@ -238,9 +238,9 @@ def test_two_adds_on_one_database_at_once_both_finish(db: str, tmp_path: Path) -
     left = write_jsonl(tmp_path / "left.jsonl", items[:45])
     right = write_jsonl(tmp_path / "right.jsonl", items[25:])  # 20 articles in both
     processes = [_corpus_add(db, left), _corpus_add(db, right)]
+    outputs = [process.communicate(timeout=600) for process in processes]  # both, always
     summaries = []
-    for process in processes:
-        stdout, stderr = process.communicate(timeout=600)
+    for process, (stdout, stderr) in zip(processes, outputs, strict=True):
         assert process.returncode == 0, stderr
         assert "locked" not in stderr.lower()
         summaries.append(AddSummary.model_validate_json(stdout))

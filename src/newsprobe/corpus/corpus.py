@@ -183,7 +183,8 @@ class Corpus:
         return transactions.write(self._engine, lambda c: work(CorpusSession(c)))
 
     def reading(self, work: Callable[[CorpusSession], T]) -> T:
-        """Run `work` in one read transaction (a consistent view of the corpus)."""
+        """Run `work` in one read transaction (a consistent view of the corpus); it may run
+        again if the database is briefly busy."""
         return transactions.read(self._engine, lambda c: work(CorpusSession(c)))
 
     # --- adding -----------------------------------------------------------------------

@@ -5,7 +5,11 @@ starts with ``BEGIN IMMEDIATE`` and waits up to the busy timeout for the other w
 PostgreSQL unique constraints and ``ON CONFLICT`` keep concurrent inserts apart. Whatever
 still collides (SQLite's "database is locked" after the timeout, a PostgreSQL
 serialization failure or deadlock, a race the store detects itself) rolls the transaction
-back and runs it again, from the start, after a short random pause.
+back and runs it again, from the start, after a short random pause. Reads are retried
+the same way: in WAL mode SQLite answers even a reader "database is locked" without
+waiting, while another process cleans up after closing its last connection or recovers
+the log of one that was killed (https://sqlite.org/wal.html, "Sometimes Queries Return
+SQLITE_BUSY"); two `corpus add` on one file failed that way on a loaded CI machine.
 
 Sections that must not interleave across processes (placing an article in a story,
 upgrading the schema) take a named lock with `lock`: a transaction-scoped advisory lock on
@@ -18,7 +22,7 @@ import random
 import time
 import zlib
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
@@ -64,11 +68,28 @@ def write(engine: Engine, work: Callable[[Connection], T], *, attempts: int = AT
     Raises:
         CorpusError: the database failed, or the transaction collided `attempts` times.
     """
+    return _retried(engine, work, write_options(), attempts)
+
+
+def read(engine: Engine, work: Callable[[Connection], T], *, attempts: int = ATTEMPTS) -> T:
+    """Run `work` in one read transaction (a consistent snapshot on both engines); retry
+    it when the database is briefly unavailable.
+
+    Raises:
+        CorpusError: the database failed, or stayed busy through `attempts` tries.
+    """
+    return _retried(engine, work, {}, attempts)
+
+
+def _retried(
+    engine: Engine, work: Callable[[Connection], T], options: dict[str, Any], attempts: int
+) -> T:
     pause = _PAUSE_SECONDS
     for attempt in range(1, attempts + 1):
         try:
             with corpus_errors(engine.url), engine.connect() as connection:
-                connection.execution_options(**write_options())
+                if options:
+                    connection.execution_options(**options)
                 with connection.begin():
                     return work(connection)
         except RetryTransaction as exc:
@@ -84,12 +105,6 @@ def write(engine: Engine, work: Callable[[Connection], T], *, attempts: int = AT
         time.sleep(pause * (0.5 + random.random()))
         pause *= 2
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-def read(engine: Engine, work: Callable[[Connection], T]) -> T:
-    """Run `work` in one read transaction (a consistent snapshot on both engines)."""
-    with corpus_errors(engine.url), engine.connect() as connection, connection.begin():
-        return work(connection)
 
 
 def lock(connection: Connection, name: str) -> None:
