@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 import newsprobe
+from newsprobe.corpus.content import negates, stem
 from newsprobe.corpus.crosscheck import crosscheck
 from newsprobe.document import Article
 
@@ -56,6 +57,56 @@ CLAIM = "An electrical fault in the temporary lighting caused the fire, the fire
 )
 def test_negation_in_another_clause_disputes_nothing(other: str, disputed: bool) -> None:
     assert (_verdict(CLAIM, other) == "disputed") is disputed
+
+
+@pytest.mark.parametrize(
+    ("claim", "other", "disputed"),
+    [
+        # "not commented on the fire" negates the commenting, not the fire.
+        (
+            "The Orsk fire service has confirmed an electrical fault caused the fire.",
+            "The Orsk fire service has not commented on the fire or on its cause.",
+            False,
+        ),
+        # A denial bears on what it denies, however far into its clause.
+        (
+            "The council says the electrical fault was found in the temporary lighting.",
+            "The contractor denied claims by the council that the electrical fault was in "
+            "the temporary lighting.",
+            True,
+        ),
+    ],
+)
+def test_a_negation_disputes_only_the_words_it_bears_on(
+    claim: str, other: str, disputed: bool
+) -> None:
+    assert (_verdict(claim, other) == "disputed") is disputed
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "negated"),
+    [
+        ("Officials denied that the plant would close.", "close", True),
+        ("The contractor denied claims by the council that it had been paid.", "paid", True),
+        ("The ferry did not immediately resume sailing.", "resume", True),
+        ("The trust has not made a public statement.", "statement", False),
+        ("The trust has not made a public statement.", "public", True),
+        ("It has not commented on the cease-fire.", "fire", False),
+        ("Not all pavilion staff were aware of the rules.", "pavilion", False),
+        ("Not only the pavilion burned.", "pavilion", False),
+        ("There was no sign of arson, and the pavilion was insured.", "insured", False),
+        ("The pavilion wasn't insured.", "insured", True),
+    ],
+)
+def test_what_a_negation_bears_on(text: str, words: str, negated: bool) -> None:
+    assert negates(text, frozenset(stem(w) for w in words.split())) is negated
+
+
+def test_a_negated_attribution_is_part_of_the_claim() -> None:
+    # "has not made a public statement" reads as an attribution (source, cue "made"); its
+    # "not" must stay with the claim, or the same sentence elsewhere disputes it.
+    claim = "The Lakeside trust has not made a public statement about the fire."
+    assert _verdict(claim, claim) != "disputed"
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,6 @@ corroborated.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ from newsprobe.corpus.content import (
     content_words,
     name_words,
     negated,
+    negates,
     opposed,
     overlap,
     stem,
@@ -133,28 +133,12 @@ def _by_words(statement: str, words: frozenset[str], sentence: str) -> tuple[str
     other = content_words(sentence)
     if overlap(words, other) < NEGATION_OVERLAP or not (words - name_words(statement)) & other:
         return None
-    shared = words & other
-    if _negated_where(sentence, shared) != _negated_where(statement, shared):
+    asserted = (words & other) - name_words(statement) - name_words(sentence)
+    if negates(sentence, asserted) != negates(statement, asserted):
         return "disagree", "negation"
     if opposed(words_of(statement), words_of(sentence)):
         return "disagree", "opposite words"
     return None
-
-
-# Where a sentence joins clauses: "..., and there was no sign of arson", "; ", "but".
-_CLAUSE_BREAK = re.compile(
-    r"\s*[;:]\s*|,?\s+(?:but|while|whereas|although|though|however)\s+|,\s+and\s+",
-    re.IGNORECASE,
-)
-
-
-def _negated_where(text: str, shared: frozenset[str]) -> bool:
-    """Whether the clauses of `text` that carry the shared words negate them. "The fire
-    service said an electrical fault was the likely cause, and there was no sign of
-    arson" does not deny the fault: its "no" is in another clause."""
-    clauses = [c for c in _CLAUSE_BREAK.split(text) if c]
-    holding = [c for c in clauses if content_words(c) & shared]
-    return any(negated(c) for c in holding or clauses)
 
 
 def _label(
@@ -212,6 +196,10 @@ def _statement(view: ArticleView, claim: _Claim) -> str:
     spans = [s for s in (attribution.cue_span, attribution.source_span) if s is not None]
     start, end = min(s.start for s in spans), max(s.end for s in spans)
     text = view.article.text
+    if start < claim.span.start or end > claim.span.end or negated(text[start:end]):
+        # An attribution outside the claim is not its own; a negated one is what the
+        # claim says: "Boko Haram has not made a public statement" is not "a statement".
+        return claim.text
     if start - claim.span.start <= 2:  # "According to X, ..."
         return text[end : claim.span.end].lstrip(" ,:;—-") or claim.text
     if claim.span.end - end <= 3:  # "..., X said."
