@@ -194,6 +194,11 @@ _PARTICLES = frozenset("not no never nothing none neither nor cannot without".sp
 DENIAL_REACH = 5
 # "not all staff were aware", "not only the hall": a particle that limits a quantity or
 # adds to it, and denies nothing.
+_FUNCTION = frozenset(
+    """a an the be been being is are was were am have has had do does did to of any its
+    their his her our your my this that these those there it they he she we you will
+    would can could should may might must shall""".split()
+)
 _SCOPE_ONLY = frozenset("all every everyone everything only just merely least".split())
 # Skipped after a particle: unstressed adverbs, and light verbs whose object carries the
 # meaning ("has not made a public statement" negates the statement, not "made").
@@ -225,13 +230,10 @@ def negates(text: str, words: frozenset[str]) -> bool:
 
 
 def _stressed(token: str) -> bool:
-    """Whether a particle's negation can rest on `token` (a content word, no adverb)."""
-    return (
-        len(token) >= 3
-        and token not in _STOP
-        and token not in _UNSTRESSED
-        and not token.endswith("ly")
-    )
+    """Whether a particle's negation can rest on `token`: any word but a function word,
+    an unstressed adverb or light verb ("not yet confirmed" rests on "confirmed", a word
+    the stop list drops, so that it bears on none of the claim's content words)."""
+    return token not in _FUNCTION and token not in _UNSTRESSED and not token.endswith("ly")
 
 
 def anchors(text: str) -> frozenset[str]:
