@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprobe.corpus.content import concept_words
+from newsprobe.corpus.content import concept_words, content_words, stem
 
 
 def test_words_of_one_concept_count_as_that_concept() -> None:
@@ -16,3 +16,9 @@ def test_a_concept_written_as_a_symbol_is_found_as_written() -> None:
     assert "~speed" in concept_words("It was doing 50 mph.")
     assert "~alcohol" in concept_words("Police ruled out drink-driving.")
     assert "~speed" not in concept_words("The km/hour sign was missing")  # not the symbol
+
+
+def test_clitics_and_negated_contractions_are_not_content_words() -> None:
+    words = content_words("Here’s the ferry's route; it isn't like the old one, they're sure.")
+    assert {"here", "heres", "isnt", "like", "theyre"}.isdisjoint(words)
+    assert {stem("ferry"), stem("route"), stem("sure")} <= words

@@ -47,7 +47,7 @@ _STOP = frozenset(
     she should since some still such than that the their theirs them themselves then there
     these they this those though through too under until upon very was were what when
     where whether which while who whom whose why will with within without would yet you
-    your yours one two three four five six seven eight nine ten first second last next
+    your yours like one two three four five six seven eight nine ten first second last next
     said say says saying told tell tells according added adding reported reports reporting
     stated announced claimed noted asked explained insisted confirmed believed appears
     appeared apparently reportedly allegedly perhaps possibly probably likely seem seems
@@ -81,6 +81,7 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
 _NEGATION_MARKS = re.compile(r"n['’]t\b", re.IGNORECASE)
+_CLITIC = re.compile(r"['’](?:s|re|ll|ve|d|m)$")
 
 
 @lru_cache(maxsize=4096)
@@ -88,7 +89,11 @@ def content_words(text: str) -> frozenset[str]:
     """Stemmed content words of `text` (any language; the stop list is English)."""
     found = set()
     for match in _WORD.finditer(text):
-        word = fold(match.group()).replace("'", "").replace(" ", "")
+        written = fold(match.group())
+        if _NEGATION_MARKS.search(written):
+            continue  # "isn't", "didn't": a negation, not a content word
+        # "here's", "they're": the word before the clitic ("here", a stop word).
+        word = _CLITIC.sub("", written).replace("'", "").replace("’", "").replace(" ", "")
         if len(word) >= 3 and word not in _STOP and word not in NEGATIONS:
             found.add(stem(word))
     return frozenset(found)
