@@ -45,6 +45,8 @@ _VERDICT_STYLES = {
     "altered": "bold red",
 }
 _SHORT = 110  # characters of a sentence shown in a table cell
+_TITLE = 90  # characters of a story's title in the listing (two lines of an 80-column one)
+_OUTLETS = 4  # outlets named per story in the listing
 
 
 def _verdict(verdict: str | None) -> Text:
@@ -73,19 +75,31 @@ def _amount(value: float | None, unit: str | None) -> str:
 
 def render_stories(stories: Sequence[Story], console: Console) -> None:
     """The story listing: id, title, dates, outlets, article count."""
-    table = Table(title=f"{len(stories)} stories", title_justify="left")
-    for column in ("id", "title", "from", "to", "outlets", "articles"):
-        table.add_column(column, overflow="fold")
+    count = f"{len(stories)} " + ("story" if len(stories) == 1 else "stories")
+    table = Table(title=count, title_justify="left", expand=True)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("title", ratio=3, overflow="fold")
+    table.add_column("from", no_wrap=True)
+    table.add_column("to", no_wrap=True)
+    table.add_column("outlets", ratio=2, overflow="fold")
+    table.add_column("articles", justify="right", no_wrap=True)
     for story in stories:
         table.add_row(
             str(story.id),
-            story.title,
+            _short(story.title, _TITLE),
             story.first_published.date().isoformat() if story.first_published else "undated",
             story.last_published.date().isoformat() if story.last_published else "",
-            ", ".join(story.outlets),
+            _outlets(story.outlets),
             str(story.article_count),
         )
     console.print(table)
+
+
+def _outlets(outlets: Sequence[str]) -> str:
+    """The first `_OUTLETS` outlets and how many more: the full list is in `story ID`."""
+    shown = ", ".join(outlets[:_OUTLETS])
+    more = len(outlets) - _OUTLETS
+    return f"{shown} +{more} more" if more > 0 else shown
 
 
 def render_story(story: Story, console: Console) -> None:
