@@ -78,10 +78,10 @@ def render_stories(stories: Sequence[Story], console: Console) -> None:
     count = f"{len(stories)} " + ("story" if len(stories) == 1 else "stories")
     table = Table(title=count, title_justify="left", expand=True)
     table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("title", ratio=3, overflow="fold")
+    table.add_column("title", ratio=1, overflow="fold")
     table.add_column("from", no_wrap=True)
     table.add_column("to", no_wrap=True)
-    table.add_column("outlets", ratio=2, overflow="fold")
+    table.add_column("outlets", ratio=1, overflow="fold")
     table.add_column("articles", justify="right", no_wrap=True)
     for story in stories:
         table.add_row(
