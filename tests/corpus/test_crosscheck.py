@@ -239,3 +239,21 @@ def test_a_named_sources_hedged_words_and_legal_caution_are_no_guess_of_the_arti
     )
     asked = [c.text for c in check_speculation(target, [informed])]
     assert asked == ["The raid may have been planned for weeks."]
+
+
+def test_a_question_of_opinion_is_not_speculation_to_answer() -> None:
+    from newsprobe.corpus.speculation import check_speculation
+
+    def view(outlet: str, body: str) -> ArticleView:
+        return _view(outlet, body, "the crack")
+
+    informed = view(
+        "Eastbrook Courier", "The Velmar dam authority will repair the crack in the dam this month."
+    )
+    asked = view(
+        "Daily Clarion",
+        "Will the Velmar dam authority repair the crack in the dam? Tell us: should the "
+        "Velmar dam authority repair the crack in the dam at all?",
+    )
+    checks = check_speculation(asked, [informed])
+    assert [c.text.split()[0] for c in checks] == ["Will"]  # not "Tell us: should ..."

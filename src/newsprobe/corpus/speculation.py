@@ -82,7 +82,21 @@ def _items(view: ArticleView) -> list[tuple[tuple[int, int], str, str]]:
         quoted = view.inside_quote(Span(start=span[0], end=span[1]))
         if text.rstrip("\"'”’»").endswith("?") and not quoted:
             found[span] = ("question", found.get(span, ("", ""))[1])
-    return [(span, form, cue) for span, (form, cue) in sorted(found.items())]
+    return [
+        (span, form, cue)
+        for span, (form, cue) in sorted(found.items())
+        if form != "question" or not _OPINION.match(view.text(span).rpartition(": ")[2])
+    ]
+
+
+# A question of what ought to be, or of the reader's view, asks for an opinion that no
+# report answers: "Tell us: should Kestrava stop hosting summits it cannot protect?" drew
+# a wire story's opening as its "answer".
+_OPINION = re.compile(
+    r"\s*[\"“'‘]?(?:should|shall|ought|would\s+you|do\s+you|what\s+do\s+you|how\s+do\s+you"
+    r"|is\s+it\s+(?:right|fair|wrong|time))\b",
+    re.IGNORECASE,
+)
 
 
 # Sources whose hedged words are theirs, reported, not the article's guess: "A senior
