@@ -28,13 +28,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 
 from newsprobe.analyzers.quantities.numbers import parse_number
 from newsprobe.analyzers.quantities.rules import ESTIMATE
 from newsprobe.analyzers.shared.corrections import in_correction_notice
 from newsprobe.corpus.content import content_words, stem
+from newsprobe.corpus.figure_sources import PIECE_END, giver, holders
 from newsprobe.corpus.i18n.dates import years_named
 from newsprobe.corpus.i18n.lexicon import LANGUAGES, Lexicon, lexicon, phrase_pattern
 from newsprobe.corpus.names import fold
@@ -126,7 +126,6 @@ def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
     lex = lexicon(language)
     before = phrase_pattern(list(lex.interval_before))
     after = phrase_pattern(list(lex.interval_after))
-    giver = phrase_pattern(list(lex.according_to))
     relative = phrase_pattern(list(lex.interval_relative))
     return {
         "interval_relative": re.compile(rf"^\s*(?:{relative.pattern})", re.I) if relative else None,
@@ -134,7 +133,6 @@ def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
         "other": phrase_pattern(list(lex.other_event)),
         "interval_before": re.compile(rf"(?:{before.pattern})\s*$", re.I) if before else None,
         "interval_after": re.compile(rf"^\s*(?:{after.pattern})", re.I) if after else None,
-        "according_to": re.compile(rf"\s*(?:{giver.pattern})", re.I) if giver else None,
     }
 
 
@@ -244,7 +242,7 @@ def _phrase_after(
     piece of the sentence: "Three of them were treated in hospital" (injured), "300
     residents were evacuated", "Four passengers were treated for minor injuries", "Vier
     Passagiere wurden bei der Evakuierung leicht verletzt" (the verb last)."""
-    end = _PIECE_END.search(view.article.text, q.span.end, sentence[1])
+    end = PIECE_END.search(view.article.text, q.span.end, sentence[1])
     after = view.article.text[q.span.end : end.start() if end else sentence[1]]
     words = re.findall(r"[^\W\d_]+", after.lower())
     for i in range(min(len(words), _PHRASE_AFTER_WORDS)):
@@ -429,14 +427,13 @@ def _clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 6, 3  # words around a figure that say what it measures
-_PIECE_END = re.compile(r"[,;:—–()]")
 
 
 def _context(text: str, sentence: tuple[int, int], q: QuantityFinding) -> frozenset[str]:
     """Content words near the figure, within its comma-delimited piece of the sentence:
     "travelling at 78 km/h on a section" and "where the limit is 90 km/h" keep apart."""
     start, end = sentence
-    for match in _PIECE_END.finditer(text, sentence[0], sentence[1]):
+    for match in PIECE_END.finditer(text, sentence[0], sentence[1]):
         if match.end() <= q.span.start:
             start = match.end()
         elif match.start() >= q.span.end:
@@ -445,120 +442,6 @@ def _context(text: str, sentence: tuple[int, int], q: QuantityFinding) -> frozen
     before = " ".join(text[start : q.span.start].split()[-_CONTEXT_BEFORE:])
     after = " ".join(text[q.span.end : end].split()[:_CONTEXT_AFTER])
     return content_words(before) | content_words(after)
-
-
-@cache
-def _claimant_nouns() -> frozenset[str]:
-    """Stems of `lexicons/claimants.txt`: who gives rival figures ("police", "unions")."""
-    text = resources.files(__package__).joinpath("lexicons/claimants.txt").read_text("utf-8")
-    return frozenset(
-        stem(fold(line.strip())) for line in text.splitlines() if line.strip() and line[0] != "#"
-    )
-
-
-def _claimant(view: ArticleView, q: QuantityFinding) -> frozenset[str]:
-    """The words of who gives the figure, when the article says: "police said", "according
-    to the organisers". Two sources' figures of one crowd (the organisers' 85,000, the
-    police's 32,000) are two quantities, and an outlet that gives one of them names its
-    source more often than it repeats the other outlets' words around the number
-    (`alignment` joins figures by their givers first). An outlet cited for the figure is
-    left to `cited_outlet`: it is the same quantity, retold."""
-    found = view.attribution_at(q.span)
-    if found is None or found.source_type == "outlet" or not found.source:
-        return frozenset()
-    if found.content_span is not None and not found.content_span.contains(q.span):
-        return frozenset()  # "The union wants a 9% rise; the city has offered 4.5%"
-    return content_words(found.source)
-
-
-# Words of the piece after a figure read for who gives it ("según la policía", "police
-# said", "the organisers say").
-_GIVER_WORDS = 3
-
-
-def _giver_after(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> str:
-    """Who gives the figure, named in the piece right after its own: "Unas 18.000
-    personas, según la policía, y 60.000, según los organizadores", "About 18,000 people
-    marched, police said, while ...". Attribution reads English only, and gives the cue
-    set into a clause the content after it when that is longer."""
-    text = view.article.text
-    comma = _PIECE_END.search(text, q.span.end, sentence[1])
-    if comma is None:
-        return ""
-    pattern = _patterns(_lexicon(view).language)["according_to"]
-    found = pattern.match(text, comma.end()) if pattern is not None else None
-    start = found.end() if found is not None else comma.end()
-    piece = _PIECE_END.split(text[start : sentence[1]], maxsplit=1)[0].split()
-    if found is None and len(piece) > _GIVER_WORDS:
-        return ""  # a clause of its own, not "police said"
-    return " ".join(piece[:_GIVER_WORDS])
-
-
-def _giver(
-    view: ArticleView, q: QuantityFinding, sentence: tuple[int, int], context: frozenset[str]
-) -> frozenset[str]:
-    """The `claimants.txt` words of who gives the figure, the nearest naming first: in
-    the figure's own piece ("Police put the crowd at 18,000"), in the piece after it,
-    else the source of the attribution holding it. In "About 18,000 people marched,
-    police said, while organisers put the turnout at 50,000" the 50,000 is the
-    organisers', though attribution gives "police said" the clause that holds it."""
-    nouns = _claimant_nouns()
-    return (
-        (context & nouns)
-        or (content_words(_giver_after(view, q, sentence)) & nouns)
-        or (_claimant(view, q) & nouns)
-    )
-
-
-# A run of capitalised words: one name ("Mira Castell", "Civic Union"); a possessive or any
-# other word ends it.
-_NAME_RUN = re.compile(r"\b[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)*(?![\w'’])")
-# A name's relative clause holds the figure: "challenger Piet Arnoud, who took 41.8%" is
-# Arnoud's share alone, not also the place named before him.
-_RELATIVE_AFTER_NAME = re.compile(r"\s*,\s*(?:who|which|qui|che|quien|que)\b[^,;:]*$", re.I)
-#: Names read before a figure for whose it is: the nearest two ("Mira Castell's Green
-#: List ... 24 seats": the list and its leader, so that "the Greens" and "Castell's party"
-#: elsewhere both share a word with it).
-_HOLDER_NAMES = 2
-
-
-# A name said right after the figure is whose it is: "against 42% for Piet Arnoud",
-# "frente al 41,8% de Piet Arnoud", "il 40% per Arnoud" ("of the vote" may come between).
-_HOLDER_AFTER = re.compile(
-    r"\s*(?:of\s+(?:the\s+)?(?:vote|votes|ballots)\s+)?(?:for|de|del|di|per|pour)\s+"
-    r"((?:[A-ZÀ-Ý][\w-]*)(?:\s+[A-ZÀ-Ý][\w-]*)*)"
-)
-
-
-def _holders(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> frozenset[str]:
-    """Words of the name right after the figure ("42% for Piet Arnoud"), else of the
-    nearest names before it in its sentence (its first word left out, capitalised by
-    position). Not in German, which capitalises every noun."""
-    if view.language == "de":
-        return frozenset()
-    after = _HOLDER_AFTER.match(view.article.text, q.span.end, sentence[1])
-    if after is not None and (named := content_words(after.group(1))):
-        return frozenset(named)
-    before = view.article.text[sentence[0] : q.span.start]
-    names = []
-    last_end = 0
-    for run in _NAME_RUN.finditer(before):
-        text = run.group() if run.start() > 0 else "".join(run.group().split(None, 1)[1:])
-        if found := content_words(text) - _calendar_words(view.language):
-            names.append(found)
-            last_end = run.end()
-    if names and _RELATIVE_AFTER_NAME.match(before, last_end):
-        return frozenset(names[-1])
-    return frozenset().union(*names[-_HOLDER_NAMES:])
-
-
-@cache
-def _calendar_words(language: str) -> frozenset[str]:
-    """Weekdays and months, capitalised but no one's ("won on Sunday with 54%"): as a
-    holder, "Sunday" drew the winner's share to the loser's named on Sunday too."""
-    codes = {language, "en"} & set(LANGUAGES)
-    words = [w for code in codes for w in lexicon(code).weekdays + lexicon(code).months]
-    return frozenset(content_words(" ".join(words)))
 
 
 _PREPOSITIONS = frozenset(
@@ -631,8 +514,8 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
                 in_headline=q.span.end <= view.article.headline.end,
                 cited_outlet=view.cited_outlet(q.span),
                 context=context,
-                claimant=_giver(view, q, sentence, context),
-                holders=_holders(view, q, sentence),
+                claimant=giver(view, q, sentence, context),
+                holders=holders(view, q, sentence),
                 places=_places(view, sentence),
                 nouns=_nouns(view, q, clause) if dimension == "count" else frozenset(),
             )
