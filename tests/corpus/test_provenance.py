@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from newsprobe.corpus.credits import credits_in, looks_like_outlet
 from newsprobe.corpus.crosscheck import story_provenance
 from newsprobe.corpus.provenance import voices
@@ -111,3 +113,35 @@ def test_outlets_whose_names_differ_by_a_number_are_two_voices() -> None:
         for outlet in ("Channel 4", "Channel 5")
     ]
     assert len(set(voices(views, []).values())) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("In an interview with Channel 9, the mayor said islanders were furious.", "Channel 9"),
+        (
+            "Speaking to the Kestrel Herald, the mayor said islanders were furious.",
+            "Kestrel Herald",
+        ),
+        ("The mayor was quoted by the Kestrel Herald as saying that.", "Kestrel Herald"),
+        ("The mayor told Radio Tarrow that islanders were furious.", "Radio Tarrow"),
+        (
+            "Islanders are furious, the mayor wrote in an op-ed for the Kestrel Herald.",
+            "Kestrel Herald",
+        ),
+        ("The mayor said so in remarks broadcast by Channel 9.", "Channel 9"),
+        ("The Kestrel Herald was the first to report the suspension.", "Kestrel Herald"),
+        ("The suspension was confirmed to the Kestrel Herald by the operator.", "Kestrel Herald"),
+        ("Documents seen by the Kestrel Herald show the cracks were known.", "Kestrel Herald"),
+    ],
+)
+def test_an_outlet_a_source_spoke_to_or_whose_material_is_cited(sentence: str, outlet: str) -> None:
+    (credit,) = credits_in(sentence, known=set())
+    assert credit.kind == "cites"
+    assert credit.outlet.lower().removeprefix("the ") == outlet.lower()
+
+
+def test_an_outlet_name_ends_with_its_sentence_and_its_line() -> None:
+    text = '"Ports end up as marinas," she told the Post.\n\nThe North Quay terminal opens in 2028.'
+    assert [c.outlet for c in credits_in(text, known=set())] == ["the Post"]
+    assert [c.outlet for c in credits_in("He told Tom Reyes it was over.", known=set())] == []

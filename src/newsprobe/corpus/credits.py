@@ -32,10 +32,18 @@ _KIND = (
     r"news\s+agency|newspaper|journal|diario|periódico|quotidien|quotidiano|Zeitung|"
     r"radio|broadcaster|chaîne|emittente|cadena|Sender|tabloid)\s+"
 )
+# A name is on one line, and a full stop inside it is an initial's ("U.S."), never the end
+# of its sentence: "she told the Courier.\n\nThe North Quay ..." names "the Courier".
+_WORD = r"[^\W\d_a-z](?:[\w'’&-]|\.(?=\w))*"
+# A broadcaster's number is part of its name: "Channel 9", "Radio 4", "Rai 3".
+_NUMBERED = (
+    r"(?:(?:(?<=Channel)|(?<=Radio)|(?<=TV)|(?<=Canal)|(?<=Rai)|(?<=Kanal)|(?<=Antena))"
+    r"[ \t]+\d{1,3}(?![\d.,]\d))?"
+)
 _NAME = (
     rf"(?:{_KIND})?"
     r"(?P<o>(?:[Tt]he\s+|[Ll][ae]\s+|[Dd]ie\s+|[Dd]er\s+|[Ii]l\s+|[Ee]l\s+)?"
-    r"[^\W\d_a-z][\w'’&.-]*(?:\s+(?:[^\W\d_a-z][\w'’&.-]*|of|du|de|der|di|del|la|le|des))*)"
+    rf"{_WORD}(?:[ \t]+(?:{_WORD}|of|du|de|der|di|del|la|le|des))*{_NUMBERED})"
 )
 
 # (kind, pattern). "wire": the article runs or builds on that outlet's copy; "cites":
@@ -70,12 +78,23 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"según|de\s+acuerdo\s+con|according\s+to|(?:reported|told)\s+(?:by|to))\s+"
         rf"{_NAME}",
     ),
+    # The outlet a source spoke to, wrote for, or whose material it cites: "in an
+    # interview with Radio Meridia", "speaking to The Valemont Times", "told KBC News",
+    # "was quoted by", "in an op-ed for", "remarks broadcast by", "documents seen by".
+    (
+        "cites",
+        rf"(?i:in\s+(?:an?\s+)?(?:interview|op-ed|column|article|statement|comments?)\s+"
+        rf"(?:with|to|for|on|in)|speaking\s+(?:to|with|on)|talking\s+to|quoted\s+by|told|"
+        rf"confirmed\s+to|writing\s+in|wrote\s+in|(?:obtained|seen|reviewed|carried|"
+        rf"broadcast|aired)\s+by)\s+{_NAME}",
+    ),
     (
         "cites",
         rf"{_NAME}\s+(?i:rapporte|a\s+rapporté|révèle|berichtet(?:e)?|meldet(?:e)?|"
         rf"riferisce|riporta|ha\s+riferito|informa|informó|publicó|reports|reported|"
         rf"calls|called|says|said|writes|wrote|quotes|quoted|describes|described|"
-        rf"claims|claimed|reveals|revealed)\b",
+        rf"claims|claimed|reveals|revealed|first\s+reported|was\s+the\s+first\s+to\s+"
+        rf"report|broke\s+the\s+(?:news|story))\b",
     ),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
@@ -93,8 +112,10 @@ _TRIGGERS = tuple(
         r"material",
         r"información|informaciones|dépêche|agenzia",
         r"selon|d'après|laut|angaben|secondo|stando|según|acuerdo|according|reported|told",
+        r"interview|op-ed|column|article|statement|comment|speaking|talking|quoted|told|"
+        r"confirmed|writing|wrote|obtained|seen|reviewed|carried|broadcast|aired",
         r"\s(?:rapporte|rapporté|révèle|bericht|meldet|riferi|riporta|informa|publicó|report|"
-        r"call|says|said|wr[io]te|quote|describ|claim|reveal)",
+        r"call|says|said|wr[io]te|quote|describ|claim|reveal|first|broke)",
     )
 )
 
@@ -134,6 +155,7 @@ _NAME_REACH = 80  # characters before a citing verb that its outlet's name may t
 def _name_first(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """Matches of the name-first pattern, tried only just before each citing verb (a
     name-first regex run over a whole article tries a name at every capital)."""
+    yielded: set[int] = set()  # "was the first to report": two trigger words, one match
     for verb in _TRIGGERS[_NAME_FIRST].finditer(text):
         window = max(0, verb.start() - _NAME_REACH)
         for start in (
@@ -141,7 +163,9 @@ def _name_first(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         ):
             found = pattern.match(text, window + start, verb.end() + 20)
             if found is not None:
-                yield found
+                if found.start() not in yielded:
+                    yielded.add(found.start())
+                    yield found
                 break
 
 

@@ -113,9 +113,13 @@ def _explicit(view: ArticleView, known: dict[str, list[ArticleView]]) -> list[Pr
             continue  # its own name, or a common noun ("the papers say")
         to = _cited_article(view, known.get(_known_key(key, known), []))
         # The same citation found twice (by the analyzer and the credit reader, or as
-        # "the Herald" and "the Meridian Herald" at one span): one edge.
+        # "the Herald" and "the Meridian Herald" at one span), or an outlet cited again
+        # ("Brightsea said in a statement to the Herald"; "the Herald reported"): one
+        # edge of each kind, at its first evidence.
         target = to.id if to else key
-        if any(t in (key, target) and s < end and start < e for t, _, s, e in seen):
+        if any(
+            t in (key, target) and (k == kind or (s < end and start < e)) for t, k, s, e in seen
+        ):
             continue
         seen.append((target, kind, start, end))
         edges.append(
@@ -136,7 +140,7 @@ def _same_outlet(a: str, b: str) -> bool:
     if not a or not b:
         return False
     short, long = sorted((a, b), key=len)
-    return len(short) >= 5 and (long.endswith(" " + short) or long.startswith(short + " "))
+    return len(short) >= 4 and (long.endswith(" " + short) or long.startswith(short + " "))
 
 
 def _known_key(key: str, known: dict[str, list[ArticleView]]) -> str:
