@@ -145,3 +145,27 @@ def test_an_outlet_name_ends_with_its_sentence_and_its_line() -> None:
     text = '"Ports end up as marinas," she told the Post.\n\nThe North Quay terminal opens in 2028.'
     assert [c.outlet for c in credits_in(text, known=set())] == ["the Post"]
     assert [c.outlet for c in credits_in("He told Tom Reyes it was over.", known=set())] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "Associated Press writer Ana Vell in Tarrow contributed to this report.",
+            "Associated Press",
+        ),
+        ("Reuters contributed to this report.", "Reuters"),
+        ("This story was produced by Northgate Wire.", "Northgate Wire"),
+        ("Written by Tom Reyes for Northgate Wire.", "Northgate Wire"),
+        ("Information from the Kestrel Herald was used in this report.", "Kestrel Herald"),
+        ("The ferry resumed on Monday.\n\n— AFP", "AFP"),
+    ],
+)
+def test_wire_credits(text: str, outlet: str) -> None:
+    (credit,) = credits_in(text, known=set())
+    assert credit.kind == "wire" and credit.outlet.removeprefix("the ") == outlet
+
+
+def test_a_credit_closing_a_paragraph_is_a_caption_not_a_wire() -> None:
+    text = "Rescuers search the hull. (AFP)\n\nThe ferry resumed on Monday. — AFP\n\nMore later."
+    assert list(credits_in(text, known=set())) == []

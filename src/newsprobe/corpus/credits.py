@@ -63,6 +63,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"material)\s+from|material\s+from)\s+{_NAME}",
     ),
     ("wire", rf"(?i:(?:first|originally)\s+(?:published|appeared|ran)\s+(?:by|in|on))\s+{_NAME}"),
+    # "This story was produced by ...", "Written by Ana Vell for ...", "Information from
+    # ... was used in this report", "republished from ...".
+    (
+        "wire",
+        rf"(?i:(?:produced|distributed|syndicated)\s+by|republished\s+from|information\s+"
+        rf"from|written\s+by\s+[^;()\n]{{1,60}}?\s+for)\s+{_NAME}",
+    ),
+    # An outlet's name closing the text: "... on Friday.\n\n— AFP". Not at the end of any
+    # paragraph: "Rescuers at the scene. (Reuters)" is a photo's caption and credit.
+    ("wire", rf"(?:^|\s)(?:[—–]|--?)[ \t]*{_NAME}[ \t]*\.?\s*\Z"),
     ("wire", rf"(?:©|\b(?i:copyright))\s*(?:\d{{4}}\s+)?{_NAME}"),
     ("wire", rf"(?im:^source:)\s*{_NAME}"),
     ("wire", rf"\((?i:avec|with|con|mit)\s+{_NAME}\)"),
@@ -88,6 +98,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"confirmed\s+to|writing\s+in|wrote\s+in|(?:obtained|seen|reviewed|carried|"
         rf"broadcast|aired)\s+by)\s+{_NAME}",
     ),
+    # "Associated Press writer Ana Vell in London contributed to this report."
+    (
+        "wire",
+        rf"{_NAME}(?:[ \t]+(?i:writers?|reporters?|correspondents?|staff|journalists?)\b"
+        rf"[^.\n]{{0,60}}?)?\s+(?i:contributed\s+to\s+this\s+(?:report|story|article))",
+    ),
     (
         "cites",
         rf"{_NAME}\s+(?i:rapporte|a\s+rapporté|révèle|berichtet(?:e)?|meldet(?:e)?|"
@@ -106,6 +122,8 @@ _TRIGGERS = tuple(
         r"reporting|writing",
         r"reporting|files|material",
         r"published|appeared|ran\b",
+        r"produced|distributed|syndicated|republished|information|written",
+        r"[—–-]",
         r"©|copyright",
         r"(?m)^source:",
         r"\((?:avec|with|con|mit)\s",
@@ -114,6 +132,7 @@ _TRIGGERS = tuple(
         r"selon|d'après|laut|angaben|secondo|stando|según|acuerdo|according|reported|told",
         r"interview|op-ed|column|article|statement|comment|speaking|talking|quoted|told|"
         r"confirmed|writing|wrote|obtained|seen|reviewed|carried|broadcast|aired",
+        r"contributed",
         r"\s(?:rapporte|rapporté|révèle|bericht|meldet|riferi|riporta|informa|publicó|report|"
         r"call|says|said|wr[io]te|quote|describ|claim|reveal|first|broke)",
     )
@@ -148,15 +167,19 @@ def _trimmed(name: str) -> str:
     return name
 
 
-_NAME_FIRST = len(_PATTERNS) - 1  # "The Valemont Times reports": the name comes first
+# Patterns whose outlet's name comes first ("The Valemont Times reports"): tried only just
+# before their trigger words.
+_NAME_FIRST = frozenset(i for i, (_, pattern) in enumerate(_PATTERNS) if pattern.startswith(_NAME))
 _NAME_REACH = 80  # characters before a citing verb that its outlet's name may take
 
 
-def _name_first(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _name_first(
+    text: str, pattern: re.Pattern[str], trigger: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
     """Matches of the name-first pattern, tried only just before each citing verb (a
     name-first regex run over a whole article tries a name at every capital)."""
     yielded: set[int] = set()  # "was the first to report": two trigger words, one match
-    for verb in _TRIGGERS[_NAME_FIRST].finditer(text):
+    for verb in trigger.finditer(text):
         window = max(0, verb.start() - _NAME_REACH)
         for start in (
             m.start() for m in re.finditer(r"\b[^\W\d_a-z]", text[window : verb.start()])
@@ -181,8 +204,8 @@ def credits_in(text: str, *, known: set[str], start: int = 0) -> Iterator[Credit
     for index, ((kind, pattern), trigger) in enumerate(zip(_COMPILED, _TRIGGERS, strict=True)):
         if trigger.search(text) is None:
             continue
-        first = index == _NAME_FIRST
-        for match in _name_first(text, pattern) if first else pattern.finditer(text):
+        first = index in _NAME_FIRST
+        for match in _name_first(text, pattern, trigger) if first else pattern.finditer(text):
             name = _trimmed(match.group("o"))
             key = fold(name)
             for article in ("the ", "le ", "la ", "die ", "der ", "il ", "el "):
