@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 
 from newsprobe.corpus.crosscheck import MEMBER_KINDS, crosscheck
-from newsprobe.corpus.quote_fidelity import fidelity
+from newsprobe.corpus.quote_fidelity import _words, fidelity
 from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import CrossCheck
 from newsprobe.report.corpus import render_crosscheck
@@ -257,3 +257,14 @@ def test_a_question_of_opinion_is_not_speculation_to_answer() -> None:
     )
     checks = check_speculation(asked, [informed])
     assert [c.text.split()[0] for c in checks] == ["Will"]  # not "Tell us: should ..."
+
+
+def test_house_spelling_alters_no_quote() -> None:
+    reference = _words("They have memorized two chapters and agreed a cease-fire with honor")
+    british = _words("They have memorised two chapters and agreed a ceasefire with honour")
+    assert fidelity(british, reference) == "identical"
+    assert fidelity(_words("memorised two chapters and agreed a ceasefire"), reference) == (
+        "truncated"
+    )
+    changed = _words("They have learned two chapters and agreed a ceasefire with honour")
+    assert fidelity(changed, reference) == "altered"

@@ -113,11 +113,32 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     )
 
 
+# House spelling, not the speaker's words: "memorised"/"memorized", "honour"/"honor",
+# "analyse"/"analyze" (checked on the end of each word).
+_SPELLING = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+             (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+             (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"))  # fmt: skip
+
+
+def _spelled(words: Sequence[str]) -> str:
+    """The words run together in one spelling: "cease-fire", "cease fire" and "ceasefire",
+    "school girls" and "schoolgirls", "memorised" and "memorized" read alike."""
+    keys = []
+    for word in words:
+        for pattern, replacement in _SPELLING:
+            word = pattern.sub(replacement, word)
+        keys.append(word)
+    return "".join(keys)
+
+
 def fidelity(version: Sequence[str], reference: Sequence[str]) -> QuoteFidelity | None:
-    """How `version` renders `reference` (folded words), or None if it is another quote."""
-    if tuple(version) == tuple(reference):
+    """How `version` renders `reference` (folded words), or None if it is another quote.
+    House spelling and compounding ("ceasefire", "cease-fire") change no word."""
+    if tuple(version) == tuple(reference) or _spelled(version) == _spelled(reference):
         return "identical"
-    if len(version) >= _MIN_TRUNCATED_WORDS and _contains(reference, version):
+    if len(version) >= _MIN_TRUNCATED_WORDS and (
+        _contains(reference, version) or _spelled(version) in _spelled(reference)
+    ):
         return "truncated"
     ratio = difflib.SequenceMatcher(a=list(reference), b=list(version), autojunk=False).ratio()
     return "altered" if ratio >= SAME_QUOTE else None
@@ -139,7 +160,9 @@ def _changes(reference: _Quote, version: _Quote) -> list[WordChange]:
     matcher = difflib.SequenceMatcher(a=reference.words, b=version.words, autojunk=False)
     changes = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
+        if op == "equal" or (
+            op == "replace" and _spelled(reference.words[i1:i2]) == _spelled(version.words[j1:j2])
+        ):
             continue
         changes.append(
             WordChange(
