@@ -483,3 +483,12 @@ def test_a_cue_after_the_quote_the_parser_reads_as_an_adjective(text: str) -> No
     # mark the past form is still the cue, and the description before the name is skipped.
     (quote,) = _quotes(_run(text))
     assert quote.speaker == "Bilyaminu Aliyu"
+
+
+def test_a_capitalised_first_word_next_to_a_cue_is_no_speaker() -> None:
+    # "After stating that ...": the cue has no subject, and "After" is no one's name.
+    text = (
+        "The group released a video on Tuesday.\n\nAfter stating that the council's vote "
+        "\u201chad put Tarrow on a slippery slope towards ruin,\u201d the speaker walks off."
+    )
+    assert [q.speaker for q in _quotes(_run(text))] == [None]

@@ -347,8 +347,8 @@ class SpeakerResolver:
                 tok = doc[i]
                 if step == -1 and not run and tok.lower_ in ("he", "she"):
                     return self.referent(tok)
-                if not (tok.is_title and tok.is_alpha):
-                    break
+                if not (tok.is_title and tok.is_alpha) or tok.pos_ in _NOT_NAMES:
+                    break  # "After stating that ...": a capital, but no one's name
                 run.append(tok)
                 i += step
             run.sort(key=lambda t: t.i)
@@ -382,6 +382,11 @@ class SpeakerResolver:
         ]
         people = [r for r in found if r.kind == "person"] or found
         return people[-1] if people else None
+
+
+# Parts of speech a capitalised word next to a cue has when it is not a name: a sentence's
+# first word ("After stating that ...", "While saying ...", "This shows ...").
+_NOT_NAMES = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PRON", "ADV", "AUX", "VERB", "PART"})
 
 
 #: Lower-case words of a description a name may follow right after a cue: "added local
