@@ -256,3 +256,53 @@ def test_research_prose_hedges(pipeline: Pipeline, sentence: str, cue: str) -> N
 )
 def test_proposals_figures_and_promises_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
     assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # an eighth composed probe's misses, as general rules (sentences new here)
+        ("We examined the roots to test whether the fungus spreads underground.", "whether"),
+        ("Whether the tunnel was ever used is the subject of a new study.", "Whether"),
+        ("Whether or not the dye fades in light has never been established.", "Whether"),
+        ("Geologists disagree about whether the crater is volcanic.", "whether"),
+        ("The origin of the cult was never established.", "was never established"),
+        ("The cause of the leak has not been determined.", "has not been determined"),
+        ("One explanation is that the birds follow the coast.", "One explanation is that"),
+        ("Another possibility is that the seal was added later.", "Another possibility is that"),
+        ("We suggest that the pigment protects the larvae from light.", "We suggest that"),
+        ("We propose that the valve opens only in spring.", "propose"),
+        ("The screen found three candidate resistance genes.", "candidate"),
+        ("The loop carries a candidate docking site for the kinase.", "candidate"),
+        ("Rumours spread in the village that the mill would close.", "Rumours spread"),
+        ("According to local legend, the bell was cast from a single cannon.", "legend"),
+        ("Scholars differ on whether the poem is complete.", "Scholars"),
+    ],
+)
+def test_open_questions_candidates_and_told_stories_hedge(
+    pipeline: Pipeline, sentence: str, cue: str
+) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert any(cue in h.text for h in hedges), [h.text for h in hedges]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The board voted on whether to sell the farm and chose to keep it.",  # a choice
+        "All pupils, whether boys or girls, wear the same uniform.",  # no clause
+        "The fee is due regardless of whether the hall is used.",  # a concession
+        "The minister declined to say whether she would resign.",  # a question put
+        "She stood as a candidate for the council in 2018.",  # a role
+        "The party published its candidate list on Monday.",  # an election
+        "Possible scores on the test range from 1 to 40.",  # a range, listed
+        "Pupils could sit the exam only after two years of study.",  # a rule
+        "The house may be let only with the council's consent.",  # a rule
+        "Voters may register online until the end of the month.",  # permission
+        "Rumours spread quickly in small towns.",  # rumours talked about, no claim
+        "The victims were not identified by police.",  # a decision, not a guess
+        "We suggest a shorter walk for families with young children.",  # a plan
+    ],
+)
+def test_choices_rules_and_ranges_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
