@@ -306,3 +306,44 @@ def test_open_questions_candidates_and_told_stories_hedge(
 )
 def test_choices_rules_and_ranges_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
     assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # shared-task cues found missing after the eighth probe (sentences new here)
+        ("Some geographers believe the delta is sinking.", "Some geographers"),
+        ("Many biographers have compared her letters to a diary.", "Many biographers"),
+        ("The tower is regarded as the symbol of the town.", "is regarded as"),
+        ("Several theories exist about the purpose of the wall.", "Several theories"),
+        ("It has been argued that the map is a forgery.", "It has been argued that"),
+        ("The coin is of uncertain date.", "of uncertain date"),
+        ("There is some debate over the age of the oak.", "There is some debate"),
+        ("The play was criticised by a number of reviewers.", "by a number of reviewers"),
+        ("Little is known about the builders of the dam.", "Little is known"),
+        ("The pattern is compatible with the idea that the gene is imprinted.", "compatible"),
+        ("These results are in agreement with the view that the pore is gated.", "agreement"),
+        ("The data led us to hypothesize a second binding site.", "hypothesize"),
+        ("The function of the third exon remains elusive.", "remains elusive"),
+        ("This result implicates Kor5 in the repair of breaks.", "implicates"),
+        ("Genetic evidence points to a role for the kinase in mitosis.", "points"),
+    ],
+)
+def test_shared_task_weasels_and_speculation(pipeline: Pipeline, sentence: str, cue: str) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert any(cue in h.text for h in hedges), [h.text for h in hedges]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The charger is compatible with the model sold in 2019.",  # a product
+        "The signpost points to the harbour.",  # no evidence
+        "The launch is supposed to take place in the autumn.",  # an expectation
+        "The bill was considered by the committee on Tuesday.",  # a procedure
+        "The border remains open to lorries.",  # a fact
+        "There is no doubt that the dam was overtopped.",  # a denial of doubt
+    ],
+)
+def test_products_procedures_and_plans_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []

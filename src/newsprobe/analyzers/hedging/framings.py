@@ -17,6 +17,20 @@ _PASSIVE_BELIEF = (
     r"(?:believed|thought|understood|rumou?red|suggested|claimed|alleged|assumed|"
     r"speculated|feared|suspected|expected|said|reported|reputed|presumed)"
 )
+# With "it" only ("It has been argued that the portrait is a later copy"): after a subject,
+# "was proposed to shareholders" is a motion put, not a conjecture (`hedging.py` reads
+# "has been proposed to act" off the parse).
+_IT_PASSIVE_BELIEF = (
+    r"(?:believed|thought|understood|rumou?red|suggested|claimed|alleged|assumed|"
+    r"speculated|feared|suspected|expected|said|reported|reputed|presumed|"
+    # Added 2026-12-07 after the eighth composed probe, from the conjecture and dispute
+    # verbs the shared-task guidelines list ("It has been argued that the portrait is a
+    # later copy", "it is postulated that"). Not "estimated": "it is estimated that 2,000
+    # attended" gives a figure; "stated"/"noted" report what was said; "is supposed to"
+    # is an expectation or a duty in news copy ("is supposed to launch this fall": 7 of 7
+    # matches on 400 FNC-1 bodies).
+    r"argued|proposed|postulated|hypothesi[sz]ed|posited|conjectured|contended|surmised)"
+)
 # "it's believed", "it’s not expected to", "the mayor's said to": informal copy contracts
 # the "is" the framings below are written with (1 of 65 hedges in 25 real articles missed).
 _S = "['’]s"
@@ -31,7 +45,7 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (
             rf"\bit(?: is| was| has(?: long)? been| had(?: long)? been|{_S}) "
             r"(?:(?:widely|generally|now|not|often|sometimes|commonly|frequently|also) )*"
-            rf"{_PASSIVE_BELIEF}(?: that)?\b",
+            rf"{_IT_PASSIVE_BELIEF}(?: that)?\b",
             "framing",
             ("it ", "it'", "it’"),
         ),
@@ -71,6 +85,15 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             r"|\b(?:is|are|was|were|remains?|remained) (?:still |as yet |largely )?(?:not (?:yet )?"
             r"(?:fully |well |entirely |completely )?(?:understood|clear|known)|"
             r"poorly understood|unclear|uncertain|unknown)\b"
+            # Added 2026-12-07 (after the eighth probe), a question stated as open: "the
+            # nature of the factor remains elusive", "is an open question", "little is
+            # known about"; not "the border remains open", a fact.
+            r"|\b(?:is|are|was|were|remains?|remained) (?:still )?(?:elusive|obscure|"
+            r"unresolved|unproven|speculative|an open question|a matter of (?:speculation|"
+            r"conjecture|debate|dispute))\b"
+            r"|\b(?:little|not much|less|relatively little) (?:is|was) (?:known|understood)\b"
+            r"|\bof (?:uncertain|unknown|unclear|doubtful|disputed|obscure) (?:origin|date|"
+            r"provenance|authorship|parentage|etymology|age|function|significance)\b"
             # "Whether the complex is stable has not been determined", "the cause was never
             # established": a question the writers leave open (an eighth composed probe,
             # research abstracts, 2026-12-07). Not "identified" or "confirmed" without
@@ -89,6 +112,16 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
                 " yet to be ",
                 "not ",
                 "never ",
+                "elusive",
+                "obscure",
+                "unresolved",
+                "unproven",
+                "speculative",
+                "open question",
+                "a matter of",
+                "of un",
+                "of doubtful",
+                "of disputed",
             ),
         ),
         # A possibility left open: "cannot be ruled out", "the data do not exclude the
@@ -152,8 +185,13 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             r"|\b(?:our|this|the|one|a|working) hypothesis\b|\bwe (?:hypothesi[sz]e|speculate)\b"
             r"|\b(?:is|are|was|were) (?:also |broadly |largely )?consistent with\b"
             # "in line with the view that": not "in line with forecasts", a measured match
-            r"|\bin (?:line|keeping) with the (?:view|idea|notion|hypothesis|model|suggestion|"
-            r"possibility|proposal)\b"
+            r"|\bin (?:line|keeping|agreement|accord) with the (?:view|idea|notion|hypothesis|"
+            r"model|suggestion|possibility|proposal|interpretation)\b"
+            # "compatible with a model in which": not "compatible with iPhones", a fact
+            r"|\b(?:consistent|compatible) with (?:the|a|an|this|our|their) (?:(?:simple|"
+            r"simplest|current|earlier|proposed|working|alternative) )?(?:view|idea|notion|"
+            r"hypothesis|suggestion|possibility|proposal|interpretation|scenario|"
+            r"model (?:in which|where|whereby))\b"
             r"|\b(?:examin|investigat|determin|explor)(?:e|es|ed|ing) whether\b"
             # "test whether", "assess whether": stems with no "e" (an eighth probe missed
             # "To test whether Mek5 regulates cell size")
@@ -165,6 +203,7 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
                 "hypothes",
                 "speculate",
                 "consistent with",
+                "compatible with",
                 "whether",
                 " with the ",
             ),
@@ -173,7 +212,9 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             r"\bthere (?:is|are|was|were|(?:has|have|had)(?: long| also| always)? been) "
             r"(?:(?:growing|widespread|some|much|renewed|intense) )?"
             r"(?:speculation|suggestions?|rumou?rs?|talk|signs?|indications?|fears?|claims?|"
-            r"allegations?)"
+            # Added 2026-12-07 (after the eighth probe): a question left in dispute ("There
+            # is some debate over the authorship"); "there is no doubt" does not match.
+            r"allegations?|debate|disagreement|controversy|doubts?|uncertainty|dispute)"
             r"(?: that)?\b",
             "framing",
             ("there ",),

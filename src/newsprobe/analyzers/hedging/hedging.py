@@ -86,6 +86,12 @@ _CONJECTURE = load_words("hedging/conjecture_verbs")
 # "a potential role", "a potential link": the relation is the guess ("potential buyers" is
 # no guess and is left).
 _CONJECTURE_NOUNS = load_words("hedging/conjecture_nouns")
+# Conjecture verbs that put forward a hypothesis whatever follows them ("led us to
+# hypothesize a role for the kinase"); "propose" and "predict" need their clause (a plan,
+# a capability). Added 2026-12-07 after an eighth composed probe.
+_HYPOTHESIS_VERBS = frozenset({"hypothesize", "hypothesise", "postulate"})
+# "Recent evidence points to a role in splicing": evidence pointing, not an arrow.
+_POINTING = frozenset({"point"})
 # "Such a mechanism would account for ...": an explanation offered on a condition.
 _EXPLANATION_VERBS = load_words("hedging/explanation_verbs")
 # Evidence verbs: with evidence, or anything but a person, as subject they hedge ("the
@@ -112,7 +118,7 @@ _EVIDENCE_NOUNS = load_words("hedging/evidence_nouns")
 _NOT_SPECULATIVE_AFTER_COULD = load_words("hedging/could_not_speculative")
 _IMPRESSION = frozenset({"seem", "appear"})
 _CUE_WORDS = _ADVERBS | _QUALIFIERS | {"potential", "candidate", "whether"}
-_CUE_VERBS = _EPISTEMIC | _CONJECTURE | _EVIDENCE_VERBS
+_CUE_VERBS = _EPISTEMIC | _CONJECTURE | _EVIDENCE_VERBS | _POINTING
 # "18 per cent less likely", "twice as likely", "three times more likely": a measured
 # rate, the finding of a study, not a guess. Only "likely" words with a measure before
 # the comparative are exempt; "more likely to win" alone still guesses.
@@ -232,7 +238,20 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
         return _conjecture(token, lemma)
     if token.pos_ in {"VERB", "AUX"} and (lemma in _EPISTEMIC or lemma in _EVIDENCE_VERBS):
         return _epistemic(token, lemma)
+    if lemma in _POINTING and token.pos_ == "VERB" and _evidence_points(token):
+        return "epistemic_verb", token
     return None
+
+
+def _evidence_points(verb: Token) -> bool:
+    """ "Recent evidence points to a role", "the data point towards a second site": only
+    with evidence as subject (`evidence_nouns`; not "the arrow points to the exit")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in {"to", "towards", "toward"} for c in verb.children
+    ) and any(
+        s.lemma_.lower() in _EVIDENCE_NOUNS
+        for s in _subjects(verb) + [c for c in verb.lefts if c.dep_ == "compound"]
+    )  # "Recent evidence points": the parser makes "evidence" a compound of "points"
 
 
 def _candidate_of(token: Token) -> bool:
@@ -333,6 +352,8 @@ def _conjecture(token: Token, lemma: str) -> tuple[str, Token] | None:
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if any(c.dep_ == "aux" and c.lower_ in _ABILITY for c in children):
         return None  # "the robots can predict where criminals will strike": a capability
+    if lemma in _HYPOTHESIS_VERBS and not any(c.dep_ == "auxpass" for c in children):
+        return "epistemic_verb", token  # "led us to hypothesize a role for the kinase"
     if clause is None and _first_person(token) and _next_is_that(token):
         # "We propose that the helix functions as a switch": the parser read "the helix
         # functions" as a noun phrase (an eighth composed probe); "we" and "that" suffice.
