@@ -343,7 +343,24 @@ def test_shared_task_weasels_and_speculation(pipeline: Pipeline, sentence: str, 
         "The bill was considered by the committee on Tuesday.",  # a procedure
         "The border remains open to lorries.",  # a fact
         "There is no doubt that the dam was overtopped.",  # a denial of doubt
+        "With the new probe we could show that the loop binds zinc.",  # a result
+        "The transcript could be detected only in the outer layer.",  # a result
     ],
 )
 def test_products_procedures_and_plans_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
     assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The wreck could be found within days, the coastguard said.",
+        "We could find ourselves short of water by August.",
+        "A blood test could show whether the drug is working.",
+    ],
+)
+def test_could_of_finding_still_guesses_outside_reported_results(
+    pipeline: Pipeline, sentence: str
+) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert [h.text for h in hedges] == ["could"]

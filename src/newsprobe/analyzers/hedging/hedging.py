@@ -116,6 +116,9 @@ _PEOPLE = load_words("hedging/agent_nouns") | (
 _EVIDENCE_NOUNS = load_words("hedging/evidence_nouns")
 # After "could": past ability or routine reporting phrases, not speculation.
 _NOT_SPECULATIVE_AFTER_COULD = load_words("hedging/could_not_speculative")
+# "we could show that", "could be detected only in the nucleus": a result reported.
+_LAB_VERBS = tagged("hedging/finding_verbs", "lab")
+_RESULT_CLAUSE_VERBS = tagged("hedging/finding_verbs", "clause")
 _IMPRESSION = frozenset({"seem", "appear"})
 _CUE_WORDS = _ADVERBS | _QUALIFIERS | {"potential", "candidate", "whether"}
 _CUE_VERBS = _EPISTEMIC | _CONJECTURE | _EVIDENCE_VERBS | _POINTING
@@ -217,6 +220,7 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
                     negated
                     or head.lemma_.lower() in _NOT_SPECULATIVE_AFTER_COULD
                     or is_past_ability(token, head)
+                    or _reported_finding(head)
                 )
             ):
                 return None  # inability, perception, ability then: "could not be reached"
@@ -252,6 +256,23 @@ def _evidence_points(verb: Token) -> bool:
         s.lemma_.lower() in _EVIDENCE_NOUNS
         for s in _subjects(verb) + [c for c in verb.lefts if c.dep_ == "compound"]
     )  # "Recent evidence points": the parser makes "evidence" a compound of "points"
+
+
+def _reported_finding(verb: Token) -> bool:
+    """ "we could show that", "the protein could be detected": a verb of finding with the
+    researchers as subject, or in the passive."""
+    lemma = verb.lemma_.lower()
+    researchers = any(c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in verb.children)
+    if lemma in _LAB_VERBS:
+        return researchers or any(c.dep_ == "auxpass" for c in verb.children)
+    return (
+        lemma in _RESULT_CLAUSE_VERBS
+        and researchers
+        # a clause with its own verb: not "we could find ourselves short of water"
+        and any(
+            c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in {"VERB", "AUX"} for c in verb.children
+        )
+    )
 
 
 def _candidate_of(token: Token) -> bool:
