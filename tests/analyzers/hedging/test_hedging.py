@@ -327,6 +327,14 @@ def test_choices_rules_and_ranges_do_not_hedge(pipeline: Pipeline, sentence: str
         ("The function of the third exon remains elusive.", "remains elusive"),
         ("This result implicates Kor5 in the repair of breaks.", "implicates"),
         ("Genetic evidence points to a role for the kinase in mitosis.", "points"),
+        ("A common theory holds that the ditch was a moat.", "A common theory holds"),
+        ("Another version says the knight was pardoned.", "Another version says"),
+        ("Many Canadians consider the lake a national symbol.", "Many Canadians"),
+        ("Others claim that the organ was built in Hamburg.", "Others claim that"),
+        ("According to rumour, the duke never slept in the castle.", "According to rumour"),
+        ("The author of the hymn is disputed.", "is disputed"),
+        ("It was long believed that the cave had no exit.", "It was long believed that"),
+        ("The fate of the crew remains a mystery.", "remains a mystery"),
     ],
 )
 def test_shared_task_weasels_and_speculation(pipeline: Pipeline, sentence: str, cue: str) -> None:
@@ -342,6 +350,9 @@ def test_shared_task_weasels_and_speculation(pipeline: Pipeline, sentence: str, 
         "The launch is supposed to take place in the autumn.",  # an expectation
         "The bill was considered by the committee on Tuesday.",  # a procedure
         "The border remains open to lorries.",  # a fact
+        "The theory of evolution states that species change over time.",  # no "one"
+        "Many Canadians live near the border.",  # no verb of view
+        "The disputed island lies off the coast.",  # an adjective, no verb
         "There is no doubt that the dam was overtopped.",  # a denial of doubt
         "With the new probe we could show that the loop binds zinc.",  # a result
         "The transcript could be detected only in the outer layer.",  # a result

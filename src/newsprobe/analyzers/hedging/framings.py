@@ -44,7 +44,11 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
     for p, kind, gates in (
         (
             rf"\bit(?: is| was| has(?: long)? been| had(?: long)? been|{_S}) "
-            r"(?:(?:widely|generally|now|not|often|sometimes|commonly|frequently|also) )*"
+            # "once", "long", "traditionally", "popularly": a belief of no one named, then
+            # or always ("It was once thought that the island was uninhabited"; added
+            # 2026-12-07 after the eighth probe)
+            r"(?:(?:widely|generally|now|not|often|sometimes|commonly|frequently|also|once|"
+            r"long|traditionally|popularly|previously|originally|initially) )*"
             rf"{_IT_PASSIVE_BELIEF}(?: that)?\b",
             "framing",
             ("it ", "it'", "it’"),
@@ -171,6 +175,17 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             r"\b(?:an? |one |another )(?:alternative |other |possible |likely |simpler |"
             r"plausible |attractive |further )?(?:explanation|interpretation|possibility) "
             r"(?:is|would be|could be|might be|may be) that\b"
+            # a theory or story offered as one of several, or as what people hold ("One
+            # theory is that the stones were moved on sledges", "A popular theory holds
+            # that"; added 2026-12-07 after the eighth probe). Not "the theory of evolution
+            # states": "one", "another" or a word of currency is needed.
+            r"|\b(?:one|another|an? (?:popular|common|widely held|prevailing|competing|"
+            r"rival|old|alternative|traditional)) (?:theory|hypothesis|view|version|account|"
+            r"story|legend|tradition|belief|school of thought) (?:is that|holds|has it|says|"
+            r"suggests|states|claims|maintains)\b"
+            # what is left a mystery ("His death is shrouded in mystery")
+            r"|\b(?:shrouded in (?:mystery|uncertainty|doubt)|(?:is|are|was|were|remains?|"
+            r"remained) (?:still )?(?:a|something of a) mystery)\b"
             r"|\bwe (?:(?:therefore|thus|here|further|also|now|tentatively) )?suggest that\b"
             r"|\brumou?rs? (?:(?:have|has|had) )?(?:circulated|circulating|circulate|spread|"
             r"spreading|swirled|swirling|swirl|persisted|persist|abound|abounded)\b"
@@ -178,7 +193,25 @@ FRAMINGS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
             # about; two of seven matches on 400 FNC-1 bodies before this)
             r"(?=[^.;:!?]{0,80}?\bthat\b)",
             "framing",
-            ("explanation", "interpretation", "possibility", "we ", "rumo"),
+            (
+                "explanation",
+                "interpretation",
+                "possibility",
+                "we ",
+                "rumo",
+                "theory",
+                "hypothesis",
+                "view",
+                "version",
+                "account",
+                "story",
+                "legend",
+                "tradition",
+                "belief",
+                "school of thought",
+                "mystery",
+                "shrouded",
+            ),
         ),
         (
             r"\b(?:raises?|raised|raising) the (?:possibility|question) (?:that|of|whether)\b"

@@ -62,6 +62,7 @@ _DEGREE_WORDS = frozenset({"how", "so", "too", "as"})
 # "-ent" or "-ee" of `person_suffixes` ("plants", "events", "trees"). Added 2026-12-07
 # after an eighth composed probe.
 _PEOPLE_ENDINGS = ("ist", "ian", "er", "or", "eer")
+_PEOPLE_PROPER_ENDINGS = ("ans", "ers", "ists", "ites", "ons")
 # "criticised by a number of scholars": the agent is the group after "of".
 _GROUP_HEADS = frozenset({"number", "host", "lot", "majority", "handful"})
 _DETERMINERS = frozenset(
@@ -166,6 +167,10 @@ def _quantifier_before(noun: Token, first: Token) -> Token | None:
 def _people_plural(noun: Token) -> bool:
     """ "linguists", "writers", "biographers": a plural of people by its ending."""
     lemma = noun.lemma_.lower()
+    if noun.tag_ == "NNPS":
+        # "Many Americans consider", "Some Republicans believe": peoples and parties by
+        # their ending (the entity type is not there when hedging runs alone)
+        return noun.ent_type_ == "NORP" or noun.lower_.endswith(_PEOPLE_PROPER_ENDINGS)
     return noun.tag_ == "NNS" and len(lemma) > 5 and lemma.endswith(_PEOPLE_ENDINGS)
 
 
