@@ -102,11 +102,15 @@ def violations(pipeline: Pipeline) -> list[tuple[str, str]]:
     return out
 
 
-def evaluate_sentences(pipeline: Pipeline) -> dict[str, Any]:
-    """Uncertain-sentence precision, recall and F1 on the labelled sentences: a sentence is
-    predicted uncertain when any hedge is found in it. Its judged findings are the most
-    confident hedge of each sentence predicted uncertain (right when the label agrees)."""
-    sentences = load_sentences()
+def evaluate_sentences(pipeline: Pipeline, kind: str = "") -> dict[str, Any]:
+    """Uncertain-sentence precision, recall and F1 on the labelled sentences (those whose
+    `kind` starts with `kind`, all by default): a sentence is predicted uncertain when any
+    hedge is found in it. Its judged findings are the most confident hedge of each sentence
+    predicted uncertain (right when the label agrees); `missed` and `false_alarms` list the
+    texts that went wrong."""
+    sentences = [s for s in load_sentences() if s["kind"].startswith(kind)]
+    missed: list[str] = []
+    false_alarms: list[str] = []
     tp = fp = fn = 0
     judged: list[Judged] = []
     for entry in sentences:
@@ -116,10 +120,41 @@ def evaluate_sentences(pipeline: Pipeline) -> dict[str, Any]:
         tp += predicted and uncertain
         fp += predicted and not uncertain
         fn += not predicted and uncertain
+        if predicted != uncertain:
+            (false_alarms if predicted else missed).append(entry["text"])
         if found:
             judged.append(Judged(max(f.confidence for f in found), uncertain))
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn,
-            "n": len(sentences), "judged": judged}  # fmt: skip
+            "n": len(sentences), "judged": judged, "missed": missed,
+            "false_alarms": false_alarms}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m newsprobe.evaluation.hedging [KIND] [-v]`: uncertain-sentence P/R/F1 of
+    the sentences whose kind starts with KIND (e.g. 'probe 8'), per kind and together;
+    `-v` lists the misses and false alarms."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m newsprobe.evaluation.hedging")
+    parser.add_argument("kind", nargs="?", default="")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    pipeline = Pipeline(["hedging"])
+    kinds = sorted({s["kind"] for s in load_sentences() if s["kind"].startswith(args.kind)})
+    for kind in [*kinds, args.kind] if len(kinds) > 1 else kinds:
+        s = evaluate_sentences(pipeline, kind)
+        print(f"{kind or 'all':32} n {s['n']:4}  P {s['precision']:.3f}  R {s['recall']:.3f}"
+              f"  F1 {s['f1']:.3f}  fp {s['fp']}  fn {s['fn']}")  # fmt: skip
+        if args.verbose and kind in kinds:
+            for text in s["missed"]:
+                print(f"    missed: {text}")
+            for text in s["false_alarms"]:
+                print(f"    false alarm: {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

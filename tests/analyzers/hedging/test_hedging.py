@@ -256,3 +256,122 @@ def test_research_prose_hedges(pipeline: Pipeline, sentence: str, cue: str) -> N
 )
 def test_proposals_figures_and_promises_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
     assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # an eighth composed probe's misses, as general rules (sentences new here)
+        ("We examined the roots to test whether the fungus spreads underground.", "whether"),
+        ("Whether the tunnel was ever used is the subject of a new study.", "Whether"),
+        ("Whether or not the dye fades in light has never been established.", "Whether"),
+        ("Geologists disagree about whether the crater is volcanic.", "whether"),
+        ("The origin of the cult was never established.", "was never established"),
+        ("The cause of the leak has not been determined.", "has not been determined"),
+        ("One explanation is that the birds follow the coast.", "One explanation is that"),
+        ("Another possibility is that the seal was added later.", "Another possibility is that"),
+        ("We suggest that the pigment protects the larvae from light.", "We suggest that"),
+        ("We propose that the valve opens only in spring.", "propose"),
+        ("The screen found three candidate resistance genes.", "candidate"),
+        ("The loop carries a candidate docking site for the kinase.", "candidate"),
+        ("Rumours spread in the village that the mill would close.", "Rumours spread"),
+        ("According to local legend, the bell was cast from a single cannon.", "legend"),
+        ("Scholars differ on whether the poem is complete.", "Scholars"),
+    ],
+)
+def test_open_questions_candidates_and_told_stories_hedge(
+    pipeline: Pipeline, sentence: str, cue: str
+) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert any(cue in h.text for h in hedges), [h.text for h in hedges]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The board voted on whether to sell the farm and chose to keep it.",  # a choice
+        "All pupils, whether boys or girls, wear the same uniform.",  # no clause
+        "The fee is due regardless of whether the hall is used.",  # a concession
+        "The minister declined to say whether she would resign.",  # a question put
+        "She stood as a candidate for the council in 2018.",  # a role
+        "The party published its candidate list on Monday.",  # an election
+        "Possible scores on the test range from 1 to 40.",  # a range, listed
+        "Pupils could sit the exam only after two years of study.",  # a rule
+        "The house may be let only with the council's consent.",  # a rule
+        "Voters may register online until the end of the month.",  # permission
+        "Rumours spread quickly in small towns.",  # rumours talked about, no claim
+        "The victims were not identified by police.",  # a decision, not a guess
+        "We suggest a shorter walk for families with young children.",  # a plan
+    ],
+)
+def test_choices_rules_and_ranges_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        # shared-task cues found missing after the eighth probe (sentences new here)
+        ("Some geographers believe the delta is sinking.", "Some geographers"),
+        ("Many biographers have compared her letters to a diary.", "Many biographers"),
+        ("The tower is regarded as the symbol of the town.", "is regarded as"),
+        ("Several theories exist about the purpose of the wall.", "Several theories"),
+        ("It has been argued that the map is a forgery.", "It has been argued that"),
+        ("The coin is of uncertain date.", "of uncertain date"),
+        ("There is some debate over the age of the oak.", "There is some debate"),
+        ("The play was criticised by a number of reviewers.", "by a number of reviewers"),
+        ("Little is known about the builders of the dam.", "Little is known"),
+        ("The pattern is compatible with the idea that the gene is imprinted.", "compatible"),
+        ("These results are in agreement with the view that the pore is gated.", "agreement"),
+        ("The data led us to hypothesize a second binding site.", "hypothesize"),
+        ("The function of the third exon remains elusive.", "remains elusive"),
+        ("This result implicates Kor5 in the repair of breaks.", "implicates"),
+        ("Genetic evidence points to a role for the kinase in mitosis.", "points"),
+        ("A common theory holds that the ditch was a moat.", "A common theory holds"),
+        ("Another version says the knight was pardoned.", "Another version says"),
+        ("Many Canadians consider the lake a national symbol.", "Many Canadians"),
+        ("Others claim that the organ was built in Hamburg.", "Others claim that"),
+        ("According to rumour, the duke never slept in the castle.", "According to rumour"),
+        ("The author of the hymn is disputed.", "is disputed"),
+        ("It was long believed that the cave had no exit.", "It was long believed that"),
+        ("The fate of the crew remains a mystery.", "remains a mystery"),
+    ],
+)
+def test_shared_task_weasels_and_speculation(pipeline: Pipeline, sentence: str, cue: str) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert any(cue in h.text for h in hedges), [h.text for h in hedges]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The charger is compatible with the model sold in 2019.",  # a product
+        "The signpost points to the harbour.",  # no evidence
+        "The launch is supposed to take place in the autumn.",  # an expectation
+        "The bill was considered by the committee on Tuesday.",  # a procedure
+        "The border remains open to lorries.",  # a fact
+        "The theory of evolution states that species change over time.",  # no "one"
+        "Many Canadians live near the border.",  # no verb of view
+        "The disputed island lies off the coast.",  # an adjective, no verb
+        "There is no doubt that the dam was overtopped.",  # a denial of doubt
+        "With the new probe we could show that the loop binds zinc.",  # a result
+        "The transcript could be detected only in the outer layer.",  # a result
+    ],
+)
+def test_products_procedures_and_plans_do_not_hedge(pipeline: Pipeline, sentence: str) -> None:
+    assert _hedges(pipeline, make_article(sentence, headline="Report")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The wreck could be found within days, the coastguard said.",
+        "We could find ourselves short of water by August.",
+        "A blood test could show whether the drug is working.",
+    ],
+)
+def test_could_of_finding_still_guesses_outside_reported_results(
+    pipeline: Pipeline, sentence: str
+) -> None:
+    hedges = _hedges(pipeline, make_article(sentence, headline="Report"))
+    assert [h.text for h in hedges] == ["could"]

@@ -45,6 +45,7 @@ from newsprobe.analyzers.hedging.modals import (
     is_naming,
     is_past_ability,
     is_permission,
+    is_restricted,
 )
 from newsprobe.analyzers.hedging.weasels import weasel_cues, weasel_phrases
 from newsprobe.analyzers.shared.lexicon import fold_case
@@ -63,6 +64,20 @@ _QUALIFIERS = load_words("hedging/hedge_qualifiers")
 # "a possible motive" guesses; "the best possible outcome", "all possible steps" do not
 # (2 of 25 real articles had the first kind unflagged).
 _RANGE_QUALIFIERS = frozenset({"possible"})
+# "Possible values of the score range from 0 to 10": what can occur, listed, not guessed.
+_RANGE_NOUNS = load_words("hedging/range_nouns")
+# "a candidate tumour suppressor gene", "a candidate binding site": a guess at what a thing
+# is; not "a candidate list" or "a candidate for mayor" (news roles and events).
+_CANDIDATE_NOUNS = load_words("hedging/candidate_nouns")
+# How the parser hangs a word inside a noun phrase on the next ("a candidate binding
+# site": "candidate" npadvmod of "binding", itself amod of "site").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
+# "Whether or not the complex is stable has not been determined", "we tested whether the
+# kinase binds": a question left open (a speculation cue in the BioScope and CoNLL-2010
+# guidelines). Not a choice ("voted on whether to rebuild"), nor a concession ("regardless
+# of whether it rains"), told by the words before it.
+_CONCESSIVE_BEFORE_WHETHER = ("regardless of", "irrespective of", "no matter", "not matter")
+_OPEN_QUESTION_HEADS = load_words("hedging/open_question_heads")
 _ALL_WORDS = frozenset({"every", "all", "any", "each", "no"})
 _MODALS = frozenset({"may", "might", "could"})
 _EPISTEMIC = load_words("hedging/epistemic_verbs")
@@ -71,6 +86,12 @@ _CONJECTURE = load_words("hedging/conjecture_verbs")
 # "a potential role", "a potential link": the relation is the guess ("potential buyers" is
 # no guess and is left).
 _CONJECTURE_NOUNS = load_words("hedging/conjecture_nouns")
+# Conjecture verbs that put forward a hypothesis whatever follows them ("led us to
+# hypothesize a role for the kinase"); "propose" and "predict" need their clause (a plan,
+# a capability). Added 2026-12-07 after an eighth composed probe.
+_HYPOTHESIS_VERBS = frozenset({"hypothesize", "hypothesise", "postulate"})
+# "Recent evidence points to a role in splicing": evidence pointing, not an arrow.
+_POINTING = frozenset({"point"})
 # "Such a mechanism would account for ...": an explanation offered on a condition.
 _EXPLANATION_VERBS = load_words("hedging/explanation_verbs")
 # Evidence verbs: with evidence, or anything but a person, as subject they hedge ("the
@@ -95,9 +116,12 @@ _PEOPLE = load_words("hedging/agent_nouns") | (
 _EVIDENCE_NOUNS = load_words("hedging/evidence_nouns")
 # After "could": past ability or routine reporting phrases, not speculation.
 _NOT_SPECULATIVE_AFTER_COULD = load_words("hedging/could_not_speculative")
+# "we could show that", "could be detected only in the nucleus": a result reported.
+_LAB_VERBS = tagged("hedging/finding_verbs", "lab")
+_RESULT_CLAUSE_VERBS = tagged("hedging/finding_verbs", "clause")
 _IMPRESSION = frozenset({"seem", "appear"})
-_CUE_WORDS = _ADVERBS | _QUALIFIERS | {"potential"}
-_CUE_VERBS = _EPISTEMIC | _CONJECTURE | _EVIDENCE_VERBS
+_CUE_WORDS = _ADVERBS | _QUALIFIERS | {"potential", "candidate", "whether"}
+_CUE_VERBS = _EPISTEMIC | _CONJECTURE | _EVIDENCE_VERBS | _POINTING
 # "18 per cent less likely", "twice as likely", "three times more likely": a measured
 # rate, the finding of a study, not a guess. Only "likely" words with a measure before
 # the comparative are exempt; "more likely to win" alone still guesses.
@@ -148,9 +172,15 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
     if _in_compound(token):
         return None  # "a plausible-looking mockup": part of another adjective
     if lower in _QUALIFIERS and token.pos_ in {"ADJ", "VERB"} and token.dep_ == "amod":
-        if lower in _RANGE_QUALIFIERS and _ranges_over_all(token):
-            return None  # "the best possible outcome", "every possible route"
+        if lower in _RANGE_QUALIFIERS and (
+            _ranges_over_all(token) or token.head.lemma_.lower() in _RANGE_NOUNS
+        ):
+            return None  # "the best possible outcome", "every possible route", "possible values"
         return "qualifier", token
+    if lower == "candidate" and token.dep_ in _MODIFIER_DEPS and _candidate_of(token):
+        return "qualifier", token
+    if lower == "whether":
+        return ("framing", token) if _open_question(token) else None
     if (
         lower == "potential"
         and token.dep_ == "amod"
@@ -190,6 +220,7 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
                     negated
                     or head.lemma_.lower() in _NOT_SPECULATIVE_AFTER_COULD
                     or is_past_ability(token, head)
+                    or _reported_finding(head)
                 )
             ):
                 return None  # inability, perception, ability then: "could not be reached"
@@ -199,6 +230,8 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
                 return None  # "may also be called X": another name, not a guess
             if is_concessive(token):
                 return None
+            if lower != "might" and not has_have and is_restricted(token, head):
+                return None  # "may be inherited only by male heirs": a rule
             if lower != "could" and is_advice(head):
                 return None  # "you might want to check": a suggestion to the reader
             if not has_have and head.lemma_.lower() in _IMPRESSION and head.i - token.i <= 2:
@@ -209,7 +242,77 @@ def _token_cue(token: Token) -> tuple[str, Token] | None:
         return _conjecture(token, lemma)
     if token.pos_ in {"VERB", "AUX"} and (lemma in _EPISTEMIC or lemma in _EVIDENCE_VERBS):
         return _epistemic(token, lemma)
+    if lemma in _POINTING and token.pos_ == "VERB" and _evidence_points(token):
+        return "epistemic_verb", token
     return None
+
+
+def _evidence_points(verb: Token) -> bool:
+    """ "Recent evidence points to a role", "the data point towards a second site": only
+    with evidence as subject (`evidence_nouns`; not "the arrow points to the exit")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in {"to", "towards", "toward"} for c in verb.children
+    ) and any(
+        s.lemma_.lower() in _EVIDENCE_NOUNS
+        for s in _subjects(verb) + [c for c in verb.lefts if c.dep_ == "compound"]
+    )  # "Recent evidence points": the parser makes "evidence" a compound of "points"
+
+
+def _reported_finding(verb: Token) -> bool:
+    """ "we could show that", "the protein could be detected": a verb of finding with the
+    researchers as subject, or in the passive."""
+    lemma = verb.lemma_.lower()
+    researchers = any(c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in verb.children)
+    if lemma in _LAB_VERBS:
+        return researchers or any(c.dep_ == "auxpass" for c in verb.children)
+    return (
+        lemma in _RESULT_CLAUSE_VERBS
+        and researchers
+        # a clause with its own verb: not "we could find ourselves short of water"
+        and any(
+            c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in {"VERB", "AUX"} for c in verb.children
+        )
+    )
+
+
+def _candidate_of(token: Token) -> bool:
+    """ "a candidate tumour suppressor gene", "a candidate binding site": one of the words
+    the noun phrase runs on to is a thing research guesses at (`candidate_nouns`)."""
+    head = token.head
+    for _ in range(4):
+        if head.i <= token.i:
+            return False
+        if head.lemma_.lower() in _CANDIDATE_NOUNS:
+            return True
+        if head.dep_ not in _MODIFIER_DEPS:
+            return False
+        head = head.head
+    return False
+
+
+def _open_question(token: Token) -> bool:
+    """ "whether" opening a clause with a subject of its own ("whether the kinase binds",
+    "Whether or not the complex is stable"): a question left open. Not "whether to
+    rebuild" (a choice, no subject), "whether male or female" (no verb) or "regardless of
+    whether" (a concession)."""
+    verb = token.head
+    if token.dep_ != "mark" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return False
+    before = token.doc[max(0, token.i - 3) : token.i].text.lower()
+    if before.endswith(_CONCESSIVE_BEFORE_WHETHER):
+        return False
+    if verb.dep_ in {"csubj", "csubjpass"}:
+        return True  # "Whether the complex is stable has not been determined"
+    # The word the clause hangs on, through up to two prepositions ("disagree over
+    # whether", "differ as to whether"): one of inquiry, not knowing or dispute.
+    governor = verb.head
+    for _ in range(2):
+        if governor.dep_ != "prep" and governor.pos_ != "ADP":
+            break
+        governor = governor.head
+    return governor.lemma_.lower() in _OPEN_QUESTION_HEADS
 
 
 def _in_compound(token: Token) -> bool:
@@ -270,11 +373,25 @@ def _conjecture(token: Token, lemma: str) -> tuple[str, Token] | None:
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if any(c.dep_ == "aux" and c.lower_ in _ABILITY for c in children):
         return None  # "the robots can predict where criminals will strike": a capability
+    if lemma in _HYPOTHESIS_VERBS and not any(c.dep_ == "auxpass" for c in children):
+        return "epistemic_verb", token  # "led us to hypothesize a role for the kinase"
+    if clause is None and _first_person(token) and _next_is_that(token):
+        # "We propose that the helix functions as a switch": the parser read "the helix
+        # functions" as a noun phrase (an eighth composed probe); "we" and "that" suffice.
+        return "epistemic_verb", token
     if lemma == "estimate" or clause is None:
         return None  # "police estimated the crowd at 2,000": a figure and its source
     if lemma == "propose" and not _states_what_is(token, clause):
         return None  # "proposed that the fee be cut": what should be done, not what is
     return "epistemic_verb", token
+
+
+def _first_person(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in verb.children)
+
+
+def _next_is_that(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "that"
 
 
 def _states_what_is(verb: Token, clause: Token) -> bool:
@@ -443,6 +560,8 @@ class HedgingAnalyzer(Analyzer):
             span = Span(start=token.idx, end=last.idx + len(last.text))
             if any(c[0].overlaps(span) for c in cues):
                 continue  # already inside a longer framing
+            if token.lower_ == "whether" and any(0 <= span.start - c[0].end <= 1 for c in cues):
+                continue  # "It remains to be seen whether": one framing, not two
             cues.append((span, kind, _is_negated(token if kind != "modal" else token.head)))
         if not cues:
             return

@@ -22,6 +22,7 @@ __all__ = [
     "is_naming",
     "is_past_ability",
     "is_permission",
+    "is_restricted",
 ]
 
 # "Either country may suspend the cuts": with an agent as subject and an object, "may" gives
@@ -45,6 +46,12 @@ _MEANS = frozenset(
     "helicopter appointment phone telephone email post mail".split()
 )
 _COUNTERS = frozenset("gate door entrance desk counter office booth".split())
+# "could vote only after ten years", "may be inherited only by male heirs", "may be
+# opened only with a key": the condition under which something is allowed or possible is a
+# rule, not a guess (an eighth composed probe, encyclopaedia, 2026-12-07: both false
+# alarms). Only these words after "only": "could only guess" and "may only delay the
+# vote" stay hedges.
+_RESTRICTIONS = frozenset("after by with until once if when through via within from".split())
 _WH_EVER = frozenset({"wherever", "whatever", "whoever", "whichever", "however", "whenever"})
 
 
@@ -75,6 +82,19 @@ def is_past_ability(modal: Token, verb: Token) -> bool:
         and verb.head.tag_ == "VBD"
         and any(c.lower_ in _PAST_CLAUSE_MARKS for c in verb.children if c.i < modal.i)
     )
+
+
+def is_restricted(modal: Token, verb: Token) -> bool:
+    """ "could vote only after ten years", "may be inherited only by male heirs": "only"
+    with the condition, after the modal, in the modal's own clause."""
+    for word in verb.doc[modal.i + 1 : verb.i + 4]:
+        if word.lower_ != "only" or word.i + 1 >= len(word.doc):
+            continue
+        nxt = word.nbor(1)
+        inside = nxt.head.i == verb.i or nxt.head.head.i == verb.i or word.head.i == verb.i
+        if nxt.lower_ in _RESTRICTIONS and inside:
+            return True
+    return False
 
 
 def is_advice(verb: Token) -> bool:

@@ -56,6 +56,15 @@ _NARROWING_DEPS = frozenset({"appos", "acl", "relcl", "poss", "nummod", "compoun
 _AS_VERBS = frozenset({"see", "view", "regard"})
 # "how many people", "so many experts", "too many reports": a degree, not a source.
 _DEGREE_WORDS = frozenset({"how", "so", "too", "as"})
+# Plural nouns of people not in `vague_sources` ("Some linguists believe", "Many writers
+# have compared"): by ending, vague only with a vague quantifier and a verb of saying or
+# belief, as the `quantified` words are. Endings of people's roles only: not "-ant",
+# "-ent" or "-ee" of `person_suffixes` ("plants", "events", "trees"). Added 2026-12-07
+# after an eighth composed probe.
+_PEOPLE_ENDINGS = ("ist", "ian", "er", "or", "eer")
+_PEOPLE_PROPER_ENDINGS = ("ans", "ers", "ists", "ites", "ons")
+# "criticised by a number of scholars": the agent is the group after "of".
+_GROUP_HEADS = frozenset({"number", "host", "lot", "majority", "handful"})
 _DETERMINERS = frozenset(
     {"the", "these", "those", "this", "that", "our", "their", "its", "his", "her"}
 )
@@ -155,12 +164,24 @@ def _quantifier_before(noun: Token, first: Token) -> Token | None:
     return None
 
 
+def _people_plural(noun: Token) -> bool:
+    """ "linguists", "writers", "biographers": a plural of people by its ending."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "NNPS":
+        # "Many Americans consider", "Some Republicans believe": peoples and parties by
+        # their ending (the entity type is not there when hedging runs alone)
+        return noun.ent_type_ == "NORP" or noun.lower_.endswith(_PEOPLE_PROPER_ENDINGS)
+    return noun.tag_ == "NNS" and len(lemma) > 5 and lemma.endswith(_PEOPLE_ENDINGS)
+
+
 def vague_group(sentence: SpacySpan) -> Iterator[tuple[Token, Token]]:
     """ "Many experts believe", "Critics say", "Numerous reports have linked", "Some officials
     privately admit": a plural group of people or documents standing in for a source."""
     for noun in sentence:
         lower = noun.lower_
-        if lower not in _QUANTIFIED or noun.tag_ not in {"NNS", "NNPS", "NN"}:
+        if noun.tag_ not in {"NNS", "NNPS", "NN"}:
+            continue
+        if lower not in _QUANTIFIED and not _people_plural(noun):
             continue
         if _narrowed(noun) and not any(
             c.lower_ in _ONE_WORD_QUANTIFIERS for c in noun.children if c.i < noun.i
@@ -228,6 +249,15 @@ def vague_agent(sentence: SpacySpan) -> Iterator[tuple[Token, Token]]:
         if by.dep_ != "agent" and not (passive and by.lower_ == "by" and by.dep_ == "prep"):
             continue
         for noun in by.children:
+            if noun.dep_ == "pobj" and noun.lower_ in _GROUP_HEADS:
+                noun = next(  # "by a number of scholars"
+                    (o for p in noun.children if p.lower_ == "of" for o in p.children), noun
+                )
+                if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+                    if _narrowed(noun) or not (noun.lower_ in _QUANTIFIED or _people_plural(noun)):
+                        continue
+                    yield by, noun
+                    continue
             if noun.dep_ != "pobj" or _narrowed(noun) or noun.text[:1].isupper():
                 continue  # "by Supporters of the Religion Front": a name, capitalized
             lower = noun.lower_
