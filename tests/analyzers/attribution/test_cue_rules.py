@@ -28,6 +28,12 @@ EXAMPLES = [
     ("status_report", 'Two people confirmed dead as "the worst storm" hits', "confirmed", None),
     ("hearsay_passive", "The hotel is said to be haunted.", "said", "is said"),
     ("inference_modal", "This would explain why the pier closed.", "explain", None),
+    (
+        "agent_passive",
+        "The plan was criticized by the ferry workers' union for its cost.",
+        "criticized",
+        "criticized",
+    ),
     ("non_speech", "Critics fear the levy will pass.", "fear", "fear"),
     ("negated", "The mayor did not say when the pier would reopen.", "say", None),
     ("bare_clause", "The Apple Watch reveal back in September was big.", "reveal", None),
