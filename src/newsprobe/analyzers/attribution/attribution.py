@@ -286,7 +286,8 @@ class AttributionAnalyzer(Analyzer):
     # with no speaker that goes on from one a cue attributed keeps that cue (`continuation`).
     # 8: a cue word the rules turn away gets a second reading (`second_reading`). 9: a
     # verb of saying without a subject takes the one of the verb it hangs on ("began by
-    # saying"; `climbed_subject`); a passive cue's agent is its source (`agent_passive`).
+    # saying"; `climbed_subject`); a passive cue's agent is its source (`agent_passive`);
+    # the reader (v6) reads at 0.35, and not a verb completing a refusal.
     version = "9"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
@@ -1001,6 +1002,12 @@ def second_subject(cols: Columns, token: Token, quoted: bool) -> Token | None:
         return None
     if lemma in _SILENT_WHEN_NEGATED:
         return None  # "did not respond to the attack" (`negated`)
+    if cols.dep[token.i] == "xcomp" and cues.cue_type(cols.lemma[token.head.i].lower()) == (
+        "refusal"
+    ):
+        # "declined to comment on the closure": the refusal is the cue; the v6 reader
+        # (0.35) read "comment" as a second one, a source counted twice.
+        return None
     if not (
         cues.wants_refusal_to_speak_or_act(token, subject, kind)
         and cues.wants_a_finding_not_a_discovery(token, subject, kind)
