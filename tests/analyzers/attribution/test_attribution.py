@@ -373,3 +373,45 @@ def test_a_passive_cue_names_its_source_in_the_agent() -> None:
     ]
     found = _attributions("The old pier was hit by a storm in May.")
     assert found == [], [(f.source, f.cue) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "cue", "content"),
+    [
+        (
+            "By the ferry union's tally, 300 crews went on strike.",
+            "the ferry union's tally",
+            "By",
+            "300 crews went on strike",
+        ),
+        (
+            "In Mayor Varn's view, the old pier is finished.",
+            "Mayor Varn's",
+            "In Mayor Varn's view",
+            "the old pier is finished",
+        ),
+    ],
+)
+def test_a_poll_a_tally_or_a_view_cited_by_a_preposition_is_a_source(
+    body: str, source: str, cue: str, content: str
+) -> None:
+    found = _attributions_read_with_quotes(body)
+    text = make_article(body, headline="Report").text
+    assert [(f.cue, text[f.content_span.start : f.content_span.end]) for f in found] == [
+        (cue, content)
+    ]
+    assert found[0].source_span is not None
+    assert text[found[0].source_span.start : found[0].source_span.end] == source
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In the harbour, two ferries sank.",  # a place, not a poll
+        "Mayor Kerr leads in the polls.",  # no one poll is named
+        "In my view, the old pier is finished.",  # the writer's view
+        "The ferry was hit by a storm in May.",  # an agent, not a tally
+    ],
+)
+def test_a_preposition_without_a_listed_noun_cites_no_one(body: str) -> None:
+    assert _attributions_read_with_quotes(body) == []

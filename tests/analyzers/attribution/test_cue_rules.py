@@ -23,6 +23,12 @@ EXAMPLES = [
         "Per",
         "Per",
     ),
+    (
+        "preposition_cue",
+        "In a Harbour Courier poll released Monday, 41 percent of islanders backed the levy.",
+        "In",
+        "In",
+    ),
     ("court_heard", "The court heard that the pier was unsafe.", "heard", "heard"),
     ("candidate_verb", "The ferry docked at the pier at noon.", "docked", None),
     ("status_report", 'Two people confirmed dead as "the worst storm" hits', "confirmed", None),
