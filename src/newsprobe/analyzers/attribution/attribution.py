@@ -320,6 +320,13 @@ class AttributionAnalyzer(Analyzer):
         with_subject = {
             h for h, d in zip(cols.head, cols.dep, strict=True) if d in {"nsubj", "agent"}
         }
+        # A preposition is asked only with a noun of `NOUN_CUES` as its object ("in a
+        # poll"): "in" and "by" are too common to read each.
+        with_noun_cue = {
+            h
+            for h, d, lemma in zip(cols.head, cols.dep, cols.lemma, strict=True)
+            if d == "pobj" and lemma.lower() in NOUN_CUES
+        }
         cue_words = [
             i
             for i, (lower, pos, lemma, dep) in enumerate(
@@ -332,7 +339,7 @@ class AttributionAnalyzer(Analyzer):
                 and (low in REPORTING_VERBS or i in with_subject or dep in _SHARED_SUBJECT)
             )
             or (lower in outlet_cues.OUTLET_PREPOSITIONS and pos == "ADP")
-            or (lower in _PREPOSITIONS and pos == "ADP")
+            or (i in with_noun_cue and lower in _PREPOSITIONS)
         ]
         for sentence in doc.sents:
             start_char = sentence.start_char
