@@ -335,3 +335,83 @@ def test_a_quotation_after_a_sentence_of_the_writer_is_not_carried_on() -> None:
     )
     found = _attributions_read_with_quotes(text)
     assert [f.cue for f in found] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "cue"),
+    [
+        (
+            "Mayor Ilse Varn opened the meeting by saying that the pier would close in May.",
+            "Mayor Ilse Varn",
+            "saying",
+        ),
+        (
+            "Ferry workers are more likely to say that the levy is unfair.",
+            "Ferry workers",
+            "say",
+        ),
+        (
+            "Teodor Kestrel stood up, shook his head and said that the ferry was unsafe.",
+            "Teodor Kestrel",
+            "said",
+        ),
+    ],
+)
+def test_a_verb_of_saying_without_a_subject_takes_the_one_it_hangs_on(
+    body: str, source: str, cue: str
+) -> None:
+    """ "by saying", "likely to say", a third conjunct: the parse gives the verb of saying
+    no subject of its own; the verb it hangs on has the speaker."""
+    found = _attributions(body)
+    assert (source, cue) in [(f.source, f.cue) for f in found], [(f.source, f.cue) for f in found]
+
+
+def test_a_passive_cue_names_its_source_in_the_agent() -> None:
+    found = _attributions("The harbour levy was criticized by the ferry workers' union.")
+    assert [(f.source, f.cue) for f in found] == [("the ferry workers' union", "criticized")], [
+        (f.source, f.cue) for f in found
+    ]
+    found = _attributions("The old pier was hit by a storm in May.")
+    assert found == [], [(f.source, f.cue) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "cue", "content"),
+    [
+        (
+            "By the ferry union's tally, 300 crews went on strike.",
+            "the ferry union's tally",
+            "By",
+            "300 crews went on strike",
+        ),
+        (
+            "In Mayor Varn's view, the old pier is finished.",
+            "Mayor Varn's",
+            "In Mayor Varn's view",
+            "the old pier is finished",
+        ),
+    ],
+)
+def test_a_poll_a_tally_or_a_view_cited_by_a_preposition_is_a_source(
+    body: str, source: str, cue: str, content: str
+) -> None:
+    found = _attributions_read_with_quotes(body)
+    text = make_article(body, headline="Report").text
+    assert [(f.cue, text[f.content_span.start : f.content_span.end]) for f in found] == [
+        (cue, content)
+    ]
+    assert found[0].source_span is not None
+    assert text[found[0].source_span.start : found[0].source_span.end] == source
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In the harbour, two ferries sank.",  # a place, not a poll
+        "Mayor Kerr leads in the polls.",  # no one poll is named
+        "In my view, the old pier is finished.",  # the writer's view
+        "The ferry was hit by a storm in May.",  # an agent, not a tally
+    ],
+)
+def test_a_preposition_without_a_listed_noun_cites_no_one(body: str) -> None:
+    assert _attributions_read_with_quotes(body) == []

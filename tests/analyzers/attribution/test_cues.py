@@ -265,3 +265,29 @@ def test_a_person_once_called_she_is_not_the_next_he() -> None:
         ("said", "Priya Desai"),
         ("intends", "Gerald Ashby"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "Mayor Ilse Varn said she would meet the crews but no meeting has been arranged.",
+            "she would meet the crews but no meeting has been arranged",
+        ),
+        (
+            "Tomas Velko said on Monday that the pier would close, although the board has "
+            "not voted.",
+            "that the pier would close, although the board has not voted",
+        ),
+        (
+            "Tomas Velko said the pier would close, and the mayor warned of delays.",
+            "the pier would close",
+        ),
+    ],
+)
+def test_the_content_goes_on_over_a_clause_said_with_it(body: str, content: str) -> None:
+    """The parser hangs "but no meeting has been arranged" and "although ..." on "said";
+    PolNeAR's content runs on over them, not over "and the mayor warned" (a cue of its
+    own)."""
+    text, found = _found(body)
+    assert [_at(text, f.content_span) for f in found if f.cue == "said"] == [content]

@@ -109,3 +109,13 @@ def test_a_cue_word_the_rules_turn_away_gets_a_second_reading(
 )
 def test_the_second_reading_keeps_to_what_can_attribute(sentence: str) -> None:
     assert _read_with_quotes(sentence) == []
+
+
+def test_the_reader_takes_a_cue_between_the_old_and_new_thresholds() -> None:
+    """v6 reads at 0.35, not 0.45 (the analyzer's 5-fold CV on PolNeAR train: see
+    `BETA` in ``train/attribution_cues.py``): a union "stressed the need" scores about
+    0.4 (a person stressing it is read at either)."""
+    found = _read_with_quotes("The harbour union stressed the need for new boats.")
+    assert [(f.source, f.cue, f.cue_type) for f in found] == [
+        ("The harbour union", "stressed", "other")
+    ]

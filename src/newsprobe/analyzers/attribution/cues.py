@@ -260,6 +260,43 @@ def description(subject: Token) -> SpacySpan:
     return doc[start:end]
 
 
+#: Subjects that make a conjunct a clause of its own.
+_OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+#: Conjunctions that go on with what was said: "said the pier would close *because* the
+#: piles are rotten", "*although* the gap has narrowed".
+_GOES_ON = frozenset({"because", "although", "though", "while", "but", "since", "unless", "if"})
+
+
+def _goes_on(child: Token) -> bool:
+    """Whether `child`, after the reported clause, is said with it: a clause of its own
+    that is no cue ("said he would come *but no meeting has been arranged*"; not "and the
+    mayor agreed", a statement of its own, nor "and left the room", the speaker's act) or
+    one of `_GOES_ON` ("*because* the piles are rotten")."""
+    children = list(child.children)
+    if child.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _GOES_ON for c in children)
+    lemma = child.lemma_.lower()
+    return (
+        child.dep_ == "conj"
+        and lemma not in REPORTING_VERBS
+        and lemma not in CUE_TYPES
+        and any(c.dep_ in _OWN_SUBJECTS for c in children)
+    )
+
+
+def _joined_clause(token: Token, complement: Token) -> Token | None:
+    """The last clause after the reported clause `complement` that the parser hangs on
+    the cue `token` and that goes on with what was said (`_goes_on`; PolNeAR's content
+    runs on over it). On PolNeAR train (840, reader v6) content-token F1 .819 -> .820
+    (1,147 tokens more found, 879 false), relation F1 .689 either way; conjuncts alone
+    gave about two thirds of that."""
+    found = None
+    for child in token.rights:
+        if child.i > complement.i and _goes_on(child):
+            found = child
+    return found
+
+
 def content(
     token: Token, sentence: SpacySpan, parts: list[tuple[int, int]], text: str
 ) -> tuple[int, int] | None:
@@ -287,6 +324,10 @@ def content(
                 or (child.dep_ == "prep" and (child.lower_ == "as" or complement.dep_ == "dobj"))
             ):
                 last = max(last, child.right_edge, key=lambda t: t.i)
+        if complement.dep_ == "ccomp":
+            joined = _joined_clause(token, complement)
+            if joined is not None:
+                last = max(last, joined.right_edge, key=lambda t: t.i)
         lo, hi = first.idx, last.idx + len(last.text)
     else:
         block_lo = min(a for a, _ in parts)
