@@ -41,14 +41,9 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import precision_recall_fscore_support
 
-from newsprobe.analyzers.attribution.attribution import (
-    _QUOTE_MARKS,
-    AttributionAnalyzer,
-    read_cue,
-    ruled,
-    second_subject,
-    subject_of,
-)
+from newsprobe.analyzers.attribution.attribution import AttributionAnalyzer
+from newsprobe.analyzers.attribution.cue_parts import QUOTE_MARKS, subject_of
+from newsprobe.analyzers.attribution.cue_rules import read_cue, ruled, second_subject
 from newsprobe.analyzers.attribution.cues import description
 from newsprobe.analyzers.attribution.learned import features
 from newsprobe.analyzers.shared.tokens import columns
@@ -140,7 +135,7 @@ def examples(
                 # The rules' cue words, where the rules turn them away: the second
                 # reading's examples (v5), as `attribution.second_reading` asks.
                 sentence = token.sent
-                quoted = not _QUOTE_MARKS.isdisjoint(cols.text[sentence.start : sentence.end])
+                quoted = not QUOTE_MARKS.isdisjoint(cols.text[sentence.start : sentence.end])
                 if read_cue(cols, token, quoted) is not None:
                     continue
                 subject = second_subject(cols, token, quoted)

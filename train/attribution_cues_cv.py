@@ -18,7 +18,7 @@ import json
 import time
 from pathlib import Path
 
-from newsprobe.analyzers.attribution import attribution
+from newsprobe.analyzers.attribution import cue_parts
 from newsprobe.analyzers.attribution.learned import CueModel
 from newsprobe.analyzers.pipeline import Pipeline
 from newsprobe.evaluation.polnear import ANALYZERS, Scores, evaluate, format_figures, load_split
@@ -30,7 +30,7 @@ FOLDS = 5
 def _use(model: CueModel) -> None:
     """Make `model` the one the analyzer reads (the shipped one is cached)."""
     CueModel.shipped = staticmethod(lambda: model)  # type: ignore[method-assign]
-    attribution._candidates.cache_clear()
+    cue_parts.cue_candidates.cache_clear()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.analyzers.attribution import attribution
-from newsprobe.analyzers.attribution.attribution import CUE_RULES
+from newsprobe.analyzers.attribution import cue_parts, cue_rules
+from newsprobe.analyzers.attribution.cue_rules import CUE_RULES
 from newsprobe.analyzers.shared.tokens import columns
 from newsprobe.nlp.parse import load_english
 
@@ -74,11 +74,11 @@ def _decide(sentence: str, word: str) -> tuple[str, str | None]:
     doc = load_english()(sentence)
     cols = columns(doc)
     token = next(t for t in doc if t.text == word)
-    quoted = not attribution._QUOTE_MARKS.isdisjoint(cols.text)
-    reading = attribution._Reading(cols, token, quoted)
+    quoted = not cue_parts.QUOTE_MARKS.isdisjoint(cols.text)
+    reading = cue_rules._Reading(cols, token, quoted)
     for rule in CUE_RULES:
         outcome = rule(reading)
-        if outcome is not attribution._NEXT:
+        if outcome is not cue_rules._NEXT:
             return rule.__name__, None if outcome is None else outcome.words.text
     return "(none)", None
 
