@@ -94,7 +94,7 @@ class CueModel:
         self.threshold = float(data["threshold"])
         self.lemmas: frozenset[str] = frozenset(data["lemmas"])
         # The rules' cue words it is asked about when the rules turn a verb away (v5:
-        # `attribution.second_reading`), at the same threshold.
+        # `cue_rules.second_reading`), at the same threshold.
         self.ruled_lemmas: frozenset[str] = frozenset(data.get("ruled_lemmas", ()))
         # The logit the threshold stands for, and the most any source kind can add: a
         # verb that cannot reach the threshold even with it is rejected without it.
