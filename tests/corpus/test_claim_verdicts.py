@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 import newsprobe
-from newsprobe.corpus.content import negates, stem
+from newsprobe.corpus.content import asserts, negates, stem
 from newsprobe.corpus.crosscheck import crosscheck
 from newsprobe.document import Article
 
@@ -161,3 +161,22 @@ def test_two_readings_of_a_growing_toll_dispute_nothing() -> None:
     # Nine hours apart, 12 then 27: the toll grew. At the same time: two outlets disagree.
     assert "disputed" not in set(_toll_verdicts(later_hours=9).values())
     assert "disputed" in set(_toll_verdicts(later_hours=0).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "asserted"),
+    [
+        ("Inspectors verified the pavilion's wiring on Monday.", True),
+        ("If the wiring is verified, the pavilion can reopen.", False),
+        ("Doubts remain about whether the wiring was verified.", False),
+        ("Unless the wiring is verified, it stays shut; inspectors verified the roof.", True),
+    ],
+)
+def test_what_a_sentence_states(text: str, asserted: bool) -> None:
+    assert asserts(text, frozenset({stem("verified")})) is asserted
+
+
+def test_a_supposition_disputes_no_negated_claim() -> None:
+    claim = "The cause of the Lakeside pavilion fire has not been verified by inspectors."
+    other = "If the cause of the fire is verified by inspectors, the pavilion could reopen."
+    assert _verdict(claim, other) != "disputed"

@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from newsprobe.analyzers.headline.stance import decide, stance_many
 from newsprobe.corpus.content import (
     anchors,
+    asserts,
     content_words,
     name_words,
     negated,
-    negates,
+    negated_words,
     opposed,
     overlap,
     stem,
@@ -146,8 +147,14 @@ def _by_words(statement: str, words: frozenset[str], sentence: str) -> tuple[str
     if not (words - name_words(statement)) & other:
         return None
     asserted = (words & other) - name_words(statement) - name_words(sentence)
-    if negates(sentence, asserted) != negates(statement, asserted):
-        return "disagree", "negation"
+    in_sentence = negated_words(sentence, asserted)
+    in_statement = negated_words(statement, asserted)
+    if bool(in_sentence) != bool(in_statement):
+        # The other side must state what is denied, not ask or suppose it: "if the video
+        # is verified" neither disputes nor repeats "the video could not be verified".
+        if asserts(statement if in_sentence else sentence, in_sentence | in_statement):
+            return "disagree", "negation"
+        return "discuss", "supposition"
     if opposed(words_of(statement), words_of(sentence)):
         return "disagree", "opposite words"
     return None

@@ -218,20 +218,46 @@ def negates(text: str, words: frozenset[str]) -> bool:
     """Whether a negation or denial in `text` bears on one of the stemmed `words`.
     "Officials denied that the plant would close" negates "close"; "has not commented
     on the cease-fire" negates "comment", not "cease-fire"."""
+    return bool(negated_words(text, words))
+
+
+def negated_words(text: str, words: frozenset[str]) -> frozenset[str]:
+    """The stemmed `words` a negation or denial in `text` bears on (see `negates`)."""
     raw = _WORD.findall(text)
     tokens = [fold(t).replace("'", "").replace("’", "") for t in raw]
+    found: set[str] = set()
     for i, (token, written) in enumerate(zip(tokens, raw, strict=True)):
         if token in _PARTICLES or _NEGATION_MARKS.search(written):
             if tokens[i + 1 : i + 2] and tokens[i + 1] in _SCOPE_ONLY:
                 continue
-            after = (t for t in tokens[i + 1 :] if _stressed(t))
-            word = next(after, None)
+            word = next((t for t in tokens[i + 1 :] if _stressed(t)), None)
             if word is not None and stem(word) in words:
-                return True
+                found.add(stem(word))
         elif token in NEGATIONS:
             denied = [t for t in tokens[i + 1 :] if len(t) >= 3 and t not in _STOP]
-            if any(stem(t) in words for t in denied[:DENIAL_REACH]):
-                return True
+            found.update(stem(t) for t in denied[:DENIAL_REACH] if stem(t) in words)
+    return frozenset(found)
+
+
+# Words that open a clause stating nothing: "if the video is verified", "doubt about
+# whether the girls will be released", "unless the talks resume".
+_OPEN_CLAUSES = frozenset("if whether unless".split())
+_CLAUSE_ENDS = re.compile(r"[,;:.!?]")
+
+
+def asserts(text: str, words: frozenset[str]) -> bool:
+    """Whether `text` states one of the stemmed `words` outside a conditional or open
+    question ("If the video is verified, ..." states no verification)."""
+    open_clause = False
+    for piece in re.finditer(rf"{_CLAUSE_ENDS.pattern}|{_WORD.pattern}", text):
+        if _CLAUSE_ENDS.fullmatch(piece.group()):
+            open_clause = False
+            continue
+        token = fold(piece.group())
+        if token in _OPEN_CLAUSES:
+            open_clause = True
+        elif not open_clause and stem(token.replace("'", "").replace("’", "")) in words:
+            return True
     return False
 
 
