@@ -800,3 +800,66 @@ def test_a_part_named_among_a_whole_is_not_that_whole() -> None:
     figures = align_figures(views, voices={v.id: v.voice_name for v in views})
     tables = [sorted(v.text for v in f.values) for f in figures if f.dimension == "count"]
     assert tables == [["27", "27"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "earlier"),
+    [
+        # The figure after "after" is the earlier attack's; the story's comes first.
+        (
+            "en",
+            "A gunman killed one guard at the Tarrow memorial on Wednesday. The attack "
+            "comes two days after a driver killed two soldiers near Osk.",
+            ["two"],
+        ),
+        (
+            "en",
+            "The attack comes two days after a driver hit two soldiers, killing one near Osk.",
+            ["one"],
+        ),
+        # A fronted interval before the story, or one in the figure's own clause.
+        ("en", "Three days earlier, a car hit four cadets outside the barracks.", ["four"]),
+        ("en", "A man who injured six people two weeks before was arrested.", ["six"]),
+        ("en", "Two years ago, a blaze at the Delmar plant killed 12 workers.", ["12"]),
+        # Later is the story going on; a fronted interval after the story, its aftermath;
+        # how long something burned is no interval at all.
+        ("en", "Two days later, the toll rose to 9 dead.", []),
+        ("en", "Two days after the attack, police said 4 people had died.", []),
+        (
+            "en",
+            "More than 80 firefighters fought the blaze, which burned for four hours before "
+            "it was brought under control.",
+            [],
+        ),
+        ("en", "Since the plant was shut in early 2025, 300 workers have left.", []),
+        ("de", "Zwei Tage zuvor waren bei einem Anschlag drei Menschen getötet worden.", ["drei"]),
+    ],
+)
+def test_a_figure_an_interval_puts_before_the_story_is_another_event(
+    language: str, text: str, earlier: list[str]
+) -> None:
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    (view,) = _views("Attack", {"Harbourline News": text}, languages={"Harbourline News": language})
+    mentions = [m for m in figure_mentions(view, event_day=None) if m.dimension != "duration"]
+    assert mentions, "the figures were read"
+    assert [m.quantity.text for m in mentions if m.scope != "main"] == earlier
+
+
+def test_an_earlier_attacks_toll_is_not_lined_up_with_the_story() -> None:
+    views = _views(
+        "Memorial shooting",
+        {
+            "Harbourline News": (
+                "A gunman killed one guard at the Tarrow memorial on Wednesday, police said. "
+                "The attack comes two days after a driver killed two soldiers near Osk."
+            ),
+            "Coastline Wire": "A gunman shot dead one guard at the Tarrow memorial on Wednesday.",
+            "Courier": "One guard was killed at the Tarrow memorial on Wednesday.",
+        },
+        hours={"Coastline Wire": 1, "Courier": 2},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    dead = [f for f in figures if f.dimension == "casualties" and f.event == "main"]
+    assert dead and all(v.text != "two" for f in dead for v in f.values)
+    assert all(v.verdict == "consistent" for f in dead for v in f.values)

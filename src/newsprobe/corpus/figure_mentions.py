@@ -127,12 +127,14 @@ def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
     before = phrase_pattern(list(lex.interval_before))
     after = phrase_pattern(list(lex.interval_after))
     relative = phrase_pattern(list(lex.interval_relative))
+    past = phrase_pattern(list(lex.interval_past))
     return {
         "interval_relative": re.compile(rf"^\s*(?:{relative.pattern})", re.I) if relative else None,
         "events": phrase_pattern(list(lex.event_words)),
         "other": phrase_pattern(list(lex.other_event)),
         "interval_before": re.compile(rf"(?:{before.pattern})\s*$", re.I) if before else None,
         "interval_after": re.compile(rf"^\s*(?:{after.pattern})", re.I) if after else None,
+        "interval_past": re.compile(rf"^\s*(?:{past.pattern})", re.I) if past else None,
     }
 
 
@@ -374,6 +376,66 @@ def _other_scope(view: ArticleView, clause: str, home: int | None) -> str | None
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "PERSON"})
 
 
+# A clause that opens with an English participle goes on with the clause before it:
+# "two days after a driver hit two soldiers, killing one".
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+
+_SINCE = re.compile(r"\s*(?:since|depuis|seit|dal|dall'|desde)\b", re.IGNORECASE)
+
+
+def _opener_scope(
+    view: ArticleView, sentence: tuple[int, int], clause: tuple[int, int], home: int | None
+) -> str | None:
+    """The other event a sentence's fronted time phrase points at, for the clauses after
+    it: in "Two years ago, a blaze at the plant killed 12" the figure's own clause does
+    not say when, the comma-ended opener does."""
+    text = view.article.text
+    opener = _CLAUSE_END.search(text, sentence[0], sentence[1])
+    if opener is None or text[opener.start()] != "," or opener.end() > clause[0]:
+        return None
+    if _SINCE.match(text, sentence[0]):
+        return None  # "Since the pipeline was shut in 2025, industry has paid...": until now
+    return _other_scope(view, text[sentence[0] : opener.start()], home)
+
+
+def _earlier_from(
+    view: ArticleView, sentence: tuple[int, int], clause: tuple[int, int]
+) -> int | None:
+    """Where an interval makes `clause` speak of an event before the story's, or None:
+    "The attack comes two days after a man killed one soldier near Montreal" (from
+    "after" on), "Three days earlier, a car hit two soldiers" (a fronted interval: the
+    clauses after it), "a man who killed one soldier two days before" (the clause). A later
+    interval is the story going on ("Two days later, the toll rose to 12"), and one in
+    another clause says nothing of this one ("Two days after the attack, police said 12
+    had died")."""
+    patterns = _patterns(_lexicon(view).language)
+    past, relative = patterns["interval_past"], patterns["interval_relative"]
+    before = patterns["interval_before"]
+    text = view.article.text
+    for interval in view.figures:
+        if interval.dimension != "duration":
+            continue
+        if not (sentence[0] <= interval.span.start and interval.span.end <= sentence[1]):
+            continue
+        right = text[interval.span.end : sentence[1]]
+        left = text[sentence[0] : interval.span.start]
+        if _LASTING.search(left):
+            continue  # "burned for four hours before it was brought under control"
+        own = _clause(view, interval.span, sentence)
+        if (past is not None and past.search(right)) or (
+            before is not None and before.search(left)
+        ):
+            if own == clause or (own[0] == sentence[0] and own[1] <= clause[0]):
+                return clause[0]
+        elif relative is not None and relative.search(right):
+            if own == clause:
+                return interval.span.end
+            next_one = own[1] < clause[0] and text[own[1] : clause[0]].strip() == ","
+            if next_one and _PARTICIPLE.match(text, clause[0], clause[1]):
+                return clause[0]  # "after a driver hit two soldiers, killing one"
+    return None
+
+
 def _entities_in(view: ArticleView, clause: tuple[int, int]) -> set[str]:
     """Ids of the place-like entities mentioned in a clause."""
     span = Span(start=clause[0], end=clause[1])
@@ -412,6 +474,9 @@ def _other_event_names(view: ArticleView, home: int | None) -> dict[str, str]:
     for sentence in view.sentences.spans[2:]:
         for clause in _clauses(text, sentence):
             scope = _other_scope(view, text[clause[0] : clause[1]], home)
+            scope = scope or _opener_scope(view, sentence, clause, home)
+            if scope is None and (earlier := _earlier_from(view, sentence, clause)) is not None:
+                scope, clause = "other:earlier", (earlier, clause[1])
             if scope is not None:
                 for entity in _entities_in(view, clause) - own:
                     found.setdefault(entity, scope)
@@ -490,6 +555,10 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
             continue
         clause = _clause(view, q.span, sentence)
         scope = _other_scope(view, text[clause[0] : _before_since(text, clause, q.span)], home)
+        if scope is None:
+            scope = _opener_scope(view, sentence, clause, home)
+        if scope is None and (earlier := _earlier_from(view, sentence, clause)) is not None:
+            scope = "other:earlier" if q.span.start >= earlier else None
         if scope is None and (event := _linked_event(view, q)) is not None:
             scope = _event_scope(event, event_day)
         pending.append((q, sentence, clause, measure, scope))

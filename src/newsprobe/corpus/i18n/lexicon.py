@@ -18,7 +18,9 @@ reading Python:
 - the words that name an event's kind; the words that point at an earlier event, with
   how many years back ("il y a deux ans": two; "le mois dernier": this year; "à
   l'époque": unknown); the words that make a duration an interval ("two years ago",
-  "vor drei Jahren") rather than how long something lasted;
+  "vor drei Jahren") rather than how long something lasted, and those that put the
+  interval before the story ("two days earlier", "zwei Tage zuvor"): a figure in its
+  clause is another event's;
 - the words that make a share a target or a limit rather than a measurement ("its 2%
   target", "objectif de 2 %", "Inflationsziel von 2 Prozent");
 - the words that put a weekday after publication ("would meet on Monday", "wird am
@@ -108,6 +110,7 @@ class Lexicon:
     interval_before: tuple[str, ...]
     interval_after: tuple[str, ...]
     interval_relative: tuple[str, ...]
+    interval_past: tuple[str, ...]
     reference_before: tuple[str, ...]
     reference_after: tuple[str, ...]
     not_names: frozenset[str]
@@ -190,6 +193,7 @@ def lexicon(language: str) -> Lexicon:
         interval_before=_lower(raw["interval_before"]),
         interval_after=_lower(raw["interval_after"]),
         interval_relative=_lower(raw.get("interval_relative", [])),
+        interval_past=_lower(raw.get("interval_past", [])),
         reference_before=_lower(raw.get("reference_before", [])),
         reference_after=_lower(raw.get("reference_after", [])),
         not_names=frozenset(raw["not_names"]),
