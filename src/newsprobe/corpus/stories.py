@@ -29,6 +29,7 @@ sweeps them on the composed corpus's development part.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
@@ -36,6 +37,7 @@ from datetime import UTC, datetime, time, timedelta
 from newsprobe.corpus.embedding import cosine
 from newsprobe.corpus.profile import ArticleProfile
 from newsprobe.corpus.shingles import estimated_jaccard
+from newsprobe.document import Article
 
 __all__ = [
     "EVENT_DAY_SLACK",
@@ -49,6 +51,7 @@ __all__ = [
     "assign_story",
     "compare_profiles",
     "story_range_veto",
+    "story_title",
     "time_window",
 ]
 
@@ -280,3 +283,26 @@ def _story_veto(profile: ArticleProfile, members: Sequence[ArticleProfile]) -> s
     if days and len(far) * 2 > len(days):
         return f"the story's event day is {max(set(far), key=far.count)}, not {profile.event_day}"
     return None
+
+
+#: How much of a headline-less article's first sentence titles its story: what a story
+#: listing shows of a title (`report.corpus` cuts there too).
+TITLE_CHARACTERS = 90
+
+_FIRST_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s)|$)", re.MULTILINE)
+
+
+def story_title(article: Article) -> str:
+    """The title of a story this article starts: its headline, else its first sentence
+    (cut at a word, within `TITLE_CHARACTERS`), else its id. Text without a headline
+    (dumps, archives) is common, and a hash says nothing to a reader of `corpus stories`.
+    """
+    if article.headline_text.strip():
+        return article.headline_text
+    found = _FIRST_SENTENCE.search(article.body_text)
+    if found is None:
+        return article.id
+    sentence = " ".join(found.group().split())
+    if len(sentence) <= TITLE_CHARACTERS:
+        return sentence
+    return sentence[:TITLE_CHARACTERS].rsplit(" ", 1)[0].rstrip(",;:") + "…"

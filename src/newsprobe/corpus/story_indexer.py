@@ -43,6 +43,7 @@ from newsprobe.corpus.stories import (
     StorySettings,
     assign_story,
     story_range_veto,
+    story_title,
     time_window,
 )
 from newsprobe.document import Analysis
@@ -196,7 +197,7 @@ class StoryIndexer:
             raise ValueError(f"not a story profile: version {profile.version!r}")
         decision = self.decide(session, mine, exclude=article_id)
         if decision.story is None:
-            story = session.new_story(title=analysis.article.headline_text or article_id)
+            story = session.new_story(title=story_title(analysis.article))
         else:
             story = int(decision.story)
         session.assign(article_id, story)

@@ -97,6 +97,8 @@ def render_stories(stories: Sequence[Story], console: Console) -> None:
 
 def _outlets(outlets: Sequence[str]) -> str:
     """The first `_OUTLETS` outlets and how many more: the full list is in `story ID`."""
+    if not outlets:
+        return "(none named)"
     shown = ", ".join(outlets[:_OUTLETS])
     more = len(outlets) - _OUTLETS
     return f"{shown} +{more} more" if more > 0 else shown

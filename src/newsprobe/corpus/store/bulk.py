@@ -38,6 +38,7 @@ from newsprobe.corpus.store.schema import (
     stories,
     utc_now,
 )
+from newsprobe.corpus.stories import story_title
 from newsprobe.corpus.urls import article_canonical_url
 from newsprobe.document import Analysis
 
@@ -70,7 +71,7 @@ def _stories(connection: Connection, batch: Sequence[BulkArticle]) -> dict[str, 
         dated = [a.article.published for a in group if a.article.published is not None]
         rows.append(
             {
-                "title": group[0].article.headline_text or group[0].article.id,
+                "title": story_title(group[0].article),
                 "article_count": len(group),
                 "undated_count": len(group) - len(dated),
                 "first_published": min(dated) if dated else None,
