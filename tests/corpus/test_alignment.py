@@ -863,3 +863,44 @@ def test_an_earlier_attacks_toll_is_not_lined_up_with_the_story() -> None:
     dead = [f for f in figures if f.dimension == "casualties" and f.event == "main"]
     assert dead and all(v.text != "two" for f in dead for v in f.values)
     assert all(v.verdict == "consistent" for f in dead for v in f.values)
+
+
+def test_an_addition_to_a_count_lines_up_with_additions_not_the_first_count() -> None:
+    views = _views(
+        "Osk arrests",
+        {
+            "Harbourline News": (
+                "Police arrested 22 officers in Osk on Sunday. Prosecutors said on Tuesday that "
+                "14 more police officers had been arrested."
+            ),
+            "Coastline Wire": (
+                "Twenty-two police officers were arrested in Osk on Sunday. An additional 14 "
+                "police officers were arrested on Tuesday, prosecutors said."
+            ),
+            "Courier": "Authorities have arrested 22 police officers in Osk.",
+        },
+        hours={"Coastline Wire": 1, "Courier": 2},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    counts = [f for f in figures if f.dimension == "count"]
+    by_text = {v.text: f for f in counts for v in f.values}
+    assert by_text["14"] is not by_text["22"], "14 more is no rival of the 22 first arrested"
+    assert {v.verdict for f in counts for v in f.values} == {"consistent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Thirty people, including 22 police, have been arrested.", "arrested"),
+        ("So far 50 people, mostly police, have been detained.", "arrested"),
+        ("Another three people died in the crash.", "dead (added)"),
+        ("Officials said 14 more people were injured.", "injured (added)"),
+        ("The toll was three more than last year's.", None),
+    ],
+)
+def test_who_is_among_a_count_and_additions_to_it(text: str, measure: str | None) -> None:
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    (view,) = _views("Osk", {"Harbourline News": text})
+    measures = [m.measure for m in figure_mentions(view, event_day=None)]
+    assert measures[:1] == ([measure] if measure else [])

@@ -128,7 +128,17 @@ def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
     after = phrase_pattern(list(lex.interval_after))
     relative = phrase_pattern(list(lex.interval_relative))
     past = phrase_pattern(list(lex.interval_past))
+    added_before = phrase_pattern(list(lex.increment_before))
+    added_after = phrase_pattern(list(lex.increment_after))
     return {
+        "increment_before": (
+            re.compile(rf"(?:{added_before.pattern})\s*$", re.I) if added_before else None
+        ),
+        "increment_after": (
+            re.compile(rf"^\s*(?:{added_after.pattern})(?!\s+(?:than|que|als|di)\b)", re.I)
+            if added_after
+            else None
+        ),
         "interval_relative": re.compile(rf"^\s*(?:{relative.pattern})", re.I) if relative else None,
         "events": phrase_pattern(list(lex.event_words)),
         "other": phrase_pattern(list(lex.other_event)),
@@ -237,6 +247,15 @@ def _linked_event(view: ArticleView, q: QuantityFinding) -> EventFinding | None:
 _PHRASE_AFTER_WORDS = 7
 
 
+# An aside right after a count that says who is among those counted: what befell them is
+# said after it ("Thirty people, including 22 police, have been arrested").
+_WHO_AMONG = re.compile(
+    r",\s*(?:including|among them|mostly|most of them|many of them|all of them|dont|"
+    r"darunter|tra cui|tra loro|entre ellos|entre ellas)\b[^,;:()]{0,60},",
+    re.IGNORECASE,
+)
+
+
 def _phrase_after(
     view: ArticleView, q: QuantityFinding, sentence: tuple[int, int], table: Mapping[str, str]
 ) -> str | None:
@@ -244,8 +263,12 @@ def _phrase_after(
     piece of the sentence: "Three of them were treated in hospital" (injured), "300
     residents were evacuated", "Four passengers were treated for minor injuries", "Vier
     Passagiere wurden bei der Evakuierung leicht verletzt" (the verb last)."""
-    end = PIECE_END.search(view.article.text, q.span.end, sentence[1])
-    after = view.article.text[q.span.end : end.start() if end else sentence[1]]
+    text = view.article.text
+    end = PIECE_END.search(text, q.span.end, sentence[1])
+    after = text[q.span.end : end.start() if end else sentence[1]]
+    if end is not None and (aside := _WHO_AMONG.match(text, end.start(), sentence[1])):
+        rest = PIECE_END.search(text, aside.end(), sentence[1])
+        after += " " + text[aside.end() : rest.start() if rest else sentence[1]]
     words = re.findall(r"[^\W\d_]+", after.lower())
     for i in range(min(len(words), _PHRASE_AFTER_WORDS)):
         for size in (3, 2, 1):  # "in critical condition", "seriously hurt", "injured"
@@ -571,6 +594,8 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
         dimension = q.dimension
         if measure.startswith("casualties:"):
             dimension, measure = "casualties", measure.partition(":")[2]
+        if dimension in ("count", "casualties") and _is_increment(view, q):
+            measure += ADDED
         context = _context(text, sentence, q)
         found.append(
             FigureMention(
@@ -590,6 +615,24 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
             )
         )
     return found
+
+
+#: What an addition to a count given before adds to its measure: "14 more police
+#: officers were arrested" is no rival of the 22 arrested first; it lines up with other
+#: outlets' "an additional 14".
+ADDED = " (added)"
+
+
+def _is_increment(view: ArticleView, q: QuantityFinding) -> bool:
+    """Whether a count adds to one given before: "14 more police officers", "another
+    three people died", "an additional 14", "weitere drei Verletzte"."""
+    patterns = _patterns(_lexicon(view).language)
+    before, after = patterns["increment_before"], patterns["increment_after"]
+    text = view.article.text
+    return bool(
+        (before is not None and before.search(text, max(0, q.span.start - 20), q.span.start))
+        or (after is not None and after.search(text[q.span.end : q.span.end + 30]))
+    )
 
 
 _LISTED = re.compile(r"([\w.,-]+)\s+(?:and|or)\s+$", re.IGNORECASE)

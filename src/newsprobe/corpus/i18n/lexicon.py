@@ -20,7 +20,8 @@ reading Python:
   l'époque": unknown); the words that make a duration an interval ("two years ago",
   "vor drei Jahren") rather than how long something lasted, and those that put the
   interval before the story ("two days earlier", "zwei Tage zuvor"): a figure in its
-  clause is another event's;
+  clause is another event's; the words that make a count an addition to one given
+  before ("14 more police officers", "another three people", "weitere drei");
 - the words that make a share a target or a limit rather than a measurement ("its 2%
   target", "objectif de 2 %", "Inflationsziel von 2 Prozent");
 - the words that put a weekday after publication ("would meet on Monday", "wird am
@@ -111,6 +112,8 @@ class Lexicon:
     interval_after: tuple[str, ...]
     interval_relative: tuple[str, ...]
     interval_past: tuple[str, ...]
+    increment_before: tuple[str, ...]
+    increment_after: tuple[str, ...]
     reference_before: tuple[str, ...]
     reference_after: tuple[str, ...]
     not_names: frozenset[str]
@@ -194,6 +197,8 @@ def lexicon(language: str) -> Lexicon:
         interval_after=_lower(raw["interval_after"]),
         interval_relative=_lower(raw.get("interval_relative", [])),
         interval_past=_lower(raw.get("interval_past", [])),
+        increment_before=_lower(raw.get("increment_before", [])),
+        increment_after=_lower(raw.get("increment_after", [])),
         reference_before=_lower(raw.get("reference_before", [])),
         reference_after=_lower(raw.get("reference_after", [])),
         not_names=frozenset(raw["not_names"]),
