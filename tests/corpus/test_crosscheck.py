@@ -259,6 +259,29 @@ def test_a_question_of_opinion_is_not_speculation_to_answer() -> None:
     assert [c.text.split()[0] for c in checks] == ["Will"]  # not "Tell us: should ..."
 
 
+def test_a_copied_passage_and_a_vague_superlative_answer_nothing() -> None:
+    from newsprobe.corpus.speculation import check_speculation
+
+    def view(outlet: str, body: str) -> ArticleView:
+        return _view(outlet, body, "the Osk graves")
+
+    target = view(
+        "Ashby Evening Post",
+        "Investigators found six graves near Osk on Saturday. Burned remains could leave "
+        "very little DNA for testing. Osk province has been one of the most lawless regions "
+        "of Kestrava for years. The remains may belong to the missing drivers.",
+    )
+    other = view(
+        "Eastbrook Courier",
+        "Investigators found six graves near Osk on Saturday. Burned remains can leave very "
+        "little DNA for testing. For years Osk province has been the most lawless region of "
+        "Kestrava, officials say. The remains belong to the missing drivers, the prosecutor "
+        "said on Tuesday.",
+    )
+    answered = {c.text: [a.text for a in c.answers] for c in check_speculation(target, [other])}
+    assert list(answered) == ["The remains may belong to the missing drivers."]
+
+
 def test_house_spelling_alters_no_quote() -> None:
     reference = _words("They have memorized two chapters and agreed a cease-fire with honor")
     british = _words("They have memorised two chapters and agreed a ceasefire with honour")

@@ -23,7 +23,7 @@ from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import SpeculationAnswer, SpeculationCheck
 from newsprobe.findings import EngagementBaitFinding, HedgeFinding, Span
 
-__all__ = ["MAX_ANSWERS", "MIN_SHARE", "MIN_SHARED_WORDS", "check_speculation"]
+__all__ = ["COPY_SHARE", "MAX_ANSWERS", "MIN_SHARE", "MIN_SHARED_WORDS", "check_speculation"]
 
 #: Content words an answer shares with the speculation, at the least.
 MIN_SHARED_WORDS = 2
@@ -70,7 +70,7 @@ def _items(view: ArticleView) -> list[tuple[tuple[int, int], str, str]]:
             span = view.sentence_at(finding.span.start)
             if span is None or view.inside_quote(finding.span) or _reported(view, finding):
                 continue
-            if finding.text.lower() in _CAUTION:
+            if finding.text.lower() in _CAUTION or _SUPERLATIVE.match(finding.text):
                 continue
             found.setdefault(span, ("hedge", finding.text))
         elif isinstance(finding, EngagementBaitFinding) and finding.form.startswith("question"):
@@ -110,6 +110,19 @@ _NAMED_SOURCES = frozenset({"person", "official", "institution", "outlet", "docu
 # "the alleged bribe", "the purported ceasefire" (on real FNC-1 coverage of one story,
 # every "suspected" drew "answers" that only shared the story's words).
 _CAUTION = frozenset({"suspected", "alleged", "allegedly", "purported", "purportedly"})
+
+
+# A vague superlative is a weasel word, not a guess about what happened: "Guerrero has
+# been one of the most lawless states for years" drew background sentences as "answers"
+# on real coverage of one story, and no report settles it.
+_SUPERLATIVE = re.compile(r"one\s+of\s+the\b", re.IGNORECASE)
+
+#: An "answer" that holds this share of the speculation's words, and is held by it as
+#: much, is the same passage in another outlet (a wire copy, a shared paragraph), not a
+#: report that settles it: on real coverage "could leave very little DNA" drew its own
+#: copy "can leave very little DNA" (1.0 both ways); on the development part no
+#: annotated answer is lost down to 0.6, and 0.9 leaves room for paraphrase.
+COPY_SHARE = 0.9
 
 
 def _reported(view: ArticleView, hedge: HedgeFinding) -> bool:
@@ -170,6 +183,8 @@ def check_speculation(target: ArticleView, others: Sequence[ArticleView]) -> lis
                     continue
                 if _NON_ANSWER.search(view.text(sentence)):
                     continue  # "neither side would say" answers nothing
+                if min(len(shared) / len(words), len(shared) / len(other)) >= COPY_SHARE:
+                    continue  # the same passage copied, not another outlet's report
                 source = view.attribution_at(Span(start=sentence[0], end=sentence[1]))
                 answers.append(
                     SpeculationAnswer(
