@@ -291,3 +291,16 @@ def test_house_spelling_alters_no_quote() -> None:
     )
     changed = _words("They have learned two chapters and agreed a ceasefire with honour")
     assert fidelity(changed, reference) == "altered"
+
+
+def test_short_forms_and_ampersands_alter_no_quote() -> None:
+    # A quoted post copied as posted by one outlet and spelled out by another.
+    reference = _words("I am safe and grateful to Sergeant-at-Arms Ilo Varn and Governor Dace")
+    posted = _words("I am safe & grateful to Sgt. at Arms Ilo Varn & Gov. Dace")
+    assert fidelity(posted, reference) == "identical"
+    assert fidelity(_words("I am safe & grateful to Sgt. at Arms Ilo Varn"), reference) == (
+        "truncated"
+    )
+    assert fidelity(
+        _words("I am safe & thankful to Sgt. at Arms Ilo Varn & Gov. Dace"), reference
+    ) == ("altered")

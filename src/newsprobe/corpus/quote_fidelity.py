@@ -26,6 +26,8 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from newsprobe.corpus.names import fold, surname_key
 from newsprobe.corpus.view import ArticleView
@@ -43,11 +45,25 @@ SAME_QUOTE = 0.6
 SAME_QUOTE_NO_SPEAKER = 0.8
 # Words a truncation must keep for "a door" not to be a version of every quote.
 _MIN_TRUNCATED_WORDS = 3
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
+
+
+@cache
+def _full_forms() -> dict[str, str]:
+    """`lexicons/abbreviations.txt`: short form -> the full word ("sgt" -> "sergeant")."""
+    text = resources.files(__package__).joinpath("lexicons/abbreviations.txt").read_text("utf-8")
+    rows = (line.split("|") for line in text.splitlines() if line.strip() and line[0] != "#")
+    return {short.strip(): full.strip() for short, full in rows}
 
 
 def _words(text: str) -> list[str]:
-    return [fold(w).replace("'", "").replace(" ", "") for w in _WORD.findall(text)]
+    """The quote's words, folded, short forms read in full: house style is no alteration."""
+    full = _full_forms()
+    words = (
+        "and" if w == "&" else fold(w).replace("'", "").replace(" ", "")
+        for w in _WORD.findall(text)
+    )
+    return [full.get(w, w) for w in words]
 
 
 @dataclass(frozen=True, slots=True)
