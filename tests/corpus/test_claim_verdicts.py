@@ -62,6 +62,32 @@ def test_negation_in_another_clause_disputes_nothing(other: str, disputed: bool)
 @pytest.mark.parametrize(
     ("claim", "other", "disputed"),
     [
+        # Two denials of one thing agree, however each is worded.
+        (
+            "Prosecutors say tests have shown that 12 bodies found near Osk are not those of "
+            "the missing ferry crew.",
+            "None of the 12 bodies found near Osk belongs to the missing ferry crew, prosecutors "
+            "said on Tuesday.",
+            False,
+        ),
+        # A wish states nothing: the father's hope is no denial of what prosecutors found.
+        (
+            "Ilan Dace, whose son Tomas is among the missing ferry crew, said he hoped the "
+            "remains found near Osk were not those of the crew.",
+            "Prosecutors said the remains found near Osk were those of the missing ferry crew.",
+            False,
+        ),
+    ],
+)
+def test_a_denial_agrees_with_a_denial_and_a_wish_denies_nothing(
+    claim: str, other: str, disputed: bool
+) -> None:
+    assert (_verdict(claim, other) == "disputed") is disputed
+
+
+@pytest.mark.parametrize(
+    ("claim", "other", "disputed"),
+    [
         # "not commented on the fire" negates the commenting, not the fire.
         (
             "The Orsk fire service has confirmed an electrical fault caused the fire.",
@@ -96,6 +122,10 @@ def test_a_negation_disputes_only_the_words_it_bears_on(
         ("Not only the pavilion burned.", "pavilion", False),
         ("There was no sign of arson, and the pavilion was insured.", "insured", False),
         ("The pavilion wasn't insured.", "insured", True),
+        # "None of" denies what follows its verb, not the bodies (found they were).
+        ("None of the 12 bodies found near Osk belongs to the crew.", "bodies found", False),
+        ("None of the 12 bodies found near Osk belongs to the crew.", "crew", True),
+        ("None of the crew was hurt, and the ferry sank.", "sank", False),
     ],
 )
 def test_what_a_negation_bears_on(text: str, words: str, negated: bool) -> None:

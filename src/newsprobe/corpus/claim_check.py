@@ -150,9 +150,12 @@ def _by_words(statement: str, words: frozenset[str], sentence: str) -> tuple[str
     in_sentence = negated_words(sentence, asserted)
     in_statement = negated_words(statement, asserted)
     if bool(in_sentence) != bool(in_statement):
-        # The other side must state what is denied, not ask or suppose it: "if the video
-        # is verified" neither disputes nor repeats "the video could not be verified".
-        if asserts(statement if in_sentence else sentence, in_sentence | in_statement):
+        # Both sides must state what they say, not ask, suppose or wish it: "if the video
+        # is verified" neither disputes nor repeats "the video could not be verified", nor
+        # does "he hoped the remains were not the students'" dispute "43 remain missing".
+        denied = in_sentence | in_statement
+        negating, other_side = (sentence, statement) if in_sentence else (statement, sentence)
+        if asserts(other_side, denied) and asserts(negating, denied):
             return "disagree", "negation"
         return "discuss", "supposition"
     if opposed(words_of(statement), words_of(sentence)):

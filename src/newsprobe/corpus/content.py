@@ -197,6 +197,14 @@ def negated(text: str) -> bool:
 #: 84, about half of them the story's real dispute (a ceasefire announced, and denied).
 _PARTICLES = frozenset("not no never nothing none neither nor cannot without".split())
 DENIAL_REACH = 5
+# A particle that quantifies a noun phrase ("none of the bodies ...") denies the clause's
+# predicate, said after its verb (one of these).
+_QUANTIFIERS = frozenset("none neither".split())
+_VERBS = frozenset(
+    """is are was were has have had do does did will would can could belongs belong
+    belonged contains contain contained matches match matched remains remain remained
+    includes include included""".split()
+)
 # Words a particle's negation passes over: "has not been", "did not the".
 _FUNCTION = frozenset(
     """a an the be been being is are was were am have has had do does did to of any its
@@ -230,7 +238,16 @@ def negated_words(text: str, words: frozenset[str]) -> frozenset[str]:
         if token in _PARTICLES or _NEGATION_MARKS.search(written):
             if tokens[i + 1 : i + 2] and tokens[i + 1] in _SCOPE_ONLY:
                 continue
-            word = next((t for t in tokens[i + 1 :] if _stressed(t)), None)
+            start = i + 1
+            if token in _QUANTIFIERS and tokens[start : start + 1] == ["of"]:
+                # "None of the 28 bodies found in the grave belongs to the crew": what is
+                # denied follows the verb, not the bodies (found they were).
+                verb = next((j for j in range(start, len(tokens)) if tokens[j] in _VERBS), None)
+                if verb is None:
+                    continue
+                start = verb + 1
+            following = zip(tokens[start:], raw[start:], strict=True)
+            word = next((t for t, w in following if _stressed(t) and not w[:1].isdigit()), None)
             if word is not None and stem(word) in words:
                 found.add(stem(word))
         elif token in NEGATIONS:
@@ -240,8 +257,11 @@ def negated_words(text: str, words: frozenset[str]) -> frozenset[str]:
 
 
 # Words that open a clause stating nothing: "if the video is verified", "doubt about
-# whether the girls will be released", "unless the talks resume".
-_OPEN_CLAUSES = frozenset("if whether unless".split())
+# whether the girls will be released", "unless the talks resume", "he hoped the remains
+# were not those of the students".
+_OPEN_CLAUSES = frozenset(
+    "if whether unless hope hoped hopes hoping wish wished wishes pray prayed".split()
+)
 _CLAUSE_ENDS = re.compile(r"[,;:.!?]")
 
 
