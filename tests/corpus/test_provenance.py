@@ -169,3 +169,68 @@ def test_wire_credits(text: str, outlet: str) -> None:
 def test_a_credit_closing_a_paragraph_is_a_caption_not_a_wire() -> None:
     text = "Rescuers search the hull. (AFP)\n\nThe ferry resumed on Monday. — AFP\n\nMore later."
     assert list(credits_in(text, known=set())) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named"),
+    [
+        ("CBC News", "CBC News reported that the gunman was dead.", "CBC News"),
+        # A caption run into the next paragraph: the name ends at its line.
+        (
+            "Picture from the Twitter account of Harbour TV\nPrime Minister Ana Ruiz",
+            "",
+            None,
+        ),
+        ("RT @harbourdesk", "RT @harbourdesk: shots heard near the library", None),
+        ("Palace Press Secretary Ilo Varn", "Palace Press Secretary Ilo Varn said", None),
+        ("TV", "Local TV reported more shots.", None),
+        # "Mail" cut from the whole name: read whole again from the words before it.
+        (
+            "Mail",
+            "Shots rang out, The Tarrow Globe and Mail reported.",
+            "The Tarrow Globe and Mail",
+        ),
+    ],
+)
+def test_what_a_cited_outlet_is_named(name: str, text: str, named: str | None) -> None:
+    from newsprobe.corpus.cited_names import cited_name
+
+    at = text.find(name.split()[0]) if text else 0
+    assert cited_name(name, text, at) == named
+
+
+def test_one_outlet_spelled_many_ways_is_one_node() -> None:
+    from newsprobe.corpus.cited_names import display_names, node_key
+
+    spellings = [
+        "the Harbour Press",
+        "The Harbour Press",
+        "Harbour Press",
+        "the Harbour Press news agency",
+        "The Harbour Press Thursday",
+        "Kestrava's Harbour Press",
+    ]
+    assert len({node_key(s) for s in spellings}) == 1
+    assert set(display_names(spellings).values()) == {"Harbour Press"}
+    assert node_key("the AP") == node_key("The Associated Press")
+    assert node_key("Channel 4") != node_key("Channel 5")
+    assert node_key("Daily Mail") != node_key("Mail on Sunday")
+
+
+def test_a_story_citing_one_outlet_in_three_spellings_draws_one_node() -> None:
+    import newsprobe
+    from newsprobe.document import Article
+
+    bodies = {
+        "Tarrow Times": "Shots were fired at the memorial, CBC News reported.",
+        "Osk Daily": "Shots were fired at the memorial on Wednesday, according to the CBC.",
+        "Valley Courier": "Police closed the memorial after shots were fired, CBC reported.",
+    }
+    analyses = [
+        newsprobe.analyze(Article.create(headline="Shots at memorial", body=b, outlet=o))
+        for o, b in bodies.items()
+    ]
+    graph = story_provenance(analyses)
+    cited = [n.label for n in graph.nodes if n.article is None]
+    assert cited == ["CBC"] or cited == ["CBC News"]
+    assert len([e for e in graph.edges if e.kind == "cites"]) == 3

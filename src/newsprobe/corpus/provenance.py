@@ -28,6 +28,7 @@ from datetime import datetime
 
 from newsprobe.analyzers.attribution.source_kinds import looks_like_outlet
 from newsprobe.analyzers.shared.dateline import dateline_outlet
+from newsprobe.corpus.cited_names import cited_name, display_names, node_key
 from newsprobe.corpus.credits import credits_in
 from newsprobe.corpus.shingles import (
     SHINGLE_WORDS,
@@ -97,26 +98,31 @@ def _explicit(view: ArticleView, known: dict[str, list[ArticleView]]) -> list[Pr
         if end - start > 80:  # cue and source far apart: the source's span alone
             assert attribution.source_span is not None
             start, end = attribution.source_span.start, attribution.source_span.end
-        found.append((attribution.source, "cites", start, end))
+        at = attribution.source_span.start if attribution.source_span else start
+        name = cited_name(attribution.source, view.article.text, at)
+        if name is not None:
+            found.append((name, "cites", start, end))
     body = view.article.body
     credited = dateline_outlet(view.article.text[body.start : body.end])
     if credited is not None and _credits_outlet(credited[0]):
         name, start, end = credited
         found.append((name, "wire", body.start + start, body.start + end))
     for credit in credits_in(view.article.text, known=set(known)):
-        found.append((credit.outlet, credit.kind, credit.start, credit.end))
+        if (name := cited_name(credit.outlet, view.article.text, credit.start)) is not None:
+            found.append((name, credit.kind, credit.start, credit.end))
     edges: list[ProvenanceEdge] = []
     seen: list[tuple[str, str, int, int]] = []
     for name, kind, start, end in found:
         key = outlet_key(name)
-        if not key or key == own or _same_outlet(key, own) or name == name.lower():
+        mine = key == own or _same_outlet(key, own) or node_key(key) == node_key(own)
+        if not key or mine or name == name.lower():
             continue  # its own name, or a common noun ("the papers say")
         to = _cited_article(view, known.get(_known_key(key, known), []))
         # The same citation found twice (by the analyzer and the credit reader, or as
         # "the Herald" and "the Meridian Herald" at one span), or an outlet cited again
         # ("Brightsea said in a statement to the Herald"; "the Herald reported"): one
         # edge of each kind, at its first evidence.
-        target = to.id if to else key
+        target = to.id if to else node_key(key)
         if any(
             t in (key, target) and (k == kind or (s < end and start < e)) for t, k, s, e in seen
         ):
@@ -146,7 +152,7 @@ def _same_outlet(a: str, b: str) -> bool:
 def _known_key(key: str, known: dict[str, list[ArticleView]]) -> str:
     if key in known:
         return key
-    return next((k for k in known if _same_outlet(k, key)), key)
+    return next((k for k in known if _same_outlet(k, key) or node_key(k) == node_key(key)), key)
 
 
 def _cited_article(view: ArticleView, candidates: list[ArticleView]) -> ArticleView | None:
@@ -260,6 +266,14 @@ def provenance(
     edges = [edge for view in views for edge in _explicit(view, known)]
     credits = frozenset((e.source, e.to) for e in edges if e.to is not None)
     edges += _implicit(views, passages_of=around, credits=credits)
+    # One node per cited outlet, however each article spells it ("CBC", "CBC News").
+    shown = display_names(e.to_outlet for e in edges if e.to is None and e.to_outlet)
+    edges = [
+        e.model_copy(update={"to_outlet": shown[e.to_outlet]})
+        if e.to is None and e.to_outlet
+        else e
+        for e in edges
+    ]
     edges.sort(key=lambda e: (e.source, e.kind, e.to or "", e.to_outlet or ""))
     nodes = [
         ProvenanceNode(
