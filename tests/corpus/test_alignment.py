@@ -904,3 +904,22 @@ def test_who_is_among_a_count_and_additions_to_it(text: str, measure: str | None
     (view,) = _views("Osk", {"Harbourline News": text})
     measures = [m.measure for m in figure_mentions(view, event_day=None)]
     assert measures[:1] == ([measure] if measure else [])
+
+
+def test_outlets_sharing_a_bound_against_the_consensus_are_a_minority() -> None:
+    views = _views(
+        "Shots on a recording",
+        {
+            "Harbourline News": "Six shots can be heard on the recording from Osk, police said.",
+            "Coastline Wire": "Six shots are heard on the Osk recording, police said.",
+            "Courier": "The recording from Osk has six shots on it, police said.",
+            "Tarrow Times": "At least 10 shots can be heard on the recording from Osk.",
+            "Valley Post": "At least ten shots are heard on the Osk recording.",
+        },
+        hours={"Coastline Wire": 1, "Courier": 2, "Tarrow Times": 3, "Valley Post": 4},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (shots,) = [f for f in figures if f.dimension == "count"]
+    verdicts = {v.text: v.verdict for v in shots.values}
+    assert verdicts["At least 10"] == verdicts["At least ten"] == "minority"
+    assert {verdicts[t] for t in ("Six", "six")} == {"consistent"}

@@ -203,15 +203,26 @@ def _verdict(
             return "consistent"
         return "contradiction" if "contradiction" in verdicts else "minor_discrepancy"
     verdict = compare(statement, consensus.value, approximate=consensus.approximate)
-    if verdict != "consistent" and statement.value is not None:
-        sharing = [
-            v
-            for v, s in statements.items()
-            if s.value is not None and gap(s.value, statement.value) <= EXACT_SAME
-        ]
+    if verdict != "consistent":
+        sharing = [v for v, s in statements.items() if _alike(s, statement)]
         if len(sharing) >= 2 and len(sharing) < len(consensus.support):
             return "minority"
     return verdict
+
+
+def _alike(a: Statement, b: Statement) -> bool:
+    """Whether two statements give one figure: the same value, or a bound and a value
+    that each admits the other ("at least 10" and "10"; not "at least 10" and "11" as a
+    point). Voices that agree so on a figure the consensus does not give are a minority,
+    not each a contradiction (real coverage of one shooting: nine outlets heard "at least
+    10" shots on a recording where eight counted the first volley of six)."""
+    if a.value is not None and b.value is not None:
+        return gap(a.value, b.value) <= EXACT_SAME
+    point_a = next((x for x in (a.value, a.lower, a.upper) if x is not None), None)
+    point_b = next((x for x in (b.value, b.lower, b.upper) if x is not None), None)
+    if point_a is None or point_b is None:
+        return False
+    return compare(a, point_b) == "consistent" and compare(b, point_a) == "consistent"
 
 
 # --- output ------------------------------------------------------------------------------
