@@ -896,6 +896,8 @@ def test_an_addition_to_a_count_lines_up_with_additions_not_the_first_count() ->
         ("Another three people died in the crash.", "dead (added)"),
         ("Officials said 14 more people were injured.", "injured (added)"),
         ("The toll was three more than last year's.", None),
+        # A count followed in its sentence by an addition is its first part.
+        ("Six shots are heard, a pause, then four more shots.", "shots (first part)"),
     ],
 )
 def test_who_is_among_a_count_and_additions_to_it(text: str, measure: str | None) -> None:

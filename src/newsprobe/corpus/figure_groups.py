@@ -26,7 +26,7 @@ from newsprobe.corpus.figure_compare import (
     gap,
     statement_of,
 )
-from newsprobe.corpus.figure_mentions import ADDED, FigureMention
+from newsprobe.corpus.figure_mentions import PART_MARKERS, FigureMention
 from newsprobe.corpus.i18n.lexicon import lexicon
 from newsprobe.corpus.names import fold
 
@@ -93,8 +93,9 @@ def resolve_unknown(mentions: list[FigureMention]) -> list[FigureMention]:
 def _base_key(m: FigureMention) -> tuple[str, str, str]:
     unit = (m.unit or "") if m.dimension in _UNIT_DIMENSIONS else ""
     measure = m.measure if m.dimension in ("duration", "casualties", "percent") else ""
-    if m.measure.endswith(ADDED):  # "14 more officers" never joins the 22 first arrested
-        measure = measure or ADDED
+    for marker in PART_MARKERS:  # "14 more officers" never joins the 22 first arrested
+        if m.measure.endswith(marker):
+            measure = measure or marker
     return (m.dimension, unit, m.scope + "|" + measure)
 
 

@@ -594,8 +594,11 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
         dimension = q.dimension
         if measure.startswith("casualties:"):
             dimension, measure = "casualties", measure.partition(":")[2]
-        if dimension in ("count", "casualties") and _is_increment(view, q):
-            measure += ADDED
+        if dimension in ("count", "casualties"):
+            if _is_increment(view, q):
+                measure += ADDED
+            elif _followed_by_increment(view, q, sentence):
+                measure += FIRST_PART
         context = _context(text, sentence, q)
         found.append(
             FigureMention(
@@ -621,6 +624,11 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
 #: officers were arrested" is no rival of the 22 arrested first; it lines up with other
 #: outlets' "an additional 14".
 ADDED = " (added)"
+#: ... and what a count followed in its sentence by such an addition adds: "six shots, a
+#: pause, then four more" gives the first volley, not the ten shots other outlets count.
+FIRST_PART = " (first part)"
+#: The markers that keep a count apart from the story's totals (`figure_groups`).
+PART_MARKERS = (ADDED, FIRST_PART)
 
 
 def _is_increment(view: ArticleView, q: QuantityFinding) -> bool:
@@ -632,6 +640,19 @@ def _is_increment(view: ArticleView, q: QuantityFinding) -> bool:
     return bool(
         (before is not None and before.search(text, max(0, q.span.start - 20), q.span.start))
         or (after is not None and after.search(text[q.span.end : q.span.end + 30]))
+    )
+
+
+def _followed_by_increment(
+    view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]
+) -> bool:
+    """Whether an addition of the same dimension follows the count in its sentence."""
+    return any(
+        f.dimension == q.dimension
+        and q.span.end <= f.span.start
+        and f.span.end <= sentence[1]
+        and _is_increment(view, f)
+        for f in view.figures
     )
 
 
