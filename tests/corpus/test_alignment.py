@@ -896,6 +896,9 @@ def test_an_addition_to_a_count_lines_up_with_additions_not_the_first_count() ->
         ("Another three people died in the crash.", "dead (added)"),
         ("Officials said 14 more people were injured.", "injured (added)"),
         ("The toll was three more than last year's.", None),
+        # Bodies found are what searchers found so far, not the toll.
+        ("Investigators recovered 28 badly burned bodies from the graves.", "bodies found"),
+        ("Six people were killed in the clashes.", "dead"),
         # A count followed in its sentence by an addition is its first part.
         ("Six shots are heard, a pause, then four more shots.", "shots (first part)"),
     ],

@@ -306,6 +306,14 @@ def _fates(language: str) -> dict[str, str]:
     return {p: c for p, c in lexicon(language).count_nouns.items() if c in _FATES}
 
 
+#: The measure of bodies found: "28 bodies were recovered from the graves" counts what
+#: searchers found so far, not the toll of the attack ("six people were killed"), and on
+#: real coverage of mass graves each disputed the other. English: the casualty analyzer
+#: reads "bodies" as dead there only.
+BODIES = "bodies found"
+_BODIES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:bodies|corpses|remains)\b", re.IGNORECASE)
+
+
 def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> str | None:
     language = _lexicon(view).language
     if q.dimension == "duration":
@@ -318,7 +326,10 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
         return kind or "unknown"
     if q.dimension == "casualties":
         about = (q.about or "").lower()
-        return lexicon("en").casualty_words.get(about, about or "unknown")
+        measure = lexicon("en").casualty_words.get(about, about or "unknown")
+        if measure == "dead" and _BODIES.match(view.article.text, q.span.end):
+            return BODIES
+        return measure
     if q.dimension == "count":
         # "passengers", "workers", "Passagiere" are people as much as "people" is.
         people = q.about is None or _count_class(view, q) in ("people", "person")
