@@ -44,7 +44,7 @@ __all__ = [
 
 CORPUS_DIR = Path(__file__).resolve().parent
 #: Part folder -> the prefix every article id of that part carries.
-PARTS = {"dev": "d-", "heldout": "h-"}
+PARTS = {"dev": "d-", "heldout": "h-", "probe1": "p-"}
 LANGUAGES = frozenset({"en", "fr", "de", "it", "es"})
 VERDICTS_FIGURE = frozenset({"consistent", "minor_discrepancy", "minority", "contradiction"})
 BOUNDS = frozenset({"exact", "approximate", "lower", "upper"})
@@ -445,7 +445,9 @@ def summarize(part_dir: Path) -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     """Validate the parts named on the command line (default: both); 1 if any problem."""
-    parts = [Path(a) for a in argv] or [CORPUS_DIR / name for name in PARTS]
+    # A bare part name ("probe1") means that part of this corpus.
+    parts = [CORPUS_DIR / a if a in PARTS else Path(a) for a in argv]
+    parts = parts or [CORPUS_DIR / name for name in PARTS]
     status = 0
     for part in parts:
         problems = validate_part(part)
