@@ -189,6 +189,23 @@ def test_death_toll_and_disaster(pipeline: Pipeline) -> None:
     assert types["disaster"].time == "2015-03-07"
 
 
+def test_a_day_said_on_a_coordinated_verb_dates_the_toll_and_an_earlier_toll_is_another(
+    pipeline: Pipeline,
+) -> None:
+    # US style drops "on"; the small model hangs "Monday" on "wounded", the second of two
+    # verbs joined by "and". The earlier attack's toll must not lend the story its day.
+    article = make_article(
+        "Two border guards were killed and four others wounded Monday when a gunman opened "
+        "fire at the Osk checkpoint, officials said. On Saturday, a driver killed one "
+        "soldier and injured three near Varn.",
+        published=MONDAY,
+    )
+    tolls = sorted(
+        e.time or "" for e in _events(pipeline.analyze(article)) if e.event_type == "death_toll"
+    )
+    assert tolls == ["2015-03-07", "2015-03-09"]
+
+
 def test_the_person_in_a_role_phrase_is_the_party_not_the_town(pipeline: Pipeline) -> None:
     article = make_article(
         "The mayor of Port Selby, Agnes Holm, resigned on Wednesday after an audit. "

@@ -210,12 +210,29 @@ def _governor(token: Token, trigger: Token) -> Token:
     return current
 
 
+def _coordinated(governor: Token, trigger: Token) -> bool:
+    """Whether a later verb is joined to the trigger by "and": as its conjunct, or (as the
+    small model parses "X were killed and four others wounded Thursday, officials said")
+    as its sibling, with the trigger's "and" between them."""
+    if governor.i <= trigger.i or governor.pos_ not in ("VERB", "AUX"):
+        return False
+    if governor.dep_ == "conj" and governor.head.i == trigger.i:
+        return True
+    return (
+        governor.head.i == trigger.head.i
+        and governor.dep_ == trigger.dep_
+        and any(c.dep_ == "cc" and trigger.i < c.i < governor.i for c in trigger.children)
+    )
+
+
 def _attached(root: Token, trigger: Token) -> bool:
     governor = _governor(root, trigger)
     if governor.i == trigger.i:
         return True
     if governor.dep_ in ("relcl", "acl") and governor.head.i == trigger.i:
         return True  # "a fire that broke out yesterday"
+    if _coordinated(governor, trigger):
+        return True  # "Two guards were killed and four others wounded Thursday"
     head = phrase_head(trigger)
     return (
         head is not trigger and governor.i == head.i and head.lemma_.lower() not in SPEECH_LEMMAS
