@@ -234,3 +234,55 @@ def test_a_story_citing_one_outlet_in_three_spellings_draws_one_node() -> None:
     cited = [n.label for n in graph.nodes if n.article is None]
     assert cited == ["CBC"] or cited == ["CBC News"]
     assert len([e for e in graph.edges if e.kind == "cites"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Drei Beamte wurden verletzt, berichtete die Nachrichtenagentur NPA.", "NPA"),
+        ("Drei Beamte wurden verletzt, wie die Nachrichtenagentur NPA unter Berufung auf "
+         "das Innenministerium meldete.", "NPA"),
+        ("Dix-sept morts, a rapporté mardi la radio publique TRN.", "TRN"),
+        ("Secondo l'emittente pubblica TRN, il traghetto era sovraccarico.", "TRN"),
+        ("Tres policías resultaron heridos, según la agencia NPA.", "NPA"),
+        ("The ferry was overloaded, according to state broadcaster TRN.", "TRN"),
+        ("The Northgate agency reported that two guards died.", "The Northgate"),
+    ],
+)  # fmt: skip
+def test_an_outlet_named_with_its_kind_is_cited(text: str, outlet: str) -> None:
+    assert [c.outlet for c in credits_in(text, known=set())] == [outlet]
+
+
+def test_initials_a_kind_and_a_dropped_daily_name_the_stored_outlet() -> None:
+    import newsprobe
+    from newsprobe.corpus.cited_names import same_outlet
+    from newsprobe.document import Article
+
+    assert same_outlet("NPA", "Northgate Press Agency")
+    assert same_outlet("The Northgate", "Northgate Press Agency")
+    assert same_outlet("the Essendor Ledger", "Essendor Daily Ledger")
+    assert not same_outlet("Harbour Times", "Harbour Post")
+    wire = Article.create(
+        headline="Ferry sinks off Tessaly",
+        body="TESSALY, Talrenia (NPA) - A ferry sank off Tessaly on Monday, police said.",
+        outlet="Northgate Press Agency",
+    )
+    paper = Article.create(
+        headline="Fähre vor Tessaly gesunken",
+        body="Eine Fähre ist am Montag vor Tessaly gesunken, berichtete die "
+        "Nachrichtenagentur NPA.",
+        outlet="Morgenblatt",
+        language="de",
+    )
+    broadcaster = Article.create(
+        headline="Ferry sinks",
+        body="A ferry sank off Tessaly on Monday, state broadcaster TRN reported.",
+        outlet="TRN News",
+    )
+    analyses = [newsprobe.analyze(a) for a in (wire, paper, broadcaster)]
+    edges = story_provenance(analyses).edges
+    ids = {a.article.outlet: a.article.id for a in analyses}
+    found = {(e.source, e.kind, e.to) for e in edges}
+    # The wire's own dateline cites nobody; the German paper cites the stored wire story;
+    # the broadcaster naming itself is its own reporting.
+    assert found == {(ids["Morgenblatt"], "cites", ids["Northgate Press Agency"])}

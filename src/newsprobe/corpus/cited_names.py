@@ -27,15 +27,17 @@ from collections.abc import Iterable
 from newsprobe.analyzers.attribution.source_kinds import looks_like_outlet
 from newsprobe.corpus.view import outlet_key
 
-__all__ = ["cited_name", "display_names", "node_key"]
+__all__ = ["cited_name", "display_names", "initials", "node_key", "same_outlet"]
 
 # Words after an outlet's name that name no other outlet: its kind ("CBC News", "the
 # Canadian Press news agency") or a weekday the sentence ran on with ("told the Canadian
 # Press Thursday"). "Fox" and "Fox News", "NBC" and "NBC News" are one outlet each.
+# Not "Sunday" after "on": "The Mail on Sunday" is a paper of its own.
 _TRAILING = re.compile(
-    r"(?:\s+(?:news\s+agency|news\s+service|news\s+channel|news|newspaper|agency|network|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))+$"
+    r"(?:\s+(?:news\s+agency|news\s+service|news\s+channel|news|newspaper|agency|network)|"
+    r"(?<!\bon)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))+$"
 )
+_WEEKDAY_AFTER = r"(?<!\bon)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
 # A country or city owning the name: "Canada's Globe and Mail", "Britain's Daily Mail".
 _OWNER = re.compile(r"^[a-z]+(?:\s+[a-z]+)?['’]s\s+")
 # Titles and roles of people, whose names may hold an outlet word ("Press Secretary").
@@ -65,12 +67,42 @@ _INITIALS = {
 }
 
 
+# Words a paper's name drops as often as it keeps: "the Essendor Ledger" is the Essendor
+# Daily Ledger, "the Telegraph" the Daily Telegraph.
+_DROPPED = re.compile(r"\b(?:daily|weekly)\s+")
+
+
 def node_key(name: str) -> str:
     """The key one outlet's spellings share: `outlet_key`, without an owner before the
-    name or a kind or weekday after it, agencies' initials spelled out."""
+    name, "Daily" or "Weekly" inside it, or a kind or weekday after it; agencies'
+    initials spelled out."""
     key = _OWNER.sub("", outlet_key(name))
-    key = _TRAILING.sub("", key).removeprefix("the ").strip() or outlet_key(name)
+    key = _DROPPED.sub("", _TRAILING.sub("", key)).removeprefix("the ").strip()
+    key = key or outlet_key(name)
     return _INITIALS.get(key, key)
+
+
+_NOT_INITIALS = frozenset("the of and for de du des la le les der die das il el".split())
+
+
+def initials(name: str) -> str | None:
+    """The initials an outlet of several words goes by: "Northgate Press Agency" is "npa"
+    (its own datelines and other outlets' citations write "(NPA)"); None for one word."""
+    words = [w for w in outlet_key(name).split() if w not in _NOT_INITIALS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two names are one outlet's: one key, one name in short ("the Lantern",
+    "the Daily Lantern"; "The Northgate agency", "Northgate Press Agency"), or one the
+    other's initials ("NPA")."""
+    ka, kb = node_key(a), node_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or outlet_key(a) == initials(b) or outlet_key(b) == initials(a):
+        return True
+    short, long = sorted((ka, kb), key=len)
+    return len(short) >= 4 and (long.endswith(" " + short) or long.startswith(short + " "))
 
 
 def display_names(names: Iterable[str]) -> dict[str, str]:
@@ -80,7 +112,7 @@ def display_names(names: Iterable[str]) -> dict[str, str]:
     shown: dict[str, Counter[str]] = {}
     for name in names:
         bare = re.sub(r"^the\s+", "", _OWNER.sub("", name.strip()), flags=re.IGNORECASE)
-        bare = re.sub(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", bare)
+        bare = re.sub(_WEEKDAY_AFTER, "", bare)
         shown.setdefault(node_key(name), Counter())[bare] += 1
     best = {
         key: max(counts.items(), key=lambda item: (item[1], len(item[0])))[0]
@@ -89,10 +121,23 @@ def display_names(names: Iterable[str]) -> dict[str, str]:
     return {name: best[node_key(name)] for name in names}
 
 
+# What kind of outlet it is, said before its name: "state broadcaster TRN", "the news
+# agency NPA", "the tabloid Morning Star".
+_KIND_BEFORE = re.compile(
+    r"^(?:the\s+)?(?:(?:state|public|national|private|local)\s+)?(?:broadcaster|news\s+agency|"
+    r"agency|newspaper|paper|tabloid|daily|channel|station|network|website|site|"
+    r"magazine|radio|television)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def cited_name(name: str, text: str, start: int) -> str | None:
     """The outlet named by an attribution's source `name` found at offset `start` of
-    `text`, or None when it names none (see the module docstring)."""
+    `text`, or None when it names none (see the module docstring); without the kind of
+    outlet said before the name ("state broadcaster TRN" is TRN)."""
     name = name.split("\n", 1)[0].strip()
+    if (kind := _KIND_BEFORE.match(name)) and name[kind.end() :].strip():
+        name = name[kind.end() :].strip()
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or "@" in name:
         return None

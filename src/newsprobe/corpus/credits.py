@@ -27,10 +27,16 @@ __all__ = ["Credit", "credits_in", "looks_like_outlet"]
 
 # "the agency Coastline Wire", "l'agence Coastline Wire", "la agencia ...": the kind of
 # outlet before its name is not part of the name.
+# With what qualifies the kind: "state broadcaster TRN", "die Nachrichtenagentur NPA", "la
+# radio publique TRN", "l'emittente pubblica TRN". A name after such a kind is an outlet's
+# whatever it looks like ("the agency NPA").
 _KIND = (
-    r"(?:(?:the|l'|la|le|el|die|der|il|lo)\s*)?(?:agency|agence|agencia|agenzia|Agentur|"
-    r"news\s+agency|newspaper|journal|diario|periódico|quotidien|quotidiano|Zeitung|"
-    r"radio|broadcaster|chaîne|emittente|cadena|Sender|tabloid)\s+"
+    r"(?P<k>(?:(?:the|l'|la|le|el|die|der|il|lo)\s*)?(?:(?i:state|public|national|"
+    r"staatliche[nr]?|öffentlich-rechtliche[nr]?)\s+)?(?:agency|agence|agencia|agenzia|"
+    r"Agentur|Nachrichtenagentur|news\s+agency|newspaper|journal|diario|periódico|"
+    r"quotidien|quotidiano|Zeitung|radio|broadcaster|chaîne|emittente|cadena|Sender|"
+    r"tabloid|télévision|televisione|televisión)(?:\s+(?:publique|pubblica|pública|"
+    r"nationale|nazionale|nacional|d'État|statale|estatal))?\s+)"
 )
 # A name is on one line, and a full stop inside it is an initial's ("U.S."), never the end
 # of its sentence: "she told the Courier.\n\nThe North Quay ..." names "the Courier".
@@ -104,9 +110,21 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_NAME}(?:[ \t]+(?i:writers?|reporters?|correspondents?|staff|journalists?)\b"
         rf"[^.\n]{{0,60}}?)?\s+(?i:contributed\s+to\s+this\s+(?:report|story|article))",
     ),
+    # "wie die Nachrichtenagentur NPA unter Berufung auf das Innenministerium meldete":
+    # "as the agency NPA ..." cites it, whatever comes before the verb.
+    ("cites", rf"\b(?:[Ww]ie)\s+{_NAME}"),
+    # The verb first, as German, French, Italian and Spanish put it: "berichtete die
+    # Nachrichtenagentur NPA", "a rapporté mardi la radio publique TRN".
     (
         "cites",
-        rf"{_NAME}\s+(?i:rapporte|a\s+rapporté|révèle|berichtet(?:e)?|meldet(?:e)?|"
+        rf"(?i:berichtete|berichtet|meldete|meldet|a\s+rapporté|rapporte|a\s+indiqué|"
+        rf"a\s+annoncé|ha\s+riferito|riferisce|ha\s+riportato|ha\s+informato|informó|"
+        rf"ha\s+informado|publicó)(?:\s+[a-zà-ÿ]+)?\s+{_NAME}",
+    ),
+    (
+        "cites",
+        rf"{_NAME}(?P<kind_after>\s+(?:agency|newspaper|broadcaster|paper|tabloid|daily))?"
+        rf"\s+(?i:rapporte|a\s+rapporté|révèle|berichtet(?:e)?|meldet(?:e)?|"
         rf"riferisce|riporta|ha\s+riferito|informa|informó|publicó|reports|reported|"
         rf"calls|called|says|said|writes|wrote|quotes|quoted|describes|described|"
         rf"claims|claimed|reveals|revealed|first\s+reported|was\s+the\s+first\s+to\s+"
@@ -133,6 +151,8 @@ _TRIGGERS = tuple(
         r"interview|op-ed|column|article|statement|comment|speaking|talking|quoted|told|"
         r"confirmed|writing|wrote|obtained|seen|reviewed|carried|broadcast|aired",
         r"contributed",
+        r"\bwie\b",
+        r"berichte|meldet|rapport|indiqué|annoncé|riferi|riportato|informato|inform|publicó",
         r"\s(?:rapporte|rapporté|révèle|bericht|meldet|riferi|riporta|informa|publicó|report|"
         r"call|says|said|wr[io]te|quote|describ|claim|reveal|first|broke)",
     )
@@ -210,5 +230,8 @@ def credits_in(text: str, *, known: set[str], start: int = 0) -> Iterator[Credit
             key = fold(name)
             for article in ("the ", "le ", "la ", "die ", "der ", "il ", "el "):
                 key = key.removeprefix(article)
-            if key in known or looks_like_outlet(name):
+            # "the agency NPA", "The Northgate agency reported": a kind names an outlet.
+            found = match.groupdict()
+            named_kind = found.get("k") is not None or found.get("kind_after") is not None
+            if key in known or looks_like_outlet(name) or named_kind:
                 yield Credit(name, kind, start + match.start(), start + match.end())

@@ -28,7 +28,13 @@ from datetime import datetime
 
 from newsprobe.analyzers.attribution.source_kinds import looks_like_outlet
 from newsprobe.analyzers.shared.dateline import dateline_outlet
-from newsprobe.corpus.cited_names import cited_name, display_names, node_key
+from newsprobe.corpus.cited_names import (
+    cited_name,
+    display_names,
+    initials,
+    node_key,
+    same_outlet,
+)
 from newsprobe.corpus.credits import credits_in
 from newsprobe.corpus.shingles import (
     SHINGLE_WORDS,
@@ -88,7 +94,6 @@ def _passage(
 
 def _explicit(view: ArticleView, known: dict[str, list[ArticleView]]) -> list[ProvenanceEdge]:
     """Citations and credits of other outlets in one article."""
-    own = view.outlet_key()
     found: list[tuple[str, str, int, int]] = []
     for attribution in view.attributions:
         if attribution.source_type != "outlet" or not attribution.source:
@@ -107,14 +112,15 @@ def _explicit(view: ArticleView, known: dict[str, list[ArticleView]]) -> list[Pr
     if credited is not None and _credits_outlet(credited[0]):
         name, start, end = credited
         found.append((name, "wire", body.start + start, body.start + end))
-    for credit in credits_in(view.article.text, known=set(known)):
+    names = set(known) | {short for k in known if (short := initials(k))}
+    for credit in credits_in(view.article.text, known=names):
         if (name := cited_name(credit.outlet, view.article.text, credit.start)) is not None:
             found.append((name, credit.kind, credit.start, credit.end))
     edges: list[ProvenanceEdge] = []
     seen: list[tuple[str, str, int, int]] = []
     for name, kind, start, end in found:
         key = outlet_key(name)
-        mine = key == own or _same_outlet(key, own) or node_key(key) == node_key(own)
+        mine = same_outlet(name, view.voice_name)
         if not key or mine or name == name.lower():
             continue  # its own name, or a common noun ("the papers say")
         to = _cited_article(view, known.get(_known_key(key, known), []))
@@ -141,18 +147,10 @@ def _explicit(view: ArticleView, known: dict[str, list[ArticleView]]) -> list[Pr
     return edges
 
 
-def _same_outlet(a: str, b: str) -> bool:
-    """ "courrier du nord" and "le courrier du nord"; "lantern" and "daily lantern"."""
-    if not a or not b:
-        return False
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and (long.endswith(" " + short) or long.startswith(short + " "))
-
-
 def _known_key(key: str, known: dict[str, list[ArticleView]]) -> str:
     if key in known:
         return key
-    return next((k for k in known if _same_outlet(k, key) or node_key(k) == node_key(key)), key)
+    return next((k for k in known if same_outlet(k, key)), key)
 
 
 def _cited_article(view: ArticleView, candidates: list[ArticleView]) -> ArticleView | None:
