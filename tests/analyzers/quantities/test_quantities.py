@@ -71,6 +71,25 @@ def test_casualties_split_dead_and_injured(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "A driver rammed the checkpoint, killing one soldier and injuring four.",
+            [(1, "dead"), (4, "injured")],
+        ),
+        ("The blast killed one guard and wounded another.", [(1, "dead")]),
+    ],
+)
+def test_the_verb_before_a_count_says_what_befell_it(
+    pipeline: Pipeline, text: str, expected: list[tuple[float, str]]
+) -> None:
+    """A casualty word further on is the next count's: "killing one soldier and injuring
+    four" counted the one soldier among the injured, and outlets saying he died disagreed."""
+    found = quantities(pipeline, text)
+    assert [(f.value, f.about) for f in found if f.dimension == "casualties"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Crane collapse injures nine workers", [(9, "injured")]),
         ("Three workers were seriously hurt, the port said.", [(3, "seriously injured")]),
         (

@@ -182,6 +182,11 @@ def _casualty(tokens: list[Token], m: Measure) -> str | None:
     part = after + 2 if (_low(tokens, after), _low(tokens, after + 1)) in _OF_THEM else after
     if _low(tokens, part) in _SEVERE and not _low(tokens, part + 1).isalpha():
         return SERIOUSLY_INJURED
+    # "killing one soldier and injuring four": the verb before the number says what befell
+    # those counted; a casualty word further on is the next count's ("injuring" four).
+    before = _low(tokens, m.start - 1)
+    if before in _KILL_BEFORE:
+        return _KILL_BEFORE[before]
     if _low(tokens, after) == "of" and m.number.vague:
         after += 1
     word = _low(tokens, after)
@@ -206,10 +211,7 @@ def _casualty(tokens: list[Token], m: Measure) -> str | None:
             if hurt == "injured" and _low(tokens, k - 1) in _SEVERE:
                 return SERIOUSLY_INJURED
             return hurt
-    # "killing at least 12", "the death toll rose to 40"
-    before = _low(tokens, m.start - 1)
-    if before in _KILL_BEFORE:
-        return _KILL_BEFORE[before]
+    # "the death toll rose to 40"
     reach = _LEVEL_REACH if before in _LEVEL_BEFORE else _TOLL_REACH
     window = [t.low for t in tokens[max(0, m.start - reach) : m.start]]
     # Only the number's own sentence: not the headline's "toll" above it.
