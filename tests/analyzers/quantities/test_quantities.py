@@ -76,6 +76,12 @@ def test_casualties_split_dead_and_injured(pipeline: Pipeline) -> None:
             [(1, "dead"), (4, "injured")],
         ),
         ("The blast killed one guard and wounded another.", [(1, "dead")]),
+        # The level a toll reached, its description twenty words long.
+        (
+            "The number of people known to have died when the ferry Merrin Star capsized "
+            "in the Sarrow estuary has risen to 17, the coast guard said.",
+            [(17, "dead")],
+        ),
     ],
 )
 def test_the_verb_before_a_count_says_what_befell_it(

@@ -229,7 +229,7 @@ def _casualty(tokens: list[Token], m: Measure) -> str | None:
     for j in range(len(window) - 2):
         if not level or window[j] not in _NUMBER_OF or window[j + 1] != "of":
             continue
-        for word in window[j + 2 : j + 4]:
+        for word in window[j + 2 : j + 2 + _OF_REACH]:
             if word in CASUALTY_WORDS:
                 return CASUALTY_WORDS[word]
     return None
@@ -240,8 +240,13 @@ def _casualty(tokens: list[Token], m: Measure) -> str | None:
 _TOLL_REACH = 9
 #: ... and when the number is the level a toll reached ("... rose to 31", "... stood at
 #: 12", "... reached 40"): its subject may carry a longer description, "the number of
-#: people killed in Friday's earthquake in northern Velmoria rose to 31" is thirteen.
-_LEVEL_REACH = 16
+#: people killed in Friday's earthquake in northern Velmoria rose to 31" is thirteen, "the
+#: number of people known to have died when the ferry Merrin Star capsized in the Sarrow
+#: estuary has risen to 17" twenty.
+_LEVEL_REACH = 24
+#: Words after "the number of" in which its casualty word is looked for: "the number of
+#: dead" is one, "the number of people known to have died" five.
+_OF_REACH = 5
 _LEVEL_BEFORE = frozenset({"to", "at", "reached", "hit", "topped", "passed", "exceeded"})
 # "the number of dead is 40", "... now stands 40" are rarer, but say the same.
 _LEVEL_VERBS = frozenset({"is", "was", "stands", "stood", "now"})
