@@ -219,6 +219,32 @@ def test_what_a_guess_is_about_leaves_out_every_hedge_word() -> None:
     assert [a.outlet for a in check.answers] == ["Eastbrook Courier"]
 
 
+def test_a_link_between_attacks_and_an_overloaded_ferry_are_answered_in_other_words() -> None:
+    from newsprobe.corpus.speculation import check_speculation
+
+    def view(outlet: str, body: str) -> ArticleView:
+        return _view(outlet, body, "Osk attacks")
+
+    target = view(
+        "Daily Clarion",
+        "A gunman killed two guards at the Osk checkpoint. Could the attacks be linked? "
+        "Could the Osk ferry have been overloaded?",
+    )
+    informed = view(
+        "Eastbrook Courier",
+        "Police said there was no evidence linking the shooting to Tuesday's ramming near "
+        "Varn. The Osk ferry carried 120 passengers, well under its capacity of 350.",
+    )
+    asked = {
+        c.text: [a.text.split()[0] for a in c.answers]
+        for c in check_speculation(target, [informed])
+    }
+    assert asked == {
+        "Could the attacks be linked?": ["Police"],
+        "Could the Osk ferry have been overloaded?": ["The"],
+    }
+
+
 def test_a_named_sources_hedged_words_and_legal_caution_are_no_guess_of_the_article() -> None:
     from newsprobe.corpus.speculation import check_speculation
 
