@@ -59,6 +59,12 @@ def test_negation_in_another_clause_disputes_nothing(other: str, disputed: bool)
     assert (_verdict(CLAIM, other) == "disputed") is disputed
 
 
+def test_passed_and_failed_dispute_each_other() -> None:
+    claim = "The Osk Line said the ferry had passed its annual safety inspection in March."
+    other = "The Clarion can reveal the ferry had failed its annual safety inspection in March."
+    assert _verdict(claim, other) == "disputed"
+
+
 @pytest.mark.parametrize(
     ("claim", "other", "disputed"),
     [

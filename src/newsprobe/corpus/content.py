@@ -78,6 +78,7 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("approv", "reject"), ("open", "clos"), ("reopen", "clos"), ("confirm", "deni"),
     ("support", "oppos"), ("guilty", "innocent"), ("allow", "ban"), ("hire", "fire"),
     ("expand", "shrink"), ("resum", "suspend"), ("start", "stop"), ("began", "ended"),
+    ("pass", "fail"),
 )  # fmt: skip
 _OPPOSITE = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
 _NEGATION_MARKS = re.compile(r"n['’]t\b", re.IGNORECASE)

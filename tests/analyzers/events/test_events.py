@@ -206,6 +206,16 @@ def test_a_day_said_on_a_coordinated_verb_dates_the_toll_and_an_earlier_toll_is_
     assert tolls == ["2015-03-07", "2015-03-09"]
 
 
+def test_a_toll_dated_by_a_year_alone_is_an_earlier_event(pipeline: Pipeline) -> None:
+    article = make_article(
+        "At least nine people were killed after a ferry capsized off Osk on Saturday, the "
+        "coast guard said. In 2009 a similar capsizing off Cape Varn killed 12 people.",
+        published=MONDAY,
+    )
+    tolls = [e.time for e in _events(pipeline.analyze(article)) if e.event_type == "death_toll"]
+    assert tolls == [None, "2009"]  # the story's toll does not take the old one's year
+
+
 def test_the_person_in_a_role_phrase_is_the_party_not_the_town(pipeline: Pipeline) -> None:
     article = make_article(
         "The mayor of Port Selby, Agnes Holm, resigned on Wednesday after an audit. "

@@ -303,6 +303,10 @@ def _merge(mentions: list[_Mention]) -> list[_Mention]:
 def _same_event(earlier: _Mention, later: _Mention) -> bool:
     if earlier.event_type != later.event_type or earlier.conflicts(later):
         return False
+    if later.time and len(later.time[0]) == 4 and earlier.time is None:
+        # "In 2019 a similar capsizing killed 12 people", after an undated "nine people
+        # were killed": a year alone dates a past event, and would lend the story's its year.
+        return False
     if later.event_type in _ONE_PER_STORY or later.anaphoric:
         return True
     ids = later.ids()
