@@ -897,6 +897,8 @@ def test_an_addition_to_a_count_lines_up_with_additions_not_the_first_count() ->
         ("Officials said 14 more people were injured.", "injured (added)"),
         ("The toll was three more than last year's.", None),
         ("A mob of 5,000 surged through the city centre.", "people"),
+        # The next count ends what befell this one: the marchers were not detained.
+        ("On Saturday some 3,000 people marched and 22 were detained.", "people"),
         # Bodies found are what searchers found so far, not the toll.
         ("Investigators recovered 28 badly burned bodies from the graves.", "bodies found"),
         ("Six people were killed in the clashes.", "dead"),

@@ -262,13 +262,21 @@ def _phrase_after(
     """The class of the first phrase of `table` in the words after a count, within its
     piece of the sentence: "Three of them were treated in hospital" (injured), "300
     residents were evacuated", "Four passengers were treated for minor injuries", "Vier
-    Passagiere wurden bei der Evakuierung leicht verletzt" (the verb last)."""
+    Passagiere wurden bei der Evakuierung leicht verletzt" (the verb last). The next count
+    ends it: in "some 3,000 people marched and 22 were detained" the 3,000 were not."""
     text = view.article.text
-    end = PIECE_END.search(text, q.span.end, sentence[1])
-    after = text[q.span.end : end.start() if end else sentence[1]]
+
+    def next_count(start: int) -> int:
+        starts = (f.span.start for f in view.figures if start <= f.span.start < sentence[1])
+        return min(starts, default=sentence[1])
+
+    stop = next_count(q.span.end)
+    end = PIECE_END.search(text, q.span.end, stop)
+    after = text[q.span.end : end.start() if end else stop]
     if end is not None and (aside := _WHO_AMONG.match(text, end.start(), sentence[1])):
-        rest = PIECE_END.search(text, aside.end(), sentence[1])
-        after += " " + text[aside.end() : rest.start() if rest else sentence[1]]
+        stop = next_count(aside.end())  # the aside's own count ("including 22 police")
+        rest = PIECE_END.search(text, aside.end(), stop)
+        after += " " + text[aside.end() : rest.start() if rest else stop]
     words = re.findall(r"[^\W\d_]+", after.lower())
     for i in range(min(len(words), _PHRASE_AFTER_WORDS)):
         for size in (3, 2, 1):  # "in critical condition", "seriously hurt", "injured"
