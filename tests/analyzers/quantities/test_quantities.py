@@ -120,6 +120,19 @@ def test_how_badly_people_were_hurt_is_its_own_count(
     assert [(f.value, f.about) for f in found if f.dimension == "casualties"] == expected
 
 
+def test_a_level_reached_counts_what_its_number_counts(pipeline: Pipeline) -> None:
+    found = quantities(
+        pipeline,
+        "Police arrested 14 more people, bringing the number detained to 36. The number of "
+        "people evacuated rose to 300. Police put the figure at 32,000.",
+    )
+    assert [(f.text, f.about) for f in found][1:] == [
+        ("36", "detained"),
+        ("300", "evacuated"),
+        ("32,000", "estimate"),
+    ]
+
+
 def test_a_collective_before_the_number_says_what_it_counts(pipeline: Pipeline) -> None:
     found = quantities(pipeline, "A crowd of 41,800 watched; a total of 40 were arrested.")
     # "a total of" says nothing of what is counted; "were arrested" does (people).

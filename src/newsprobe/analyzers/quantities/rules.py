@@ -311,6 +311,8 @@ def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -
         return "people"
     if before in _GIVING:
         return ESTIMATE  # "organisers claimed 30,000", "police counted 12,000"
+    if before in _LEVEL_BEFORE and (counted := _level_of(tokens, m)) is not None:
+        return counted  # "bringing the number detained since Saturday to 36": detained
     if before == "to" and tokens[m.start - 2 : m.start - 1] and tokens[m.start - 2].text.isalpha():
         # "passed by 312 votes to 207": the second figure counts what the first did (not
         # "from 5 euros to 7", a unit: the reader of units does not come here).
@@ -339,6 +341,27 @@ def about_noun(tokens: list[Token], m: Measure, doc_tokens: Mapping[int, Any]) -
                 return None
             return next((w for w in named if w in _COLLECTIVES), ESTIMATE)
         words.append(word)
+    return None
+
+
+def _level_of(tokens: list[Token], m: Measure) -> str | None:
+    """What a level counts, from "the number ... to N" or "the total of ... at N" before
+    it in its sentence: "the number detained" -> "detained", "the total of arrests" ->
+    "arrests", "the number of people evacuated" -> "evacuated" (what befell them)."""
+    for k in range(m.start - 2, max(-1, m.start - 2 - _LEVEL_REACH), -1):
+        word = _low(tokens, k)
+        if word in _SENTENCE_ENDS:
+            return None
+        if word not in ("number", "total"):
+            continue  # "put the figure at 32,000" is an estimate (`_ESTIMATING`)
+        j = k + 1
+        while _low(tokens, j) in ("of", "the"):
+            j += 1
+        counted = _low(tokens, j)
+        if counted == "people" and _low(tokens, j + 1).endswith("ed"):
+            counted = _low(tokens, j + 1)
+        plain = counted not in CASUALTY_WORDS and counted not in _LEVEL_BEFORE
+        return counted if counted.isalpha() and plain and counted not in _LEVEL_VERBS else None
     return None
 
 
