@@ -19,7 +19,7 @@ from newsprobe.ingest.options import IngestOptions
 from newsprobe.ingest.records import record_to_article
 
 CORPUS_DIR = Path(__file__).resolve().parent / "gold" / "corpus"
-PARTS = [p for p in (CORPUS_DIR / "dev", CORPUS_DIR / "heldout") if p.is_dir()]
+PARTS = [p for p in (CORPUS_DIR / name for name in ("dev", "heldout", "probe1")) if p.is_dir()]
 
 
 def _validator() -> ModuleType:
