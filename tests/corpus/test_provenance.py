@@ -184,6 +184,11 @@ def test_a_credit_closing_a_paragraph_is_a_caption_not_a_wire() -> None:
         ("RT @harbourdesk", "RT @harbourdesk: shots heard near the library", None),
         ("Palace Press Secretary Ilo Varn", "Palace Press Secretary Ilo Varn said", None),
         ("TV", "Local TV reported more shots.", None),
+        # The outlet a person speaks for, an outlet after its kind, and no one's outlet.
+        ("Harbour Press writer Ana Vell", "", "Harbour Press"),
+        ("Harbour TV's Ilo Varn", "", "Harbour TV"),
+        ("Kestravan newspaper El Faro", "", "El Faro"),
+        ("a KBC viewer", "", None),
         # "Mail" cut from the whole name: read whole again from the words before it.
         (
             "Mail",

@@ -49,6 +49,14 @@ _PERSON_TITLES = frozenset(
 # Outlet words that name no outlet alone, after "the", "local", "state"...
 _BARE = frozenset("tv radio television press media news mail paper newspaper wire".split())
 _LEADS = frozenset("the a local state national regional".split())
+# An outlet's name, then one of its people: "CNN's Don Lemon", "CNN’s", "Associated Press
+# writer Ana Vell".
+_STAFF = re.compile(
+    r"^(.+?)(?:['’]s(?:\s+.*)?|\s+(?:writer|reporter|correspondent|editor|columnist|anchor|"
+    r"host|presenter|journalist)s?\b.*)$",
+    re.IGNORECASE,
+)
+_INDEFINITE = frozenset("a an one some".split())
 #: An outlet's name has at most this many words ("the Canadian Press news agency": five);
 #: a longer "name" is a caption or a sentence the source ran into.
 MAX_NAME_WORDS = 6
@@ -58,6 +66,9 @@ _JOINED_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+)+(?:and|&)\s+)$")
 
 # Agencies cited by their initials as often as by name.
 _INITIALS = {
+    "nyt": "new york times",
+    "wsj": "wall street journal",
+    "ft": "financial times",
     "ap": "associated press",
     "afp": "agence france-presse",
     "agence france presse": "agence france-presse",
@@ -124,7 +135,8 @@ def display_names(names: Iterable[str]) -> dict[str, str]:
 # What kind of outlet it is, said before its name: "state broadcaster TRN", "the news
 # agency NPA", "the tabloid Morning Star".
 _KIND_BEFORE = re.compile(
-    r"^(?:the\s+)?(?:(?:state|public|national|private|local)\s+)?(?:broadcaster|news\s+agency|"
+    r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:state|public|national|private|local)\s+)?"
+    r"(?:broadcaster|news\s+agency|"
     r"agency|newspaper|paper|tabloid|daily|channel|station|network|website|site|"
     r"magazine|radio|television)\s+(?=[A-Z])",
     re.IGNORECASE,
@@ -138,12 +150,19 @@ def cited_name(name: str, text: str, start: int) -> str | None:
     name = name.split("\n", 1)[0].strip()
     if (kind := _KIND_BEFORE.match(name)) and name[kind.end() :].strip():
         name = name[kind.end() :].strip()
+    # "CNN's Don Lemon", "Associated Press writer Ana Vell": the outlet they speak for.
+    if (
+        (staff := _STAFF.match(name))
+        and staff.group(1).split()[0].lower() not in _INDEFINITE
+        and looks_like_outlet(staff.group(1))
+    ):
+        name = staff.group(1)
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or "@" in name:
         return None
     lowered = [w.lower().strip(".,") for w in words]
-    if any(w in _PERSON_TITLES for w in lowered):
-        return None
+    if lowered[0] in _INDEFINITE or any(w in _PERSON_TITLES for w in lowered):
+        return None  # "a CNN viewer", "Palace Press Secretary Ilo Varn"
     if all(w in _BARE or w in _LEADS for w in lowered):
         joined = _JOINED_BEFORE.search(text[max(0, start - 60) : start])
         whole = (joined.group(1) + name) if joined else ""
