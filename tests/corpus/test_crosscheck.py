@@ -330,3 +330,33 @@ def test_short_forms_and_ampersands_alter_no_quote() -> None:
     assert fidelity(
         _words("I am safe & thankful to Sgt. at Arms Ilo Varn & Gov. Dace"), reference
     ) == ("altered")
+
+
+def test_articles_without_an_outlet_are_named_by_their_site_in_the_text_report() -> None:
+    import io
+    from datetime import UTC, datetime
+
+    import newsprobe
+    from newsprobe.document import Article
+
+    bodies = {
+        "https://osknews.example/a": "Dozens of shots were fired at the Osk barracks on Monday.",
+        "https://tarrowdaily.example/b": "About 30 shots were fired at the Osk barracks on Monday.",
+        "https://valleypost.example/c": "Around 30 shots were fired at the Osk barracks on Monday.",
+    }
+    analyses = [
+        newsprobe.analyze(
+            Article.create(
+                headline="", body=body, url=url, language="en",
+                published=datetime(2026, 3, 16, 9, tzinfo=UTC),
+            )
+        )
+        for url, body in bodies.items()
+    ]  # fmt: skip
+    check = crosscheck(analyses[0], analyses)
+    out = io.StringIO()
+    render_crosscheck(check, Console(file=out, width=140, color_system=None))
+    shown = out.getvalue()
+    assert "osknews.example" in shown and "tarrowdaily.example" in shown
+    assert "24–119" in shown  # "dozens": its range, not a blank
+    assert analyses[1].article.id not in shown

@@ -9,7 +9,9 @@ only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+from urllib.parse import urlsplit
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
@@ -21,6 +23,7 @@ from newsprobe.coverage import (
     ArticleRef,
     ClaimCheck,
     CrossCheck,
+    FigureValue,
     FigureVerdict,
     ProvenanceEdge,
     QuoteCheck,
@@ -125,12 +128,40 @@ def render_story(story: Story, console: Console) -> None:
     console.print(table)
 
 
-def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
+def _site(value: FigureValue) -> str:
+    """An outlet-less article's own voice is its site ("osknews.example"); else its id."""
+    own = not value.note and "." in value.voice and " " not in value.voice
+    return value.voice if own else value.article
+
+
+def _labels(check: CrossCheck) -> dict[str, str]:
+    """Article id -> how the report names it: its outlet, else its site (its URL's host,
+    or its own voice in a figure table when the story's articles are not listed)."""
+    found = {v.article: _site(v) for f in check.figures for v in f.values if not v.outlet}
+    refs = [check.target, *(check.story.articles if check.story else [])]
+    found |= {r.id: r.outlet or urlsplit(r.url or "").netloc or r.id for r in refs}
+    return found
+
+
+class _Named(Protocol):
+    article: str
+    outlet: str | None
+
+
+def _name(item: _Named, labels: Mapping[str, str]) -> str:
+    return item.outlet or labels.get(item.article, item.article)
+
+
+def _figure_table(
+    figure: AlignedFigure, target: str, labels: Mapping[str, str] | None = None
+) -> RenderableType:
     table = Table(show_edge=False, pad_edge=False, expand=True)
     for column in ("outlet", "as written", "value", "verdict", "voice"):
         table.add_column(column, overflow="fold")
     # An article that gives the figure twice (headline and body) is one row: the JSON
     # keeps every mention with its span, the reader needs each outlet's value once.
+    names = labels or {}
+    outlets = {v.article: v.outlet or names.get(v.article) or _site(v) for v in figure.values}
     rows: dict[tuple[str, str, FigureVerdict | None, str], list[str]] = {}
     for value in figure.values:
         shown = _amount(value.value, figure.unit)
@@ -140,13 +171,15 @@ def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
             shown = f"< {_amount(value.upper, figure.unit)}"
         elif value.bound == "approximate":
             shown = f"~ {shown}"
+        elif value.bound == "range" and value.lower is not None and value.upper is not None:
+            # "dozens": 24 to 119
+            shown = f"{_amount(value.lower, figure.unit)}–{_amount(value.upper, figure.unit)}"
         voice = value.voice
-        if voice in (value.outlet or value.article, f"article {value.article}"):
+        if voice in (outlets[value.article], value.article, f"article {value.article}"):
             voice = "own"  # the outlet speaks for itself: the column names wires and citations
         voice += f"; {value.note}" if value.note else ""
         key = (value.article, shown, value.verdict, voice)
         rows.setdefault(key, []).append(value.text)
-    outlets = {v.article: v.outlet or v.article for v in figure.values}
     for (article, shown, given, voice), texts in rows.items():
         written = dict.fromkeys(texts)  # as written, each wording once, in order
         here = article == target
@@ -182,7 +215,7 @@ def _figure_table(figure: AlignedFigure, target: str) -> RenderableType:
     )
 
 
-def _claim_line(claim: ClaimCheck) -> RenderableType:
+def _claim_line(claim: ClaimCheck, labels: Mapping[str, str]) -> RenderableType:
     rows: list[RenderableType] = [
         Text("• ").append(_verdict(claim.verdict)).append(f"  {_short(claim.text)}")
     ]
@@ -198,14 +231,14 @@ def _claim_line(claim: ClaimCheck) -> RenderableType:
             figure = e.reason.removeprefix("figure: ") if e.reason.startswith("figure: ") else ""
             on = f" on “{figure}”" if figure else ""
             rows.append(
-                Text(f"    {label} {e.outlet or e.article}{independent}{on}: ", style="dim").append(
+                Text(f"    {label} {_name(e, labels)}{independent}{on}: ", style="dim").append(
                     _short(e.text, 90), style="italic"
                 )
             )
     return Group(*rows)
 
 
-def _quote_line(quote: QuoteCheck) -> RenderableType:
+def _quote_line(quote: QuoteCheck, labels: Mapping[str, str]) -> RenderableType:
     rows: list[RenderableType] = [
         Text("• ")
         .append(_verdict(quote.fidelity))
@@ -222,28 +255,26 @@ def _quote_line(quote: QuoteCheck) -> RenderableType:
     if quote.reference is not None:
         rows.append(
             Text(
-                f"    reference ({quote.reference.outlet or quote.reference.article}): "
+                f"    reference ({_name(quote.reference, labels)}): "
                 f"“{_short(quote.reference.text, 90)}”",
                 style="dim",
             )
         )
     for version in quote.versions:
         rows.append(
-            Text(f"    {version.outlet or version.article}: ", style="dim").append(
-                _verdict(version.fidelity)
-            )
+            Text(f"    {_name(version, labels)}: ", style="dim").append(_verdict(version.fidelity))
         )
     return Group(*rows)
 
 
-def _speculation_line(item: SpeculationCheck) -> RenderableType:
+def _speculation_line(item: SpeculationCheck, labels: Mapping[str, str]) -> RenderableType:
     rows: list[RenderableType] = [
         Text("• ").append(item.form, style="magenta").append(f"  {_short(item.text)}")
     ]
     for answer in item.answers:
         source = f" (sourced to {answer.source})" if answer.source else " (the outlet's own)"
         rows.append(
-            Text(f"    {answer.outlet or answer.article}{source}: ", style="dim").append(
+            Text(f"    {_name(answer, labels)}{source}: ", style="dim").append(
                 _short(answer.text, 90), style="italic"
             )
         )
@@ -269,27 +300,30 @@ def render_crosscheck(check: CrossCheck, console: Console) -> None:
     """The full cross-check of one article."""
     target = check.target
     console.print(Text(target.headline or "(no headline)", style="bold"))
-    facts = [target.outlet, _when(target), target.language and f"language: {target.language}"]
+    site = target.outlet or urlsplit(target.url or "").netloc
+    facts = [site, _when(target), target.language and f"language: {target.language}"]
     if check.story is not None:
         facts.append(f"story {check.story.id}: {check.story.article_count} articles")
     if check.stored is not None:
         facts.append("stored" if check.stored else "not stored")
     console.print(Text(" · ".join(f for f in facts if f), style="dim"))
+    labels = _labels(check)
     for figure in check.figures:
-        console.print(_figure_table(figure, target.id))
+        console.print(_figure_table(figure, target.id, labels))
     sections: list[tuple[str, list[RenderableType]]] = [
-        ("Claims", [_claim_line(c) for c in check.claims]),
-        ("Quotes", [_quote_line(q) for q in check.quotes]),
-        ("Speculation other outlets answer", [_speculation_line(s) for s in check.speculation]),
+        ("Claims", [_claim_line(c, labels) for c in check.claims]),
+        ("Quotes", [_quote_line(q, labels) for q in check.quotes]),
+        (
+            "Speculation other outlets answer",
+            [_speculation_line(s, labels) for s in check.speculation],
+        ),
     ]
     for title, rows in sections:
         if rows:
             console.print(Panel(Group(*rows), title=f"{title} ({len(rows)})", title_align="left"))
     if check.provenance:
-        names = {a.id: a.outlet or a.id for a in (check.story.articles if check.story else [])}
-        names.setdefault(target.id, target.outlet or target.id)
         console.print(
-            Panel(_edges_table(check.provenance, names), title="Provenance", title_align="left")
+            Panel(_edges_table(check.provenance, labels), title="Provenance", title_align="left")
         )
     if not (check.figures or check.claims or check.quotes or check.speculation):
         console.print(Text("Nothing to compare.", style="dim"))
