@@ -121,7 +121,7 @@ def render_story(story: Story, console: Console) -> None:
             article.append("\n" + ref.url, style="dim")
         table.add_row(
             Text(_when(ref)) + Text("\n" + ref.id, style="dim"),
-            ref.outlet or "—",
+            ref.outlet or urlsplit(ref.url or "").netloc or "—",
             ref.language or "?",
             article,
         )
