@@ -259,7 +259,8 @@ def test_a_passive_verb_of_saying_with_an_infinitive_names_no_source(body: str) 
 def test_a_person_once_called_she_is_not_the_next_he() -> None:
     _, found = _found(
         "Gerald Ashby was jailed for six years. His lawyer, Priya Desai, had argued that "
-        "her client was in poor health. She said he intends to appeal."
+        "her client was in poor health. She said the sentence was harsh. He intends to "
+        "appeal."
     )
     assert [(f.cue, f.source) for f in found if f.cue in {"said", "intends"}] == [
         ("said", "Priya Desai"),

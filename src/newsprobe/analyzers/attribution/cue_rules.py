@@ -14,7 +14,7 @@ from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsprobe.analyzers.attribution import cues, outlet_cues
+from newsprobe.analyzers.attribution import cues, nested_cues, outlet_cues
 from newsprobe.analyzers.attribution.cue_parts import (
     _CLAUSE_SUBJECTS,
     _INFERENCE_MODALS,
@@ -260,6 +260,13 @@ def agent_passive(r: _Reading) -> Outcome:
     if not is_plausible_source(phrase):
         return _NEXT
     return Cue(phrase, r.doc[r.i : r.i + 1], cues.description(pobj), cues.cue_type(r.lemma))
+
+
+def nested_view(r: _Reading) -> Outcome:
+    """'Kerr said residents fear the levy will pass': a verb of thought, intention, stance
+    or evidence inside what another cue reports is part of that report, no cue of its
+    own (rules in `nested_cues`)."""
+    return None if nested_cues.is_nested_view(r.token, r.lemma) else _NEXT
 
 
 def non_speech(r: _Reading) -> Outcome:
@@ -522,6 +529,7 @@ CUE_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
     hearsay_passive,
     inference_modal,
     agent_passive,
+    nested_view,
     non_speech,
     negated,
     bare_clause,
@@ -543,9 +551,10 @@ _WRITER = frozenset({"i", "we"})
 
 #: Rules whose "no" a second reading never overturns: they tell a shape that attributes
 #: nothing ("two people confirmed dead", "the reveal back in September was big", "has
-#: added 40 minutes", "residents told to leave").
+#: added 40 minutes", "residents told to leave", a view within another's report).
 _FINAL_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
     status_report,
+    nested_view,
     bare_clause,
     adding,
     instructed,
