@@ -209,11 +209,15 @@ def test_a_confirmation_with_a_clause_is_still_a_cue() -> None:
     assert [f.cue for f in found] == ["confirmed"]
 
 
-def test_a_relative_clause_that_reports_a_statement_is_not_in_the_description() -> None:
-    text, found = _found(
-        "Oskar Brandt, who said last week that he would resign, told the council the "
-        "harbour fund was empty."
-    )
+@pytest.mark.parametrize(
+    "relative",
+    ["who said last week that he would resign", "who opposes the harbour levy"],
+)
+def test_a_relative_clause_that_reports_a_statement_is_not_in_the_description(
+    relative: str,
+) -> None:
+    # A statement or a view of its own ("who opposes": a cue of the lexicon).
+    text, found = _found(f"Oskar Brandt, {relative}, told the council the harbour fund was empty.")
     sources = [_at(text, f.source_span) for f in found if f.cue == "told"]
     assert sources == ["Oskar Brandt"]
 
