@@ -86,6 +86,8 @@ CUE_TYPES = [
     ("But few believe the pier will reopen in May.", "few", "thought"),
     # Seeing as is a view, not a discovery.
     ("Local developers see golf courses as wasted space.", "Local developers", "thought"),
+    # An outlet finds, as a document does.
+    ("The Valemont Times found no record of the meeting.", "The Valemont Times", "evidence"),
 ]
 
 

@@ -158,8 +158,10 @@ _DISCOVERY = frozenset({"find", "see", "know", "discover", "show", "prove", "dem
 def wants_a_finding_not_a_discovery(token: Token, subject: Token | None, kind: str) -> bool:
     """'Engineers found a crack in the dam' reports what they came across; 'inspectors
     found that the wall was weak', 'found the levy unfair', 'saw the levy as a tax', 'the
-    report found a link' (a document's finding) attribute. A person's plain noun
-    object is no content."""
+    report found a link' (a document's finding) attribute, and so does an outlet's ("The
+    Valemont Times found no record of the meeting"; on PolNeAR train (840) 9 sources
+    more, 2 false). A person's plain noun object is no
+    content."""
     if token.lemma_.lower() not in _DISCOVERY:
         return True
     if any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
@@ -174,7 +176,7 @@ def wants_a_finding_not_a_discovery(token: Token, subject: Token | None, kind: s
     if subject is None:
         return False
     source_kind, _ = classify_source(source_phrase(subject))
-    return source_kind == "document"
+    return source_kind in {"document", "outlet"}
 
 
 Rule = Callable[["Token", "Token | None", str], bool]
