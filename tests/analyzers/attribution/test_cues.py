@@ -298,3 +298,18 @@ def test_the_content_goes_on_over_a_clause_said_with_it(body: str, content: str)
     own)."""
     text, found = _found(body)
     assert [_at(text, f.content_span) for f in found if f.cue == "said"] == [content]
+
+
+def test_a_cue_of_the_lexicon_under_a_preposition_takes_the_subject_it_hangs_on() -> None:
+    text, found = _found(
+        "The ferry workers' union won praise from traders for supporting the harbour levy."
+    )
+    assert [(_at(text, f.source_span), f.cue, f.cue_type) for f in found] == [
+        ("The ferry workers' union", "supporting", "stance")
+    ]
+
+
+def test_a_cue_of_the_lexicon_after_an_adjective_does_not_climb() -> None:
+    # "is due to consider": a plan of the committee's, no view it holds.
+    _, found = _found("The council's planning committee is due to consider the levy in May.")
+    assert found == []

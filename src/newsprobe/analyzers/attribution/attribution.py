@@ -41,6 +41,7 @@ from newsprobe.analyzers.attribution.continuation import QuoteCarry
 from newsprobe.analyzers.attribution.cue_parts import (
     QUOTE_MARKS,
     SHARED_SUBJECT,
+    VIEW_CLIMBING,
     Cue,
     cue_candidates,
 )
@@ -188,7 +189,12 @@ class AttributionAnalyzer(Analyzer):
             or (
                 pos in {"VERB", "AUX"}
                 and (low := lemma.lower()) in cue_lemmas
-                and (low in REPORTING_VERBS or i in with_subject or dep in SHARED_SUBJECT)
+                and (
+                    low in REPORTING_VERBS
+                    or i in with_subject
+                    or dep in SHARED_SUBJECT
+                    or (low in cues.CUE_TYPES and dep in VIEW_CLIMBING)
+                )
             )
             or (lower in outlet_cues.OUTLET_PREPOSITIONS and pos == "ADP")
             or (i in with_noun_cue and lower in NOUN_CUE_PREPOSITIONS)
