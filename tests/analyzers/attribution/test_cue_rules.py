@@ -31,6 +31,7 @@ EXAMPLES = [
     ),
     ("court_heard", "The court heard that the pier was unsafe.", "heard", "heard"),
     ("candidate_verb", "The ferry docked at the pier at noon.", "docked", None),
+    ("discourse_marker", "That said, the pier may yet reopen in May.", "said", None),
     ("status_report", 'Two people confirmed dead as "the worst storm" hits', "confirmed", None),
     ("hearsay_passive", "The hotel is said to be haunted.", "said", "is said"),
     ("inference_modal", "This would explain why the pier closed.", "explain", None),

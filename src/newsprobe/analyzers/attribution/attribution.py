@@ -141,7 +141,8 @@ class AttributionAnalyzer(Analyzer):
     # saying"; `climbed_subject`); a passive cue's agent is its source (`agent_passive`);
     # the reader (v6) reads at 0.35, and not a verb completing a refusal; a named poll,
     # a tally or someone's view after a preposition is a source (`preposition_cue`).
-    # 10: a view inside another cue's report is no cue of its own (`nested_cues`).
+    # 10: a view inside another cue's report is no cue of its own (`nested_cues`); "That
+    # said," is no saying (`set_phrases`); the reader (v7) knows a verb's nesting.
     version = "10"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})

@@ -14,7 +14,7 @@ from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newsprobe.analyzers.attribution import cues, nested_cues, outlet_cues
+from newsprobe.analyzers.attribution import cues, nested_cues, outlet_cues, set_phrases
 from newsprobe.analyzers.attribution.cue_parts import (
     _CLAUSE_SUBJECTS,
     _INFERENCE_MODALS,
@@ -221,6 +221,12 @@ def hearsay_passive(r: _Reading) -> Outcome:
     if not (infinitive and auxiliaries):
         return _NEXT
     return Cue(None, r.doc[min(auxiliaries) : r.i + 1])
+
+
+def discourse_marker(r: _Reading) -> Outcome:
+    """'That said, the pier may yet reopen': a set phrase of the writer's, no one's saying
+    (`set_phrases`)."""
+    return None if set_phrases.is_discourse_marker(r.token) else _NEXT
 
 
 def status_report(r: _Reading) -> Outcome:
@@ -525,6 +531,7 @@ CUE_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
     preposition_cue,
     court_heard,
     candidate_verb,
+    discourse_marker,
     status_report,
     hearsay_passive,
     inference_modal,
@@ -553,6 +560,7 @@ _WRITER = frozenset({"i", "we"})
 #: nothing ("two people confirmed dead", "the reveal back in September was big", "has
 #: added 40 minutes", "residents told to leave", a view within another's report).
 _FINAL_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
+    discourse_marker,
     status_report,
     nested_view,
     bare_clause,
