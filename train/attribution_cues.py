@@ -282,7 +282,7 @@ def _data(
     }
     data = {
         "name": "attribution_cues",
-        "version": "6",
+        "version": "7",
         "trained_on": f"PolNeAR train ({articles} articles)",
         "threshold": threshold,
         "bias": round(float(model.intercept_[0]), 4),

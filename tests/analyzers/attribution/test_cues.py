@@ -86,6 +86,8 @@ CUE_TYPES = [
     ("But few believe the pier will reopen in May.", "few", "thought"),
     # Seeing as is a view, not a discovery.
     ("Local developers see golf courses as wasted space.", "Local developers", "thought"),
+    # An outlet finds, as a document does.
+    ("The Valemont Times found no record of the meeting.", "The Valemont Times", "evidence"),
 ]
 
 
@@ -209,11 +211,15 @@ def test_a_confirmation_with_a_clause_is_still_a_cue() -> None:
     assert [f.cue for f in found] == ["confirmed"]
 
 
-def test_a_relative_clause_that_reports_a_statement_is_not_in_the_description() -> None:
-    text, found = _found(
-        "Oskar Brandt, who said last week that he would resign, told the council the "
-        "harbour fund was empty."
-    )
+@pytest.mark.parametrize(
+    "relative",
+    ["who said last week that he would resign", "who opposes the harbour levy"],
+)
+def test_a_relative_clause_that_reports_a_statement_is_not_in_the_description(
+    relative: str,
+) -> None:
+    # A statement or a view of its own ("who opposes": a cue of the lexicon).
+    text, found = _found(f"Oskar Brandt, {relative}, told the council the harbour fund was empty.")
     sources = [_at(text, f.source_span) for f in found if f.cue == "told"]
     assert sources == ["Oskar Brandt"]
 
@@ -259,7 +265,8 @@ def test_a_passive_verb_of_saying_with_an_infinitive_names_no_source(body: str) 
 def test_a_person_once_called_she_is_not_the_next_he() -> None:
     _, found = _found(
         "Gerald Ashby was jailed for six years. His lawyer, Priya Desai, had argued that "
-        "her client was in poor health. She said he intends to appeal."
+        "her client was in poor health. She said the sentence was harsh. He intends to "
+        "appeal."
     )
     assert [(f.cue, f.source) for f in found if f.cue in {"said", "intends"}] == [
         ("said", "Priya Desai"),
@@ -291,3 +298,18 @@ def test_the_content_goes_on_over_a_clause_said_with_it(body: str, content: str)
     own)."""
     text, found = _found(body)
     assert [_at(text, f.content_span) for f in found if f.cue == "said"] == [content]
+
+
+def test_a_cue_of_the_lexicon_under_a_preposition_takes_the_subject_it_hangs_on() -> None:
+    text, found = _found(
+        "The ferry workers' union won praise from traders for supporting the harbour levy."
+    )
+    assert [(_at(text, f.source_span), f.cue, f.cue_type) for f in found] == [
+        ("The ferry workers' union", "supporting", "stance")
+    ]
+
+
+def test_a_cue_of_the_lexicon_after_an_adjective_does_not_climb() -> None:
+    # "is due to consider": a plan of the committee's, no view it holds.
+    _, found = _found("The council's planning committee is due to consider the levy in May.")
+    assert found == []

@@ -38,6 +38,7 @@ def test_features_read_the_verb_its_subject_and_its_complements() -> None:
     assert "lemma=mock" in found and "subj_ent=PERSON" in found
     assert "child=dobj" in found and "lemma_dobj=mock" in found
     assert "obj_ent=NOUN" in found and "pobj_ent=DATE" in found  # "levy", "Tuesday"
+    assert not any(f.startswith("nested=") for f in found)
     model = CueModel(
         {
             "weights": {"lemma=mock": 2.0, "child=dobj": 1.0},
@@ -49,6 +50,20 @@ def test_features_read_the_verb_its_subject_and_its_complements() -> None:
     assert model.probability(found) > 0.7 and model.accepts(verb, subject)
     unknown = CueModel({**{"weights": {}, "bias": 5.0, "threshold": 0.5}, "lemmas": []})
     assert not unknown.accepts(verb, subject)  # only lemmas it learned are asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nested"),
+    [
+        ("Mayor Ilse Varn said the union mocked the harbour levy.", "nested=ccomp:speech"),
+        ("The court heard that the union mocked the harbour levy.", "nested=ccomp:evidence"),
+    ],
+)
+def test_features_say_when_the_verb_lies_in_another_cue_s_report(
+    sentence: str, nested: str
+) -> None:
+    verb, subject = _verb_and_subject(sentence, "mock")
+    assert nested in features(verb, subject)
 
 
 def test_the_shipped_threshold_is_the_cross_validated_one() -> None:

@@ -41,6 +41,7 @@ from newsprobe.analyzers.attribution.continuation import QuoteCarry
 from newsprobe.analyzers.attribution.cue_parts import (
     QUOTE_MARKS,
     SHARED_SUBJECT,
+    VIEW_CLIMBING,
     Cue,
     cue_candidates,
 )
@@ -140,7 +141,9 @@ class AttributionAnalyzer(Analyzer):
     # saying"; `climbed_subject`); a passive cue's agent is its source (`agent_passive`);
     # the reader (v6) reads at 0.35, and not a verb completing a refusal; a named poll,
     # a tally or someone's view after a preposition is a source (`preposition_cue`).
-    version = "9"
+    # 10: a view inside another cue's report is no cue of its own (`nested_cues`); "That
+    # said," is no saying (`set_phrases`); the reader (v7) knows a verb's nesting.
+    version = "10"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
     provides = frozenset({"attribution"})
@@ -187,7 +190,12 @@ class AttributionAnalyzer(Analyzer):
             or (
                 pos in {"VERB", "AUX"}
                 and (low := lemma.lower()) in cue_lemmas
-                and (low in REPORTING_VERBS or i in with_subject or dep in SHARED_SUBJECT)
+                and (
+                    low in REPORTING_VERBS
+                    or i in with_subject
+                    or dep in SHARED_SUBJECT
+                    or (low in cues.CUE_TYPES and dep in VIEW_CLIMBING)
+                )
             )
             or (lower in outlet_cues.OUTLET_PREPOSITIONS and pos == "ADP")
             or (i in with_noun_cue and lower in NOUN_CUE_PREPOSITIONS)

@@ -21,7 +21,9 @@ import math
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from newsprobe.analyzers.attribution import cues
 from newsprobe.analyzers.attribution.source_kinds import classify_source, source_phrase
+from newsprobe.analyzers.shared.speech_verbs import REPORTING_VERBS
 from newsprobe.models import load_json
 
 if TYPE_CHECKING:
@@ -55,6 +57,9 @@ def features(token: Token, subject: Token, *, kind: bool = True) -> list[str]:
         out.append(f"subj_pron={subject.lower_}")
     elif kind:
         out.append(f"subj_kind={classify_source(source_phrase(subject))[0]}")
+    reported = _reported_by(token)
+    if reported is not None:
+        out.append(f"nested={reported}")
     for child in token.children:
         dep = child.dep_
         if dep not in _CHILD_DEPS:
@@ -83,6 +88,34 @@ def features(token: Token, subject: Token, *, kind: bool = True) -> list[str]:
         elif dep == "aux":
             out.append(f"aux={child.lower_}")
     return out
+
+
+#: How a verb may sit inside another's reported clause: the clause itself ("said *she
+#: wants*", "plans *to back*") or a clause hanging on it.
+_REPORTED = frozenset({"ccomp", "xcomp"})
+_WITHIN = frozenset({"conj", "advcl", "ccomp", "xcomp"})
+#: The verbs whose clause is reported: verbs of saying, the cue lexicon's (as `cues`
+#: types them) and "hear", a cue of evidence where a court hears (`cue_rules.court_heard`).
+_REPORTING_HEADS = REPORTING_VERBS | {"hear"}
+_HEAD_KINDS = {"hear": "evidence"}
+
+
+def _reported_by(token: Token) -> str | None:
+    """'ccomp:speech' when `token` lies in the clause a cue word reports ("Kerr said the
+    union *mocked* the plan", "the court heard that Ashby *approved* payments"), with
+    the kind of cue that reports it (v7): PolNeAR rarely marks what lies inside another
+    attribution."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        dep = current.dep_
+        if head.i == current.i or dep not in _WITHIN:
+            return None
+        lemma = head.lemma_.lower()
+        if dep in _REPORTED and (lemma in _REPORTING_HEADS or lemma in cues.CUE_TYPES):
+            return f"{dep}:{_HEAD_KINDS.get(lemma) or cues.cue_type(lemma)}"
+        current = head
+    return None
 
 
 class CueModel:
