@@ -931,3 +931,19 @@ def test_outlets_sharing_a_bound_against_the_consensus_are_a_minority() -> None:
     verdicts = {v.text: v.verdict for v in shots.values}
     assert verdicts["At least 10"] == verdicts["At least ten"] == "minority"
     assert {verdicts[t] for t in ("Six", "six")} == {"consistent"}
+
+
+def test_one_outlet_cited_in_two_spellings_is_one_voice() -> None:
+    views = _views(
+        "Tarrow talks",
+        {
+            "Harbourline News": "The Tarrow talks lasted 45 minutes, CBC News reported.",
+            "Coastline Wire": "The Tarrow talks lasted 45 minutes, the CBC reported.",
+            "Courier": "The Tarrow talks lasted about an hour, officials said.",
+        },
+        hours={"Coastline Wire": 1, "Courier": 2},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (talks,) = [f for f in figures if f.dimension == "duration"]
+    voices = {v.voice for v in talks.values}
+    assert len(voices) == 2, voices  # the CBC, however spelled, and the Courier

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from newsprobe.corpus.cited_names import display_names, node_key
 from newsprobe.corpus.content import surface_word
 from newsprobe.corpus.figure_compare import (
     APPROXIMATE_MINOR,
@@ -43,7 +44,7 @@ from newsprobe.corpus.figure_compare import (
 from newsprobe.corpus.figure_groups import group_figures, resolve_unknown
 from newsprobe.corpus.figure_mentions import TARGET, FigureMention, figure_mentions
 from newsprobe.corpus.running_counts import RunningCount, level_of, running_count
-from newsprobe.corpus.view import ArticleView, outlet_key
+from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import AlignedFigure, Consensus, FigureValue, FigureVerdict
 
 __all__ = [
@@ -85,7 +86,7 @@ _UNKNOWN_WORDS = {"duration": "duration", "count": "number"}
 def _voice(m: FigureMention, voices: Mapping[str, str], by_outlet: Mapping[str, str]) -> str:
     """Who a figure comes from: the outlet it is cited from, else its article's voice."""
     if m.cited_outlet:
-        return by_outlet.get(outlet_key(m.cited_outlet), m.cited_outlet)
+        return by_outlet.get(node_key(m.cited_outlet), m.cited_outlet)
     return voices.get(m.view.id, m.view.voice_name)
 
 
@@ -310,7 +311,12 @@ def align_figures(
     days = event_days or {}
     mentions = [m for v in views for m in figure_mentions(v, event_day=days.get(v.id))]
     mentions = resolve_unknown(mentions)
-    by_outlet = {outlet_key(v.voice_name): voices.get(v.id, v.voice_name) for v in views}
+    # One voice per outlet however it is spelled: "The CBC" and "CBC News" cited by two
+    # articles are one voice, and so is a cited outlet whose own report is stored.
+    by_outlet = {node_key(v.voice_name): voices.get(v.id, v.voice_name) for v in views}
+    cited = display_names(m.cited_outlet for m in mentions if m.cited_outlet)
+    for name, shown in cited.items():
+        by_outlet.setdefault(node_key(name), shown)
     groups = group_figures(mentions)
     kinds = Counter((g[0].dimension, g[0].measure, g[0].scope) for g in groups)
     aligned: list[AlignedFigure] = []
