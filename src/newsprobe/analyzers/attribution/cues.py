@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, get_args
 
+from newsprobe.analyzers.attribution.parenthetical import around_cue
 from newsprobe.analyzers.attribution.source_kinds import (
     classify_source,
     is_plausible_source,
@@ -345,4 +346,8 @@ def content(
         lo += 1
     while hi > lo and not text[hi - 1].isalnum():
         hi -= 1
-    return (lo, hi) if hi > lo else None
+    if hi <= lo:
+        return None
+    # "The levy, Kerr said, will pass": the statement runs on both sides of its source.
+    block = (min(a for a, _ in parts), max(b for _, b in parts))
+    return around_cue(sentence, block, (lo, hi), text)
