@@ -1,12 +1,14 @@
 """What an attribution's content holds around its cue (composed text): a source and cue
-set off by commas inside the statement (`parenthetical`), and a quotation that goes on
-from a paraphrase (`continuation`)."""
+set off by commas inside the statement (`parenthetical`), a quotation that goes on from
+a paraphrase (`continuation`), clauses after the complement (`cues.content`) and words
+after a colon (`content_tail`)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
+from newsprobe.analyzers.attribution.content_tail import past_colon
 from newsprobe.analyzers.attribution.continuation import QuoteCarry
 from newsprobe.analyzers.attribution.cues import content
 from newsprobe.analyzers.pipeline import Pipeline
@@ -129,3 +131,16 @@ def test_a_verb_after_but_goes_on_with_the_reported_clause() -> None:
     assert (
         span is not None and doc.text[span[0] : span[1]] == "she was unsure , but would try again"
     )
+
+
+def test_the_words_after_a_colon_spell_out_the_statement() -> None:
+    contents = _contents(
+        "Mayor Ilse Varn argued that the levy was not a tax: it was a fee for a service."
+    )
+    assert any(c.endswith("it was a fee for a service") for c in contents)
+
+
+def test_a_colon_before_a_new_line_leaves_the_content_alone() -> None:
+    doc = load_english()("Varn said the plan has two parts:\n\nFirst, the pier.")
+    sentence = next(iter(doc.sents))
+    assert past_colon(sentence, (10, 32), doc.text) == (10, 32)

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, get_args
 
+from newsprobe.analyzers.attribution.content_tail import past_colon
 from newsprobe.analyzers.attribution.parenthetical import around_cue
 from newsprobe.analyzers.attribution.source_kinds import (
     classify_source,
@@ -365,6 +366,8 @@ def content(
             if joined is not None:
                 last = max(last, joined.right_edge, key=lambda t: t.i)
         lo, hi = first.idx, last.idx + len(last.text)
+        # "says the board has two choices: raise the levy or close the pier".
+        lo, hi = past_colon(sentence, (lo, hi), text)
     else:
         block_lo = min(a for a, _ in parts)
         block_hi = max(b for _, b in parts)
