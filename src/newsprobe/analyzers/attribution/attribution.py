@@ -142,8 +142,11 @@ class AttributionAnalyzer(Analyzer):
     # the reader (v6) reads at 0.35, and not a verb completing a refusal; a named poll,
     # a tally or someone's view after a preposition is a source (`preposition_cue`).
     # 10: a view inside another cue's report is no cue of its own (`nested_cues`); "That
-    # said," is no saying (`set_phrases`); the reader (v7) knows a verb's nesting.
-    version = "10"
+    # said," is no saying (`set_phrases`); the reader (v7) knows a verb's nesting. 11:
+    # content runs on around a source set off by commas (`parenthetical`), into an uncued
+    # quotation after a paraphrase (`continuation`), over a verb after "but" and a clause
+    # after an object, and past a colon (`content_tail`).
+    version = "11"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
     provides = frozenset({"attribution"})

@@ -10,7 +10,11 @@ PolNeAR, whose content holds both sentences under the one cue.
 
 `QuoteCarry` remembers the last finding whose content lay in a quotation and hands its
 source and cue on to the sentences of the next quotation, as long as nothing but that
-quotation comes between.
+quotation comes between. A paraphrase goes on the same way: 'Kerr said the levy would
+pass. "Traders feel it is unfair."' (a quotation with no speaker opening the sentence
+right after one whose cue sources a statement; PolNeAR's content holds both). On PolNeAR
+train (840, 5-fold CV) that took content-token F1 .8116 -> .8144 (2,271 tokens more
+found, 238 false), relation F1 .6777 -> .6781; verbs of saying alone gave .8140.
 
     carry = QuoteCarry(quotes)
     carry.note(found, sentence_span)        # after each sentence's own cues
@@ -30,6 +34,22 @@ if TYPE_CHECKING:
 __all__ = ["QuoteCarry"]
 
 
+# How far (characters) a quotation may open after the sentence it goes on from, or after
+# its own sentence's start: the spaces and line breaks between paragraphs, and an opening
+# mark the parser kept with the sentence before.
+_NEAR = 4
+
+
+def _opens(quote: QuoteFinding, span: Span, after: int) -> bool:
+    """Whether `quote` opens the sentence `span` right after the sentence that ended at
+    `after`: 'Kerr said the levy would pass. "Traders feel it is unfair."'."""
+    return (
+        after <= quote.span.start
+        and quote.span.start - after <= _NEAR
+        and abs(quote.span.start - span.start) <= _NEAR
+    )
+
+
 class QuoteCarry:
     """The source and cue a quotation carries on to the one after it (module docstring)."""
 
@@ -37,11 +57,14 @@ class QuoteCarry:
         self._quotes = quotes
         self._finding: AttributionFinding | None = None
         self._quote: QuoteFinding | None = None  # the last quotation it attributed
+        # A verb of saying whose content was no quotation, and where its sentence ended.
+        self._paraphrase: tuple[AttributionFinding, int] | None = None
 
     def note(self, found: list[AttributionFinding], span: Span) -> None:
         """After a sentence read its own cues: the finding whose content lies in a
         quotation of the sentence is carried on; any other sentence ends the carry."""
         self._finding = self._quote = None
+        self._paraphrase = None
         for finding in found:
             content = finding.content_span
             if content is None or finding.source_span is None:
@@ -51,18 +74,24 @@ class QuoteCarry:
             )
             if quote is not None:
                 self._finding, self._quote = finding, quote
+            elif finding.sources_statement:
+                self._paraphrase = (finding, span.end)
 
     def follow(self, span: Span) -> list[AttributionFinding]:
         """The findings of a sentence with no cue of its own, lying in the quotation that
         follows the one the carried cue attributed (or in that quotation still)."""
         finding, last = self._finding, self._quote
+        paraphrase = self._paraphrase
         self._finding = self._quote = None
-        if finding is None or last is None:
-            return []
+        self._paraphrase = None
         quote = next(iter(self._quotes.overlapping(span)), None)
         if quote is None or quote.speaker is not None:
             return []
-        if quote is not last and self._quotes.last_before(quote.span.start) is not last:
+        if finding is None or last is None:
+            if paraphrase is None or not _opens(quote, span, paraphrase[1]):
+                return []
+            finding = paraphrase[0]
+        elif quote is not last and self._quotes.last_before(quote.span.start) is not last:
             return []
         self._finding, self._quote = finding, quote
         return [
