@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsprobe.corpus.cited_names import display_names, node_key
+from newsprobe.corpus.cited_names import node_key, outlet_voices
 from newsprobe.corpus.content import surface_word
 from newsprobe.corpus.figure_compare import (
     APPROXIMATE_MINOR,
@@ -311,12 +311,7 @@ def align_figures(
     days = event_days or {}
     mentions = [m for v in views for m in figure_mentions(v, event_day=days.get(v.id))]
     mentions = resolve_unknown(mentions)
-    # One voice per outlet however it is spelled: "The CBC" and "CBC News" cited by two
-    # articles are one voice, and so is a cited outlet whose own report is stored.
-    by_outlet = {node_key(v.voice_name): voices.get(v.id, v.voice_name) for v in views}
-    cited = display_names(m.cited_outlet for m in mentions if m.cited_outlet)
-    for name, shown in cited.items():
-        by_outlet.setdefault(node_key(name), shown)
+    by_outlet = outlet_voices(views, voices, (m.cited_outlet for m in mentions if m.cited_outlet))
     groups = group_figures(mentions)
     kinds = Counter((g[0].dimension, g[0].measure, g[0].scope) for g in groups)
     aligned: list[AlignedFigure] = []

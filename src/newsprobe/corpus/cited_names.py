@@ -22,12 +22,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from newsprobe.analyzers.attribution.source_kinds import looks_like_outlet
-from newsprobe.corpus.view import outlet_key
+from newsprobe.corpus.view import ArticleView, outlet_key
 
-__all__ = ["cited_name", "display_names", "initials", "node_key", "same_outlet"]
+__all__ = [
+    "cited_name",
+    "display_names",
+    "initials",
+    "node_key",
+    "outlet_voices",
+    "same_outlet",
+]
 
 # Words after an outlet's name that name no other outlet: its kind ("CBC News", "the
 # Canadian Press news agency") or a weekday the sentence ran on with ("told the Canadian
@@ -141,6 +148,19 @@ _KIND_BEFORE = re.compile(
     r"magazine|radio|television)\s+(?=[A-Z])",
     re.IGNORECASE,
 )
+
+
+def outlet_voices(
+    views: Iterable[ArticleView], voices: Mapping[str, str], cited: Iterable[str] = ()
+) -> dict[str, str]:
+    """`node_key` of an outlet -> the voice it speaks with: a stored article's outlet with
+    its article's voice (a wire copy's is the wire's), an outlet only cited with its
+    commonest spelling. Figures and claims cited from "The CBC" and "CBC News" are then
+    one voice, and the same one as CBC's own stored report."""
+    found = {node_key(v.voice_name): voices.get(v.id, v.voice_name) for v in views}
+    for name, shown in display_names(cited).items():
+        found.setdefault(node_key(name), shown)
+    return found
 
 
 def cited_name(name: str, text: str, start: int) -> str | None:

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprobe.analyzers.headline.stance import decide, stance_many
+from newsprobe.corpus.cited_names import node_key, outlet_voices
 from newsprobe.corpus.content import (
     anchors,
     asserts,
@@ -40,7 +41,7 @@ from newsprobe.corpus.content import (
     words_of,
 )
 from newsprobe.corpus.figure_compare import Statement, compare, precision_of
-from newsprobe.corpus.view import ArticleView, outlet_key
+from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import AlignedFigure, ClaimCheck, ClaimEvidence, FigureValue
 from newsprobe.findings import ClaimFinding, Span
 
@@ -363,7 +364,7 @@ def check_claims(
     claims = _claims(target)
     others = [v for v in others if v.id != target.id]
     views = {v.id: v for v in others}
-    by_outlet = {outlet_key(v.voice_name): voices.get(v.id, v.voice_name) for v in others}
+    by_outlet = outlet_voices(others, voices)
     english = [v for v in others if v.english]
     foreign = [v for v in others if not v.english]
     # Whose claim it is: the outlet it is cited from ("According to Northgate Wire, ..."),
@@ -372,7 +373,7 @@ def check_claims(
     independent_of = []
     for claim in claims:
         cited = target.cited_outlet(claim.span)
-        voice = by_outlet.get(outlet_key(cited), cited) if cited else own
+        voice = by_outlet.get(node_key(cited), cited) if cited else own
         independent_of.append({v.id: voices.get(v.id, v.voice_name) != voice for v in others})
     statements = [_statement(target, c) for c in claims]
     words = [content_words(text) for text in statements]
