@@ -146,6 +146,11 @@ class AlignedFigure(BaseModel):
     event: str = Field(
         default="main", description="'main' for the story's event, else the other event."
     )
+    event_story: int | str | None = Field(
+        default=None,
+        description="For another event's figure: the stored story about that event, whose "
+        "articles' figures are lined up too.",
+    )
     consensus: Consensus | None = None
     values: list[FigureValue] = Field(default_factory=list)
     target_verdict: FigureVerdict | None = Field(

@@ -43,6 +43,12 @@ from newsprobe.corpus.figure_compare import (
 )
 from newsprobe.corpus.figure_groups import group_figures, resolve_unknown
 from newsprobe.corpus.figure_mentions import TARGET, FigureMention, figure_mentions
+from newsprobe.corpus.other_events import (
+    OtherStory,
+    borrowed_mentions,
+    match_stories,
+    wanted_names,
+)
 from newsprobe.corpus.running_counts import RunningCount, level_of, running_count
 from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import AlignedFigure, Consensus, FigureValue, FigureVerdict
@@ -296,6 +302,7 @@ def align_figures(
     *,
     voices: Mapping[str, str],
     event_days: Mapping[str, date | None] | None = None,
+    others: Sequence[OtherStory] = (),
 ) -> list[AlignedFigure]:
     """Every figure that two or more of the story's articles give, aligned.
 
@@ -304,22 +311,38 @@ def align_figures(
         voices: article id -> independent voice (`provenance.voices`).
         event_days: article id -> the day of its main event (from the profiles), which
             tells an earlier event's figures from the story's.
+        others: stored stories that may be events the story recalls (`other_events`):
+            the figures of the one about a recalled event line up with the story's
+            figures of that event.
 
     Returns:
         Aligned figures, the main event's first, then by how many articles give them.
     """
     days = event_days or {}
-    mentions = [m for v in views for m in figure_mentions(v, event_day=days.get(v.id))]
+    elsewhere = wanted_names(views, days)
+    mentions = [
+        m
+        for v in views
+        for m in figure_mentions(v, event_day=days.get(v.id), story_names=elsewhere)
+    ]
+    home = {v.id for v in views}
+    recalled = match_stories(elsewhere, views, days, others)
+    for scope, story in recalled.items():
+        mentions += borrowed_mentions(story, scope)
+        voices = {**story.voices, **voices}
     mentions = resolve_unknown(mentions)
-    by_outlet = outlet_voices(views, voices, (m.cited_outlet for m in mentions if m.cited_outlet))
+    seen = [*views, *(v for story in recalled.values() for v in story.views)]
+    by_outlet = outlet_voices(seen, voices, (m.cited_outlet for m in mentions if m.cited_outlet))
     groups = group_figures(mentions)
     kinds = Counter((g[0].dimension, g[0].measure, g[0].scope) for g in groups)
     aligned: list[AlignedFigure] = []
     used_ids: Counter[str] = Counter()
     for members in groups:
         first = members[0]
-        if len({m.view.id for m in members}) < 2 or (
-            first.measure == "unknown" and not _said_alike(members)
+        if (
+            len({m.view.id for m in members}) < 2
+            or (first.measure == "unknown" and not _said_alike(members))
+            or not any(m.view.id in home for m in members)  # the recalled story's alone
         ):
             continue
         voice_of = {id(m): _voice(m, voices, by_outlet) for m in members}
@@ -370,6 +393,7 @@ def align_figures(
                 dimension=first.dimension,
                 unit=first.unit,
                 event="main" if scope == "main" else scope.removeprefix("other:"),
+                event_story=recalled[scope].id if scope in recalled else None,
                 consensus=None
                 if consensus is None
                 else Consensus(

@@ -16,11 +16,14 @@ edges (see `story_indexer.py` for why).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
 from newsprobe.corpus.corpus import Corpus
 from newsprobe.corpus.crosscheck import MEMBER_KINDS, crosscheck, story_provenance
+from newsprobe.corpus.names import name_keys
+from newsprobe.corpus.other_events import wanted_names
 from newsprobe.corpus.profile import build_profile
 from newsprobe.corpus.records import Duplicate, StoredArticle
 from newsprobe.corpus.session import CorpusSession
@@ -39,8 +42,14 @@ __all__ = [
     "story_with_articles",
 ]
 
-#: A story as cross-checking reads it: the story, its members' analyses, their event days.
-_StoryData = tuple[Story | None, list[Analysis], dict[str, date | None]]
+#: A story as cross-checking reads it: the story, its members' analyses, their event days,
+#: and the stored stories of events its articles recall, by id.
+_StoryData = tuple[Story | None, list[Analysis], dict[str, date | None], dict[int, list[Analysis]]]
+
+#: Most stored stories read as candidates for the events a story recalls. Two recalled
+#: events in one story are rare, and each candidate story costs a read of its members;
+#: `other_events.match_stories` then keeps the one (if any) about each event.
+_RECALLED_CANDIDATES = 3
 
 _UNFILED = (
     "the article is stored but filed in no story (it was added without cross-checking): "
@@ -94,12 +103,45 @@ def _event_days(session: CorpusSession, ids: Sequence[str]) -> dict[str, date | 
     return found
 
 
-def _with_story(session: CorpusSession, story_id: int | None) -> _StoryData:
+def _recalled(
+    session: CorpusSession,
+    story_id: int | None,
+    analyses: Sequence[Analysis],
+    days: dict[str, date | None],
+) -> dict[int, list[Analysis]]:
+    """Stored stories that may be the events the story's articles recall ("two days after
+    a ramming near Dovrin"): those sharing most name keys with the places tied to them
+    (`other_events.wanted_names`). `days` gains their members' event days."""
+    names = wanted_names([ArticleView(a) for a in analyses], days)
+    keys = sorted({key for name in names for key in name_keys(name)})
+    if not keys:
+        return {}
+    shared: Counter[int] = Counter()
+    for candidate in session.candidates(keys=keys):
+        if candidate.story_id is not None and candidate.story_id != story_id:
+            shared[candidate.story_id] += candidate.shared_keys
+    found: dict[int, list[Analysis]] = {}
+    for other, _ in shared.most_common(_RECALLED_CANDIDATES):
+        found[other] = session.story_analyses(other, kinds=MEMBER_KINDS)
+        days.update(_event_days(session, [m.article.id for m in found[other]]))
+    return found
+
+
+def _with_story(
+    session: CorpusSession, story_id: int | None, target: Analysis | None = None
+) -> _StoryData:
+    """The story's data; `target`, when it is not stored, counts among its articles for
+    the events they recall."""
     if story_id is None:
-        return None, [], {}
-    members = session.story_analyses(story_id, kinds=MEMBER_KINDS)
-    days = _event_days(session, [m.article.id for m in members])
-    return _story(session, story_id, members), members, days
+        members: list[Analysis] = []
+        days: dict[str, date | None] = {}
+    else:
+        members = session.story_analyses(story_id, kinds=MEMBER_KINDS)
+        days = _event_days(session, [m.article.id for m in members])
+    readers = members if target is None else [target, *members]
+    recalled = _recalled(session, story_id, readers, days)
+    story = None if story_id is None else _story(session, story_id, members)
+    return story, members, days, recalled
 
 
 def crosscheck_stored(corpus: Corpus, id_or_url: str) -> CrossCheck:
@@ -113,8 +155,10 @@ def crosscheck_stored(corpus: Corpus, id_or_url: str) -> CrossCheck:
         stored = session.article(id_or_url)
         return session.analysis(stored.id), _with_story(session, stored.story_id)
 
-    analysis, (story, members, days) = corpus.reading(read)
-    check = crosscheck(analysis, members, event_days=days, story=story, stored=True)
+    analysis, (story, members, days, recalled) = corpus.reading(read)
+    check = crosscheck(
+        analysis, members, event_days=days, story=story, stored=True, others=recalled
+    )
     if story is None:
         check = check.model_copy(update={"notices": [_UNFILED, *check.notices]})
     return check
@@ -146,11 +190,15 @@ def crosscheck_new(
 
     def read(session: CorpusSession) -> _StoryData:
         decision = indexer.decide(session, profile)
-        return _with_story(session, int(decision.story) if decision.story else None)
+        story_id = int(decision.story) if decision.story else None
+        return _with_story(session, story_id, analysis)
 
-    story, members, days = corpus.reading(read)
-    days[analysis.article.id] = profile.event_day
-    check = crosscheck(analysis, members, event_days=days, story=story, stored=False)
+    days: dict[str, date | None] = {analysis.article.id: profile.event_day}
+    story, members, stored_days, recalled = corpus.reading(read)
+    days.update(stored_days)
+    check = crosscheck(
+        analysis, members, event_days=days, story=story, stored=False, others=recalled
+    )
     if story is None:
         note = "no stored story is about the same event: the article would start a new one"
         notices = [n for n in check.notices if not n.startswith("no other article")]

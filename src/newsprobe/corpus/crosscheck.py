@@ -14,12 +14,13 @@ render the result.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from newsprobe.corpus.alignment import align_figures
 from newsprobe.corpus.claim_check import check_claims
 from newsprobe.corpus.i18n.figures import FOREIGN_LANGUAGES
+from newsprobe.corpus.other_events import OtherStory
 from newsprobe.corpus.profile import ArticleProfile, event_day
 from newsprobe.corpus.provenance import provenance, voices
 from newsprobe.corpus.quote_fidelity import check_quotes
@@ -93,6 +94,13 @@ def _with_target_verdict(figure: AlignedFigure, target: str) -> AlignedFigure:
     return figure.model_copy(update={"target_verdict": body[-1].verdict})
 
 
+def _other_story(
+    key: int | str, analyses: Sequence[Analysis], day_of: Callable[[ArticleView], date | None]
+) -> OtherStory:
+    views = [ArticleView(a) for a in analyses]
+    return OtherStory(id=key, views=views, event_days={v.id: day_of(v) for v in views})
+
+
 def crosscheck(
     target: Analysis,
     members: Sequence[Analysis],
@@ -101,6 +109,7 @@ def crosscheck(
     event_days: Mapping[str, date | None] | None = None,
     story: Story | None = None,
     stored: bool | None = None,
+    others: Mapping[int, Sequence[Analysis]] | Mapping[str, Sequence[Analysis]] | None = None,
 ) -> CrossCheck:
     """Compare `target` with the other articles of its story.
 
@@ -112,20 +121,26 @@ def crosscheck(
             stored profiles without validating the whole profile); before `profiles`.
         story: the story, as the store lists it, for the output.
         stored: whether the target is stored in the corpus, for the output.
+        others: other stored stories by id, with their analyses, that may be events
+            the story recalls ("two days after a ramming near Dovrin killed one
+            soldier"): the one about such an event lines up its figures of it
+            (`other_events`). Their event days are read like the members'.
     """
     views = _views(target, members)
-    me, others = views[0], views[1:]
+    me, rest = views[0], views[1:]
     graph = provenance(views, around=me.id)
     voice = voices(views, graph.edges)
-    days = {}
-    for v in views:
+
+    def day_of(v: ArticleView) -> date | None:
         if event_days is not None and v.id in event_days:
-            days[v.id] = event_days[v.id]
-        elif profiles is not None and v.id in profiles:
-            days[v.id] = profiles[v.id].event_day
-        else:
-            days[v.id] = event_day(v.analysis)
-    figures = align_figures(views, voices=voice, event_days=days)
+            return event_days[v.id]
+        if profiles is not None and v.id in profiles:
+            return profiles[v.id].event_day
+        return event_day(v.analysis)
+
+    days = {v.id: day_of(v) for v in views}
+    recalled = [_other_story(key, analyses, day_of) for key, analyses in (others or {}).items()]
+    figures = align_figures(views, voices=voice, event_days=days, others=recalled)
     figures = [_with_target_verdict(f, me.id) for f in figures]
     figures.sort(key=lambda f: (f.target_verdict is None, f.event != "main"))
     english = me.english
@@ -134,11 +149,11 @@ def crosscheck(
         story=story,
         stored=stored,
         figures=figures,
-        claims=check_claims(me, others, voices=voice, figures=figures) if english else [],
-        quotes=check_quotes(me, others, voices=voice),
-        speculation=check_speculation(me, others) if english else [],
+        claims=check_claims(me, rest, voices=voice, figures=figures) if english else [],
+        quotes=check_quotes(me, rest, voices=voice),
+        speculation=check_speculation(me, rest) if english else [],
         provenance=[e for e in graph.edges if me.id in (e.source, e.to)],
-        notices=_notices(me, others),
+        notices=_notices(me, rest),
     )
 
 

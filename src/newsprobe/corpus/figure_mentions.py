@@ -28,7 +28,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
-from itertools import pairwise
 
 from newsprobe.analyzers.quantities.numbers import parse_number
 from newsprobe.analyzers.quantities.rules import ESTIMATE
@@ -41,7 +40,13 @@ from newsprobe.corpus.names import fold
 from newsprobe.corpus.view import ArticleView
 from newsprobe.findings import EventFinding, QuantityFinding, Span
 
-__all__ = ["SKIPPED_DIMENSIONS", "FigureMention", "figure_mentions"]
+__all__ = [
+    "SKIPPED_DIMENSIONS",
+    "FigureMention",
+    "figure_mentions",
+    "other_event_names",
+    "own_names",
+]
 
 #: Dimensions never aligned: a ratio ("twice as many") compares two figures, an age is a
 #: fact about a person, not about the event.
@@ -418,6 +423,12 @@ def _other_scope(view: ArticleView, clause: str, home: int | None) -> str | None
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "PERSON"})
 
 
+# Names a story's articles share as another event's: places and named events. People
+# (and the small model's people that are places) are left out: a fire chief quoted in the
+# paragraph about last year's blaze still speaks of this one.
+_SHARED_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT"})
+
+
 # A clause that opens with an English participle goes on with the clause before it:
 # "two days after a driver hit two soldiers, killing one".
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
@@ -504,14 +515,36 @@ def _places(view: ArticleView, sentence: tuple[int, int]) -> frozenset[str]:
     )
 
 
-def _other_event_names(view: ArticleView, home: int | None) -> dict[str, str]:
+def _own_names(view: ArticleView) -> set[str]:
+    """The entities of the headline and the lede: the story's own, never another event's."""
+    return {e for start, end in view.sentences.spans[:2] for e in _entities_in(view, (start, end))}
+
+
+def other_event_names(view: ArticleView, *, event_day: date | None) -> dict[str, str]:
     """Entities the article ties to another event ("at Castelmar two years ago"), with
-    that event's scope; never one named in the headline or the lede (the story's own)."""
+    that event's scope; never one named in the headline or the lede (the story's own).
+
+    A story's articles share them (`figure_mentions`' `story_names`): one article says
+    the ramming near Dovrin came "two days" before, another only "On Tuesday, a driver
+    killed one soldier ... near Dovrin", which is the same earlier event."""
+    found = _other_event_names(view, _home_year(view, event_day))
+    return {
+        fold(e.canonical): found[e.id]
+        for e in view.entities.values()
+        if e.id in found and e.label in _SHARED_LABELS
+    }
+
+
+def own_names(view: ArticleView) -> set[str]:
+    """The names (folded) of the headline and the lede: the story's own event's."""
+    return {fold(view.entities[e].canonical) for e in _own_names(view)}
+
+
+def _other_event_names(view: ArticleView, home: int | None) -> dict[str, str]:
     if not view.english:
         return {}  # capitalization names every German noun: no entities to go by
     text = view.article.text
-    lede = view.sentences.spans[:2]
-    own = {e for start, end in lede for e in _entities_in(view, (start, end))}
+    own = _own_names(view)
     found: dict[str, str] = {}
     for sentence in view.sentences.spans[2:]:
         for clause in _clauses(text, sentence):
@@ -526,11 +559,14 @@ def _other_event_names(view: ArticleView, home: int | None) -> dict[str, str]:
 
 
 def _clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
-    bounds = [sentence[0]]
+    """The clauses of a sentence, each as `_clause` gives it (without the delimiter after
+    it), so a clause found here and one found around a figure compare equal."""
+    clauses, start = [], sentence[0]
     for match in _CLAUSE_END.finditer(text, sentence[0], sentence[1]):
-        bounds.append(match.end())
-    bounds.append(sentence[1])
-    return [(a, b) for a, b in pairwise(bounds) if b > a]
+        clauses.append((start, match.start()))
+        start = match.end()
+    clauses.append((start, sentence[1]))
+    return [(a, b) for a, b in clauses if b > a]
 
 
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 6, 3  # words around a figure that say what it measures
@@ -573,13 +609,18 @@ def _nouns(view: ArticleView, q: QuantityFinding, clause: tuple[int, int]) -> fr
     return words | ({stem(fold(counted))} if counted else set())
 
 
-def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[FigureMention]:
+def figure_mentions(
+    view: ArticleView, *, event_day: date | None, story_names: Mapping[str, str] | None = None
+) -> list[FigureMention]:
     """The figures of one article that can be aligned, with their keys.
 
     Args:
         view: the article.
         event_day: the day of the article's main event, when known (from its profile);
             an event the analyzer dates far from it is another event.
+        story_names: names (folded) the story's other articles tie to another event,
+            with its scope (`other_event_names`); the article's own headline and lede names are
+            never another event's.
     """
     text = view.article.text
     home = _home_year(view, event_day)
@@ -605,6 +646,12 @@ def figure_mentions(view: ArticleView, *, event_day: date | None) -> list[Figure
             scope = _event_scope(event, event_day)
         pending.append((q, sentence, clause, measure, scope))
     other_names = _other_event_names(view, home)
+    if story_names:
+        own = _own_names(view)
+        for entity in view.entities.values():
+            scope = story_names.get(fold(entity.canonical))
+            if scope is not None and entity.id not in own:
+                other_names.setdefault(entity.id, scope)
     found: list[FigureMention] = []
     for q, sentence, clause, measure, scope in pending:
         if scope is None:  # "the three-hour Castelmar summit", Castelmar being in the past

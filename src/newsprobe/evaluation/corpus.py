@@ -400,7 +400,8 @@ def score_part(
     clock = time.perf_counter()
     for story, group in members.items():
         for analysis in group:
-            checks[analysis.article.id] = crosscheck(analysis, group, profiles=by_id)
+            others = {other: rest for other, rest in members.items() if other != story}
+            checks[analysis.article.id] = crosscheck(analysis, group, profiles=by_id, others=others)
         edges += story_provenance(group, story=story).edges
     scores.seconds["crosscheck"] = round(time.perf_counter() - clock, 2)
     return _score_checks(scores, part, checks, edges, ids)

@@ -208,6 +208,8 @@ def _figure_table(
         else "no consensus: the outlets disagree with no majority"
     )
     verdict = Text("this article: ").append(_verdict(figure.target_verdict))
+    if figure.event_story is not None:
+        caption += f"; the other event's own coverage (story {figure.event_story}) is lined up too"
     return Panel(
         Group(table, Text(caption, style="italic"), verdict),
         title=figure.description,

@@ -206,6 +206,21 @@ def test_a_day_said_on_a_coordinated_verb_dates_the_toll_and_an_earlier_toll_is_
     assert tolls == ["2015-03-07", "2015-03-09"]
 
 
+def test_a_day_said_in_a_when_clause_dates_the_toll(pipeline: Pipeline) -> None:
+    # "on Saturday" hangs on "exploded", the verb of the "when" clause: it dates the
+    # deaths too. Undated, the toll merged with Thursday's crash further down and took
+    # its day.
+    article = make_article(
+        "Two workers died when gas exploded at a bakery in Osk on Saturday, the fire "
+        "service said. On Thursday, a lorry killed five people at a bus shelter in Varn.",
+        published=MONDAY,
+    )
+    tolls = sorted(
+        e.time or "" for e in _events(pipeline.analyze(article)) if e.event_type == "death_toll"
+    )
+    assert tolls == ["2015-03-05", "2015-03-07"]
+
+
 def test_a_toll_dated_by_a_year_alone_is_an_earlier_event(pipeline: Pipeline) -> None:
     article = make_article(
         "At least nine people were killed after a ferry capsized off Osk on Saturday, the "

@@ -156,7 +156,7 @@ class EventsAnalyzer(Analyzer):
     """Events (meetings, attacks, agreements, deaths...) with participants, place and date."""
 
     name = "events"
-    version = "1"
+    version = "2"
     requires = frozenset({"doc", "doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quantity"})
     provides = frozenset({"event"})

@@ -225,6 +225,16 @@ def _coordinated(governor: Token, trigger: Token) -> bool:
     )
 
 
+def _when_clause(governor: Token, trigger: Token) -> bool:
+    """Whether `governor` heads a "when" clause of the trigger, which happens at the
+    trigger's time: its date is the trigger's."""
+    return (
+        governor.dep_ == "advcl"
+        and governor.head.i == trigger.i
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in governor.children)
+    )
+
+
 def _attached(root: Token, trigger: Token) -> bool:
     governor = _governor(root, trigger)
     if governor.i == trigger.i:
@@ -233,6 +243,8 @@ def _attached(root: Token, trigger: Token) -> bool:
         return True  # "a fire that broke out yesterday"
     if _coordinated(governor, trigger):
         return True  # "Two guards were killed and four others wounded Thursday"
+    if _when_clause(governor, trigger):
+        return True  # "Two workers died when gas exploded at a bakery on Thursday"
     head = phrase_head(trigger)
     return (
         head is not trigger and governor.i == head.i and head.lemma_.lower() not in SPEECH_LEMMAS
