@@ -947,3 +947,62 @@ def test_one_outlet_cited_in_two_spellings_is_one_voice() -> None:
     (talks,) = [f for f in figures if f.dimension == "duration"]
     voices = {v.voice for v in talks.values}
     assert len(voices) == 2, voices  # the CBC, however spelled, and the Courier
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The attack killed 12 people, including four cartoonists."),
+        ("en", "The attack took the lives of 12 people, a toll that included four cartoonists."),
+        ("fr", "L'attentat a fait 12 morts, dont 4 policiers."),
+        ("de", "Bei dem Anschlag starben 12 Menschen, darunter 4 Polizisten."),
+    ],
+)
+def test_a_count_of_some_of_those_counted_is_a_part(language: str, text: str) -> None:
+    from newsprobe.corpus.figure_mentions import SUBSET, figure_mentions
+
+    (view,) = _views("Osk", {"Harbourline News": text}, languages={"Harbourline News": language})
+    measures = [m.measure for m in figure_mentions(view, event_day=None)]
+    assert len(measures) == 2 and measures[1].endswith(SUBSET), measures
+
+
+def test_a_part_of_the_toll_is_no_rival_of_the_toll() -> None:
+    views = _views(
+        "Osk Review attack",
+        {
+            "Harbourline News": "Gunmen killed 12 people at the Osk Review on Wednesday.",
+            "Coastline Wire": "Twelve people died in the attack on the Osk Review on Wednesday.",
+            "Courier": (
+                "Crowds gathered after the attack, which took the lives of 12 people, a death "
+                "toll that included four prominent cartoonists."
+            ),
+        },
+        hours={"Coastline Wire": 1, "Courier": 2},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    dead = [f for f in figures if f.dimension == "casualties"]
+    assert [sorted(v.text for v in f.values) for f in dead] == [["12", "12", "Twelve"]]
+    assert {v.verdict for f in dead for v in f.values} == {"consistent"}
+
+
+def test_a_career_is_no_length_of_the_attack_and_shares_of_different_things_stay_apart() -> None:
+    # Real FNC-1 coverage: "served the force for 29 years" against "ten years in Velm" was
+    # the attack's duration, and a poll's "89%" a contradiction of a "100 percent fake
+    # story".
+    views = _views(
+        "Osk shooting",
+        {
+            "Harbourline News": (
+                "A gunman shot a guard at the Osk parliament on Wednesday. Sergeant Ana Lane, "
+                "who stopped the attack, served the police for 29 years. A poll shows that 89% "
+                "of readers believe the rumours."
+            ),
+            "Coastline Wire": (
+                "A guard was shot at the Osk parliament on Wednesday. Lane spent ten years in "
+                "Velm before the attack. Pranksters spread a 100 percent fake story about it."
+            ),
+        },
+        hours={"Coastline Wire": 1},
+    )
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    assert [f.description for f in figures if f.dimension in ("duration", "percent")] == []

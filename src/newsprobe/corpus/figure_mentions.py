@@ -135,7 +135,9 @@ def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
     past = phrase_pattern(list(lex.interval_past))
     added_before = phrase_pattern(list(lex.increment_before))
     added_after = phrase_pattern(list(lex.increment_after))
+    subset = phrase_pattern(list(lex.subset_before))
     return {
+        "subset_before": re.compile(rf"(?:{subset.pattern})\s*$", re.I) if subset else None,
         "increment_before": (
             re.compile(rf"(?:{added_before.pattern})\s*$", re.I) if added_before else None
         ),
@@ -151,6 +153,16 @@ def _patterns(language: str) -> dict[str, re.Pattern[str] | None]:
         "interval_after": re.compile(rf"^\s*(?:{after.pattern})", re.I) if after else None,
         "interval_past": re.compile(rf"^\s*(?:{past.pattern})", re.I) if past else None,
     }
+
+
+#: The longest an event of a kind lasts, in minutes: a longer duration said near it or
+#: of it is something else's (a career, a sentence served). Only kinds that are over
+#: within days: a strike, talks or a fire can run for months. A siege is an "operation".
+_LONGEST = {"attack": 31 * 1440.0, "accident": 2 * 1440.0}
+
+
+def _minutes(q: QuantityFinding) -> float:
+    return next((v for v in (q.value, q.lower, q.upper) if v is not None), 0.0)
 
 
 def _nearest_event_kind(text: str, at: int, language: str) -> str | None:
@@ -336,6 +348,8 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
         kind = _nearest_event_kind(view.text((start, end)), q.span.start - start, language)
         if kind is None and (event := _linked_event(view, q)) is not None:
             kind = _EVENT_TYPES.get(event.event_type)
+        if kind in _LONGEST and _minutes(q) > _LONGEST[kind]:
+            return "unknown"  # "served the police for 29 years": a career, not the attack
         return kind or "unknown"
     if q.dimension == "casualties":
         about = (q.about or "").lower()
@@ -663,6 +677,8 @@ def figure_mentions(
         if dimension in ("count", "casualties"):
             if _is_increment(view, q):
                 measure += ADDED
+            elif _is_subset(view, q):
+                measure += SUBSET
             elif _followed_by_increment(view, q, sentence):
                 measure += FIRST_PART
         context = _context(text, sentence, q)
@@ -693,8 +709,11 @@ ADDED = " (added)"
 #: ... and what a count followed in its sentence by such an addition adds: "six shots, a
 #: pause, then four more" gives the first volley, not the ten shots other outlets count.
 FIRST_PART = " (first part)"
+#: ... and what a count of some of those counted adds: "12 people, including four
+#: cartoonists", "a death toll that included four cartoonists" is no rival of the 12.
+SUBSET = " (part)"
 #: The markers that keep a count apart from the story's totals (`figure_groups`).
-PART_MARKERS = (ADDED, FIRST_PART)
+PART_MARKERS = (ADDED, FIRST_PART, SUBSET)
 
 
 def _is_increment(view: ArticleView, q: QuantityFinding) -> bool:
@@ -706,6 +725,16 @@ def _is_increment(view: ArticleView, q: QuantityFinding) -> bool:
     return bool(
         (before is not None and before.search(text, max(0, q.span.start - 20), q.span.start))
         or (after is not None and after.search(text[q.span.end : q.span.end + 30]))
+    )
+
+
+def _is_subset(view: ArticleView, q: QuantityFinding) -> bool:
+    """Whether a count names some of those counted before it: "including four
+    cartoonists", "dont trois enfants", "darunter zwei Kinder"."""
+    pattern = _patterns(_lexicon(view).language)["subset_before"]
+    text = view.article.text
+    return pattern is not None and bool(
+        pattern.search(text, max(0, q.span.start - 20), q.span.start)
     )
 
 

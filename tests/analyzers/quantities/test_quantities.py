@@ -76,6 +76,10 @@ def test_casualties_split_dead_and_injured(pipeline: Pipeline) -> None:
             [(1, "dead"), (4, "injured")],
         ),
         ("The blast killed one guard and wounded another.", [(1, "dead")]),
+        # The lives an attack took are its dead; the lives someone saved are not.
+        ("The attack took the lives of 12 people on Wednesday.", [(12, "dead")]),
+        ("The blast claimed the lives of 14 miners.", [(14, "dead")]),
+        ("Lifeguards saved the lives of 12 people on Sunday.", []),
         # The level a toll reached, its description twenty words long.
         (
             "The number of people known to have died when the ferry Merrin Star capsized "

@@ -87,7 +87,7 @@ class QuantitiesAnalyzer(Analyzer):
     """Numbers with what they measure: durations, money, counts, casualties, percentages."""
 
     name = "quantities"
-    version = "1"
+    version = "2"
     requires = frozenset({"doc", "doc:ents", "doc:tags", "doc:lemmas"})
     provides = frozenset({"quantity"})
     languages = frozenset({"en"})

@@ -48,6 +48,9 @@ _KILL_BEFORE = {
     # Headline present: "Crane collapse injures nine", "Blast kills 12".
     "injures": "injured", "wounds": "injured",
 }  # fmt: skip
+# Verbs before "(the) lives of" that make the count after it the dead: "the attack took
+# the lives of 12 people", "claimed the lives of three".
+_TOOK_LIVES = frozenset({"took", "taken", "take", "takes", "claimed", "claim", "claims", "cost"})
 # Adverbs that make an injury count its own figure: "three were seriously hurt" is not a
 # second count of "nine injured" but of how many of them are badly hurt, and outlets
 # that give 2 and 3 seriously injured disagree about that figure, not about the nine.
@@ -187,6 +190,10 @@ def _casualty(tokens: list[Token], m: Measure) -> str | None:
     before = _low(tokens, m.start - 1)
     if before in _KILL_BEFORE:
         return _KILL_BEFORE[before]
+    if (_low(tokens, m.start - 2), before) == ("lives", "of") and any(
+        _low(tokens, m.start - k) in _TOOK_LIVES for k in (3, 4)
+    ):
+        return "dead"  # "took the lives of 12 people", not "saved the lives of 12"
     if _low(tokens, after) == "of" and m.number.vague:
         after += 1
     word = _low(tokens, after)

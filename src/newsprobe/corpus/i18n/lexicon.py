@@ -114,6 +114,7 @@ class Lexicon:
     interval_past: tuple[str, ...]
     increment_before: tuple[str, ...]
     increment_after: tuple[str, ...]
+    subset_before: tuple[str, ...]
     reference_before: tuple[str, ...]
     reference_after: tuple[str, ...]
     not_names: frozenset[str]
@@ -199,6 +200,7 @@ def lexicon(language: str) -> Lexicon:
         interval_past=_lower(raw.get("interval_past", [])),
         increment_before=_lower(raw.get("increment_before", [])),
         increment_after=_lower(raw.get("increment_after", [])),
+        subset_before=_lower(raw.get("subset_before", [])),
         reference_before=_lower(raw.get("reference_before", [])),
         reference_after=_lower(raw.get("reference_after", [])),
         not_names=frozenset(raw["not_names"]),
