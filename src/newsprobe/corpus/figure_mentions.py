@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
+from weakref import WeakKeyDictionary
 
 from newsprobe.analyzers.quantities.numbers import parse_number
 from newsprobe.analyzers.quantities.rules import ESTIMATE
@@ -554,7 +555,19 @@ def own_names(view: ArticleView) -> set[str]:
     return {fold(view.entities[e].canonical) for e in _own_names(view)}
 
 
+# Each view's names by home year: an alignment reads them for the story's shared names
+# (`other_event_names`) and again for the view's own figures (a twelfth of a cross-check).
+_NAMES_READ: WeakKeyDictionary[ArticleView, dict[int | None, dict[str, str]]] = WeakKeyDictionary()
+
+
 def _other_event_names(view: ArticleView, home: int | None) -> dict[str, str]:
+    by_home = _NAMES_READ.setdefault(view, {})
+    if home not in by_home:
+        by_home[home] = _read_other_event_names(view, home)
+    return dict(by_home[home])
+
+
+def _read_other_event_names(view: ArticleView, home: int | None) -> dict[str, str]:
     if not view.english:
         return {}  # capitalization names every German noun: no entities to go by
     text = view.article.text
