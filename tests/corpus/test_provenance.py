@@ -189,6 +189,10 @@ def test_a_credit_closing_a_paragraph_is_a_caption_not_a_wire() -> None:
         ("Harbour TV's Ilo Varn", "", "Harbour TV"),
         ("Kestravan newspaper El Faro", "", "El Faro"),
         ("a KBC viewer", "", None),
+        # A person whose surname is an outlet word: who follows a person, not an outlet.
+        ("Jordan Press", "The walkout goes ahead, said Jordan Press, who speaks for it.", None),
+        ("Jordan Press", "Jordan Press, a spokesman for the union, said so.", None),
+        ("Harbour Press", "The Harbour Press, a daily paper, reported it first.", "Harbour Press"),
         # "Mail" cut from the whole name: read whole again from the words before it.
         (
             "Mail",

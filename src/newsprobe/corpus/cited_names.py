@@ -163,11 +163,26 @@ def outlet_voices(
     return found
 
 
+# What follows a person's name, never an outlet's: "Jordan Press, who speaks for the
+# union", "Jordan Press, a spokesman for the union".
+_WHO_AFTER = re.compile(r",\s+(?:who|whom)\b|,\s+(?:a|an|the)\s+([\w-]+)(?:\s+([\w-]+))?")
+
+
+def _person_after(text: str, end: int) -> bool:
+    found = _WHO_AFTER.match(text, end)
+    if found is None:
+        return False
+    role = {w.lower() for w in found.groups() if w}  # "a spokesman", "a senior spokesman"
+    return not role or bool(role & _PERSON_TITLES)
+
+
 def cited_name(name: str, text: str, start: int) -> str | None:
     """The outlet named by an attribution's source `name` found at offset `start` of
     `text`, or None when it names none (see the module docstring); without the kind of
     outlet said before the name ("state broadcaster TRN" is TRN)."""
     name = name.split("\n", 1)[0].strip()
+    if _person_after(text, start + len(name)):
+        return None  # "said Jordan Press, who speaks for the union": a person
     if (kind := _KIND_BEFORE.match(name)) and name[kind.end() :].strip():
         name = name[kind.end() :].strip()
     # "CNN's Don Lemon", "Associated Press writer Ana Vell": the outlet they speak for.
