@@ -228,6 +228,9 @@ def _casualty(tokens: list[Token], m: Measure) -> str | None:
         j = len(window) - 1 - window[::-1].index("toll")
         if j > 0 and window[j - 1] in ("death", "casualty"):
             return "dead" if window[j - 1] == "death" else "casualties"
+        # "By Sunday the toll had risen to 36": the level "the toll" reached is the dead.
+        if j > 0 and window[j - 1] in ("the", "its") and before in _LEVEL_BEFORE:
+            return "dead"
     # "Officials put the number of injured at around 150", "the number of dead rose to
     # 40", "the number of people killed in Friday's earthquake rose to 31".
     # The number must be what the count stands at, not a number inside its description
