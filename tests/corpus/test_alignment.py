@@ -1006,3 +1006,29 @@ def test_a_career_is_no_length_of_the_attack_and_shares_of_different_things_stay
     )
     figures = align_figures(views, voices={v.id: v.voice_name for v in views})
     assert [f.description for f in figures if f.dimension in ("duration", "percent")] == []
+
+
+def test_a_differing_count_of_undated_reports_may_be_an_earlier_count() -> None:
+    import newsprobe
+    from newsprobe.corpus.alignment import UNDATED_COUNT_NOTE
+    from newsprobe.document import Article
+
+    bodies = {
+        "Harbourline News": "Police arrested 30 protesters in Osk after the march.",
+        "Coastline Wire": "Police have arrested 50 protesters in Osk after the march.",
+        "Courier": "In Osk, 50 protesters were arrested after the march, police said.",
+    }
+    views = [
+        ArticleView(
+            newsprobe.analyze(
+                Article.create(headline="Osk march", body=body, outlet=outlet, language="en")
+            )
+        )
+        for outlet, body in bodies.items()
+    ]
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views})
+    (arrested,) = [f for f in figures if f.dimension == "count"]
+    notes = {v.outlet: (v.verdict, v.note) for v in arrested.values}
+    assert notes["Harbourline News"][0] != "consistent"
+    assert UNDATED_COUNT_NOTE in notes["Harbourline News"][1]
+    assert notes["Courier"] == ("consistent", "")

@@ -49,7 +49,12 @@ from newsprobe.corpus.other_events import (
     match_stories,
     wanted_names,
 )
-from newsprobe.corpus.running_counts import RunningCount, level_of, running_count
+from newsprobe.corpus.running_counts import (
+    RUNNING_MEASURES,
+    RunningCount,
+    level_of,
+    running_count,
+)
 from newsprobe.corpus.view import ArticleView
 from newsprobe.coverage import AlignedFigure, Consensus, FigureValue, FigureVerdict
 
@@ -59,6 +64,7 @@ __all__ = [
     "EXACT_MINOR",
     "EXACT_SAME",
     "SHARE_MINOR",
+    "UNDATED_COUNT_NOTE",
     "Statement",
     "align_figures",
     "compare",
@@ -297,6 +303,23 @@ def _description(members: Sequence[FigureMention], siblings: int) -> str:
     return words
 
 
+#: Said of a differing value of a count that grows while a story unfolds when some of its
+#: reports are undated: the reader cannot be told which came first, and should know that
+#: a lower figure may only be older (real FNC-1 coverage is undated throughout).
+UNDATED_COUNT_NOTE = (
+    "a count that grows as the story unfolds, and some reports are undated: "
+    "this may be an earlier or later count, not a contradiction"
+)
+
+
+def _undated_running(measure: str, chosen: Mapping[str, FigureMention]) -> bool:
+    """Whether the figure is a count that grows (`running_counts`) some of whose
+    reports are undated, so their order is unknown."""
+    return measure in RUNNING_MEASURES and any(
+        m.view.article.published is None for m in chosen.values()
+    )
+
+
 def align_figures(
     views: Sequence[ArticleView],
     *,
@@ -354,6 +377,7 @@ def align_figures(
         statements = {voice: statement_of(m) for voice, m in chosen.items()}
         running = running_count(first.measure, chosen)
         consensus = _consensus(statements) if running is None else _latest(running, statements)
+        unordered = running is None and _undated_running(first.measure, chosen)
         values = []
         for m in sorted(members, key=lambda m: (m.view.id, m.span.start)):
             voice = voice_of[id(m)]
@@ -362,6 +386,8 @@ def align_figures(
             if running is not None and running.earlier(voice, level_of(m)):
                 verdict = "consistent"
                 notes.append(f"an earlier count: the latest report gives {running.value:,.0f}")
+            elif unordered and verdict not in (None, "consistent"):
+                notes.append(UNDATED_COUNT_NOTE)
             values.append(
                 FigureValue(
                     article=m.view.id,
