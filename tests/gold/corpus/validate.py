@@ -44,7 +44,7 @@ __all__ = [
 
 CORPUS_DIR = Path(__file__).resolve().parent
 #: Part folder -> the prefix every article id of that part carries.
-PARTS = {"dev": "d-", "heldout": "h-", "probe1": "p-"}
+PARTS = {"dev": "d-", "heldout": "h-", "probe1": "p-", "probe2": "q-"}
 LANGUAGES = frozenset({"en", "fr", "de", "it", "es"})
 VERDICTS_FIGURE = frozenset({"consistent", "minor_discrepancy", "minority", "contradiction"})
 BOUNDS = frozenset({"exact", "approximate", "lower", "upper"})
