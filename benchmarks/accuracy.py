@@ -722,7 +722,8 @@ def real_stories(slow: bool) -> list[Row]:
 def corpus(part: str) -> list[Row]:
     """Cross-checking on a part of the composed corpus (`newsprobe.evaluation.corpus`):
     dev was read while tuning; heldout was written after the code and scored once;
-    probe1 was written blind on 2026-12-08, scored once, then read (it now counts as dev).
+    probe1 and probe2 were written blind on 2026-12-08 by sessions that did not read the
+    code, each scored once, then read (they now count as dev).
 
     Run through a temporary SQLite corpus, as `corpus add` and `corpus crosscheck` run,
     so the figures measure what users get."""
@@ -842,6 +843,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += _run("corpus (dev)", corpus, "dev")
     rows += _run("corpus (held-out)", corpus, "heldout")
     rows += _run("corpus (probe1)", corpus, "probe1")
+    rows += _run("corpus (probe2)", corpus, "probe2")
     elapsed = time.perf_counter() - started
     print(f"newsprobe accuracy report ({'quick' if args.quick else 'full'} run, {elapsed:.0f} s)\n")
     print_table(rows)

@@ -19,7 +19,8 @@ from newsprobe.ingest.options import IngestOptions
 from newsprobe.ingest.records import record_to_article
 
 CORPUS_DIR = Path(__file__).resolve().parent / "gold" / "corpus"
-PARTS = [p for p in (CORPUS_DIR / name for name in ("dev", "heldout", "probe1")) if p.is_dir()]
+PART_NAMES = ("dev", "heldout", "probe1", "probe2")
+PARTS = [p for p in (CORPUS_DIR / name for name in PART_NAMES) if p.is_dir()]
 
 
 def _validator() -> ModuleType:

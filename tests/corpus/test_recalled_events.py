@@ -157,3 +157,43 @@ def test_the_report_names_the_other_events_story() -> None:
     render_crosscheck(check, Console(file=out, width=140))
     assert "(story 7) is lined up too" in out.getvalue()
     assert "Velmora Courier" in out.getvalue()
+
+
+def test_one_recalled_event_is_one_figure_however_each_article_dates_it() -> None:
+    # One article dates the earlier blast by its month (its clause does not name the
+    # place), another recalls it "months after", a third in French: one aligned figure.
+    from newsprobe.corpus.alignment import align_figures
+    from newsprobe.corpus.profile import event_day
+    from newsprobe.corpus.view import ArticleView
+
+    texts = {
+        "Velmora Courier": (
+            "Two miners were killed when a tunnel collapsed at the Dornak mine near Halvik "
+            "on Tuesday. In March a gas explosion at the Brask pit, 30 kilometres to the "
+            "east, killed nine miners."
+        ),
+        "Eastmark Radio": (
+            "Two miners died in a tunnel collapse at the Dornak mine near Halvik on Tuesday. "
+            "It comes just months after a blast at the Brask pit killed ten miners."
+        ),
+        "Harbourline News": (
+            "A tunnel collapse at the Dornak mine near Halvik killed two miners on Tuesday. "
+            "The disaster comes eight months after a gas explosion at the Brask pit killed "
+            "nine miners."
+        ),
+    }
+    start = datetime(2026, 11, 24, 10, tzinfo=UTC)
+    views = [
+        ArticleView(a)
+        for a in _analyses(
+            {outlet: ("Mine collapse at Dornak", body) for outlet, body in texts.items()}, start
+        )
+    ]
+    days = {v.id: event_day(v.analysis) for v in views}
+    figures = align_figures(views, voices={v.id: v.voice_name for v in views}, event_days=days)
+    recalled = [f for f in figures if f.event != "main" and f.dimension == "casualties"]
+    assert [sorted(v.text for v in f.values) for f in recalled] == [["nine", "nine", "ten"]]
+    (blast,) = recalled
+    assert blast.consensus is not None and blast.consensus.value == 9
+    main = [f for f in figures if f.event == "main" and f.dimension == "casualties"]
+    assert all(v.text.lower() == "two" for f in main for v in f.values)

@@ -39,7 +39,7 @@ from newsprobe.corpus.i18n.dates import years_named
 from newsprobe.corpus.i18n.lexicon import LANGUAGES, Lexicon, lexicon, phrase_pattern
 from newsprobe.corpus.names import fold
 from newsprobe.corpus.view import ArticleView
-from newsprobe.findings import EventFinding, QuantityFinding, Span
+from newsprobe.findings import EntityFinding, EventFinding, QuantityFinding, Span
 
 __all__ = [
     "SKIPPED_DIMENSIONS",
@@ -438,6 +438,19 @@ def _other_scope(view: ArticleView, clause: str, home: int | None) -> str | None
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "PERSON"})
 
 
+# A nationality or group's name: "Ordanian", "Ostrelians", "Kurds", "Dutch".
+_DEMONYM = re.compile(r"(?:an|ans|ian|ians|ese|ish|ic|i|is|ch|s)$", re.IGNORECASE)
+
+
+def _labelled(entity: EntityFinding, labels: frozenset[str]) -> bool:
+    """Whether an entity names a place or event by `labels`; the small model tags some
+    places as nationalities ("the Brask pit" as NORP), which count unless they read as
+    one ("Ordanian grain" is no place of another event)."""
+    if entity.label in labels:
+        return True
+    return entity.label == "NORP" and not _DEMONYM.search(entity.canonical)
+
+
 # Names a story's articles share as another event's: places and named events. People
 # (and the small model's people that are places) are left out: a fire chief quoted in the
 # paragraph about last year's blaze still speaks of this one.
@@ -466,6 +479,15 @@ def _opener_scope(
     return _other_scope(view, text[sentence[0] : opener.start()], home)
 
 
+# An interval said without a number ("just months after", "weeks before"), which the
+# quantities analyzer reads as no duration.
+_VAGUE_INTERVAL = re.compile(
+    r"\b(?:(?:just|only|mere|a\s+few|several|some)\s+)?(?:days|weeks|months|years)\b(?=\s+"
+    r"(?:after|before|earlier|ago|prior)\b)",
+    re.IGNORECASE,
+)
+
+
 def _earlier_from(
     view: ArticleView, sentence: tuple[int, int], clause: tuple[int, int]
 ) -> int | None:
@@ -480,16 +502,20 @@ def _earlier_from(
     past, relative = patterns["interval_past"], patterns["interval_relative"]
     before = patterns["interval_before"]
     text = view.article.text
-    for interval in view.figures:
-        if interval.dimension != "duration":
+    spans = [f.span for f in view.figures if f.dimension == "duration"]
+    if view.english:  # "just months after a blast killed ten miners": no number to read
+        spans += [
+            Span(start=m.start(), end=m.end())
+            for m in _VAGUE_INTERVAL.finditer(text, sentence[0], sentence[1])
+        ]
+    for span in spans:
+        if not (sentence[0] <= span.start and span.end <= sentence[1]):
             continue
-        if not (sentence[0] <= interval.span.start and interval.span.end <= sentence[1]):
-            continue
-        right = text[interval.span.end : sentence[1]]
-        left = text[sentence[0] : interval.span.start]
+        right = text[span.end : sentence[1]]
+        left = text[sentence[0] : span.start]
         if _LASTING.search(left):
             continue  # "burned for four hours before it was brought under control"
-        own = _clause(view, interval.span, sentence)
+        own = _clause(view, span, sentence)
         if (past is not None and past.search(right)) or (
             before is not None and before.search(left)
         ):
@@ -497,7 +523,7 @@ def _earlier_from(
                 return clause[0]
         elif relative is not None and relative.search(right):
             if own == clause:
-                return interval.span.end
+                return span.end
             next_one = own[1] < clause[0] and text[own[1] : clause[0]].strip() == ","
             if next_one and _PARTICIPLE.match(text, clause[0], clause[1]):
                 return clause[0]  # "after a driver hit two soldiers, killing one"
@@ -510,7 +536,7 @@ def _entities_in(view: ArticleView, clause: tuple[int, int]) -> set[str]:
     return {
         e.id
         for e in view.entities.values()
-        if e.label in _PLACE_LABELS and any(span.contains(m) for m in e.mentions)
+        if _labelled(e, _PLACE_LABELS) and any(span.contains(m) for m in e.mentions)
     }
 
 
@@ -546,7 +572,7 @@ def other_event_names(view: ArticleView, *, event_day: date | None) -> dict[str,
     return {
         fold(e.canonical): found[e.id]
         for e in view.entities.values()
-        if e.id in found and e.label in _SHARED_LABELS
+        if e.id in found and _labelled(e, _SHARED_LABELS)
     }
 
 
@@ -583,6 +609,17 @@ def _read_other_event_names(view: ArticleView, home: int | None) -> dict[str, st
                 for entity in _entities_in(view, clause) - own:
                     found.setdefault(entity, scope)
     return found
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _named_in_text(text: str, names: Mapping[str, str]) -> str | None:
+    """The scope of the first of `names` (folded) that `text` holds as whole words: how
+    an article without entities (another language's) names a recalled event's place."""
+    folded = " " + " ".join(_WORD.findall(fold(text))) + " "
+    found = [(folded.find(f" {name} "), name) for name in names if f" {name} " in folded]
+    return names[min(found)[1]] if found else None
 
 
 def _clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
@@ -678,12 +715,24 @@ def figure_mentions(
         for entity in view.entities.values():
             scope = story_names.get(fold(entity.canonical))
             if scope is not None and entity.id not in own:
-                other_names.setdefault(entity.id, scope)
+                other_names[entity.id] = scope  # the story's key, for all its articles
     found: list[FigureMention] = []
     for q, sentence, clause, measure, scope in pending:
         if scope is None:  # "the three-hour Castelmar summit", Castelmar being in the past
             named = _entities_in(view, clause) & set(other_names)
-            scope = other_names[min(named)] if named else "main"
+            scope = other_names[min(named)] if named else None
+        if scope is None and story_names and not view.english:
+            scope = _named_in_text(view.text(clause), story_names)  # no entities to go by
+        if scope is not None and scope != "main":
+            # One recalled event, one key: "In March a gas explosion at the Brask pit, 30
+            # kilometres to the east, killed nine" (dated by its event) and "a blast at
+            # Brask two years ago" line up; the place may be in another clause.
+            named = _entities_in(view, sentence) & set(other_names)
+            if named:
+                scope = other_names[min(named)]
+            elif story_names and not view.english:
+                scope = _named_in_text(view.text(sentence), story_names) or scope
+        scope = scope or "main"
         dimension = q.dimension
         if measure.startswith("casualties:"):
             dimension, measure = "casualties", measure.partition(":")[2]

@@ -87,6 +87,13 @@ def wanted_names(views: Sequence[ArticleView], days: Mapping[str, date | None]) 
     return found
 
 
+def _names_any(names: set[str], places: set[str]) -> bool:
+    """Whether one of `places` is one of `names` or a word of one: "Brask" is named by a
+    lede's "Brask Coal" (the small model runs a place into the company after it)."""
+    words = {w for name in names for w in name.split()}
+    return bool(places & (names | words))
+
+
 def match_stories(
     names: Mapping[str, str],
     views: Sequence[ArticleView],
@@ -108,7 +115,7 @@ def match_stories(
         year = scope.removeprefix("other:")
         best, best_told = None, 0
         for story in offered:
-            told = sum(1 for v in story.views if own_names(v) & places)
+            told = sum(1 for v in story.views if _names_any(own_names(v), places))
             if not told or 2 * told < len(story.views):
                 continue
             first = story.first_day()
