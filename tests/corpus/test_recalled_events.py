@@ -197,3 +197,41 @@ def test_one_recalled_event_is_one_figure_however_each_article_dates_it() -> Non
     assert blast.consensus is not None and blast.consensus.value == 9
     main = [f for f in figures if f.event == "main" and f.dimension == "casualties"]
     assert all(v.text.lower() == "two" for f in main for v in f.values)
+
+
+def test_a_recalled_toll_months_on_is_settled_not_a_newer_count() -> None:
+    blast = _analyses(
+        {
+            "Velmora Courier": (
+                "Nine killed in Brask pit blast",
+                "Nine miners were killed in a gas explosion at the Brask pit on Wednesday, "
+                "the operator said.",
+            ),
+            "Eastmark Radio": (
+                "Brask pit explosion kills nine",
+                "A gas explosion at the Brask pit killed nine miners on Wednesday night.",
+            ),
+        },
+        datetime(2026, 3, 12, 9, tzinfo=UTC),
+    )
+    collapse = _analyses(
+        {
+            "Harbourline News": (
+                "Two dead in Dornak mine collapse",
+                "Two miners were killed when a tunnel collapsed at the Dornak mine on Tuesday. "
+                "The disaster comes eight months after a gas explosion at the Brask pit "
+                "killed nine miners.",
+            ),
+            "Daily Clamour": (
+                "DEATH PIT: two dead at Dornak",
+                "Two men died in the horror collapse at the Dornak mine on Tuesday. It comes "
+                "just months after a blast at the Brask pit killed ten miners.",
+            ),
+        },
+        datetime(2026, 11, 24, 9, tzinfo=UTC),
+    )
+    check = crosscheck(collapse[1], collapse, others={"brask": blast})
+    (toll,) = _recalled(check)
+    assert toll.event_story == "brask"
+    assert toll.consensus is not None and toll.consensus.value == 9
+    assert toll.target_verdict == "minor_discrepancy"  # ten, against nine

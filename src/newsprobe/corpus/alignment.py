@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from newsprobe.corpus.cited_names import node_key, outlet_voices
 from newsprobe.corpus.content import surface_word
@@ -320,6 +320,30 @@ def _undated_running(measure: str, chosen: Mapping[str, FigureMention]) -> bool:
     )
 
 
+#: Days after a recalled event from which the story's articles recall a settled count:
+#: "a blast at the Brask pit killed ten miners", eight months on, is no newer toll than
+#: the nine reported the morning after. Two weeks: tolls of the composed and FNC-1
+#: stories stop growing within days.
+_SETTLED_DAYS = 14
+
+
+def _settled(chosen: Mapping[str, FigureMention], story: OtherStory, home: set[str]) -> bool:
+    """Whether every report of a recalled event's figure by the story's own articles came
+    `_SETTLED_DAYS` or more after that event's stored story began: a settled count, read
+    by vote, not at its latest."""
+    first = story.first_day()
+    dates = [
+        m.view.article.published.date()
+        for m in chosen.values()
+        if m.view.id in home and m.view.article.published is not None
+    ]
+    return (
+        first is not None
+        and bool(dates)
+        and all(d >= first + timedelta(days=_SETTLED_DAYS) for d in dates)
+    )
+
+
 def align_figures(
     views: Sequence[ArticleView],
     *,
@@ -376,6 +400,8 @@ def align_figures(
         chosen = _representatives(members, voice_of)
         statements = {voice: statement_of(m) for voice, m in chosen.items()}
         running = running_count(first.measure, chosen)
+        if running is not None and first.scope in recalled:
+            running = None if _settled(chosen, recalled[first.scope], home) else running
         consensus = _consensus(statements) if running is None else _latest(running, statements)
         unordered = running is None and _undated_running(first.measure, chosen)
         values = []
