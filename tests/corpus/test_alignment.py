@@ -1032,3 +1032,22 @@ def test_a_differing_count_of_undated_reports_may_be_an_earlier_count() -> None:
     assert notes["Harbourline News"][0] != "consistent"
     assert UNDATED_COUNT_NOTE in notes["Harbourline News"][1]
     assert notes["Courier"] == ("consistent", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Green List came second with 21.7 percent, ahead of Free Osk on 17.9 percent.",
+        "The Green List came second with 21.7 percent and Free Osk third with 17.9 percent.",
+    ],
+)
+def test_two_parties_shares_in_one_sentence_keep_each_partys_words(text: str) -> None:
+    # Real coverage lists the parties in one sentence: the names before the first share
+    # are not the second's, nor is the party named after "and" the first's.
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    (view,) = _views("Osk election", {"Harbourline News": text})
+    green, free = [m for m in figure_mentions(view, event_day=None) if m.dimension == "percent"]
+    assert {"green", "list"} <= green.holders and not {"free", "osk"} & green.holders
+    assert {"free", "osk"} <= free.holders and not {"green", "list"} & free.holders
+    assert not {"free", "osk"} & green.context

@@ -647,8 +647,16 @@ def _context(text: str, sentence: tuple[int, int], q: QuantityFinding) -> frozen
             end = match.start()
             break
     before = " ".join(text[start : q.span.start].split()[-_CONTEXT_BEFORE:])
-    after = " ".join(text[q.span.end : end].split()[:_CONTEXT_AFTER])
+    following = text[q.span.end : end]
+    if next_one := _NEXT_HOLDER.search(following):
+        following = following[: next_one.start()]  # "21.7 percent and National Renewal ..."
+    after = " ".join(following.split()[:_CONTEXT_AFTER])
     return content_words(before) | content_words(after)
+
+
+# A conjunction before a name after a figure: what follows is the next figure's holder
+# ("21.7 percent and National Renewal third with 17.9 percent"), not words of this one.
+_NEXT_HOLDER = re.compile(r"\s(?:and|while|but|whereas|with|ahead of|followed by)\s+(?=[A-Z])")
 
 
 _PREPOSITIONS = frozenset(
