@@ -1051,3 +1051,20 @@ def test_two_parties_shares_in_one_sentence_keep_each_partys_words(text: str) ->
     assert {"green", "list"} <= green.holders and not {"free", "osk"} & green.holders
     assert {"free", "osk"} <= free.holders and not {"green", "list"} & free.holders
     assert not {"free", "osk"} & green.context
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # A "which" clause tells of the event it follows; a "who" clause of a person.
+        ("The trial, which lasted 14 months, heard from 40 witnesses.", "trial"),
+        ("After fourteen months of hearings, the court ruled.", "trial"),
+        ("Lasko, who ran Keldor for more than a decade, was jailed.", "unknown"),
+    ],
+)
+def test_what_a_duration_in_a_relative_clause_lasts(text: str, measure: str) -> None:
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    (view,) = _views("Osk trial", {"Harbourline News": text})
+    durations = [m for m in figure_mentions(view, event_day=None) if m.dimension == "duration"]
+    assert [m.measure for m in durations] == [measure]

@@ -181,6 +181,9 @@ def _nearest_event_kind(text: str, at: int, language: str) -> str | None:
     return best[1] if best else None
 
 
+# How far before a relative clause its event antecedent is looked for: "The trial,
+# which lasted" is five characters; "the talks in Geneva, which lasted" fifteen.
+_ANTECEDENT_CHARS = 20
 # A non-restrictive relative clause: ", who ran Keldor for more than a decade,".
 _ASIDE = re.compile(r",\s+(?:who|which|whose|qui|der|die|das|che|quien|que)\b[^,;:]*,", re.I)
 
@@ -347,6 +350,11 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
             return None
         start, end = _aside(view.article.text, q.span, sentence)
         kind = _nearest_event_kind(view.text((start, end)), q.span.start - start, language)
+        if kind is None and (start, end) != sentence:
+            # "The trial, which lasted 14 months, ...": the clause tells of the event it
+            # follows, when that is an event word.
+            before = view.text((max(sentence[0], start - _ANTECEDENT_CHARS), start))
+            kind = _nearest_event_kind(before, len(before), language)
         if kind is None and (event := _linked_event(view, q)) is not None:
             kind = _EVENT_TYPES.get(event.event_type)
         if kind in _LONGEST and _minutes(q) > _LONGEST[kind]:
