@@ -221,6 +221,30 @@ def test_rescuers_are_a_counted_class_in_every_language(language: str, text: str
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Onze mineurs sont toujours bloqués.", (11.0, "miners")),
+        ("fr", "Une quarantaine de mineurs travaillaient.", (40.0, "miners")),
+        ("es", "La Unión Cívica obtuvo 34 escaños.", (34.0, "seats")),
+        ("it", "Il partito ha conquistato 34 seggi.", (34.0, "seats")),
+        # One adjective between the number and its noun.
+        ("de", "Zwei frühere Beamte wurden freigesprochen.", (2.0, "officials")),
+        ("es", "Tres antiguos funcionarios fueron absueltos.", (3.0, "officials")),
+        # ... but never a number, nor past the sentence's end.
+        (
+            "es",
+            "Darán trabajo a unas 2.600 personas. El ministerio lo confirmó.",
+            (2600.0, "people"),
+        ),
+    ],
+)
+def test_miners_seats_and_officials_are_counted_classes(
+    language: str, text: str, expected: tuple[float, str]
+) -> None:
+    assert [(q.value, q.about) for q in read_figures(text, language)] == [expected]
+
+
+@pytest.mark.parametrize(
     ("language", "text", "written"),
     [
         ("it", "Negli scontri c'è stato un morto e 14 feriti.", "un morto"),

@@ -224,6 +224,11 @@ def _skip_spaces(low: str, pos: int) -> int:
     return pos
 
 
+def _numeric(token: _Token, lex: Lexicon) -> bool:
+    """Whether a word is a number or part of one ("unos", "240", "vingtaine")."""
+    return _read_number([token], 0, lex) is not None
+
+
 def _measure_after(
     tokens: list[_Token], number: _Number, lex: Lexicon, low: str, tables: _Tables
 ) -> _Measure | None:
@@ -265,7 +270,12 @@ def _measure_after(
                 end = words[-1].end if adjacent else number.end
                 near = adjacent or (j > k and reach - j <= 2)
                 return _Measure("casualties", lex.casualty_words[phrase], scale, end, near=near)
-    for index in (j, k):
+    # The noun right after the number, else after one adjective ("zwei frühere Beamte",
+    # "tres antiguos funcionarios") within the sentence.
+    adjective = k < len(tokens) and tokens[k].text.isalpha() and not _numeric(tokens[k], lex)
+    for index in (j, k, k + 1) if adjective else (j, k):
+        if index < len(tokens) and tokens[index].start > stop:
+            continue  # past the sentence's end
         for size in (3, 2, 1):
             phrase = " ".join(t.text for t in tokens[index : index + size])
             if phrase in lex.count_nouns:
