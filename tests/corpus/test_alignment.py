@@ -1068,3 +1068,20 @@ def test_what_a_duration_in_a_relative_clause_lasts(text: str, measure: str) -> 
     (view,) = _views("Osk trial", {"Harbourline News": text})
     durations = [m for m in figure_mentions(view, event_day=None) if m.dimension == "duration"]
     assert [m.measure for m in durations] == [measure]
+
+
+def test_a_figure_in_an_aside_leaves_the_name_before_it_to_the_next() -> None:
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    text = "Ilo Varn, who ran Osk for nine years, was sentenced on Friday to six years in prison."
+    (view,) = _views("Osk verdict", {"Harbourline News": text})
+    term = [m for m in figure_mentions(view, event_day=None) if m.quantity.text == "six years"]
+    assert term and "varn" in term[0].holders
+
+
+def test_a_former_mayor_is_no_other_event() -> None:
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    text = "Das Gericht verurteilte den früheren Bürgermeister zu sechs Jahren Haft."
+    (view,) = _views("Urteil", {"Harbourline News": text}, languages={"Harbourline News": "de"})
+    assert [m.scope for m in figure_mentions(view, event_day=None)] == ["main"]

@@ -121,6 +121,17 @@ _HOLDER_AFTER = re.compile(
 )
 
 
+# A relative clause set off by commas: ", who ran Tollen for nine years,".
+_ASIDE = re.compile(r",\s+(?:who|which|whose|qui|der|die|das|che|quien|que)\b[^,;:]*,", re.I)
+
+
+def _in_aside(text: str, at: int, start: int, end: int) -> bool:
+    """Whether offset `at` is inside a relative clause between `start` and `end`: its
+    figure is a fact about the name before it, and that name still holds what follows
+    ("Arvid Lenhart, who ran Tollen for nine years, was sentenced to six years")."""
+    return any(m.start() < at < m.end() for m in _ASIDE.finditer(text, start, end))
+
+
 def holders(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> frozenset[str]:
     """Words of the name right after the figure ("42% for Piet Arnoud"), else of the
     nearest names before it in its sentence (its first word left out, capitalised by
@@ -133,11 +144,14 @@ def holders(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) ->
     # Names before an earlier figure of its kind in the sentence are that figure's: in "the Greens
     # came second with 21.7 percent, ahead of National Renewal on 17.9 percent" the 17.9
     # is National Renewal's alone.
+    text = view.article.text
     start = max(
         (
             f.span.end
             for f in view.figures
-            if f.dimension == q.dimension and sentence[0] <= f.span.end <= q.span.start
+            if f.dimension == q.dimension
+            and sentence[0] <= f.span.end <= q.span.start
+            and not _in_aside(text, f.span.start, sentence[0], q.span.start)
         ),
         default=sentence[0],
     )
