@@ -97,3 +97,59 @@ def test_a_country_in_a_dateline_s_parenthesis_is_no_wire() -> None:
     )
     edges = story_provenance([local, agency], story=1).edges
     assert [(e.source, e.kind, e.to_outlet) for e in edges] == [(agency.article.id, "wire", "NPA")]
+
+
+_WIRE_STORY = (
+    "Rescuers were drilling a supply shaft on Tuesday towards 11 miners trapped after a "
+    "tunnel collapsed at the Dornak coal mine near Halvik, the regional emergency service "
+    "said. The collapse happened shortly after 2 p.m. some 600 metres below the surface, "
+    "where a crew of 40 was working at the coal face."
+)
+_EDITED = [
+    (
+        "Halvik Courier",
+        "HALVIK (Eastport Wire) - "
+        + _WIRE_STORY
+        + " The Courier understands that families gathered at the gates through the "
+        "night, and that the mine's owners will speak to them in the morning, before the "
+        "regional governor arrives from Sennet with the labour minister.",
+    ),
+    (
+        "Valley Post",
+        "A local union leader said the eastern tunnels had been a worry for months and that "
+        "members had raised it at every safety meeting this year, without an answer. "
+        + _WIRE_STORY
+        + "\n\nWith reporting by Eastport Wire",
+    ),
+]
+
+
+def test_edited_reprints_copy_the_wire_and_not_each_other() -> None:
+    articles = [
+        Article.create(
+            headline="Miners trapped at Dornak",
+            body=_WIRE_STORY,
+            outlet="Eastport Wire",
+            published=datetime(2026, 11, 24, 15, tzinfo=UTC),
+            language="en",
+        ),
+        *(
+            Article.create(
+                headline="Eleven trapped in Halvik mine",
+                body=body,
+                outlet=outlet,
+                published=datetime(2026, 11, 24, 17 + i, tzinfo=UTC),
+                language="en",
+            )
+            for i, (outlet, body) in enumerate(_EDITED)
+        ),
+    ]
+    wire, *reprints = list(newsprobe.Pipeline().analyze_many(articles))
+    edges = story_provenance([wire, *reprints]).edges
+    for reprint in reprints:
+        kinds = {
+            e.kind for e in edges if e.source == reprint.article.id and e.to == wire.article.id
+        }
+        assert kinds == {"wire", "copies"}, kinds
+    ids = {r.article.id for r in reprints}
+    assert not [e for e in edges if e.source in ids and e.to in ids]

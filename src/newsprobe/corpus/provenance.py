@@ -8,7 +8,8 @@ Edges point from the article that takes to what it takes from:
 - ``wire``: the article runs an outlet's copy, as its dateline credit ("KELLIN (Northgate
   Wire) -") or a wire credit line ("Additional reporting by ...") says;
 - ``copies``: the article is a near-copy of an earlier one (shingle Jaccard at least
-  `COPY_JACCARD`), which it is taken to copy;
+  `COPY_JACCARD`), which it is taken to copy, or shares a passage with the wire story it
+  credits (an edited reprint);
 - ``shares_passage``: the two share a run of at least `PASSAGE_WORDS` words (more inside
   quotation marks: two outlets quoting the same speaker share nothing by that).
 
@@ -177,17 +178,21 @@ def _implicit(
     *,
     passages_of: str | None = None,
     credits: frozenset[tuple[str, str]] = frozenset(),
+    wired: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[ProvenanceEdge]:
     """Copies and shared passages between every pair of the story's articles.
 
     With `passages_of`, shared passages are looked for only in the pairs that article is
     in (what one cross-check shows); copies are always found between every pair, since
-    they decide who speaks with one voice.
+    they decide who speaks with one voice. A passage an article shares with the wire
+    story it credits (`wired`: (article, wire article) pairs) is that copy, however
+    much the outlet cut or rewrote around it: ``copies``, not ``shares_passage``.
     """
     texts = {v.id: words(v.article.body_text, offset=v.article.body.start) for v in views}
     sets = {v.id: shingles(texts[v.id]) for v in views}
     edges: list[ProvenanceEdge] = []
     copied_by: dict[str, ArticleView] = {}  # article -> the original it copies
+    wire_of = dict(wired)  # article -> the wire article it credits
     pairs = [(a, b) for i, a in enumerate(views) for b in views[i + 1 :]]
     for a, b in pairs:
         if a.outlet_key() == b.outlet_key():
@@ -204,6 +209,8 @@ def _implicit(
         # A passage of n words holds n - 3 shingles of four: fewer shared, none to find.
         if shared < PASSAGE_WORDS - SHINGLE_WORDS + 1:
             continue
+        if (wire := wire_of.get(a.id)) is not None and wire == wire_of.get(b.id):
+            continue  # two reprints of one wire story share its text, not each other's
         if passages_of is not None and passages_of not in (a.id, b.id):
             continue
         passage = _passage(later, texts[later.id], texts[earlier.id])
@@ -214,7 +221,7 @@ def _implicit(
                     source=later.id,
                     to=earlier.id,
                     to_outlet=earlier.article.outlet,
-                    kind="shares_passage",
+                    kind="copies" if (later.id, earlier.id) in wired else "shares_passage",
                     evidence=Span(start=start, end=end),
                     evidence_text=later.article.text[start:end],
                     directed=directed,
@@ -263,7 +270,8 @@ def provenance(
         known.setdefault(view.outlet_key(), []).append(view)
     edges = [edge for view in views for edge in _explicit(view, known)]
     credits = frozenset((e.source, e.to) for e in edges if e.to is not None)
-    edges += _implicit(views, passages_of=around, credits=credits)
+    wired = frozenset((e.source, e.to) for e in edges if e.to is not None and e.kind == "wire")
+    edges += _implicit(views, passages_of=around, credits=credits, wired=wired)
     # One node per cited outlet, however each article spells it ("CBC", "CBC News").
     shown = display_names(e.to_outlet for e in edges if e.to is None and e.to_outlet)
     edges = [
