@@ -1085,3 +1085,22 @@ def test_a_former_mayor_is_no_other_event() -> None:
     text = "Das Gericht verurteilte den früheren Bürgermeister zu sechs Jahren Haft."
     (view,) = _views("Urteil", {"Harbourline News": text}, languages={"Harbourline News": "de"})
     assert [m.scope for m in figure_mentions(view, event_day=None)] == ["main"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Seven trapped miners were brought to the surface alive overnight."),
+        ("en", "Rescuers rescued 12 people from the rubble on Sunday."),
+        ("fr", "Sept mineurs ont été sauvés dans la nuit."),
+    ],
+)
+def test_people_brought_out_alive_are_a_count_of_the_rescued(language: str, text: str) -> None:
+    # Not a count of the trapped: "seven trapped miners were brought to the surface" beside
+    # "11 miners trapped" had disputed the claim that seven were rescued.
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    (view,) = _views(
+        "Mine rescue", {"Harbourline News": text}, languages={"Harbourline News": language}
+    )
+    assert [m.measure for m in figure_mentions(view, event_day=None)] == ["rescued"]

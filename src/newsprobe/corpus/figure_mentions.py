@@ -300,7 +300,7 @@ def _phrase_after(
         after += " " + text[aside.end() : rest.start() if rest else stop]
     words = re.findall(r"[^\W\d_]+", after.lower())
     for i in range(min(len(words), _PHRASE_AFTER_WORDS)):
-        for size in (3, 2, 1):  # "in critical condition", "seriously hurt", "injured"
+        for size in (4, 3, 2, 1):  # "brought to the surface", "seriously hurt", "injured"
             phrase = " ".join(words[i : i + size])
             if phrase in table:
                 return table[phrase]
@@ -311,7 +311,12 @@ def _phrase_after(
 # evacuated" is a count of the displaced, not of residents, and aligns with "280 people
 # had to leave their homes", "2,000 people are homeless" and "1,500 were displaced" (the
 # `count_nouns` class "displaced" of the lexicons), never with "400 people slept in tents".
-_FATES = frozenset({"displaced", "arrested"})
+_FATES = frozenset({"displaced", "arrested", "rescued"})
+# Classes of counted people what befalls them is said of ("Seven trapped miners were
+# brought to the surface alive": rescued, not a count of the trapped).
+_PERSONS = frozenset(
+    {"people", "miners", "police", "soldiers", "officials", "hostages", "children", "crew"}
+)
 
 
 # The longest phrase of `fate_verbs`, in words ("han detenido a").
@@ -373,7 +378,7 @@ def _measure(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -
             return f"casualties:{hurt}"
         counted = "people" if people else lexicon("en").count_nouns.get(str(q.about).lower())
         fate = _phrase_after(view, q, sentence, _fates(language)) or _fate_before(view, q, sentence)
-        if fate in _FATES and counted == "people":
+        if fate in _FATES and counted in _PERSONS:
             return fate
         amount = next((v for v in (q.value, q.lower, q.upper) if v is not None), 0.0)
         if amount < _MIN_COUNT:
