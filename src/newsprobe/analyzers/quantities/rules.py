@@ -36,7 +36,7 @@ _PARTITIVE = frozenset(
 _AUX = frozenset(
     [
         "were", "was", "have", "has", "had", "been", "are", "is", "being", "reportedly", "later",
-        "still", "now",
+        "still", "now", "already", "also",
     ]
 )  # fmt: skip
 # Who says the casualty is so: "two people confirmed dead", "three feared dead", "were
