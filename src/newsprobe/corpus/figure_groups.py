@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from newsprobe.analyzers.quantities.rules import ESTIMATE
 from newsprobe.corpus.content import stem
@@ -99,11 +100,10 @@ def _base_key(m: FigureMention) -> tuple[str, str, str]:
     return (m.dimension, unit, m.scope + "|" + measure)
 
 
-def _count_groups(mentions: list[FigureMention]) -> list[list[FigureMention]]:
-    """Counts of things that share a noun ("drivers" and "bus and tram drivers") group;
-    not two counts the lexicons already class apart ("four people were arrested" and
-    "85,000 people marched": the arrested and the people)."""
-    classes = frozenset(lexicon("en").count_nouns.values())
+def _linked_groups(
+    mentions: list[FigureMention], linked: Callable[[int, int], bool]
+) -> list[list[FigureMention]]:
+    """The mentions in groups: two join (and so do their groups) when `linked(i, j)`."""
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -112,25 +112,35 @@ def _count_groups(mentions: list[FigureMention]) -> list[list[FigureMention]]:
             i = parent[i]
         return i
 
-    counted = [_counted(m) for m in mentions]
-    for i, a in enumerate(mentions):
+    for i in range(len(mentions)):
         for j in range(i):
-            b = mentions[j]
-            classed_apart = a.measure in classes and b.measure in classes
-            # What one counts said near the other ("drivers", "bus and tram drivers"):
-            # any shared word chained unrelated counts ("suspected members", "suspected
-            # gunmen"; "kidnapped girls", "kidnapped hostages") into one group.
-            named = (
-                counted[i] in b.nouns
-                or counted[j] in a.nouns
-                or _compound_of(counted[i], counted[j])
-            )
-            if a.measure == b.measure or (named and not classed_apart):
+            if linked(i, j):
                 parent[find(i)] = find(j)
     groups: dict[int, list[FigureMention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         groups[find(i)].append(m)
     return list(groups.values())
+
+
+def _count_groups(mentions: list[FigureMention]) -> list[list[FigureMention]]:
+    """Counts of things that share a noun ("drivers" and "bus and tram drivers") group;
+    not two counts the lexicons already class apart ("four people were arrested" and
+    "85,000 people marched": the arrested and the people)."""
+    classes = frozenset(lexicon("en").count_nouns.values())
+    counted = [_counted(m) for m in mentions]
+
+    def linked(i: int, j: int) -> bool:
+        a, b = mentions[i], mentions[j]
+        classed_apart = a.measure in classes and b.measure in classes
+        # What one counts said near the other ("drivers", "bus and tram drivers"): any
+        # shared word chained unrelated counts ("suspected members", "suspected gunmen";
+        # "kidnapped girls", "kidnapped hostages") into one group.
+        named = (
+            counted[i] in b.nouns or counted[j] in a.nouns or _compound_of(counted[i], counted[j])
+        )
+        return a.measure == b.measure or (named and not classed_apart)
+
+    return _linked_groups(mentions, linked)
 
 
 def _counted(m: FigureMention) -> str | None:
@@ -251,24 +261,13 @@ def _shares_by_words(group: list[FigureMention]) -> list[list[FigureMention]]:
     to leaks"), and unlike a count of the dead nothing else says two are one quantity:
     lining up each article's only share made contradictions of them (real FNC-1
     coverage)."""
-    parent = list(range(len(group)))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def linked(i: int, j: int) -> bool:
+        a, b = group[i], group[j]
+        words = (a.context | a.nouns) & (b.context | b.nouns)
+        return bool(words) or compare(statement_of(a), b.amount) == "consistent"
 
-    for i, a in enumerate(group):
-        for j in range(i):
-            b = group[j]
-            words = (a.context | a.nouns) & (b.context | b.nouns)
-            if words or compare(statement_of(a), b.amount) == "consistent":
-                parent[root(i)] = root(j)
-    parts: dict[int, list[FigureMention]] = defaultdict(list)
-    for i, m in enumerate(group):
-        parts[root(i)].append(m)
-    return list(parts.values())
+    return _linked_groups(group, linked)
 
 
 def _split_by_context(group: list[FigureMention]) -> list[list[FigureMention]]:
