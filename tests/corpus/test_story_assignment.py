@@ -104,3 +104,52 @@ def test_an_undated_article_has_no_time_bound(profiles: dict[str, ArticleProfile
     assert time_window(profiles["a8"]) == (None, None)
     start, end = time_window(profiles["a1"])
     assert start is not None and end is not None and (end - start).days == 6
+
+
+def _profile(headline: str, body: str, language: str, published: str) -> ArticleProfile:
+    from datetime import datetime
+
+    import newsprobe
+    from newsprobe.document import Article
+
+    article = Article.create(
+        headline=headline,
+        body=body,
+        outlet=f"Outlet {language}",
+        published=datetime.fromisoformat(published),
+        language=language,
+    )
+    (profile,) = build_profiles([newsprobe.analyze(article)])
+    return profile
+
+
+def test_a_follow_up_that_says_it_comes_days_after_the_event_joins_its_story() -> None:
+    election = _profile(
+        "Civic League wins Osk election",
+        "The Civic League won Sunday's election to the Osk regional assembly with 38.4 "
+        "percent of the vote, ahead of the Green List, its leader Ana Roth said.",
+        "en",
+        "2026-11-22T22:00:00+01:00",
+    )
+    coalition = _profile(
+        "Roth pacta con la Lista Verde para gobernar Osk",
+        "La líder de la Liga Cívica, Ana Roth, anunció este martes un acuerdo de coalición "
+        "con la Lista Verde para gobernar la región de Osk, dos días después de ganar las "
+        "elecciones regionales.",
+        "es",
+        "2026-11-24T18:00:00+01:00",
+    )
+    assert coalition.follows == [date(2026, 11, 22)]
+    decision = assign_story(coalition, [Candidate(profile=election, story="osk-election")])
+    assert decision.story == "osk-election", decision.rejected
+
+
+def test_an_earlier_event_recalled_days_before_is_no_follow_up() -> None:
+    attack = _profile(
+        "Gunman kills two guards at Harth checkpoint",
+        "Two border guards were shot dead at the Harth checkpoint on Thursday, the ministry "
+        "said. The attack comes two days after a driver killed one soldier near Dovrin.",
+        "en",
+        "2026-12-03T14:00:00+01:00",
+    )
+    assert attack.follows == []

@@ -23,8 +23,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
-from functools import lru_cache
+from datetime import date, timedelta
+from functools import cache, lru_cache
 
 import numpy as np
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -32,9 +32,10 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from newsprobe.corpus import embedding
 from newsprobe.corpus.i18n.dates import days_named, years_named
 from newsprobe.corpus.i18n.figures import FOREIGN_LANGUAGES, read_figures
+from newsprobe.corpus.i18n.lexicon import LANGUAGES, lexicon
 from newsprobe.corpus.names import capitalized_names, fold, name_keys, surname_key
 from newsprobe.corpus.shingles import band_keys, shingles, signature, words
-from newsprobe.document import Analysis
+from newsprobe.document import Analysis, Article
 from newsprobe.findings import (
     AttributionFinding,
     EntityFinding,
@@ -102,6 +103,11 @@ class ArticleProfile(BaseModel):
     )
     days: list[date] = Field(default_factory=list, description="Every day the text names.")
     years: list[int] = Field(default_factory=list, description="Years written in digits.")
+    follows: list[date] = Field(
+        default_factory=list,
+        description="Days of the story's own event the article says it follows ('two days "
+        "after winning the election'): a follow-up, not another event.",
+    )
     names: dict[str, float] = Field(
         default_factory=dict, description="Name key ('n:sandor') -> salience."
     )
@@ -226,6 +232,50 @@ def _event_day(analysis: Analysis, named: list[tuple[str, tuple[int, int]]]) -> 
     return None
 
 
+#: The longest interval a follow-up names back to its story's event ("two days after the
+#: vote"): a longer one is a new event of its own (`stories.MAX_PUBLISHED_GAP`).
+_FOLLOW_DAYS = 5
+_DAY_MINUTES = 1440.0
+_AFTER_WORDS = frozenset({"after", "après", "nach", "después", "dopo"})
+# The rest of the clause after "two days after": a capitalised word there names another
+# event's place or people ("two days after a driver killed a soldier near Dovrin"), which
+# makes it a recalled event, not the story's own.
+_CLAUSE_REST = re.compile(r"[^.;:!?\n]*")
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w'-]+")
+
+
+@cache
+def _after_word(language: str) -> re.Pattern[str] | None:
+    """The language's word for "after" right after an interval ("deux jours après")."""
+    lex = lexicon(language if language in LANGUAGES else "en")
+    after = [w for w in lex.interval_relative if w in _AFTER_WORDS]
+    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, after))})\b", re.I) if after else None
+
+
+def _follows(
+    article: Article, figures: Sequence[QuantityFinding], event: date | None
+) -> list[date]:
+    """Days of the earlier event the article says it comes a few days after, naming no
+    other place or person: "dos días después de ganar las elecciones" (a follow-up), not
+    "two days after a driver killed one soldier near Dovrin" (another event recalled)."""
+    anchor = event or (article.published.date() if article.published else None)
+    after = _after_word(article.language or "en")
+    if anchor is None or after is None:
+        return []
+    days: set[date] = set()
+    for q in figures:
+        if q.dimension != "duration" or q.value is None:
+            continue
+        count = q.value / _DAY_MINUTES
+        found = after.match(article.text, q.span.end)
+        if not (count.is_integer() and 1 <= count <= _FOLLOW_DAYS and found):
+            continue
+        rest = _CLAUSE_REST.match(article.text, found.end())
+        if rest is not None and not _CAPITALISED.search(rest.group()):
+            days.add(anchor - timedelta(days=int(count)))
+    return sorted(days)
+
+
 def event_day(analysis: Analysis) -> date | None:
     """The day of the article's main event, when its lede says (cheap: no vector)."""
     article = analysis.article
@@ -252,14 +302,16 @@ def build_profile(analysis: Analysis, *, vector: np.ndarray | None = None) -> Ar
     if vector is None:
         vector = embedding.encode([embedding.lead_text(article)])[0]
     ranked = sorted(salience, key=lambda k: (-salience[k], k))
+    event = _event_day(analysis, named)
     return ArticleProfile(
         article=article.id,
         language=article.language,
         outlet=article.outlet,
         published=article.published,
-        event_day=_event_day(analysis, named),
+        event_day=event,
         days=sorted({date.fromisoformat(d) for d, _ in named}),
         years=sorted(set(years_named(article.text))),
+        follows=_follows(article, figures_of(analysis), event),
         names={k: round(salience[k], 3) for k in ranked},
         people=people,
         figures=_figure_keys(figures_of(analysis)),

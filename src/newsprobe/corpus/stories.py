@@ -160,8 +160,23 @@ def _name_overlap(a: ArticleProfile, b: ArticleProfile) -> tuple[float, tuple[st
     return len(shared) / len(smaller), shared
 
 
+def _follows(a: ArticleProfile, b: ArticleProfile) -> bool:
+    """Whether one says it comes a few days after the other's event ("two days after
+    winning the election", `ArticleProfile.follows`): a follow-up of that story."""
+    return any(
+        original.event_day is not None
+        and any(abs((day - original.event_day).days) <= EVENT_DAY_SLACK for day in follower.follows)
+        for follower, original in ((a, b), (b, a))
+    )
+
+
 def _veto(a: ArticleProfile, b: ArticleProfile) -> str | None:
-    if a.event_day and b.event_day and abs((a.event_day - b.event_day).days) > EVENT_DAY_SLACK:
+    if (
+        a.event_day
+        and b.event_day
+        and abs((a.event_day - b.event_day).days) > EVENT_DAY_SLACK
+        and not _follows(a, b)
+    ):
         return f"event days differ: {a.event_day} and {b.event_day}"
     if a.published and b.published and abs(a.published - b.published) > MAX_PUBLISHED_GAP:
         return "published too far apart"
@@ -279,7 +294,13 @@ def _story_veto(profile: ArticleProfile, members: Sequence[ArticleProfile]) -> s
     if profile.event_day is None:
         return None
     days = [m.event_day for m in members if m.event_day is not None]
-    far = [d for d in days if abs((d - profile.event_day).days) > EVENT_DAY_SLACK]
+    far = [
+        m.event_day
+        for m in members
+        if m.event_day is not None
+        and abs((m.event_day - profile.event_day).days) > EVENT_DAY_SLACK
+        and not _follows(profile, m)
+    ]
     if days and len(far) * 2 > len(days):
         return f"the story's event day is {max(set(far), key=far.count)}, not {profile.event_day}"
     return None
