@@ -128,7 +128,28 @@ def test_the_writer_citing_themselves_is_not_a_source() -> None:
     assert all(a.source is None or "Brennick" not in a.source for a in found[1:]), [
         (a.source, a.cue) for a in found
     ]
-    assert not any(a.cue == "wrote" for a in found)
+    wrote = [a for a in found if a.cue == "wrote"]
+    assert [(a.source, a.source_type, a.sources_statement) for a in wrote] == [
+        ("the writer", "unattributed", True)
+    ]
+
+
+def test_the_writers_view_is_the_writers_own_voice_and_sources_nothing() -> None:
+    text = (
+        "Councillor Edda Marsh opened the library in Pellow on Friday. "
+        "I think the new wing will be empty by spring. "
+        "We believe the council should have waited."
+    )
+    found = _attributions(text)
+    voiced = {(a.cue, a.source, a.source_type) for a in found}
+    assert ("think", "the writer", "unattributed") in voiced
+    assert ("believe", "the writer", "unattributed") in voiced
+    (sourcing,) = [
+        f
+        for f in Pipeline(["attribution", "sourcing"]).analyze(make_article(text)).findings
+        if isinstance(f, SourcingFinding)
+    ]
+    assert sourcing.unattributed_share == 1.0, sourcing.note
 
 
 # Patterns seen on real wire and web copy (FNC-1 bodies), rewritten with invented names.

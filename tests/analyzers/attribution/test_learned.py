@@ -118,7 +118,7 @@ def test_a_cue_word_the_rules_turn_away_gets_a_second_reading(
         "The ferry company showed a profit in May.",  # a discovery, not a finding
         "The old ferry wants a new engine.",  # a thing holds no view
         "The harbour board would support the levy.",  # a modal of inference
-        "I think the levy will pass.",  # the writer's voice
+        "We did not rule out a second ferry.",  # the writer's voice (rules: `writer_voice`)
         "Velko did not respond to the attack on his record.",  # no refusal to speak
     ],
 )

@@ -145,8 +145,10 @@ class AttributionAnalyzer(Analyzer):
     # said," is no saying (`set_phrases`); the reader (v7) knows a verb's nesting. 11:
     # content runs on around a source set off by commas (`parenthetical`), into an uncued
     # quotation after a paraphrase (`continuation`), over a verb after "but" and a clause
-    # after an object, and past a colon (`content_tail`).
-    version = "11"
+    # after an object, and past a colon (`content_tail`). 12: the writer's "I think",
+    # "we believe" outside a quotation is a finding of the writer's own voice, type
+    # "unattributed" (`writer_voice`), no longer nothing.
+    version = "12"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
     provides = frozenset({"attribution"})
