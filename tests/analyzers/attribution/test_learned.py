@@ -52,6 +52,20 @@ def test_features_read_the_verb_its_subject_and_its_complements() -> None:
     assert not unknown.accepts(verb, subject)  # only lemmas it learned are asked
 
 
+def test_features_read_what_an_adjective_takes_a_noun_subject_and_a_completing_verb() -> None:
+    """v8: "is wary *of*" (what the adjective takes), "dockers" (a noun subject's word),
+    "tried to *block*" (the verb a "to" clause completes with) and "voiced support *for*"
+    (what the object takes)."""
+    verb, subject = _verb_and_subject("The dockers were wary of the new levy.", "be")
+    found = features(verb, subject)
+    assert "acomp_takes=prep:of" in found and "acomp_word_takes=wary_prep:of" in found
+    assert "subj_word=docker" in found
+    verb, subject = _verb_and_subject("Councillor Ada Holm tried to block the levy.", "try")
+    assert "xcomp_word=block" in features(verb, subject)
+    verb, subject = _verb_and_subject("The union voiced support for the new levy.", "voice")
+    assert "dobj_takes=for" in features(verb, subject)
+
+
 @pytest.mark.parametrize(
     ("sentence", "nested"),
     [

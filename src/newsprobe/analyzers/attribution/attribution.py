@@ -147,7 +147,8 @@ class AttributionAnalyzer(Analyzer):
     # quotation after a paraphrase (`continuation`), over a verb after "but" and a clause
     # after an object, and past a colon (`content_tail`). 12: the writer's "I think",
     # "we believe" outside a quotation is a finding of the writer's own voice, type
-    # "unattributed" (`writer_voice`), no longer nothing.
+    # "unattributed" (`writer_voice`), no longer nothing; the reader (v8) reads what an
+    # adjective or object takes, the verb a "to" clause completes with, a subject's word.
     version = "12"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
