@@ -349,6 +349,22 @@ def test_a_quotation_that_goes_on_after_its_cue_keeps_the_cue() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("body", "cues"),
+    [
+        ("Mayor Ilse Varn cited a poll that shows the levy ahead.", ["cited"]),
+        ("Islanders want a council that backs the ferry crews.", ["want"]),
+        ("Coastline First, a campaign group which backs the levy, spent 40,000 kroner.", ["backs"]),
+    ],
+)
+def test_a_defining_that_clause_reports_nothing_but_a_clause_set_off_does(
+    body: str, cues: list[str]
+) -> None:
+    """'a poll that shows', 'a council that backs': the clause says which poll or
+    council is meant; "which" after a comma (or any clause set off) still reports."""
+    assert [f.cue for f in _attributions_read_with_quotes(body)] == cues
+
+
 def test_a_quotation_after_a_sentence_of_the_writer_is_not_carried_on() -> None:
     text = (
         '"I am fine with talks," Mr. Okafor said. The council met on Monday. '

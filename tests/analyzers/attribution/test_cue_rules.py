@@ -42,6 +42,7 @@ EXAMPLES = [
         "criticized",
     ),
     ("nested_view", "Mayor Ilse Varn said residents fear the levy will pass.", "fear", None),
+    ("defining_clause", "Mayor Ilse Varn cited a poll that shows the levy ahead.", "shows", None),
     ("non_speech", "Critics fear the levy will pass.", "fear", "fear"),
     ("negated", "The mayor did not say when the pier would reopen.", "say", None),
     ("bare_clause", "The Apple Watch reveal back in September was big.", "reveal", None),

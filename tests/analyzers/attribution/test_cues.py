@@ -70,8 +70,8 @@ CUE_TYPES = [
     ("The figures suggest that the ferry lost money all summer.", "The figures", "evidence"),
     ("Polls show the harbour levy ahead by nine points.", "Polls", "evidence"),
     (
-        "Coastline First, a campaign group that supports the levy, spent 40,000 kroner.",
-        "that",
+        "Coastline First, which supports the levy, spent 40,000 kroner.",
+        "which",
         "stance",
     ),
     (
