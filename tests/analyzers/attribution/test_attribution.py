@@ -365,6 +365,19 @@ def test_a_defining_that_clause_reports_nothing_but_a_clause_set_off_does(
     assert [f.cue for f in _attributions_read_with_quotes(body)] == cues
 
 
+def test_a_saying_told_by_another_is_the_account_s_attribution() -> None:
+    """'Varn said, according to a transcript': the transcript is the source (PolNeAR
+    leaves the saying it recounts unmarked); a clause after the cue keeps both."""
+    found = _attributions_read_with_quotes(
+        '"We will appeal," Mayor Ilse Varn said, according to a council transcript.'
+    )
+    assert [(f.cue, f.source) for f in found] == [("according to", "a council transcript")]
+    found = _attributions_read_with_quotes(
+        "The Harbour Courier reported that, according to port records, the pier was unsafe."
+    )
+    assert {f.cue for f in found} == {"reported", "according to"}
+
+
 def test_a_quotation_after_a_sentence_of_the_writer_is_not_carried_on() -> None:
     text = (
         '"I am fine with talks," Mr. Okafor said. The council met on Monday. '

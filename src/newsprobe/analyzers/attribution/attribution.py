@@ -149,7 +149,8 @@ class AttributionAnalyzer(Analyzer):
     # "we believe" outside a quotation is a finding of the writer's own voice, type
     # "unattributed" (`writer_voice`), no longer nothing; the reader (v8) reads what an
     # adjective or object takes, the verb a "to" clause completes with, a subject's word;
-    # a defining "that" clause ("a poll that shows") is no cue (`defining_clause`).
+    # a defining "that" clause ("a poll that shows") is no cue (`defining_clause`), nor a
+    # saying "according to" recounts ("Kerr said, according to a transcript").
     version = "12"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
