@@ -75,6 +75,12 @@ EXAMPLES = [
         "said",
         "said",
     ),
+    (
+        "as_reported",
+        "As Mayor Ilse Varn acknowledged last week, the pier will close in May.",
+        "acknowledged",
+        "acknowledged",
+    ),
 ]
 
 
