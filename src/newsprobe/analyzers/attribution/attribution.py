@@ -151,7 +151,8 @@ class AttributionAnalyzer(Analyzer):
     # adjective or object takes, the verb a "to" clause completes with, a subject's word;
     # a defining "that" clause ("a poll that shows") is no cue (`defining_clause`), nor a
     # saying "according to" recounts ("Kerr said, according to a transcript"); any verb
-    # of saying in an "as" clause is a cue ("as Kerr acknowledged, ...": `as_reported`).
+    # of saying in an "as" clause is a cue ("as Kerr acknowledged, ...": `as_reported`);
+    # "rivals", "donors" are people and "polling" a document (`source_kinds`).
     version = "12"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
