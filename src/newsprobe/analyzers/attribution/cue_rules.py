@@ -607,7 +607,7 @@ CUE_RULES: tuple[Callable[[_Reading], Outcome], ...] = (
 
 
 #: Subjects a second reading never takes: outside quotations (where verbs are read) "I" and
-#: "we" are the writer, whose voice the rules read as no source (`resolution.writer_voice`).
+#: "we" are the writer, whose own voice the rules source to no one (`resolution.writer_voice`).
 _WRITER = frozenset({"i", "we"})
 
 
