@@ -282,7 +282,7 @@ def _data(
     }
     data = {
         "name": "attribution_cues",
-        "version": "7",
+        "version": "8",
         "trained_on": f"PolNeAR train ({articles} articles)",
         "threshold": threshold,
         "bias": round(float(model.intercept_[0]), 4),

@@ -128,7 +128,28 @@ def test_the_writer_citing_themselves_is_not_a_source() -> None:
     assert all(a.source is None or "Brennick" not in a.source for a in found[1:]), [
         (a.source, a.cue) for a in found
     ]
-    assert not any(a.cue == "wrote" for a in found)
+    wrote = [a for a in found if a.cue == "wrote"]
+    assert [(a.source, a.source_type, a.sources_statement) for a in wrote] == [
+        ("the writer", "unattributed", True)
+    ]
+
+
+def test_the_writers_view_is_the_writers_own_voice_and_sources_nothing() -> None:
+    text = (
+        "Councillor Edda Marsh opened the library in Pellow on Friday. "
+        "I think the new wing will be empty by spring. "
+        "We believe the council should have waited."
+    )
+    found = _attributions(text)
+    voiced = {(a.cue, a.source, a.source_type) for a in found}
+    assert ("think", "the writer", "unattributed") in voiced
+    assert ("believe", "the writer", "unattributed") in voiced
+    (sourcing,) = [
+        f
+        for f in Pipeline(["attribution", "sourcing"]).analyze(make_article(text)).findings
+        if isinstance(f, SourcingFinding)
+    ]
+    assert sourcing.unattributed_share == 1.0, sourcing.note
 
 
 # Patterns seen on real wire and web copy (FNC-1 bodies), rewritten with invented names.
@@ -326,6 +347,35 @@ def test_a_quotation_that_goes_on_after_its_cue_keeps_the_cue() -> None:
         "But how can you leave two behind?",
         "It should be all or nothing.",
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "cues"),
+    [
+        ("Mayor Ilse Varn cited a poll that shows the levy ahead.", ["cited"]),
+        ("Islanders want a council that backs the ferry crews.", ["want"]),
+        ("Coastline First, a campaign group which backs the levy, spent 40,000 kroner.", ["backs"]),
+    ],
+)
+def test_a_defining_that_clause_reports_nothing_but_a_clause_set_off_does(
+    body: str, cues: list[str]
+) -> None:
+    """'a poll that shows', 'a council that backs': the clause says which poll or
+    council is meant; "which" after a comma (or any clause set off) still reports."""
+    assert [f.cue for f in _attributions_read_with_quotes(body)] == cues
+
+
+def test_a_saying_told_by_another_is_the_account_s_attribution() -> None:
+    """'Varn said, according to a transcript': the transcript is the source (PolNeAR
+    leaves the saying it recounts unmarked); a clause after the cue keeps both."""
+    found = _attributions_read_with_quotes(
+        '"We will appeal," Mayor Ilse Varn said, according to a council transcript.'
+    )
+    assert [(f.cue, f.source) for f in found] == [("according to", "a council transcript")]
+    found = _attributions_read_with_quotes(
+        "The Harbour Courier reported that, according to port records, the pier was unsafe."
+    )
+    assert {f.cue for f in found} == {"reported", "according to"}
 
 
 def test_a_quotation_after_a_sentence_of_the_writer_is_not_carried_on() -> None:

@@ -42,6 +42,13 @@ EXAMPLES = [
         "criticized",
     ),
     ("nested_view", "Mayor Ilse Varn said residents fear the levy will pass.", "fear", None),
+    (
+        "told_by_another",
+        "Mayor Ilse Varn said the pier was unsafe, according to a council transcript.",
+        "said",
+        None,
+    ),
+    ("defining_clause", "Mayor Ilse Varn cited a poll that shows the levy ahead.", "shows", None),
     ("non_speech", "Critics fear the levy will pass.", "fear", "fear"),
     ("negated", "The mayor did not say when the pier would reopen.", "say", None),
     ("bare_clause", "The Apple Watch reveal back in September was big.", "reveal", None),
@@ -67,6 +74,12 @@ EXAMPLES = [
         "Harbour master Teodor Kestrel also said for the first time that two ferries were sold.",
         "said",
         "said",
+    ),
+    (
+        "as_reported",
+        "As Mayor Ilse Varn acknowledged last week, the pier will close in May.",
+        "acknowledged",
+        "acknowledged",
     ),
 ]
 

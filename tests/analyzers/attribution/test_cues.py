@@ -70,8 +70,8 @@ CUE_TYPES = [
     ("The figures suggest that the ferry lost money all summer.", "The figures", "evidence"),
     ("Polls show the harbour levy ahead by nine points.", "Polls", "evidence"),
     (
-        "Coastline First, a campaign group that supports the levy, spent 40,000 kroner.",
-        "that",
+        "Coastline First, which supports the levy, spent 40,000 kroner.",
+        "which",
         "stance",
     ),
     (
@@ -86,6 +86,10 @@ CUE_TYPES = [
     ("But few believe the pier will reopen in May.", "few", "thought"),
     # Seeing as is a view, not a discovery.
     ("Local developers see golf courses as wasted space.", "Local developers", "thought"),
+    # Polling is data; donors and rivals are people (common nouns of political news).
+    ("Exit polling shows the levy ahead by nine points.", "Exit polling", "evidence"),
+    ("Local ferry donors want the council to drop the levy.", "Local ferry donors", "intention"),
+    ("Her rivals fear the levy will pass.", "Her rivals", "thought"),
     # An outlet finds, as a document does.
     ("The Valemont Times found no record of the meeting.", "The Valemont Times", "evidence"),
 ]

@@ -52,6 +52,20 @@ def test_features_read_the_verb_its_subject_and_its_complements() -> None:
     assert not unknown.accepts(verb, subject)  # only lemmas it learned are asked
 
 
+def test_features_read_what_an_adjective_takes_a_noun_subject_and_a_completing_verb() -> None:
+    """v8: "is wary *of*" (what the adjective takes), "dockers" (a noun subject's word),
+    "tried to *block*" (the verb a "to" clause completes with) and "voiced support *for*"
+    (what the object takes)."""
+    verb, subject = _verb_and_subject("The dockers were wary of the new levy.", "be")
+    found = features(verb, subject)
+    assert "acomp_takes=prep:of" in found and "acomp_word_takes=wary_prep:of" in found
+    assert "subj_word=docker" in found
+    verb, subject = _verb_and_subject("Councillor Ada Holm tried to block the levy.", "try")
+    assert "xcomp_word=block" in features(verb, subject)
+    verb, subject = _verb_and_subject("The union voiced support for the new levy.", "voice")
+    assert "dobj_takes=for" in features(verb, subject)
+
+
 @pytest.mark.parametrize(
     ("sentence", "nested"),
     [
@@ -118,7 +132,7 @@ def test_a_cue_word_the_rules_turn_away_gets_a_second_reading(
         "The ferry company showed a profit in May.",  # a discovery, not a finding
         "The old ferry wants a new engine.",  # a thing holds no view
         "The harbour board would support the levy.",  # a modal of inference
-        "I think the levy will pass.",  # the writer's voice
+        "We did not rule out a second ferry.",  # the writer's voice (rules: `writer_voice`)
         "Velko did not respond to the attack on his record.",  # no refusal to speak
     ],
 )

@@ -18,7 +18,7 @@ EXAMPLES = [
         "writer_voice",
         "I wrote last year that the pier was failing.",
         "wrote",
-        None,
+        ("the writer", "unattributed"),
     ),
     (
         "person_pronoun",

@@ -21,7 +21,7 @@ the shared parse:
 - a label and a colon at the start of a line: "Kerr: The levy will pass" in a headline,
   "HOLLAND: We never saw it" in a transcript (rules in `colon_cues`).
 - cues of thought, evidence, intention, stance and refusal that are no verbs of saying:
-  "critics fear that", "polls show", "officials want to", "a group that supports Kerr",
+  "critics fear that", "polls show", "officials want to", "a group, which supports Kerr,",
   "the ministry declined to comment" (rules and word list in `cues`).
 
 Pronoun sources ("he said") resolve to the last person named before the sentence; "it"
@@ -145,8 +145,15 @@ class AttributionAnalyzer(Analyzer):
     # said," is no saying (`set_phrases`); the reader (v7) knows a verb's nesting. 11:
     # content runs on around a source set off by commas (`parenthetical`), into an uncued
     # quotation after a paraphrase (`continuation`), over a verb after "but" and a clause
-    # after an object, and past a colon (`content_tail`).
-    version = "11"
+    # after an object, and past a colon (`content_tail`). 12: the writer's "I think",
+    # "we believe" outside a quotation is a finding of the writer's own voice, type
+    # "unattributed" (`writer_voice`), no longer nothing; the reader (v8) reads what an
+    # adjective or object takes, the verb a "to" clause completes with, a subject's word;
+    # a defining "that" clause ("a poll that shows") is no cue (`defining_clause`), nor a
+    # saying "according to" recounts ("Kerr said, according to a transcript"); any verb
+    # of saying in an "as" clause is a cue ("as Kerr acknowledged, ...": `as_reported`);
+    # "rivals", "donors" are people and "polling" a document (`source_kinds`).
+    version = "12"
     requires = frozenset({"doc:parse", "doc:ents", "doc:lemmas", "doc:tags"})
     uses = frozenset({"entity", "quote"})
     provides = frozenset({"attribution"})

@@ -221,7 +221,7 @@ def cue_candidates() -> frozenset[str]:
 
 def non_speech_verb_cue(token: Token, subject: Token | None, lemma: str) -> Cue | None:
     """A cue of thought, evidence, intention, stance or refusal ("critics fear that",
-    "polls show", "a super PAC that supports Kerr"), under the rules of `cues`."""
+    "polls show", "a super PAC, which supports Kerr,"), under the rules of `cues`."""
     if subject is None:
         return None
     if any(c.dep_ == "aux" and c.lower_ in _INFERENCE_MODALS for c in token.children):

@@ -2,7 +2,7 @@
 
 A cue is a verb of saying ("said", from ``shared/speech_verbs``: type ``speech``) or one
 of ``attribution/lexicons/cue_verbs.txt``: thought ("critics fear"), evidence ("polls
-show"), intention ("officials want"), stance ("a super PAC that supports") and refusal
+show"), intention ("officials want"), stance ("a super PAC, which supports") and refusal
 ("declined to comment"). Those are read as cues only under the rules of `NON_SPEECH_RULES`,
 an ordered tuple of small named checks, each with the sentence that motivated it.
 

@@ -222,7 +222,11 @@ class SourceResolver:
         name, source_type, entity_id, role = source
         if name.strip().lower().removeprefix("the ") == self.own_outlet.removeprefix("the "):
             return None  # the outlet naming itself
-        name, source_type, note_extra = self._told_to(verb, verb_sentence_text, name, source_type)
+        note_extra = ""
+        if source_type != "unattributed":
+            name, source_type, note_extra = self._told_to(
+                verb, verb_sentence_text, name, source_type
+            )
         if source_type in {"outlet", "official", "institution"}:
             self.last_org = (name, source_type)
             if source_type == "outlet":
@@ -231,9 +235,11 @@ class SourceResolver:
             self.last_person = (name, entity_id, verb_sentence.start)
         elif source_type == "anonymous" and root.tag_ == "NN":
             self.last_described = (name, verb_sentence.start)
-        described = SOURCE_TYPE_WORDS[source_type]
+        described = SOURCE_TYPE_WORDS.get(source_type, "")
         note = f"Sourced to {described}, {name} ('{cue}'){note_extra}."
-        if source_type == "outlet" and not note_extra:
+        if source_type == "unattributed":
+            note = f"The writer's own voice ('{cue}'): sourced to no one."
+        elif source_type == "outlet" and not note_extra:
             note = f"Sourced to {described}, {name} ('{cue}'): secondhand reporting."
         return AttributionFinding(
             span=sentence,
@@ -458,11 +464,19 @@ class _Phrase(NamedTuple):
         return len(self.phrase) == 1
 
 
+#: Who "I" and "we" outside a quotation are (`writer_voice`).
+WRITER = "the writer"
+
+
 def writer_voice(p: _Phrase) -> Outcome:
-    """'I wrote last year that the pier was failing': "I" or "we" outside a
-    quotation is the writer's own voice, not a source."""
+    """'I wrote last year that the pier was failing', 'I think the levy will pass': "I"
+    or "we" outside a quotation is the writer's own voice. It attributes the view to
+    the writer, as PolNeAR marks it, but to no source: the type is "unattributed", so
+    sourcing still counts the sentence as the writer's own (v12). On PolNeAR train
+    (840, 5-fold CV) 94 sources more found, 57 false (source F1 .7605 -> .7629, content
+    .8161 -> .8193, relation .6791 -> .6809)."""
     if p.single and p.head in {"i", "we"} and not p.resolver.quoted(p.root.idx):
-        return None
+        return _Source(WRITER, "unattributed")
     return _NEXT
 
 

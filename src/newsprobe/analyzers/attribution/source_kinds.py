@@ -108,7 +108,7 @@ _ANONYMOUS_HEADS = frozenset(
     "executive investor reviewer tester report reports rumour rumor other others".split()
 )
 _DOCUMENT_HEADS = frozenset(
-    "study report survey poll figure figures data statistic statistics document documents "
+    "study report survey poll polling figure figures data statistic statistics document documents "
     "record records account accounts filing letter memo email schedule result results "
     "paper research analysis estimate estimates census minutes transcript text statement "
     "release judgment ruling reading readings footage image images photograph photographs "
@@ -138,7 +138,9 @@ _TITLES = frozenset(
 # commander for the militia said". Before this list, FNC-1 bodies 100-124 had 14 such
 # sources called an organisation or an official body (head-noun families from reading
 # them and our gold set; offices held by one person, "the interior minister", stay
-# official: see `_TITLES`).
+# official: see `_TITLES`). The people of political news were added from reading missed
+# sources of PolNeAR train ("rivals fear", "donors want"; with "polling" a document: 5-fold
+# CV source F1 .7675 -> .7685, content .8199 -> .8204, relation .6847 -> .6852).
 _PERSON_NOUNS = frozenset(
     "man woman men women boy girl child teenager teen mother father parent son daughter "
     "wife husband brother sister nun priest monk cousin uncle aunt grandmother grandfather "
@@ -149,7 +151,9 @@ _PERSON_NOUNS = frozenset(
     "owner shopkeeper accountant consultant adviser advisor boss manager journalist "
     "reporter blogger user fan viewer reader local villager citizen voter lawmaker "
     "legislator senator congressman congresswoman politician candidate astronomer "
-    "volcanologist economist historian biologist".split()
+    "volcanologist economist historian biologist leader rival ally supporter donor "
+    "advocate opponent backer delegate pastor author immigrant demonstrator millennial "
+    "conservative liberal progressive moderate republican democrat independent".split()
 )
 _PLACES = frozenset({"GPE", "NORP", "LOC"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
