@@ -230,6 +230,10 @@ def test_rescuers_are_a_counted_class_in_every_language(language: str, text: str
         # One adjective between the number and its noun.
         ("de", "Zwei frühere Beamte wurden freigesprochen.", (2.0, "officials")),
         ("es", "Tres antiguos funcionarios fueron absueltos.", (3.0, "officials")),
+        # A part of a whole counts the part: "34 of the 80 seats".
+        ("es", "La Unión Cívica obtuvo 34 de los 80 escaños.", (34.0, "seats")),
+        ("fr", "L'Union civique aura 34 des 80 sièges.", (34.0, "seats")),
+        ("de", "Die Union erhält 34 der 80 Sitze.", (34.0, "seats")),
         # ... but never a number, nor past the sentence's end.
         (
             "es",

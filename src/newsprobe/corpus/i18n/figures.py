@@ -224,6 +224,19 @@ def _skip_spaces(low: str, pos: int) -> int:
     return pos
 
 
+# "34 de los 80", "34 des 80", "34 der 80", "34 dei 80", "34 degli 80": a part of a whole.
+_OF_THE = re.compile(r"\s*(?:de\s+los|de\s+las|des|der|dei|degli|delle|sur\s+les|von)\s+$")
+
+
+def _of_the_whole(tokens: list[_Token], number: _Number, lex: Lexicon, low: str) -> _Number | None:
+    """The whole a number is a part of, when "of the" and another number follow it."""
+    k = number.last + 1
+    for j in range(k + 1, min(k + 3, len(tokens))):
+        if _OF_THE.fullmatch(low[number.end : tokens[j].start]):
+            return _read_number(tokens, j, lex)
+    return None
+
+
 def _numeric(token: _Token, lex: Lexicon) -> bool:
     """Whether a word is a number or part of one ("unos", "240", "vingtaine")."""
     return _read_number([token], 0, lex) is not None
@@ -407,6 +420,22 @@ def read_figures(text: str, language: str, *, offset: int = 0) -> list[QuantityF
         if number is None or not free(number.start, number.end):
             i += 1
             continue
+        whole = _of_the_whole(tokens, number, lex, low)
+        if whole is not None:  # "34 de los 80 escaños": 34 seats, of a whole of 80
+            measure = _measure_after(tokens, whole, lex, low, tables)
+            if measure is not None and measure.dimension == "count":
+                assert number.value is not None
+                keep(
+                    number.start,
+                    measure.end,
+                    value=number.value,
+                    approximate=number.approximate,
+                    dimension="count",
+                    about=measure.about,
+                    unit=measure.unit,
+                )
+                i = whole.last + 1
+                continue
         measure = _measure_after(tokens, number, lex, low, tables)
         start = number.start
         if measure is None and (named_before := _unit_before(low, number, lex, tables)):
