@@ -150,6 +150,8 @@ def test_a_collective_before_the_number_says_what_it_counts(pipeline: Pipeline) 
         ("41,800", "count", "crowd"),
         ("40", "count", "people"),
     ]
+    crew = quantities(pipeline, "A crew of 40 were working at the coal face.")
+    assert [(f.text, f.about) for f in crew] == [("40", "crew")]
 
 
 def test_a_verb_makes_a_bare_number_a_count_of_people(pipeline: Pipeline) -> None:
