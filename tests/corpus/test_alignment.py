@@ -1104,3 +1104,15 @@ def test_people_brought_out_alive_are_a_count_of_the_rescued(language: str, text
         "Mine rescue", {"Harbourline News": text}, languages={"Harbourline News": language}
     )
     assert [m.measure for m in figure_mentions(view, event_day=None)] == ["rescued"]
+
+
+def test_a_later_year_is_a_target_not_another_event() -> None:
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    text = (
+        "Novalis expects savings of 90 million marks a year by 2029. In 2019 a merger in "
+        "Osk saved 40 million marks."
+    )
+    (view,) = _views("Osk takeover", {"Harbourline News": text})
+    scopes = {m.quantity.text: m.scope for m in figure_mentions(view, event_day=None)}
+    assert scopes == {"90 million marks": "main", "40 million marks": "other:2019"}

@@ -432,7 +432,9 @@ def _home_year(view: ArticleView, event_day: date | None) -> int | None:
 
 def _other_scope(view: ArticleView, clause: str, home: int | None) -> str | None:
     """ "other:2024" when the clause points at another event, else None."""
-    other_years = [y for y in years_named(clause) if home is not None and y != home]
+    # A later year is a plan or a target ("savings of 90 million marks a year by 2029"),
+    # said of the story's own event; only an earlier one is another event.
+    other_years = [y for y in years_named(clause) if home is not None and y < home]
     if other_years:
         return f"other:{other_years[0]}"
     marker = _patterns(_lexicon(view).language)["other"]
