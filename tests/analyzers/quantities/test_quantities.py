@@ -141,6 +141,9 @@ def test_a_level_reached_counts_what_its_number_counts(pipeline: Pipeline) -> No
         ("300", "evacuated"),
         ("32,000", "estimate"),
     ]
+    # The small model reads "Saturday to 36" as one date: a weekday takes no number.
+    since = quantities(pipeline, "That brought the number detained since Saturday to 36.")
+    assert [(f.text, f.about) for f in since] == [("36", "detained")]
 
 
 def test_a_collective_before_the_number_says_what_it_counts(pipeline: Pipeline) -> None:

@@ -262,6 +262,8 @@ def _names_something(
 ) -> bool:
     """A bare number that is part of a name or a date: "Windows 11", "Formula 1", "May 5"."""
     first = tokens[m.number.start]
+    if m.start >= 2 and tokens[m.start - 1].low == "to" and tokens[m.start - 2].text in _WEEKDAYS:
+        return False  # "detained since Saturday to 36": a weekday takes no number
     if any(hints.labels.get(tokens[k].start) in _NAME_LABELS for k in range(m.start, m.end)):
         return not in_headline or first.text.isdigit()
     if in_headline or m.start == 0:
