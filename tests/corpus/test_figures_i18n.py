@@ -230,6 +230,8 @@ def test_rescuers_are_a_counted_class_in_every_language(language: str, text: str
         # One adjective between the number and its noun.
         ("de", "Zwei frühere Beamte wurden freigesprochen.", (2.0, "officials")),
         ("es", "Tres antiguos funcionarios fueron absueltos.", (3.0, "officials")),
+        ("de", "Der Angreifer gab rund 20 Schüsse ab.", (20.0, "shots")),
+        ("fr", "Une vingtaine de coups de feu ont été tirés.", (20.0, "shots")),
         # A part of a whole counts the part: "34 of the 80 seats".
         ("es", "La Unión Cívica obtuvo 34 de los 80 escaños.", (34.0, "seats")),
         ("fr", "L'Union civique aura 34 des 80 sièges.", (34.0, "seats")),
