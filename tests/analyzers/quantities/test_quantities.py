@@ -80,6 +80,7 @@ def test_casualties_split_dead_and_injured(pipeline: Pipeline) -> None:
         ("The attack took the lives of 12 people on Wednesday.", [(12, "dead")]),
         ("The blast claimed the lives of 14 miners.", [(14, "dead")]),
         ("Lifeguards saved the lives of 12 people on Sunday.", []),
+        ("Two border guards were shot dead at the checkpoint.", [(2, "dead")]),
         # Adverbs between the auxiliaries and the verb.
         ("At least two men have already been killed in the collapse.", [(None, "dead")]),
         # The level "the toll" reached is the dead; the toll of a road is no casualty.

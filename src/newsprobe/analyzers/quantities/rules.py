@@ -213,6 +213,8 @@ def _casualty(tokens: list[Token], m: Measure) -> str | None:
         k += 1  # auxiliaries and adverbs: "were seriously hurt", "have since died"
     if tokens[after : after + 1] and tokens[after].text.isalpha() and k - after <= 4:
         word = _low(tokens, k)
+        if word == "shot" and _low(tokens, k + 1) == "dead":
+            return "dead"  # "two border guards were shot dead"
         if word in CASUALTY_WORDS and word not in ("kill", "kills", "killing", "death"):
             hurt = CASUALTY_WORDS[word]
             if hurt == "injured" and _low(tokens, k - 1) in _SEVERE:
