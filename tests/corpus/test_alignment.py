@@ -1116,3 +1116,13 @@ def test_a_later_year_is_a_target_not_another_event() -> None:
     (view,) = _views("Osk takeover", {"Harbourline News": text})
     scopes = {m.quantity.text: m.scope for m in figure_mentions(view, event_day=None)}
     assert scopes == {"90 million marks": "main", "40 million marks": "other:2019"}
+
+
+def test_at_the_time_is_the_story_own_moment() -> None:
+    # "At the time" names when the story's event happened as often as an earlier one: a
+    # gust "recorded at the time" of a crane's collapse is the story's own figure.
+    from newsprobe.corpus.figure_mentions import figure_mentions
+
+    text = "Gusts of up to 90 kilometers per hour were recorded at the time, officials said."
+    (view,) = _views("Crane collapse", {"Harbourline News": text})
+    assert [m.scope for m in figure_mentions(view, event_day=None)] == ["main"]
