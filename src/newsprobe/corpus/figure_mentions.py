@@ -24,11 +24,11 @@ out, and so are counts of two or fewer ("the two leaders"): they say nothing to 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
-from weakref import WeakKeyDictionary
 
 from newsprobe.analyzers.quantities.numbers import parse_number
 from newsprobe.analyzers.quantities.rules import ESTIMATE
@@ -596,13 +596,20 @@ def own_names(view: ArticleView) -> set[str]:
     return {fold(view.entities[e].canonical) for e in _own_names(view)}
 
 
-# Each view's names by home year: an alignment reads them for the story's shared names
-# (`other_event_names`) and again for the view's own figures (a twelfth of a cross-check).
-_NAMES_READ: WeakKeyDictionary[ArticleView, dict[int | None, dict[str, str]]] = WeakKeyDictionary()
+# Each analysis's names by home year, kept while the analysis lives: an alignment reads
+# them for the story's shared names (`other_event_names`) and again for each article's
+# own figures, and the store reads them first to find the stories a story recalls, each
+# time through a new `ArticleView` of the same analysis (a sixth of a stored cross-check).
+# Keyed by identity: hashing a frozen analysis would hash all its findings.
+_NAMES_READ: dict[int, dict[int | None, dict[str, str]]] = {}
 
 
 def _other_event_names(view: ArticleView, home: int | None) -> dict[str, str]:
-    by_home = _NAMES_READ.setdefault(view, {})
+    key = id(view.analysis)
+    if key not in _NAMES_READ:
+        _NAMES_READ[key] = {}
+        weakref.finalize(view.analysis, _NAMES_READ.pop, key, None)
+    by_home = _NAMES_READ[key]
     if home not in by_home:
         by_home[home] = _read_other_event_names(view, home)
     return dict(by_home[home])
