@@ -34,7 +34,7 @@ from newsprobe.analyzers.quantities.numbers import parse_number
 from newsprobe.analyzers.quantities.rules import ESTIMATE
 from newsprobe.analyzers.shared.corrections import in_correction_notice
 from newsprobe.corpus.content import content_words, stem
-from newsprobe.corpus.figure_sources import PIECE_END, giver, holders
+from newsprobe.corpus.figure_sources import ASIDE, PIECE_END, giver, holders
 from newsprobe.corpus.i18n.dates import years_named
 from newsprobe.corpus.i18n.lexicon import LANGUAGES, Lexicon, lexicon, phrase_pattern
 from newsprobe.corpus.names import fold
@@ -184,15 +184,13 @@ def _nearest_event_kind(text: str, at: int, language: str) -> str | None:
 # How far before a relative clause its event antecedent is looked for: "The trial,
 # which lasted" is five characters; "the talks in Geneva, which lasted" fifteen.
 _ANTECEDENT_CHARS = 20
-# A non-restrictive relative clause: ", who ran Keldor for more than a decade,".
-_ASIDE = re.compile(r",\s+(?:who|which|whose|qui|der|die|das|che|quien|que)\b[^,;:]*,", re.I)
 
 
 def _aside(text: str, span: Span, sentence: tuple[int, int]) -> tuple[int, int]:
     """The relative clause set off by commas that holds `span`, else the sentence: what
     it describes is someone's past, not the event ("Viktor Lasko, who ran Keldor for
     more than a decade, was jailed for nine years": the decade is no prison term)."""
-    for found in _ASIDE.finditer(text, sentence[0], sentence[1]):
+    for found in ASIDE.finditer(text, sentence[0], sentence[1]):
         if found.start() < span.start and span.end <= found.end():
             return found.start(), found.end()
     return sentence

@@ -19,7 +19,7 @@ from newsprobe.corpus.names import fold
 from newsprobe.corpus.view import ArticleView
 from newsprobe.findings import QuantityFinding
 
-__all__ = ["PIECE_END", "giver", "holders"]
+__all__ = ["ASIDE", "PIECE_END", "giver", "holders"]
 
 #: Where a comma-delimited piece of a sentence ends: a figure's own piece, the next one.
 PIECE_END = re.compile(r"[,;:—–()]")
@@ -121,15 +121,15 @@ _HOLDER_AFTER = re.compile(
 )
 
 
-# A relative clause set off by commas: ", who ran Tollen for nine years,".
-_ASIDE = re.compile(r",\s+(?:who|which|whose|qui|der|die|das|che|quien|que)\b[^,;:]*,", re.I)
+#: A relative clause set off by commas: ", who ran Tollen for nine years,".
+ASIDE = re.compile(r",\s+(?:who|which|whose|qui|der|die|das|che|quien|que)\b[^,;:]*,", re.I)
 
 
 def _in_aside(text: str, at: int, start: int, end: int) -> bool:
     """Whether offset `at` is inside a relative clause between `start` and `end`: its
     figure is a fact about the name before it, and that name still holds what follows
     ("Arvid Lenhart, who ran Tollen for nine years, was sentenced to six years")."""
-    return any(m.start() < at < m.end() for m in _ASIDE.finditer(text, start, end))
+    return any(m.start() < at < m.end() for m in ASIDE.finditer(text, start, end))
 
 
 def holders(view: ArticleView, q: QuantityFinding, sentence: tuple[int, int]) -> frozenset[str]:
